@@ -1,0 +1,45 @@
+// Date: a calendar day in the proleptic Gregorian calendar, stored as days since 1970-01-01.
+//
+// Periods (months, weeks, days, quarters) are represented by the Date of their first day.
+// A Date is a 4-byte value type with no time zone: health data is reported by calendar day.
+#ifndef KAIZEN_DATE_H_
+#define KAIZEN_DATE_H_
+
+#include <cstdint>
+#include <string>
+
+#include "kaizen/status.h"
+
+namespace kaizen {
+
+struct CivilDay {
+  int year;
+  int month;  // 1..12
+  int day;    // 1..31
+};
+
+class Date {
+ public:
+  constexpr Date() = default;
+  constexpr explicit Date(int32_t days_since_epoch) : days_(days_since_epoch) {}
+
+  // Returns InvalidArgument when the day does not exist (2023-02-29, month 13).
+  static Result<Date> FromCivil(int year, int month, int day);
+  // Parses YYYY-MM-DD. Returns InvalidArgument naming the text when it is not one.
+  static Result<Date> ParseIso(std::string_view text);
+
+  constexpr int32_t days_since_epoch() const { return days_; }
+  CivilDay ToCivil() const;
+  std::string ToIso() const;          // "2024-03-01"
+  std::string ToMonthYear() const;    // "March 2024"
+
+  friend constexpr bool operator==(Date a, Date b) { return a.days_ == b.days_; }
+  friend constexpr auto operator<=>(Date a, Date b) { return a.days_ <=> b.days_; }
+
+ private:
+  int32_t days_ = 0;
+};
+
+}  // namespace kaizen
+
+#endif  // KAIZEN_DATE_H_

@@ -1,0 +1,157 @@
+// The domain model: indicators (what is measured and how it is judged) and series (the data
+// of one indicator for one organisation or unit).
+//
+// All types are plain values with no hidden sharing; a const object may be read from many
+// threads at once. A Series stores its observations as columns of doubles so the engine can
+// read them without touching per-point objects.
+#ifndef KAIZEN_MODEL_H_
+#define KAIZEN_MODEL_H_
+
+#include <cstddef>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kaizen/date.h"
+#include "kaizen/profile.h"
+#include "kaizen/status.h"
+
+namespace kaizen {
+
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+// The chart family of spc-spec.md, "Chart types and formulas".
+enum class ChartType {
+  kRun,     // median centre line, no limits
+  kXmr,     // individuals (i) chart; limits from the average moving range
+  kMr,      // moving-range chart
+  kXbar,    // subgroup means
+  kS,       // subgroup standard deviations
+  kP,       // proportion: numerator / denominator
+  kNp,      // number of defectives, constant denominator
+  kC,       // count of events, equal opportunity
+  kU,       // rate: events / exposure
+  kPPrime,  // Laney p′
+  kUPrime,  // Laney u′
+  kG,       // cases (opportunities) between rare events
+  kT,       // time between rare events
+};
+// "run", "xmr" (also "i"), "mr", "xbar", "s", "p", "np", "c", "u", "pp", "up", "g", "t".
+std::string_view ChartTypeName(ChartType type);
+Result<ChartType> ParseChartType(std::string_view name);
+// True for charts whose values are numerator / denominator.
+bool ChartUsesDenominator(ChartType type);
+
+enum class Direction { kHigherIsBetter, kLowerIsBetter, kNeither };
+std::string_view DirectionName(Direction d);  // "higher", "lower", "neither"
+Result<Direction> ParseDirection(std::string_view name);
+
+// Which special cause wins on a point that shows both improvement and concern (for example a
+// run above the mean that ends in a fall below the lower limit). MDC leaves this to the analyst.
+enum class ConflictPreference { kConcern, kImprovement };
+
+// One decision an analyst made, with who made it, when and why (the audit trail).
+struct Decision {
+  std::string reason;
+  std::string decided_by;
+  std::optional<Date> decided_on;
+};
+
+// A target in force from `from` until the next step (targets are a step function of date).
+struct TargetStep {
+  Date from;
+  double value = kMissing;
+  std::string set_by;  // "national", "regional", "local" or a name
+  Decision decision;
+};
+
+// A rebase (recalculation of limits): the point at `date` starts a new segment.
+struct Rebase {
+  Date date;
+  Decision decision;
+};
+
+// A ghosted point: shown on the chart, excluded from every estimator and every rule.
+struct Ghost {
+  Date date;
+  Decision decision;
+};
+
+struct Annotation {
+  Date date;
+  std::string text;
+};
+
+// The points that supply the estimates of each segment ("frozen limits"); later points in the
+// segment are judged against them. Unset fields mean "all points of the segment".
+struct Baseline {
+  int first_n = 0;               // the first N kept points of each segment; 0 = all
+  std::optional<Date> from, to;  // alternatively a date range (inclusive)
+};
+
+struct Indicator {
+  std::string id;
+  std::string name;
+  std::string unit;
+  std::string description;
+  std::string domain;  // e.g. Safe, Effective, Caring, Responsive, Well-led
+  Direction direction = Direction::kNeither;
+  ChartType chart = ChartType::kXmr;
+  std::string profile = "mdc";
+  ProfileOverrides overrides;
+  ConflictPreference conflict_preference = ConflictPreference::kConcern;
+  double multiplier = 1.0;  // display scale for rates (per 1,000 bed days: 1000)
+  std::vector<TargetStep> targets;  // sorted by `from`
+  Baseline baseline;
+  std::vector<Rebase> rebases;
+  std::vector<Ghost> ghosts;
+  std::vector<Annotation> annotations;
+  std::string accountable_person;
+  std::string data_owner;
+  std::string data_source;
+  std::string data_quality;     // the trust's data-quality rating, as the trust words it
+  std::string refresh;          // expected refresh frequency: "monthly", "weekly", ...
+
+  // The target in force on `date`, or nullopt when none is.
+  std::optional<TargetStep> TargetAt(Date date) const;
+};
+
+// One period's observation, for building a Series row by row.
+struct Observation {
+  Date period;
+  double value = kMissing;        // individual value (run, xmr, mr, c, g, t); subgroup mean (xbar)
+  double numerator = kMissing;    // events or successes (p, np, u, p′, u′)
+  double denominator = kMissing;  // opportunities or exposure (p, np, u, p′, u′); subgroup size
+                                  // (xbar, s)
+  double subgroup_sd = kMissing;  // subgroup standard deviation (xbar, s)
+};
+
+// One indicator for one organisation or unit: columns of equal length, sorted by period.
+// A missing value is NaN. Columns that a chart type does not use may be left empty.
+struct Series {
+  std::string indicator_id;
+  std::string organisation;
+  std::vector<Date> periods;
+  std::vector<double> values;
+  std::vector<double> numerators;
+  std::vector<double> denominators;
+  std::vector<double> subgroup_sds;
+
+  std::size_t size() const { return periods.size(); }
+  // Appends one row, filling every column (so any chart type can read it).
+  void Add(const Observation& o);
+  void Clear();
+};
+
+// Summarises raw subgroup observations (one row per measurement) into one Observation per
+// subgroup: mean, sample standard deviation (n − 1) and size. NaN values are skipped; a
+// subgroup with no values becomes a missing observation of size 0. `periods` and `values` are
+// parallel; rows of one subgroup share a period and must be adjacent.
+std::vector<Observation> SummariseSubgroups(const std::vector<Date>& periods,
+                                            const std::vector<double>& values);
+
+}  // namespace kaizen
+
+#endif  // KAIZEN_MODEL_H_

@@ -1,0 +1,158 @@
+// The SPC engine: from one series and its indicator to per-point, per-segment and per-series
+// results (spc-spec.md, "What the engine returns").
+//
+// The engine is pure computation: no I/O, no logging, no clock. An SpcEngine object owns only
+// scratch buffers, so give each thread its own; results are plain values. Analysing into a
+// reused SeriesResult allocates nothing per point once its vectors have grown.
+#ifndef KAIZEN_SPC_H_
+#define KAIZEN_SPC_H_
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kaizen/date.h"
+#include "kaizen/model.h"
+#include "kaizen/profile.h"
+#include "kaizen/status.h"
+
+namespace kaizen {
+
+// Which side of the centre line a signal lies on. kNone: the rule has no side (crossings,
+// alternation, stratification, mixture, too many runs).
+enum class Side : int8_t { kLow = -1, kNone = 0, kHigh = 1 };
+
+// A point's class once the chart's direction is applied.
+enum class PointClass : uint8_t { kCommonCause, kImprovement, kConcern, kNeutral };
+std::string_view PointClassName(PointClass c);  // "common_cause", "improvement", ...
+
+// The seven MDC variation icons, plus kNone when the series cannot have one (too few points,
+// a run chart, no value at the last period).
+enum class VariationIcon : uint8_t {
+  kNone,
+  kCommonCause,
+  kImprovementHigh,
+  kImprovementLow,
+  kConcernHigh,
+  kConcernLow,
+  kNeitherHigh,
+  kNeitherLow,
+};
+std::string_view VariationIconName(VariationIcon icon);  // "improvement_high", ...
+
+// The MDC assurance icons; kNone when there is no target, no direction, no limits, a t or g
+// chart, or a profile without assurance.
+enum class AssuranceIcon : uint8_t { kNone, kPass, kFail, kHitOrMiss };
+std::string_view AssuranceIconName(AssuranceIcon icon);  // "pass", "fail", "hit_or_miss"
+
+// Per-rule flag of one point: 0 none, +1 high, −1 low, 2 a signal without a side.
+using RuleFlags = std::array<int8_t, kRuleCount>;
+inline constexpr int8_t kSidelessFlag = 2;
+
+struct PointResult {
+  Date period;
+  double value = kMissing;        // the plotted statistic (a proportion, a rate, a mean...)
+  double numerator = kMissing;
+  double denominator = kMissing;  // or subgroup size
+  int32_t segment = 0;
+  bool in_baseline = false;  // supplied the estimates of its segment
+  bool ghosted = false;
+  bool missing = false;      // no value: a gap, never flagged
+  double centre = kMissing;
+  // The ±1, ±2, ±3 sigma lines; NaN where the chart has none.
+  double lower3 = kMissing, lower2 = kMissing, lower1 = kMissing;
+  double upper1 = kMissing, upper2 = kMissing, upper3 = kMissing;
+  RuleFlags rules{};
+  RuleId label = RuleId::kNone;  // the rule that gives the point its class
+  Side side = Side::kNone;
+  PointClass point_class = PointClass::kCommonCause;
+};
+
+struct SegmentResult {
+  int32_t first = 0, last = 0;  // point indices, inclusive
+  int32_t n = 0;                // points in the segment
+  int32_t n_used = 0;           // kept (not ghosted, not missing) points judged by the rules
+  int32_t n_baseline = 0;       // points that supplied the estimates
+  double centre = kMissing;
+  double mr_bar = kMissing;     // XmR-family charts; NaN otherwise
+  double sigma = kMissing;      // the estimated process sigma (for p, u: of one unit, σ̂ at n=1)
+  double lower3 = kMissing, upper3 = kMissing;  // limits at the segment's last point
+  bool has_limits = false;
+  int32_t longest_run = 0;      // longest run on one side of the centre (points on it dropped)
+  int32_t longest_run_max = 0;  // Anhøj: round(log2 n_used) + 3
+  int32_t crossings = 0;
+  int32_t crossings_min = 0;    // Anhøj: qbinom(0.05, n_used − 1, 0.5)
+  int32_t runs = 0;             // number of runs (IHI)
+};
+
+enum class WarningCode : uint8_t {
+  kTooFewPoints,
+  kMissingPeriods,
+  kZeroVariation,
+  kGhostWithoutReason,
+  kRebaseWithoutReason,
+  kMissingValues,
+  kInvalidValue,  // a value the chart cannot use (a denominator ≤ 0, a negative t value...)
+};
+std::string_view WarningCodeName(WarningCode code);
+
+struct Warning {
+  WarningCode code;
+  std::string message;
+};
+
+// A contiguous episode of one rule's flags, with its plain-English sentence.
+struct Signal {
+  RuleId rule;
+  Side side;
+  PointClass point_class;
+  int32_t first, last;  // point indices
+  std::string sentence;
+};
+
+struct SeriesResult {
+  std::string indicator_id;
+  std::string organisation;
+  ChartType chart = ChartType::kXmr;
+  Direction direction = Direction::kNeither;
+  std::string profile;
+  std::vector<PointResult> points;
+  std::vector<SegmentResult> segments;
+  int32_t latest = -1;  // index of the last point with a value, −1 when there is none
+  VariationIcon variation = VariationIcon::kNone;
+  AssuranceIcon assurance = AssuranceIcon::kNone;
+  std::optional<double> target;  // in force at the latest point
+  std::vector<Warning> warnings;
+  std::vector<Signal> signals;
+  std::string summary;  // one sentence: the latest point's variation and assurance
+};
+
+class SpcEngine {
+ public:
+  SpcEngine();
+  ~SpcEngine();
+  SpcEngine(const SpcEngine&) = delete;
+  SpcEngine& operator=(const SpcEngine&) = delete;
+
+  // Analyses `series` under `profile` as `indicator` defines it (chart, direction, baseline,
+  // rebases, ghosts, targets); `profile` already holds the indicator's overrides. Reuses the
+  // storage of *out. Returns InvalidArgument when the series' columns differ in length or are
+  // not sorted by period, or the chart needs a column the series lacks; warnings (not errors)
+  // for values the chart cannot use, which are then treated as missing.
+  Status Analyse(const Indicator& indicator, const Profile& profile, const Series& series,
+                 SeriesResult* out);
+
+ private:
+  struct Scratch;
+  std::unique_ptr<Scratch> scratch_;
+};
+
+// Convenience: resolves the indicator's profile and overrides, and analyses once.
+Result<SeriesResult> AnalyseSeries(const Indicator& indicator, const Series& series);
+
+}  // namespace kaizen
+
+#endif  // KAIZEN_SPC_H_

@@ -1,0 +1,128 @@
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string>
+
+#include "kaizen/model.h"
+
+namespace kaizen {
+namespace {
+
+struct ChartTypeEntry {
+  ChartType type;
+  std::string_view name;
+};
+constexpr std::array<ChartTypeEntry, 13> kChartTypes = {{
+    {ChartType::kRun, "run"},   {ChartType::kXmr, "xmr"},     {ChartType::kMr, "mr"},
+    {ChartType::kXbar, "xbar"}, {ChartType::kS, "s"},         {ChartType::kP, "p"},
+    {ChartType::kNp, "np"},     {ChartType::kC, "c"},         {ChartType::kU, "u"},
+    {ChartType::kPPrime, "pp"}, {ChartType::kUPrime, "up"},   {ChartType::kG, "g"},
+    {ChartType::kT, "t"},
+}};
+
+}  // namespace
+
+std::string_view ChartTypeName(ChartType type) {
+  for (const auto& e : kChartTypes)
+    if (e.type == type) return e.name;
+  return "?";
+}
+
+Result<ChartType> ParseChartType(std::string_view name) {
+  if (name == "i" || name == "xmr" || name == "imr") return ChartType::kXmr;
+  if (name == "p'" || name == "p-prime") return ChartType::kPPrime;
+  if (name == "u'" || name == "u-prime") return ChartType::kUPrime;
+  for (const auto& e : kChartTypes)
+    if (e.name == name) return e.type;
+  return Status::InvalidArgument("unknown chart type '" + std::string(name) +
+                                 "' (expected one of run, xmr, mr, xbar, s, p, np, c, u, pp, "
+                                 "up, g, t)");
+}
+
+bool ChartUsesDenominator(ChartType type) {
+  switch (type) {
+    case ChartType::kP:
+    case ChartType::kNp:
+    case ChartType::kU:
+    case ChartType::kPPrime:
+    case ChartType::kUPrime:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string_view DirectionName(Direction d) {
+  switch (d) {
+    case Direction::kHigherIsBetter:
+      return "higher";
+    case Direction::kLowerIsBetter:
+      return "lower";
+    case Direction::kNeither:
+      return "neither";
+  }
+  return "?";
+}
+
+Result<Direction> ParseDirection(std::string_view name) {
+  if (name == "higher" || name == "up" || name == "increase") return Direction::kHigherIsBetter;
+  if (name == "lower" || name == "down" || name == "decrease") return Direction::kLowerIsBetter;
+  if (name == "neither" || name == "neutral") return Direction::kNeither;
+  return Status::InvalidArgument("unknown direction '" + std::string(name) +
+                                 "' (expected higher, lower or neither)");
+}
+
+std::optional<TargetStep> Indicator::TargetAt(Date date) const {
+  std::optional<TargetStep> in_force;
+  for (const TargetStep& step : targets) {
+    if (step.from <= date) in_force = step;
+  }
+  if (in_force && std::isnan(in_force->value)) return std::nullopt;  // a step that ends a target
+  return in_force;
+}
+
+void Series::Add(const Observation& o) {
+  periods.push_back(o.period);
+  values.push_back(o.value);
+  numerators.push_back(o.numerator);
+  denominators.push_back(o.denominator);
+  subgroup_sds.push_back(o.subgroup_sd);
+}
+
+void Series::Clear() {
+  periods.clear();
+  values.clear();
+  numerators.clear();
+  denominators.clear();
+  subgroup_sds.clear();
+}
+
+std::vector<Observation> SummariseSubgroups(const std::vector<Date>& periods,
+                                            const std::vector<double>& values) {
+  std::vector<Observation> out;
+  std::size_t i = 0;
+  while (i < periods.size()) {
+    std::size_t j = i;
+    // Welford's update: numerically stable mean and sum of squared deviations
+    // (Welford 1962; Knuth TAOCP vol. 2, 4.2.2).
+    double mean = 0.0, m2 = 0.0;
+    int n = 0;
+    for (; j < periods.size() && periods[j] == periods[i]; ++j) {
+      if (std::isnan(values[j])) continue;
+      ++n;
+      const double delta = values[j] - mean;
+      mean += delta / n;
+      m2 += delta * (values[j] - mean);
+    }
+    Observation o;
+    o.period = periods[i];
+    o.denominator = n;
+    if (n > 0) o.value = mean;
+    if (n > 1) o.subgroup_sd = std::sqrt(m2 / (n - 1));
+    out.push_back(o);
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace kaizen

@@ -1,0 +1,107 @@
+// The interface every chart type implements: from one segment's plotted values to its centre
+// line and its ±1, ±2, ±3 sigma lines. One file per chart type (xmr.cc, p.cc, ...), dispatched
+// by ComputeChartLines() in chart.cc. Internal to the spc/ folder.
+//
+// A chart function reads only its input and writes only its output; it never allocates per
+// point (scratch space, when needed, comes in ChartScratch and is reused across calls).
+#ifndef KAIZEN_SPC_CHART_H_
+#define KAIZEN_SPC_CHART_H_
+
+#include <cstdint>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "kaizen/model.h"
+#include "kaizen/profile.h"
+#include "kaizen/status.h"
+
+namespace kaizen::spc {
+
+// One segment of a series, as columns over all of its points (ghosted and missing included).
+struct ChartInput {
+  // The statistic the chart plots, already computed by the engine: the value (run, xmr, mr,
+  // c, g, t), numerator / denominator (p, u, p′, u′), the numerator (np), the subgroup mean
+  // (xbar) or the subgroup SD (s). NaN where missing or unusable.
+  std::span<const double> y;
+  std::span<const double> numerator;    // empty unless the chart uses it
+  std::span<const double> denominator;  // p, np, u, p′, u′: n; xbar, s: subgroup size
+  std::span<const double> subgroup_sd;  // xbar, s
+  // 1 where the point is kept: has a value and is not ghosted. Moving ranges are taken
+  // between consecutive kept points, spanning ghosted and missing ones.
+  std::span<const uint8_t> kept;
+  // 1 where the point supplies the estimates: kept and in the baseline.
+  std::span<const uint8_t> estimate;
+};
+
+// Lines for every point of the segment (NaN where a chart has none), plus segment estimates.
+struct ChartOutput {
+  std::span<double> y;  // the plotted value: a copy of input.y except for the mr chart
+  std::span<double> centre;
+  std::span<double> lower3, lower2, lower1, upper1, upper2, upper3;
+  double centre_value = kMissing;  // the segment's centre (for p, u: p̄, ū)
+  double mr_bar = kMissing;        // average moving range used for the limits (XmR family)
+  double sigma = kMissing;         // estimated sigma (for p and u charts: at n = 1)
+  bool has_limits = false;
+};
+
+// Reusable buffers for chart functions that need temporary columns.
+struct ChartScratch {
+  std::vector<double> a, b, c;
+};
+
+// Computes the lines of one segment for `type`. Returns FailedPrecondition when no point
+// supplies estimates (the lines are then NaN), InvalidArgument for a chart the segment's data
+// cannot support (np with varying denominators).
+Status ComputeChartLines(ChartType type, const ChartInput& in, const Profile& profile,
+                         ChartScratch* scratch, ChartOutput* out);
+
+// One function per chart type, each in its own file.
+Status ComputeRunLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputeXmrLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputeMrLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputeXbarLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputeSLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputePLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputeNpLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputeCLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputeULines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputePPrimeLines(const ChartInput& in, const Profile& p, ChartScratch* s,
+                          ChartOutput* out);
+Status ComputeUPrimeLines(const ChartInput& in, const Profile& p, ChartScratch* s,
+                          ChartOutput* out);
+Status ComputeGLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+Status ComputeTLines(const ChartInput& in, const Profile& p, ChartScratch* s, ChartOutput* out);
+
+// Shared helpers (chart_helpers.cc).
+// Sets every line of point i to centre ± k·sigma for k = 1, 2, 3.
+void SetSymmetricLines(ChartOutput* out, std::size_t i, double centre, double sigma);
+// Clips every line of every point into [lo, hi] (p charts: [0, 1]; counts: [0, inf)).
+void ClipLines(ChartOutput* out, double lo, double hi);
+// Fills every line and the centre with NaN.
+void ClearLines(ChartOutput* out);
+// Average moving range over consecutive kept-and-estimating points of `v`, optionally screened
+// as the profile says. Returns NaN when fewer than two such points exist.
+// The median of *values (reorders them). NaN when empty.
+double Median(std::vector<double>* values);
+double AverageMovingRange(std::span<const double> v, std::span<const uint8_t> kept,
+                          std::span<const uint8_t> estimate, const Profile& p);
+// The mean of `v` over the estimating points. NaN when no point estimates.
+double MeanOfEstimating(std::span<const double> v, std::span<const uint8_t> estimate);
+// The unscreened average moving range: as AverageMovingRange with screening off, whatever the
+// profile says (the mr chart's centre line; qicharts2 0.8.1 and PowerBI-SPC 1.7 never screen it).
+double MeanMovingRange(std::span<const double> v, std::span<const uint8_t> kept,
+                       std::span<const uint8_t> estimate);
+// Σ numerator / Σ denominator over the estimating points: p̄ of a p chart, ū of a u chart
+// (Montgomery 7.7 and 7.19). The numerator is in.numerator when given, else y·denominator.
+// NaN when the estimating denominators sum to zero or no point estimates.
+double PooledRatio(const ChartInput& in);
+// Validates the kept points of `in` for chart `chart` (named in the message): InvalidArgument
+// naming the first kept point whose value is NaN or outside [lo, hi], or, when
+// `needs_denominator`, whose denominator is not a finite positive number. Ok otherwise.
+Status CheckKeptPoints(const ChartInput& in, std::string_view chart, double lo, double hi,
+                       bool needs_denominator);
+
+}  // namespace kaizen::spc
+
+#endif  // KAIZEN_SPC_CHART_H_

@@ -1,0 +1,126 @@
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "spc/chart.h"
+
+namespace kaizen::spc {
+
+void SetSymmetricLines(ChartOutput* out, std::size_t i, double centre, double sigma) {
+  out->centre[i] = centre;
+  out->lower3[i] = centre - 3 * sigma;
+  out->lower2[i] = centre - 2 * sigma;
+  out->lower1[i] = centre - sigma;
+  out->upper1[i] = centre + sigma;
+  out->upper2[i] = centre + 2 * sigma;
+  out->upper3[i] = centre + 3 * sigma;
+}
+
+void ClipLines(ChartOutput* out, double lo, double hi) {
+  for (std::span<double> line :
+       {out->lower3, out->lower2, out->lower1, out->upper1, out->upper2, out->upper3}) {
+    for (double& v : line) {
+      if (!std::isnan(v)) v = std::clamp(v, lo, hi);
+    }
+  }
+}
+
+void ClearLines(ChartOutput* out) {
+  for (std::span<double> line : {out->centre, out->lower3, out->lower2, out->lower1, out->upper1,
+                                 out->upper2, out->upper3}) {
+    std::fill(line.begin(), line.end(), kMissing);
+  }
+  out->centre_value = out->mr_bar = out->sigma = kMissing;
+  out->has_limits = false;
+}
+
+double AverageMovingRange(std::span<const double> v, std::span<const uint8_t> kept,
+                          std::span<const uint8_t> estimate, const Profile& p) {
+  const double mr_bar = MeanMovingRange(v, kept, estimate);
+  if (std::isnan(mr_bar) || p.mr_screening == MrScreening::kOff) return mr_bar;
+
+  // Screening (NHSRplotthedots 0.2.2, PowerBI-SPC 1.7): drop moving ranges at or above
+  // factor·MR̄ and average the rest once; the mean of the values is unchanged.
+  const double cutoff = p.mr_screening_factor * mr_bar;
+  double kept_sum = 0.0;
+  int kept_count = 0;
+  double previous = kMissing;
+  bool previous_estimates = false;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (!kept[i]) continue;
+    if (!std::isnan(previous) && previous_estimates && estimate[i]) {
+      const double mr = std::fabs(v[i] - previous);
+      if (mr < cutoff) {
+        kept_sum += mr;
+        ++kept_count;
+      }
+    }
+    previous = v[i];
+    previous_estimates = estimate[i] != 0;
+  }
+  return kept_count == 0 ? mr_bar : kept_sum / kept_count;
+}
+
+
+double MeanOfEstimating(std::span<const double> v, std::span<const uint8_t> estimate) {
+  double sum = 0.0;
+  int n = 0;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (estimate[i]) {
+      sum += v[i];
+      ++n;
+    }
+  }
+  return n == 0 ? kMissing : sum / n;
+}
+
+double MeanMovingRange(std::span<const double> v, std::span<const uint8_t> kept,
+                       std::span<const uint8_t> estimate) {
+  // Moving ranges between consecutive kept points; a range counts when both of its points
+  // supply estimates. Ghosted and missing points are stepped over (spc-spec.md, "Segments").
+  double sum = 0.0;
+  int count = 0;
+  double previous = kMissing;
+  bool previous_estimates = false;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (!kept[i]) continue;
+    if (!std::isnan(previous) && previous_estimates && estimate[i]) {
+      sum += std::fabs(v[i] - previous);
+      ++count;
+    }
+    previous = v[i];
+    previous_estimates = estimate[i] != 0;
+  }
+  return count == 0 ? kMissing : sum / count;
+}
+
+double PooledRatio(const ChartInput& in) {
+  double numerator = 0.0;
+  double denominator = 0.0;
+  for (std::size_t i = 0; i < in.y.size(); ++i) {
+    if (!in.estimate[i]) continue;
+    numerator += in.numerator.empty() ? in.y[i] * in.denominator[i] : in.numerator[i];
+    denominator += in.denominator[i];
+  }
+  return denominator > 0.0 ? numerator / denominator : kMissing;
+}
+
+Status CheckKeptPoints(const ChartInput& in, std::string_view chart, double lo, double hi,
+                       bool needs_denominator) {
+  for (std::size_t i = 0; i < in.y.size(); ++i) {
+    if (!in.kept[i]) continue;
+    if (needs_denominator && !(std::isfinite(in.denominator[i]) && in.denominator[i] > 0.0)) {
+      return Status::InvalidArgument(std::string(chart) + " chart: point " + std::to_string(i) +
+                                     " has denominator " + std::to_string(in.denominator[i]) +
+                                     "; it must be a positive number");
+    }
+    if (!(in.y[i] >= lo && in.y[i] <= hi)) {
+      return Status::InvalidArgument(std::string(chart) + " chart: point " + std::to_string(i) +
+                                     " has value " + std::to_string(in.y[i]) + ", outside [" +
+                                     std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace kaizen::spc

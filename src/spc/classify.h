@@ -1,0 +1,33 @@
+// From rule flags to meaning: each point's class and label, the series' variation and
+// assurance icons. Internal to spc/.
+#ifndef KAIZEN_SPC_CLASSIFY_H_
+#define KAIZEN_SPC_CLASSIFY_H_
+
+#include <optional>
+
+#include "kaizen/model.h"
+#include "kaizen/profile.h"
+#include "kaizen/spc.h"
+
+namespace kaizen::spc {
+
+// The class a flag on `side` has for an indicator with `direction` (spc-spec.md,
+// "Classification and icons"): above the centre is improvement when higher is better.
+PointClass ClassOf(Side side, Direction direction);
+
+// Sets label, side and point_class of a point from its rule flags, resolving a point that is
+// improvement and concern at once as the profile's conflict policy says.
+void ClassifyPoint(const Profile& profile, Direction direction, ConflictPreference preference,
+                   PointResult* point);
+
+// The MDC variation icon of the latest point.
+VariationIcon VariationIconOf(const PointResult& latest);
+
+// The MDC assurance icon: the target in force at the latest point against that point's
+// 3-sigma limits. kNone without a target, a direction or limits, and for t and g charts.
+AssuranceIcon AssuranceIconOf(const Profile& profile, ChartType chart, Direction direction,
+                              const PointResult& latest, std::optional<double> target);
+
+}  // namespace kaizen::spc
+
+#endif  // KAIZEN_SPC_CLASSIFY_H_

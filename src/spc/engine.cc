@@ -1,0 +1,373 @@
+// The engine facade: validates a series, splits it into segments, has the chart type draw
+// each segment's lines, applies the profile's rules, classifies, and fills the results.
+// Every per-point buffer lives in Scratch and is reused, so a warmed-up engine does not
+// allocate per point.
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+#include "kaizen/spc.h"
+#include "spc/chart.h"
+#include "spc/classify.h"
+#include "spc/rules.h"
+#include "spc/signals.h"
+
+namespace kaizen {
+
+struct SpcEngine::Scratch {
+  std::vector<double> y, out_y, centre, lower3, lower2, lower1, upper1, upper2, upper3;
+  std::vector<uint8_t> ghosted, kept, estimate;
+  std::vector<int32_t> segment_starts, judged, judged_all;
+  spc::ChartScratch chart;
+
+  void Resize(std::size_t n) {
+    for (auto* v : {&y, &out_y, &centre, &lower3, &lower2, &lower1, &upper1, &upper2, &upper3})
+      v->assign(n, kMissing);
+    for (auto* v : {&ghosted, &kept, &estimate}) v->assign(n, 0);
+  }
+};
+
+SpcEngine::SpcEngine() : scratch_(std::make_unique<Scratch>()) {}
+SpcEngine::~SpcEngine() = default;
+
+namespace {
+
+bool NeedsValues(ChartType c) {
+  switch (c) {
+    case ChartType::kRun:
+    case ChartType::kXmr:
+    case ChartType::kMr:
+    case ChartType::kC:
+    case ChartType::kG:
+    case ChartType::kT:
+    case ChartType::kXbar:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool NeedsSubgroupSd(ChartType c) { return c == ChartType::kXbar || c == ChartType::kS; }
+bool NeedsSubgroupSize(ChartType c) { return c == ChartType::kXbar || c == ChartType::kS; }
+
+// The statistic a chart plots for row i, or NaN with *invalid set when the row's values make
+// no sense for the chart (spc-spec.md, "Edge cases": denominators ≤ 0 or below the numerator,
+// non-positive t values).
+double PlottedValue(ChartType chart, const Series& s, std::size_t i, bool* invalid) {
+  *invalid = false;
+  auto bad = [&] {
+    *invalid = true;
+    return kMissing;
+  };
+  const double v = NeedsValues(chart) ? s.values[i] : kMissing;
+  const double num = ChartUsesDenominator(chart) ? s.numerators[i] : kMissing;
+  const double den = ChartUsesDenominator(chart) || NeedsSubgroupSize(chart) ? s.denominators[i]
+                                                                               : kMissing;
+  switch (chart) {
+    case ChartType::kRun:
+    case ChartType::kXmr:
+    case ChartType::kMr:
+      if (std::isinf(v)) return bad();
+      return v;
+    case ChartType::kC:
+    case ChartType::kG:
+      if (std::isnan(v)) return v;
+      return v >= 0 && std::isfinite(v) ? v : bad();
+    case ChartType::kT:
+      if (std::isnan(v)) return v;
+      return v > 0 && std::isfinite(v) ? v : bad();
+    case ChartType::kP:
+    case ChartType::kPPrime:
+    case ChartType::kNp:
+      if (std::isnan(num) || std::isnan(den)) return kMissing;
+      if (!(den > 0) || num < 0 || num > den || !std::isfinite(den)) return bad();
+      return chart == ChartType::kNp ? num : num / den;
+    case ChartType::kU:
+    case ChartType::kUPrime:
+      if (std::isnan(num) || std::isnan(den)) return kMissing;
+      if (!(den > 0) || num < 0 || !std::isfinite(den) || !std::isfinite(num)) return bad();
+      return num / den;
+    case ChartType::kXbar:
+      if (std::isnan(v) || std::isnan(den) || den < 1) return kMissing;
+      return std::isfinite(v) ? v : bad();
+    case ChartType::kS: {
+      const double sd = s.subgroup_sds[i];
+      if (std::isnan(sd) || std::isnan(den) || den < 2) return kMissing;
+      return sd >= 0 && std::isfinite(sd) ? sd : bad();
+    }
+  }
+  return kMissing;
+}
+
+Status CheckColumns(ChartType chart, const Series& s) {
+  const std::size_t n = s.size();
+  auto check = [&](const std::vector<double>& col, const char* name) -> Status {
+    if (col.size() != n)
+      return Status::InvalidArgument(std::string("series ") + s.indicator_id + "/" +
+                                     s.organisation + ": the " + name + " column has " +
+                                     std::to_string(col.size()) + " rows, expected " +
+                                     std::to_string(n) + " (one per period)");
+    return Status::Ok();
+  };
+  Status st;
+  if (NeedsValues(chart) && !(st = check(s.values, "value")).ok()) return st;
+  if (ChartUsesDenominator(chart) && !(st = check(s.numerators, "numerator")).ok()) return st;
+  if ((ChartUsesDenominator(chart) || NeedsSubgroupSize(chart)) &&
+      !(st = check(s.denominators, "denominator")).ok())
+    return st;
+  if (NeedsSubgroupSd(chart) && !(st = check(s.subgroup_sds, "subgroup_sd")).ok()) return st;
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!(s.periods[i - 1] < s.periods[i]))
+      return Status::InvalidArgument("series " + s.indicator_id + "/" + s.organisation +
+                                     ": periods must be strictly increasing, but " +
+                                     s.periods[i].ToIso() + " follows " +
+                                     s.periods[i - 1].ToIso());
+  }
+  return Status::Ok();
+}
+
+// Adds a warning naming up to five missing months when the series is monthly (every period
+// the first of a month) and a month is skipped.
+void WarnMissingMonths(const Series& s, std::vector<Warning>* warnings) {
+  if (s.size() < 2) return;
+  for (Date d : s.periods)
+    if (d.ToCivil().day != 1) return;
+  std::string names;
+  int missing = 0;
+  for (std::size_t i = 1; i < s.size(); ++i) {
+    const CivilDay a = s.periods[i - 1].ToCivil(), b = s.periods[i].ToCivil();
+    int gap = (b.year - a.year) * 12 + (b.month - a.month) - 1;
+    for (int k = 1; k <= gap; ++k) {
+      ++missing;
+      if (missing <= 5) {
+        int m = a.month + k, y = a.year + (m - 1) / 12;
+        m = (m - 1) % 12 + 1;
+        names += (names.empty() ? "" : ", ") + Date::FromCivil(y, m, 1)->ToMonthYear();
+      }
+    }
+  }
+  if (missing > 0)
+    warnings->push_back({WarningCode::kMissingPeriods,
+                         std::to_string(missing) + " month(s) have no row: " + names +
+                             (missing > 5 ? ", ..." : "")});
+}
+
+}  // namespace
+
+Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
+                          const Series& series, SeriesResult* out) {
+  const ChartType chart = indicator.chart;
+  if (Status st = CheckColumns(chart, series); !st.ok()) return st;
+  const std::size_t n = series.size();
+  Scratch& s = *scratch_;
+  s.Resize(n);
+
+  out->indicator_id = series.indicator_id.empty() ? indicator.id : series.indicator_id;
+  out->organisation = series.organisation;
+  out->chart = chart;
+  out->direction = indicator.direction;
+  out->profile = profile.name;
+  out->points.resize(n);
+  out->segments.clear();
+  out->warnings.clear();
+  out->signals.clear();
+  out->latest = -1;
+  out->variation = VariationIcon::kNone;
+  out->assurance = AssuranceIcon::kNone;
+  out->target.reset();
+
+  // Plotted values, with values the chart cannot use turned into gaps and reported.
+  int invalid = 0, missing = 0;
+  std::size_t first_invalid = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    bool bad = false;
+    s.y[i] = PlottedValue(chart, series, i, &bad);
+    if (bad && invalid++ == 0) first_invalid = i;
+    if (std::isnan(s.y[i]) && !bad) ++missing;
+  }
+  if (invalid > 0)
+    out->warnings.push_back(
+        {WarningCode::kInvalidValue,
+         std::to_string(invalid) + " value(s) cannot be used on a " +
+             std::string(ChartTypeName(chart)) + " chart and are treated as missing, first " +
+             series.periods[first_invalid].ToIso()});
+  if (missing > 0)
+    out->warnings.push_back({WarningCode::kMissingValues,
+                             std::to_string(missing) + " period(s) have no value"});
+  WarnMissingMonths(series, &out->warnings);
+
+  // Ghosted points and segment starts, by date.
+  for (const Ghost& g : indicator.ghosts) {
+    auto it = std::lower_bound(series.periods.begin(), series.periods.end(), g.date);
+    if (it != series.periods.end() && *it == g.date) s.ghosted[it - series.periods.begin()] = 1;
+    if (g.decision.reason.empty())
+      out->warnings.push_back({WarningCode::kGhostWithoutReason,
+                               "the point of " + g.date.ToIso() + " is ghosted without a reason"});
+  }
+  s.segment_starts.assign(1, 0);
+  for (const Rebase& r : indicator.rebases) {
+    auto it = std::lower_bound(series.periods.begin(), series.periods.end(), r.date);
+    const auto start = static_cast<int32_t>(it - series.periods.begin());
+    if (start > 0 && start < static_cast<int32_t>(n)) s.segment_starts.push_back(start);
+    if (r.decision.reason.empty())
+      out->warnings.push_back({WarningCode::kRebaseWithoutReason,
+                               "the rebase of " + r.date.ToIso() + " has no reason"});
+  }
+  std::sort(s.segment_starts.begin(), s.segment_starts.end());
+  s.segment_starts.erase(std::unique(s.segment_starts.begin(), s.segment_starts.end()),
+                         s.segment_starts.end());
+
+  const double multiplier = indicator.multiplier;
+  for (std::size_t seg = 0; seg < s.segment_starts.size(); ++seg) {
+    const std::size_t begin = s.segment_starts[seg];
+    const std::size_t end = seg + 1 < s.segment_starts.size() ? s.segment_starts[seg + 1] : n;
+    const std::size_t len = end - begin;
+
+    // Masks: kept points, and those of the baseline that supply the estimates.
+    int kept_count = 0, baseline_count = 0;
+    for (std::size_t i = begin; i < end; ++i) {
+      s.kept[i] = !std::isnan(s.y[i]) && !s.ghosted[i];
+      bool in_baseline = true;
+      const Baseline& b = indicator.baseline;
+      if (b.first_n > 0) in_baseline = kept_count < b.first_n;
+      if (b.from && series.periods[i] < *b.from) in_baseline = false;
+      if (b.to && series.periods[i] > *b.to) in_baseline = false;
+      s.estimate[i] = s.kept[i] && in_baseline;
+      kept_count += s.kept[i];
+      baseline_count += s.estimate[i];
+    }
+
+    auto sub = [&](std::vector<double>& v) { return std::span<double>(v.data() + begin, len); };
+    auto csub = [&](const std::vector<double>& v) {
+      return v.size() == n ? std::span<const double>(v.data() + begin, len)
+                           : std::span<const double>();
+    };
+    spc::ChartInput input{
+        .y = csub(s.y),
+        .numerator = csub(series.numerators),
+        .denominator = csub(series.denominators),
+        .subgroup_sd = csub(series.subgroup_sds),
+        .kept = std::span<const uint8_t>(s.kept.data() + begin, len),
+        .estimate = std::span<const uint8_t>(s.estimate.data() + begin, len),
+    };
+    spc::ChartOutput lines{.y = sub(s.out_y), .centre = sub(s.centre),
+                           .lower3 = sub(s.lower3), .lower2 = sub(s.lower2),
+                           .lower1 = sub(s.lower1), .upper1 = sub(s.upper1),
+                           .upper2 = sub(s.upper2), .upper3 = sub(s.upper3)};
+    Status st = spc::ComputeChartLines(chart, input, profile, &s.chart, &lines);
+    if (!st.ok() && st.code() != StatusCode::kFailedPrecondition) return st;
+    if (!st.ok()) {  // nothing to estimate from: the points are shown without lines
+      for (std::size_t i = begin; i < end; ++i) s.out_y[i] = s.y[i];
+    }
+
+    SegmentResult segment;
+    segment.first = static_cast<int32_t>(begin);
+    segment.last = static_cast<int32_t>(end - 1);
+    segment.n = static_cast<int32_t>(len);
+    segment.n_used = kept_count;
+    segment.n_baseline = baseline_count;
+    segment.centre = lines.centre_value * multiplier;
+    segment.mr_bar = lines.mr_bar * multiplier;
+    segment.sigma = lines.sigma * multiplier;
+    segment.has_limits = lines.has_limits;
+
+    if (lines.has_limits && baseline_count < profile.min_points_for_limits) {
+      // Too few points for trustworthy limits (MDC: 15): show the centre line only.
+      segment.has_limits = false;
+      for (auto* line : {&s.lower3, &s.lower2, &s.lower1, &s.upper1, &s.upper2, &s.upper3})
+        std::fill(line->begin() + begin, line->begin() + end, kMissing);
+      out->warnings.push_back(
+          {WarningCode::kTooFewPoints,
+           "segment " + std::to_string(seg + 1) + " has " + std::to_string(baseline_count) +
+               " point(s) for its limits; the " + profile.name + " profile needs " +
+               std::to_string(profile.min_points_for_limits) + ", so no limits or icons are shown"});
+    } else if (profile.warn_below_points > 0 && baseline_count < profile.warn_below_points) {
+      out->warnings.push_back({WarningCode::kTooFewPoints,
+                               "segment " + std::to_string(seg + 1) + " has only " +
+                                   std::to_string(baseline_count) +
+                                   " point(s) for its limits; they may be unreliable"});
+    }
+    if (segment.has_limits && lines.sigma == 0.0)
+      out->warnings.push_back({WarningCode::kZeroVariation,
+                               "segment " + std::to_string(seg + 1) +
+                                   " has no variation (every moving range is 0): the limits "
+                                   "equal the centre line"});
+
+    for (std::size_t i = begin; i < end; ++i) {
+      PointResult& pt = out->points[i];
+      pt.period = series.periods[i];
+      pt.value = s.out_y[i] * multiplier;
+      pt.numerator = series.numerators.size() == n ? series.numerators[i] : kMissing;
+      pt.denominator = series.denominators.size() == n ? series.denominators[i] : kMissing;
+      pt.segment = static_cast<int32_t>(seg);
+      pt.in_baseline = s.estimate[i];
+      pt.ghosted = s.ghosted[i];
+      pt.missing = std::isnan(s.out_y[i]);
+      pt.centre = s.centre[i] * multiplier;
+      pt.lower3 = s.lower3[i] * multiplier;
+      pt.lower2 = s.lower2[i] * multiplier;
+      pt.lower1 = s.lower1[i] * multiplier;
+      pt.upper1 = s.upper1[i] * multiplier;
+      pt.upper2 = s.upper2[i] * multiplier;
+      pt.upper3 = s.upper3[i] * multiplier;
+      pt.rules.fill(0);
+    }
+    segment.lower3 = out->points[end - 1].lower3;
+    segment.upper3 = out->points[end - 1].upper3;
+    out->segments.push_back(segment);
+  }
+
+  // Rules, segment by segment over the judged points (a value, not ghosted).
+  s.judged_all.clear();
+  for (SegmentResult& segment : out->segments) {
+    s.judged.clear();
+    for (int32_t i = segment.first; i <= segment.last; ++i) {
+      const PointResult& pt = out->points[i];
+      if (!pt.missing && !pt.ghosted && !std::isnan(pt.centre)) s.judged.push_back(i);
+    }
+    s.judged_all.insert(s.judged_all.end(), s.judged.begin(), s.judged.end());
+    const spc::RuleInput in{out->points, s.judged, segment.has_limits};
+    if (profile.beyond_limits) spc::ApplyBeyondLimits(in, profile);
+    if (profile.shift) spc::ApplyShift(in, profile);
+    if (profile.trend && !profile.trend_across_segments) spc::ApplyTrend(in, profile);
+    spc::ApplyZoneRule(in, profile.two_of_three, RuleId::kTwoOfThree);
+    spc::ApplyZoneRule(in, profile.four_of_five, RuleId::kFourOfFive);
+    if (profile.alternating) spc::ApplyAlternating(in, profile);
+    if (profile.stratification) spc::ApplyStratification(in, profile);
+    if (profile.mixture) spc::ApplyMixture(in, profile);
+    spc::ApplyRunsAnalysis(in, profile, &segment);
+  }
+  if (profile.trend && profile.trend_across_segments)
+    spc::ApplyTrend({out->points, s.judged_all, false}, profile);
+
+  for (PointResult& pt : out->points)
+    spc::ClassifyPoint(profile, indicator.direction, indicator.conflict_preference, &pt);
+
+  // The series: its latest judged point, icons and target.
+  if (!s.judged_all.empty()) out->latest = s.judged_all.back();
+  if (out->latest >= 0) {
+    const PointResult& latest = out->points[out->latest];
+    const SegmentResult& seg = out->segments[latest.segment];
+    if (const auto target = indicator.TargetAt(latest.period))
+      out->target = target->value;
+    const bool judgeable = seg.has_limits || (chart == ChartType::kRun && seg.n_baseline > 0);
+    if (judgeable) out->variation = spc::VariationIconOf(latest);
+    if (seg.has_limits)
+      out->assurance =
+          spc::AssuranceIconOf(profile, chart, indicator.direction, latest, out->target);
+  }
+  spc::DescribeSignals(profile, indicator.direction, out);
+  out->summary = spc::SummarySentence(*out);
+  return Status::Ok();
+}
+
+Result<SeriesResult> AnalyseSeries(const Indicator& indicator, const Series& series) {
+  Result<Profile> profile = ResolveProfile(indicator.profile, indicator.overrides);
+  if (!profile.ok()) return profile.status();
+  SpcEngine engine;
+  SeriesResult result;
+  if (Status st = engine.Analyse(indicator, *profile, series, &result); !st.ok()) return st;
+  return result;
+}
+
+}  // namespace kaizen

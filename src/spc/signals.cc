@@ -1,0 +1,158 @@
+#include "spc/signals.h"
+
+#include <cmath>
+#include <cstdio>
+#include <string>
+
+#include "spc/classify.h"
+
+namespace kaizen::spc {
+namespace {
+
+std::string Number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4g", v);
+  return buf;
+}
+
+std::string_view ClassPhrase(PointClass c) {
+  switch (c) {
+    case PointClass::kImprovement: return "special cause improvement";
+    case PointClass::kConcern: return "special cause concern";
+    case PointClass::kNeutral: return "special cause variation";
+    case PointClass::kCommonCause: break;
+  }
+  return "common cause variation";
+}
+
+std::string Span(const SeriesResult& r, int first, int last) {
+  if (first == last) return "in " + PeriodLabel(r.points[first].period);
+  return "from " + PeriodLabel(r.points[first].period) + " to " +
+         PeriodLabel(r.points[last].period);
+}
+
+// The sentence for one episode of `count` flagged points.
+std::string Sentence(const SeriesResult& r, const Profile& p, RuleId rule, Side side, int first,
+                     int last, int count) {
+  const bool high = side == Side::kHigh;
+  const std::string where = Span(r, first, last);
+  const std::string centre = r.chart == ChartType::kRun ? "median" : "mean";
+  switch (rule) {
+    case RuleId::kBeyondLimits:
+      if (count == 1) {
+        const PointResult& pt = r.points[first];
+        return PeriodLabel(pt.period) + " (" + Number(pt.value) + ") is " +
+               (high ? "above the upper" : "below the lower") + " process limit (" +
+               Number(high ? pt.upper3 : pt.lower3) + ")";
+      }
+      return std::to_string(count) + " points " + (high ? "above the upper" : "below the lower") +
+             " process limit " + where;
+    case RuleId::kShift:
+      return std::to_string(count) + " points in a row " + (high ? "above" : "below") + " the " +
+             centre + " " + where;
+    case RuleId::kTrend:
+      return std::to_string(count) + " points in a row " +
+             (high ? "each higher" : "each lower") + " than the one before " + where;
+    case RuleId::kTwoOfThree:
+      return std::to_string(p.two_of_three.count) + " of " + std::to_string(p.two_of_three.window) +
+             " points close to the " + (high ? "upper" : "lower") + " limit (beyond " +
+             Number(p.two_of_three.sigma) + " sigma) " + where;
+    case RuleId::kFourOfFive:
+      return std::to_string(p.four_of_five.count) + " of " +
+             std::to_string(p.four_of_five.window) + " points beyond " +
+             Number(p.four_of_five.sigma) + " sigma " + (high ? "above" : "below") + " the " +
+             centre + " " + where;
+    case RuleId::kAlternating:
+      return "points alternating up and down for " + std::to_string(p.alternating_length) +
+             " or more in a row " + where;
+    case RuleId::kStratification:
+      return std::to_string(p.stratification_length) +
+             " or more points in a row within 1 sigma of the " + centre + " " + where;
+    case RuleId::kMixture:
+      return std::to_string(p.mixture_length) +
+             " or more points in a row more than 1 sigma from the " + centre + " " + where;
+    case RuleId::kLongestRun:
+      return "a run on one side of the " + centre + " longer than expected by chance " + where;
+    case RuleId::kCrossings:
+      return "fewer crossings of the " + centre + " than expected by chance " + where;
+    case RuleId::kRunCount:
+      return "too few or too many runs around the " + centre + " " + where;
+    case RuleId::kCount:
+    case RuleId::kNone:
+      break;
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string PeriodLabel(Date d) {
+  return d.ToCivil().day == 1 ? d.ToMonthYear() : d.ToIso();
+}
+
+void DescribeSignals(const Profile& profile, Direction direction, SeriesResult* out) {
+  const auto& points = out->points;
+  for (int r = 0; r < kRuleCount; ++r) {
+    int first = -1, last = -1, count = 0;
+    int8_t flag = 0;
+    auto close = [&] {
+      if (first < 0) return;
+      const Side side = flag == 1 ? Side::kHigh : (flag == -1 ? Side::kLow : Side::kNone);
+      const PointClass c = ClassOf(side, direction);
+      std::string sentence = Sentence(*out, profile, static_cast<RuleId>(r), side, first, last,
+                                      count);
+      sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+      sentence += ": " + std::string(ClassPhrase(c)) + ".";
+      out->signals.push_back({static_cast<RuleId>(r), side, c, first, last, std::move(sentence)});
+      first = -1;
+      count = 0;
+    };
+    for (int i = 0; i < static_cast<int>(points.size()); ++i) {
+      const PointResult& pt = points[i];
+      if (pt.missing || pt.ghosted) continue;  // stepped over, as the rules do
+      const int8_t f = pt.rules[r];
+      const bool new_segment = first >= 0 && pt.segment != points[last].segment &&
+                               !(static_cast<RuleId>(r) == RuleId::kTrend &&
+                                 profile.trend_across_segments);
+      if (f == 0 || f != flag || new_segment) close();
+      if (f == 0) continue;
+      if (first < 0) {
+        first = i;
+        flag = f;
+      }
+      last = i;
+      ++count;
+    }
+    close();
+  }
+}
+
+std::string SummarySentence(const SeriesResult& r) {
+  if (r.latest < 0) return "No data.";
+  const PointResult& pt = r.points[r.latest];
+  std::string s = "The latest point (" + PeriodLabel(pt.period) + ", " + Number(pt.value) + ") ";
+  switch (r.variation) {
+    case VariationIcon::kNone:
+      s += "cannot be judged yet";
+      break;
+    case VariationIcon::kCommonCause:
+      s += "shows common cause variation";
+      break;
+    default:
+      s += "shows " + std::string(ClassPhrase(pt.point_class)) +
+           (pt.value >= pt.centre ? " (high)" : " (low)");
+      break;
+  }
+  if (r.target) {
+    s += "; against the target of " + Number(*r.target) + " ";
+    switch (r.assurance) {
+      case AssuranceIcon::kPass: s += "the process will consistently pass"; break;
+      case AssuranceIcon::kFail: s += "the process will consistently fail"; break;
+      case AssuranceIcon::kHitOrMiss: s += "the process will sometimes pass and sometimes fail"; break;
+      case AssuranceIcon::kNone: s += "no assurance can be given"; break;
+    }
+  }
+  return s + ".";
+}
+
+}  // namespace kaizen::spc

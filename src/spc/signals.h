@@ -1,0 +1,22 @@
+// Plain-English explanations: signal episodes with one sentence each, and the series summary.
+// Internal to spc/.
+#ifndef KAIZEN_SPC_SIGNALS_H_
+#define KAIZEN_SPC_SIGNALS_H_
+
+#include "kaizen/spc.h"
+
+namespace kaizen::spc {
+
+// Appends to out->signals one Signal per episode: consecutive judged points flagged by the same
+// rule on the same side. Sentences name the periods ("from March 2018 to September 2018").
+void DescribeSignals(const Profile& profile, Direction direction, SeriesResult* out);
+
+// One sentence on the latest point's variation and assurance, for the board report.
+std::string SummarySentence(const SeriesResult& result);
+
+// "March 2018" for month starts, "2018-03-07" otherwise.
+std::string PeriodLabel(Date d);
+
+}  // namespace kaizen::spc
+
+#endif  // KAIZEN_SPC_SIGNALS_H_
