@@ -120,6 +120,9 @@ struct Profile {
   bool beyond_limits = true;
   double beyond_limits_sigma = 3.0;  // Nelson's editable K
   bool beyond_limits_inclusive = false;  // a point exactly on a limit counts as beyond it
+  // Ghosted points are still flagged when beyond the limits (qicharts2 0.8.1 marks excluded
+  // points with its sigma signal); they never feed estimates or any other rule.
+  bool ghosts_flagged_beyond_limits = false;
 
   bool shift = true;
   int shift_length = 7;

@@ -81,6 +81,7 @@ struct SegmentResult {
   double sigma = kMissing;      // the estimated process sigma (for p, u: of one unit, σ̂ at n=1)
   double lower3 = kMissing, upper3 = kMissing;  // limits at the segment's last point
   bool has_limits = false;
+  int32_t n_useful = 0;         // judged points not on the centre line (Anhøj's "useful")
   int32_t longest_run = 0;      // longest run on one side of the centre (points on it dropped)
   int32_t longest_run_max = 0;  // Anhøj: round(log2 n_used) + 3
   int32_t crossings = 0;

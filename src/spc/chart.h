@@ -101,6 +101,15 @@ double PooledRatio(const ChartInput& in);
 // `needs_denominator`, whose denominator is not a finite positive number. Ok otherwise.
 Status CheckKeptPoints(const ChartInput& in, std::string_view chart, double lo, double hi,
                        bool needs_denominator);
+// The within-subgroup standard deviation s̄ that the xbar and s charts scale their lines by,
+// from the estimating points' sizes (in.denominator) and SDs (in.subgroup_sd), per
+// profile.subgroup_sigma: pooled √(Σ(nᵢ−1)sᵢ²/Σ(nᵢ−1)) (Montgomery 6.31), or, when every
+// estimating subgroup has the same size and the profile allows it, the mean of the sᵢ (Montgomery
+// 6.29; qicharts2 0.8.1). Subgroups of one have no SD and add nothing. Under
+// profile.qicharts2_empty_subgroup_quirk an empty subgroup (size 0) in the baseline makes the
+// sizes vary and takes one from the pooled degrees of freedom, as qicharts2 0.8.1 does
+// (conformance README, NA_test). NaN when no estimating subgroup has two or more values.
+double SubgroupSdEstimate(const ChartInput& in, const Profile& p);
 
 }  // namespace kaizen::spc
 

@@ -61,7 +61,6 @@ double AverageMovingRange(std::span<const double> v, std::span<const uint8_t> ke
   return kept_count == 0 ? mr_bar : kept_sum / kept_count;
 }
 
-
 double MeanOfEstimating(std::span<const double> v, std::span<const uint8_t> estimate) {
   double sum = 0.0;
   int n = 0;
@@ -121,6 +120,49 @@ Status CheckKeptPoints(const ChartInput& in, std::string_view chart, double lo, 
     }
   }
   return Status::Ok();
+}
+
+double SubgroupSdEstimate(const ChartInput& in, const Profile& p) {
+  std::size_t end = 0;  // one past the last estimating point: the baseline's extent
+  for (std::size_t i = 0; i < in.y.size(); ++i) {
+    if (in.estimate[i]) end = i + 1;
+  }
+  int empty_subgroups = 0;
+  if (p.qicharts2_empty_subgroup_quirk) {
+    // qicharts2 sums (y.length − 1) over the baseline, so an all-missing subgroup (length 0)
+    // adds −1. Its baseline membership is judged by position: before the last estimating point.
+    for (std::size_t i = 0; i < end; ++i) {
+      if (!in.kept[i] && in.denominator[i] == 0.0) ++empty_subgroups;
+    }
+  }
+  bool sizes_vary = empty_subgroups > 0;
+  double first_size = kMissing;
+  double weighted = 0.0;
+  double dof = 0.0;
+  double sum_s = 0.0;
+  int count_s = 0;
+  for (std::size_t i = 0; i < end; ++i) {
+    if (!in.estimate[i]) continue;
+    const double n = in.denominator[i];
+    if (std::isnan(first_size)) {
+      first_size = n;
+    } else if (n != first_size) {
+      sizes_vary = true;
+    }
+    const double s = in.subgroup_sd[i];
+    if (n >= 2.0 && !std::isnan(s)) {
+      weighted += (n - 1.0) * s * s;
+      dof += n - 1.0;
+      sum_s += s;
+      ++count_s;
+    }
+  }
+  if (count_s == 0) return kMissing;
+  if (p.subgroup_sigma == SubgroupSigma::kPooledWhenSizesVary && !sizes_vary) {
+    return sum_s / count_s;
+  }
+  dof -= empty_subgroups;
+  return dof > 0.0 ? std::sqrt(weighted / dof) : kMissing;
 }
 
 }  // namespace kaizen::spc

@@ -17,13 +17,16 @@ namespace kaizen {
 struct SpcEngine::Scratch {
   std::vector<double> y, out_y, centre, lower3, lower2, lower1, upper1, upper2, upper3;
   std::vector<uint8_t> ghosted, kept, estimate;
-  std::vector<int32_t> segment_starts, judged, judged_all;
+  std::vector<int32_t> segment_starts, judged, judged_all, ghost_indices;
   spc::ChartScratch chart;
 
+  // Every element is written before it is read (the chart fills all lines of its segment),
+  // so only the ghost mask needs clearing; resize() keeps the capacity of earlier series.
   void Resize(std::size_t n) {
     for (auto* v : {&y, &out_y, &centre, &lower3, &lower2, &lower1, &upper1, &upper2, &upper3})
-      v->assign(n, kMissing);
-    for (auto* v : {&ghosted, &kept, &estimate}) v->assign(n, 0);
+      v->resize(n);
+    for (auto* v : {&kept, &estimate}) v->resize(n);
+    ghosted.assign(n, 0);
   }
 };
 
@@ -130,21 +133,22 @@ Status CheckColumns(ChartType chart, const Series& s) {
 // the first of a month) and a month is skipped.
 void WarnMissingMonths(const Series& s, std::vector<Warning>* warnings) {
   if (s.size() < 2) return;
-  for (Date d : s.periods)
-    if (d.ToCivil().day != 1) return;
   std::string names;
   int missing = 0;
+  CivilDay previous = s.periods[0].ToCivil();
+  if (previous.day != 1) return;
   for (std::size_t i = 1; i < s.size(); ++i) {
-    const CivilDay a = s.periods[i - 1].ToCivil(), b = s.periods[i].ToCivil();
-    int gap = (b.year - a.year) * 12 + (b.month - a.month) - 1;
+    const CivilDay current = s.periods[i].ToCivil();
+    if (current.day != 1) return;  // not a monthly series
+    const int gap = (current.year - previous.year) * 12 + (current.month - previous.month) - 1;
     for (int k = 1; k <= gap; ++k) {
-      ++missing;
-      if (missing <= 5) {
-        int m = a.month + k, y = a.year + (m - 1) / 12;
-        m = (m - 1) % 12 + 1;
-        names += (names.empty() ? "" : ", ") + Date::FromCivil(y, m, 1)->ToMonthYear();
+      if (++missing <= 5) {
+        const int m0 = previous.month - 1 + k;
+        names += (names.empty() ? "" : ", ") +
+                 Date::FromCivil(previous.year + m0 / 12, m0 % 12 + 1, 1)->ToMonthYear();
       }
     }
+    previous = current;
   }
   if (missing > 0)
     warnings->push_back({WarningCode::kMissingPeriods,
@@ -218,10 +222,13 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
                          s.segment_starts.end());
 
   const double multiplier = indicator.multiplier;
+  // An empty series has no segment (and no latest point, icons or signals).
+  if (n == 0) s.segment_starts.clear();
   for (std::size_t seg = 0; seg < s.segment_starts.size(); ++seg) {
     const std::size_t begin = s.segment_starts[seg];
     const std::size_t end = seg + 1 < s.segment_starts.size() ? s.segment_starts[seg + 1] : n;
     const std::size_t len = end - begin;
+    if (len == 0) continue;  // an empty series has no segment (and no point to read lines from)
 
     // Masks: kept points, and those of the baseline that supply the estimates.
     int kept_count = 0, baseline_count = 0;
@@ -258,6 +265,11 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
     if (!st.ok() && st.code() != StatusCode::kFailedPrecondition) return st;
     if (!st.ok()) {  // nothing to estimate from: the points are shown without lines
       for (std::size_t i = begin; i < end; ++i) s.out_y[i] = s.y[i];
+      for (auto* line : {&s.centre, &s.lower3, &s.lower2, &s.lower1, &s.upper1, &s.upper2,
+                         &s.upper3})
+        std::fill(line->begin() + begin, line->begin() + end, kMissing);
+      lines.has_limits = false;
+      lines.centre_value = lines.mr_bar = lines.sigma = kMissing;
     }
 
     SegmentResult segment;
@@ -328,6 +340,14 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
     s.judged_all.insert(s.judged_all.end(), s.judged.begin(), s.judged.end());
     const spc::RuleInput in{out->points, s.judged, segment.has_limits};
     if (profile.beyond_limits) spc::ApplyBeyondLimits(in, profile);
+    if (profile.beyond_limits && profile.ghosts_flagged_beyond_limits) {
+      s.ghost_indices.clear();
+      for (int32_t i = segment.first; i <= segment.last; ++i) {
+        const PointResult& pt = out->points[i];
+        if (pt.ghosted && !pt.missing) s.ghost_indices.push_back(i);
+      }
+      spc::ApplyBeyondLimits({out->points, s.ghost_indices, segment.has_limits}, profile);
+    }
     if (profile.shift) spc::ApplyShift(in, profile);
     if (profile.trend && !profile.trend_across_segments) spc::ApplyTrend(in, profile);
     spc::ApplyZoneRule(in, profile.two_of_three, RuleId::kTwoOfThree);

@@ -78,6 +78,7 @@ Profile Qicharts2() {
   p.xmr_sigma_constant = kThreeOverD2;
   p.mr_screening = MrScreening::kOff;
   p.qicharts2_empty_subgroup_quirk = true;
+  p.ghosts_flagged_beyond_limits = true;
   p.beyond_limits = true;
   p.shift = false;
   p.trend = false;

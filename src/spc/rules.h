@@ -21,6 +21,9 @@ struct RuleInput {
   bool has_limits = false;            // the segment has sigma lines (zone rules need them)
 };
 
+// The longest window an "M of N" rule may have (a bound that keeps its state on the stack).
+inline constexpr std::size_t kMaxZoneWindow = 32;
+
 // Sets points[i].rules[rule] for the points each rule flags.
 void ApplyBeyondLimits(const RuleInput& in, const Profile& p);
 void ApplyShift(const RuleInput& in, const Profile& p);

@@ -1,6 +1,7 @@
 // Runs analysis of one segment: the longest run on one side of the centre line, the number of
 // crossings and of runs, Anhøj's thresholds and the IHI run-count limits.
 #include <cmath>
+#include <vector>
 
 #include "spc/rules.h"
 
@@ -11,7 +12,9 @@ int AnhoejLongestRunMax(int n) {
   return static_cast<int>(std::lround(std::log2(static_cast<double>(n)))) + 3;
 }
 
-int AnhoejCrossingsMin(int n) {
+namespace {
+
+int ComputeCrossingsMin(int n) {
   // qbinom(0.05, n − 1, 0.5): the smallest c with P(X ≤ c) ≥ 0.05, X ~ Binomial(n − 1, 1/2).
   // Terms are built in log space so that large n neither overflows nor underflows.
   if (n < 2) return 0;
@@ -27,6 +30,19 @@ int AnhoejCrossingsMin(int n) {
     if (cumulative >= target) return c;
   }
   return trials;
+}
+
+}  // namespace
+
+int AnhoejCrossingsMin(int n) {
+  // Series are short and their lengths repeat, so the first 256 answers are tabulated once.
+  constexpr int kTabulated = 256;
+  static const std::vector<int> table = [] {
+    std::vector<int> t(kTabulated);
+    for (int i = 0; i < kTabulated; ++i) t[i] = ComputeCrossingsMin(i);
+    return t;
+  }();
+  return n >= 0 && n < kTabulated ? table[n] : ComputeCrossingsMin(n);
 }
 
 namespace {
@@ -89,6 +105,7 @@ void ApplyRunsAnalysis(const RuleInput& in, const Profile& p, SegmentResult* seg
     }
     if (++run > longest) longest = run;
   }
+  segment->n_useful = useful;
   segment->longest_run = longest;
   segment->crossings = crossings;
   segment->runs = runs;

@@ -1,5 +1,6 @@
 #include "spc/signals.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -9,17 +10,31 @@
 namespace kaizen::spc {
 namespace {
 
+// A value as a reader expects it: whole numbers for large counts, a few decimals otherwise.
+// std::to_chars rather than snprintf: it is locale-independent and several times faster.
 std::string Number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
+  const double a = std::fabs(v);
+  int decimals = 3;
+  std::chars_format format = std::chars_format::fixed;
+  if (a >= 1000 || (a >= 10 && v == std::round(v))) {
+    decimals = 0;
+  } else if (a >= 10) {
+    decimals = 1;
+  } else if (a >= 1) {
+    decimals = 2;
+  } else if (a != 0) {
+    format = std::chars_format::general;  // three significant digits for small values
+  }
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, format, decimals);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
 
 std::string_view ClassPhrase(PointClass c) {
   switch (c) {
     case PointClass::kImprovement: return "special cause improvement";
     case PointClass::kConcern: return "special cause concern";
-    case PointClass::kNeutral: return "special cause variation";
+    case PointClass::kNeutral: return "special cause variation (neither improvement nor concern)";
     case PointClass::kCommonCause: break;
   }
   return "common cause variation";
@@ -92,7 +107,12 @@ std::string PeriodLabel(Date d) {
 
 void DescribeSignals(const Profile& profile, Direction direction, SeriesResult* out) {
   const auto& points = out->points;
+  // Most series have few flagged rules: find them first so the episode walk skips the rest.
+  RuleFlags any{};
+  for (const PointResult& pt : points)
+    for (int r = 0; r < kRuleCount; ++r) any[r] |= pt.rules[r];
   for (int r = 0; r < kRuleCount; ++r) {
+    if (any[r] == 0) continue;
     int first = -1, last = -1, count = 0;
     int8_t flag = 0;
     auto close = [&] {
@@ -139,8 +159,8 @@ std::string SummarySentence(const SeriesResult& r) {
       s += "shows common cause variation";
       break;
     default:
-      s += "shows " + std::string(ClassPhrase(pt.point_class)) +
-           (pt.value >= pt.centre ? " (high)" : " (low)");
+      s += std::string("shows ") + (pt.value >= pt.centre ? "high " : "low ") +
+           std::string(ClassPhrase(pt.point_class));
       break;
   }
   if (r.target) {
