@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -179,6 +180,134 @@ INSTANTIATE_TEST_SUITE_P(Montgomery, Qicharts2PointCase,
                            std::replace(n.begin(), n.end(), '.', '_');
                            return n;
                          });
+
+}  // namespace
+}  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+// The hospital-infection cases: u charts of summed counts and risk days per facet, compared
+// with qicharts2's summary() (one row per facet).
+struct HaiRow {
+  std::string hospital, infection;
+  Date month;
+  double n, days;
+};
+
+std::vector<HaiRow> ReadHai() {
+  const Table t = ReadTable(testing::SourcePath("tests/data/hospital_infections.csv"), ',');
+  std::vector<HaiRow> rows;
+  for (std::size_t r = 0; r < t.rows.size(); ++r)
+    rows.push_back({t.Text(r, "hospital"), t.Text(r, "infection"),
+                    *Date::ParseIso(t.Text(r, "month")), t.Number(r, "n"), t.Number(r, "days")});
+  return rows;
+}
+
+// Sums n and days per x key (a month, or a hospital in funnel mode) for one facet.
+struct Point {
+  double n = 0, days = 0;
+};
+
+void ExpectSummary(const SeriesResult& r, const Table& expected, std::size_t row,
+                   const std::string& at) {
+  ASSERT_EQ(r.segments.size(), 1u);
+  const SegmentResult& seg = r.segments[0];
+  EXPECT_EQ(seg.n_used, expected.Number(row, "n.obs")) << at;
+  EXPECT_EQ(seg.n_useful, expected.Number(row, "n.useful")) << at;
+  EXPECT_EQ(seg.longest_run, expected.Number(row, "longest.run")) << at;
+  EXPECT_EQ(seg.longest_run_max, expected.Number(row, "longest.run.max")) << at;
+  EXPECT_EQ(seg.crossings, expected.Number(row, "n.crossings")) << at;
+  EXPECT_EQ(seg.crossings_min, expected.Number(row, "n.crossings.min")) << at;
+  double lcl = 0, ucl = 0;
+  int beyond = 0;
+  bool runs_signal = false;
+  for (const PointResult& pt : r.points) {
+    lcl += pt.lower3;
+    ucl += pt.upper3;
+    beyond += pt.rules[static_cast<int>(RuleId::kBeyondLimits)] != 0;
+    runs_signal |= pt.rules[static_cast<int>(RuleId::kLongestRun)] != 0 ||
+                   pt.rules[static_cast<int>(RuleId::kCrossings)] != 0;
+  }
+  const double count = static_cast<double>(r.points.size());
+  ExpectClose(lcl / count, expected.Number(row, "aLCL"), at + " aLCL");
+  ExpectClose(seg.centre, expected.Number(row, "CL"), at + " CL");
+  ExpectClose(ucl / count, expected.Number(row, "aUCL"), at + " aUCL");
+  EXPECT_EQ(beyond, expected.Number(row, "sigma.signal")) << at << " sigma.signal";
+  EXPECT_EQ(runs_signal, expected.Number(row, "runs.signal") == 1) << at << " runs.signal";
+}
+
+SeriesResult AnalyseU(const std::vector<Point>& points, double multiplier) {
+  Series s;
+  for (std::size_t i = 0; i < points.size(); ++i)
+    s.Add({.period = testing::Month(static_cast<int>(i)), .numerator = points[i].n,
+           .denominator = points[i].days});
+  Indicator ind = testing::MakeIndicator(ChartType::kU, Direction::kNeither, "qicharts2");
+  ind.multiplier = multiplier;
+  Result<SeriesResult> r = AnalyseSeries(ind, s);
+  EXPECT_TRUE(r.ok()) << r.status().message();
+  return r.ok() ? *r : SeriesResult{};
+}
+
+// Facets are the distinct values of `facet` (in the sorted order R's factors use); points are
+// months in order.
+void CheckMonthlyFacets(const std::string& name,
+                        const std::function<std::string(const HaiRow&)>& facet1,
+                        const std::function<std::string(const HaiRow&)>& facet2) {
+  const Table expected =
+      ReadTable(testing::SourcePath(kDir + "expected/" + name + ".tsv"), '\t');
+  std::map<std::pair<std::string, std::string>, std::map<Date, Point>> facets;
+  for (const HaiRow& row : ReadHai()) {
+    Point& p = facets[{facet1(row), facet2(row)}][row.month];
+    p.n += row.n;
+    p.days += row.days;
+  }
+  ASSERT_EQ(facets.size(), expected.rows.size());
+  for (std::size_t row = 0; row < expected.rows.size(); ++row) {
+    const auto key = std::make_pair(expected.Text(row, "facet1"), expected.Text(row, "facet2"));
+    ASSERT_TRUE(facets.count(key)) << name << " facet " << key.first << "/" << key.second;
+    std::vector<Point> points;
+    for (const auto& [month, p] : facets[key]) points.push_back(p);
+    ExpectSummary(AnalyseU(points, 1.0), expected, row, name + " " + key.first + "/" + key.second);
+  }
+}
+
+TEST(Qicharts2Hai, NoFacets) {
+  CheckMonthlyFacets("hai_1", [](const HaiRow&) { return "1"; },
+                     [](const HaiRow&) { return "1"; });
+}
+
+TEST(Qicharts2Hai, FacetByInfection) {
+  CheckMonthlyFacets("hai_2", [](const HaiRow& r) { return r.infection; },
+                     [](const HaiRow&) { return "1"; });
+}
+
+TEST(Qicharts2Hai, FacetByHospitalAndInfection) {
+  CheckMonthlyFacets("hai_3", [](const HaiRow& r) { return r.hospital; },
+                     [](const HaiRow& r) { return r.infection; });
+}
+
+TEST(Qicharts2Hai, FunnelModeHospitalsOrderedByRiskDays) {
+  // x is the hospital, for months from July 2016, ordered by total risk days (ascending), the
+  // rate per 10,000 risk days, one chart per infection.
+  const Table expected = ReadTable(testing::SourcePath(kDir + "expected/hai_4.tsv"), '\t');
+  const Date from = *Date::ParseIso("2016-07-01");
+  std::map<std::string, std::map<std::string, Point>> by_infection;
+  for (const HaiRow& row : ReadHai()) {
+    if (row.month < from) continue;
+    Point& p = by_infection[row.infection][row.hospital];
+    p.n += row.n;
+    p.days += row.days;
+  }
+  for (std::size_t row = 0; row < expected.rows.size(); ++row) {
+    const std::string infection = expected.Text(row, "facet1");
+    std::vector<Point> points;
+    for (const auto& [hospital, p] : by_infection[infection]) points.push_back(p);
+    std::sort(points.begin(), points.end(),
+              [](const Point& a, const Point& b) { return a.days < b.days; });
+    ExpectSummary(AnalyseU(points, 10000.0), expected, row, "hai_4 " + infection);
+  }
+}
 
 }  // namespace
 }  // namespace kaizen
