@@ -228,7 +228,6 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
     const std::size_t begin = s.segment_starts[seg];
     const std::size_t end = seg + 1 < s.segment_starts.size() ? s.segment_starts[seg + 1] : n;
     const std::size_t len = end - begin;
-    if (len == 0) continue;  // an empty series has no segment (and no point to read lines from)
 
     // Masks: kept points, and those of the baseline that supply the estimates.
     int kept_count = 0, baseline_count = 0;
