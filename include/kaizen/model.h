@@ -84,6 +84,21 @@ struct Annotation {
   std::string text;
 };
 
+// What the indicator's owner wrote for a period: cause, actions, escalation. Opinion, kept
+// apart from the facts (the data) and attributed.
+struct Narrative {
+  Date period;
+  std::string text;
+  std::string author;
+};
+
+// How rows that share an indicator, organisation and period are combined on import. kNone:
+// two such rows are an error (naming both lines), except for xbar and s charts whose rows are
+// the subgroup's observations.
+enum class Aggregation { kNone, kSum, kMean, kMin, kMax, kLast };
+std::string_view AggregationName(Aggregation a);  // "none", "sum", "mean", "min", "max", "last"
+Result<Aggregation> ParseAggregation(std::string_view name);
+
 // The points that supply the estimates of each segment ("frozen limits"); later points in the
 // segment are judged against them. Unset fields mean "all points of the segment".
 struct Baseline {
@@ -93,6 +108,7 @@ struct Baseline {
 
 struct Indicator {
   std::string id;
+  std::string reference;  // the board report's reference code, e.g. "OP-04"
   std::string name;
   std::string unit;
   std::string description;
@@ -108,11 +124,15 @@ struct Indicator {
   std::vector<Rebase> rebases;
   std::vector<Ghost> ghosts;
   std::vector<Annotation> annotations;
+  std::vector<Narrative> narratives;
+  Aggregation aggregation = Aggregation::kNone;
   std::string accountable_person;
   std::string data_owner;
   std::string data_source;
   std::string data_quality;     // the trust's data-quality rating, as the trust words it
-  std::string refresh;          // expected refresh frequency: "monthly", "weekly", ...
+  std::string refresh;          // expected refresh frequency: "monthly", "weekly", "quarterly",
+                                // "daily" or "annual"
+  std::string measure_type;     // "outcome", "process" or "balancing"
 
   // The target in force on `date`, or nullopt when none is.
   std::optional<TargetStep> TargetAt(Date date) const;

@@ -72,6 +72,26 @@ Result<Direction> ParseDirection(std::string_view name) {
                                  "' (expected higher, lower or neither)");
 }
 
+std::string_view AggregationName(Aggregation a) {
+  switch (a) {
+    case Aggregation::kNone: return "none";
+    case Aggregation::kSum: return "sum";
+    case Aggregation::kMean: return "mean";
+    case Aggregation::kMin: return "min";
+    case Aggregation::kMax: return "max";
+    case Aggregation::kLast: return "last";
+  }
+  return "?";
+}
+
+Result<Aggregation> ParseAggregation(std::string_view name) {
+  for (Aggregation a : {Aggregation::kNone, Aggregation::kSum, Aggregation::kMean,
+                        Aggregation::kMin, Aggregation::kMax, Aggregation::kLast})
+    if (AggregationName(a) == name) return a;
+  return Status::InvalidArgument("unknown aggregation '" + std::string(name) +
+                                 "' (expected none, sum, mean, min, max or last)");
+}
+
 std::optional<TargetStep> Indicator::TargetAt(Date date) const {
   std::optional<TargetStep> in_force;
   for (const TargetStep& step : targets) {

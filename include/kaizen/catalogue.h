@@ -1,0 +1,47 @@
+// The indicator catalogue: every indicator's definition, targets, baselines, rebases, ghosted
+// points and annotations, read from indicators.toml (format in docs/catalogue.md).
+//
+// Plain values; a const Catalogue may be shared between threads.
+#ifndef KAIZEN_CATALOGUE_H_
+#define KAIZEN_CATALOGUE_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kaizen/diagnostics.h"
+#include "kaizen/model.h"
+#include "kaizen/status.h"
+
+namespace kaizen {
+
+// Which columns of a long-format data file hold what. An empty name means "absent".
+struct ColumnMapping {
+  std::string indicator = "indicator";
+  std::string organisation = "organisation";
+  std::string period = "period";
+  std::string value = "value";
+  std::string numerator = "numerator";
+  std::string denominator = "denominator";
+  std::string comment = "comment";
+};
+
+struct Catalogue {
+  std::string title;  // the report title, when the catalogue gives one
+  ColumnMapping columns;
+  std::vector<Indicator> indicators;
+
+  // The indicator with this id, or nullptr.
+  const Indicator* Find(std::string_view id) const;
+};
+
+// Parses catalogue text. Every problem is reported in *diagnostics with the file name, line
+// and column; the result is InvalidArgument when any error was found.
+Result<Catalogue> ParseCatalogue(std::string_view text, const std::string& file_name,
+                                 Diagnostics* diagnostics);
+// Reads and parses a catalogue file; NotFound when it cannot be opened.
+Result<Catalogue> ReadCatalogue(const std::string& path, Diagnostics* diagnostics);
+
+}  // namespace kaizen
+
+#endif  // KAIZEN_CATALOGUE_H_

@@ -1,0 +1,29 @@
+// JSON serialisation of the engine's results, for the HTTP API, the browser dashboard and
+// `kaizen export`. The schema (field names, enum spellings, nulls) is documented with an
+// example in docs/api.md; names are the C++ field names, enums are written by their text
+// names (RuleName, PointClassName, VariationIconName, ...), dates as ISO "2024-03-01", and a
+// number the engine left as NaN (no limit, no value) as null.
+//
+// The functions are pure and thread-safe, and never throw: text that is not valid UTF-8 (an
+// organisation name read from a Latin-1 file, say) is written with U+FFFD in its place.
+#ifndef KAIZEN_JSON_H_
+#define KAIZEN_JSON_H_
+
+#include <string>
+
+namespace kaizen {
+
+struct SeriesResult;
+struct Profile;
+struct ProfileComparison;
+
+// `indent` < 0 writes one line; otherwise each level is indented by that many spaces.
+std::string SeriesResultToJson(const SeriesResult& result, int indent = -1);
+// The profile's name, description, source and every registry parameter (ProfileParameters())
+// as the text SetParameter() accepts, so a profile read back from JSON round-trips.
+std::string ProfileToJson(const Profile& profile, int indent = -1);
+std::string ProfileComparisonToJson(const ProfileComparison& comparison, int indent = -1);
+
+}  // namespace kaizen
+
+#endif  // KAIZEN_JSON_H_
