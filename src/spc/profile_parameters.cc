@@ -1,12 +1,15 @@
 // The parameter registry: every Profile field reachable by name, as text. One table serves
 // per-indicator overrides, `kaizen profiles`, docs/profiles.md and the profile comparison.
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "kaizen/profile.h"
+#include "spc/rules.h"
 
 namespace kaizen {
 namespace {
@@ -77,13 +80,15 @@ Entry Bool(std::string name, std::string desc, Member member) {
 }
 
 template <typename Member>
-Entry Int(std::string name, std::string desc, Member member, int min) {
+Entry Int(std::string name, std::string desc, Member member, int min, int max = 1000000) {
   return {{name, std::move(desc)}, [member](const Profile& p) { return std::to_string(member(p)); },
-          [member, name, min](Profile* p, std::string_view v) -> Status {
+          [member, name, min, max](Profile* p, std::string_view v) -> Status {
             int x = 0;
             auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
-            if (ec != std::errc() || end != v.data() + v.size() || x < min)
-              return Expected(name, v, "a whole number of at least " + std::to_string(min));
+            if (ec != std::errc() || end != v.data() + v.size() || x < min || x > max)
+              return Expected(name, v,
+                              "a whole number from " + std::to_string(min) + " to " +
+                                  std::to_string(max));
             member(*p) = x;
             return Status::Ok();
           }};
@@ -112,6 +117,49 @@ Entry Enum(std::string name, std::string desc, const EnumNames<E, N>& names, Mem
           }};
 }
 
+// The precedence list as text: rule names joined by commas, first wins ("" when empty). A rule
+// may appear once only, since a second mention could never take effect and is likely a typo.
+Entry Precedence() {
+  const std::string name = "precedence";
+  std::string rules;
+  for (int r = 0; r < kRuleCount; ++r)
+    rules += (rules.empty() ? "" : ", ") + std::string(RuleName(static_cast<RuleId>(r)));
+  const std::string expected = "a comma-separated list of distinct rule names (" + rules + ")";
+  return {{name, "for conflict = precedence: the rules in the order they win, first wins (" +
+                     rules + "; empty allowed)"},
+          [](const Profile& p) {
+            std::string s;
+            for (RuleId r : p.precedence) s += (s.empty() ? "" : ",") + std::string(RuleName(r));
+            return s;
+          },
+          [name, expected](Profile* p, std::string_view v) -> Status {
+            auto trim = [](std::string_view t) {
+              while (!t.empty() && t.front() == ' ') t.remove_prefix(1);
+              while (!t.empty() && t.back() == ' ') t.remove_suffix(1);
+              return t;
+            };
+            std::vector<RuleId> order;
+            if (!trim(v).empty()) {
+              std::string_view rest = v;
+              while (true) {
+                const std::size_t comma = rest.find(',');
+                const std::string_view item = trim(rest.substr(0, comma));
+                RuleId found = RuleId::kNone;
+                for (int r = 0; r < kRuleCount; ++r)
+                  if (RuleName(static_cast<RuleId>(r)) == item) found = static_cast<RuleId>(r);
+                if (found == RuleId::kNone ||
+                    std::find(order.begin(), order.end(), found) != order.end())
+                  return Expected(name, v, expected);
+                order.push_back(found);
+                if (comma == std::string_view::npos) break;
+                rest.remove_prefix(comma + 1);
+              }
+            }
+            p->precedence = std::move(order);
+            return Status::Ok();
+          }};
+}
+
 #define KAIZEN_FIELD(expr) [](auto& p) -> auto& { return p.expr; }
 
 std::vector<Entry> ZoneEntries(const std::string& prefix, ZoneRule Profile::*rule) {
@@ -122,7 +170,8 @@ std::vector<Entry> ZoneEntries(const std::string& prefix, ZoneRule Profile::*rul
       Int(prefix + ".count", "M: points beyond the zone line needed in the window",
           [r](auto& p) -> auto& { return r(p).count; }, 1),
       Int(prefix + ".window", "N: consecutive points in the window",
-          [r](auto& p) -> auto& { return r(p).window; }, 1),
+          [r](auto& p) -> auto& { return r(p).window; }, 1,
+          static_cast<int>(spc::kMaxZoneWindow)),
       Double(prefix + ".sigma", "the zone line, in sigma from the centre",
              [r](auto& p) -> auto& { return r(p).sigma; }),
       Bool(prefix + ".beyond_outer_counts", "a point beyond 3 sigma counts as beyond the zone line",
@@ -158,6 +207,9 @@ const std::vector<Entry>& Entries() {
                KAIZEN_FIELD(beyond_limits_sigma)),
         Bool("beyond_limits_inclusive", "a point exactly on a limit counts as beyond it",
              KAIZEN_FIELD(beyond_limits_inclusive)),
+        Bool("ghosts_flagged_beyond_limits",
+             "a ghosted point beyond the limits is still flagged (it feeds no estimate or rule)",
+             KAIZEN_FIELD(ghosts_flagged_beyond_limits)),
         Bool("shift", "a run of points on one side of the centre signals", KAIZEN_FIELD(shift)),
         Int("shift_length", "points in a run that signal", KAIZEN_FIELD(shift_length), 2),
         Enum("shift_on_centre", "what a point on the centre line does to a run", kOnCentre,
@@ -195,6 +247,7 @@ const std::vector<Entry>& Entries() {
         Bool("run_count", "IHI: too few or too many runs signal", KAIZEN_FIELD(run_count)),
         Enum("conflict", "how a point that is improvement and concern at once is labelled",
              kConflict, KAIZEN_FIELD(conflict)),
+        Precedence(),
         Enum("assurance", "how the target is compared with the limits", kAssurance,
              KAIZEN_FIELD(assurance)),
     };
