@@ -54,7 +54,7 @@ std::vector<Series> MakeSeries(int count, int points, ChartType chart) {
   return all;
 }
 
-void RunEngine(benchmark::State& state, ChartType chart) {
+void RunEngine(benchmark::State& state, ChartType chart, bool sentences = true) {
   const int series_count = static_cast<int>(state.range(0));
   const int points = static_cast<int>(state.range(1));
   const std::vector<Series> all = MakeSeries(series_count, points, chart);
@@ -65,6 +65,7 @@ void RunEngine(benchmark::State& state, ChartType chart) {
   indicator.targets = {{.from = Date(0), .value = chart == ChartType::kXmr ? 50.0 : 0.8}};
   const Profile profile = *FindProfile("mdc");
   SpcEngine engine;
+  engine.set_signal_sentences(sentences);
   SeriesResult result;
   int64_t signals = 0;
   for (auto _ : state) {
@@ -81,12 +82,17 @@ void RunEngine(benchmark::State& state, ChartType chart) {
 
 void BM_EngineXmrMdc(benchmark::State& state) { RunEngine(state, ChartType::kXmr); }
 void BM_EnginePMdc(benchmark::State& state) { RunEngine(state, ChartType::kP); }
+// As a batch summary runs it: signal episodes without their sentences.
+void BM_EngineXmrMdcNoSentences(benchmark::State& state) {
+  RunEngine(state, ChartType::kXmr, false);
+}
 
 // Linearity in the number of points: 10,000 × 60 and 1,000 × 600 process the same number of
 // points and should take about the same time; 10,000 × 120 twice as long.
 BENCHMARK(BM_EngineXmrMdc)->Args({10000, 60})->Args({10000, 120})->Args({1000, 600})
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EnginePMdc)->Args({10000, 60})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_EngineXmrMdcNoSentences)->Args({10000, 60})->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

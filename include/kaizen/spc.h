@@ -146,9 +146,14 @@ class SpcEngine {
   Status Analyse(const Indicator& indicator, const Profile& profile, const Series& series,
                  SeriesResult* out);
 
+  // Whether each Signal gets its plain-English sentence (default true). Batch callers that show
+  // only SeriesResult::summary may switch them off: the episodes are still listed.
+  void set_signal_sentences(bool on) { signal_sentences_ = on; }
+
  private:
   struct Scratch;
   std::unique_ptr<Scratch> scratch_;
+  bool signal_sentences_ = true;
 };
 
 // Convenience: resolves the indicator's profile and overrides, and analyses once.

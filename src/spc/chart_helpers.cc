@@ -6,16 +6,6 @@
 
 namespace kaizen::spc {
 
-void SetSymmetricLines(ChartOutput* out, std::size_t i, double centre, double sigma) {
-  out->centre[i] = centre;
-  out->lower3[i] = centre - 3 * sigma;
-  out->lower2[i] = centre - 2 * sigma;
-  out->lower1[i] = centre - sigma;
-  out->upper1[i] = centre + sigma;
-  out->upper2[i] = centre + 2 * sigma;
-  out->upper3[i] = centre + 3 * sigma;
-}
-
 void ClipLines(ChartOutput* out, double lo, double hi) {
   for (std::span<double> line :
        {out->lower3, out->lower2, out->lower1, out->upper1, out->upper2, out->upper3}) {

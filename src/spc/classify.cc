@@ -23,7 +23,7 @@ void ClassifyPoint(const Profile& profile, Direction direction, ConflictPreferen
   point->label = RuleId::kNone;
   point->side = Side::kNone;
   point->point_class = PointClass::kCommonCause;
-  if (point->rules == RuleFlags{}) return;  // the common case: no rule flagged the point
+  if (!AnyFlag(point->rules)) return;  // the common case: no rule flagged the point
 
   // The first flagged rule, in precedence order when the profile has one, else in rule order.
   auto take = [&](RuleId rule) {

@@ -130,25 +130,38 @@ Status CheckColumns(ChartType chart, const Series& s) {
 }
 
 // Adds a warning naming up to five missing months when the series is monthly (every period
-// the first of a month) and a month is skipped.
+// the first of a month) and a month is skipped. The next month's first day is predicted by
+// arithmetic, so the calendar conversion runs only at the first point and at gaps.
 void WarnMissingMonths(const Series& s, std::vector<Warning>* warnings) {
   if (s.size() < 2) return;
+  CivilDay expected = s.periods[0].ToCivil();
+  if (expected.day != 1) return;
+  auto days_in_month = [](int y, int m) {
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : kDays[m - 1];
+  };
+  auto advance = [](CivilDay* c) {
+    if (++c->month == 13) c->month = 1, ++c->year;
+  };
+  int32_t next = s.periods[0].days_since_epoch() + days_in_month(expected.year, expected.month);
+  advance(&expected);
   std::string names;
   int missing = 0;
-  CivilDay previous = s.periods[0].ToCivil();
-  if (previous.day != 1) return;
   for (std::size_t i = 1; i < s.size(); ++i) {
-    const CivilDay current = s.periods[i].ToCivil();
-    if (current.day != 1) return;  // not a monthly series
-    const int gap = (current.year - previous.year) * 12 + (current.month - previous.month) - 1;
-    for (int k = 1; k <= gap; ++k) {
-      if (++missing <= 5) {
-        const int m0 = previous.month - 1 + k;
-        names += (names.empty() ? "" : ", ") +
-                 Date::FromCivil(previous.year + m0 / 12, m0 % 12 + 1, 1)->ToMonthYear();
+    const int32_t day = s.periods[i].days_since_epoch();
+    if (day != next) {
+      const CivilDay current = s.periods[i].ToCivil();
+      if (day < next || current.day != 1) return;  // not a monthly series
+      while (expected.year != current.year || expected.month != current.month) {
+        if (++missing <= 5)
+          names += (names.empty() ? "" : ", ") +
+                   Date::FromCivil(expected.year, expected.month, 1)->ToMonthYear();
+        advance(&expected);
       }
     }
-    previous = current;
+    next = day + days_in_month(expected.year, expected.month);
+    advance(&expected);
   }
   if (missing > 0)
     warnings->push_back({WarningCode::kMissingPeriods,
@@ -375,7 +388,7 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
       out->assurance =
           spc::AssuranceIconOf(profile, chart, indicator.direction, latest, out->target);
   }
-  spc::DescribeSignals(profile, indicator.direction, out);
+  spc::DescribeSignals(profile, indicator.direction, signal_sentences_, out);
   out->summary = spc::SummarySentence(*out);
   return Status::Ok();
 }

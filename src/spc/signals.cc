@@ -105,7 +105,8 @@ std::string PeriodLabel(Date d) {
   return d.ToCivil().day == 1 ? d.ToMonthYear() : d.ToIso();
 }
 
-void DescribeSignals(const Profile& profile, Direction direction, SeriesResult* out) {
+void DescribeSignals(const Profile& profile, Direction direction, bool with_sentences,
+                     SeriesResult* out) {
   const auto& points = out->points;
   // Most series have few flagged rules: find them first so the episode walk skips the rest.
   RuleFlags any{};
@@ -119,10 +120,12 @@ void DescribeSignals(const Profile& profile, Direction direction, SeriesResult* 
       if (first < 0) return;
       const Side side = flag == 1 ? Side::kHigh : (flag == -1 ? Side::kLow : Side::kNone);
       const PointClass c = ClassOf(side, direction);
-      std::string sentence = Sentence(*out, profile, static_cast<RuleId>(r), side, first, last,
-                                      count);
-      sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
-      sentence += ": " + std::string(ClassPhrase(c)) + ".";
+      std::string sentence;
+      if (with_sentences) {
+        sentence = Sentence(*out, profile, static_cast<RuleId>(r), side, first, last, count);
+        sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
+        sentence += ": " + std::string(ClassPhrase(c)) + ".";
+      }
       out->signals.push_back({static_cast<RuleId>(r), side, c, first, last, std::move(sentence)});
       first = -1;
       count = 0;

@@ -8,8 +8,11 @@
 namespace kaizen::spc {
 
 // Appends to out->signals one Signal per episode: consecutive judged points flagged by the same
-// rule on the same side. Sentences name the periods ("from March 2018 to September 2018").
-void DescribeSignals(const Profile& profile, Direction direction, SeriesResult* out);
+// rule on the same side. Sentences name the periods ("from March 2018 to September 2018");
+// without `with_sentences` the episodes are listed with empty sentences (faster for callers
+// that show only the summary).
+void DescribeSignals(const Profile& profile, Direction direction, bool with_sentences,
+                     SeriesResult* out);
 
 // One sentence on the latest point's variation and assurance, for the board report.
 std::string SummarySentence(const SeriesResult& result);

@@ -62,15 +62,24 @@ void ApplyZoneRule(const RuleInput& in, const ZoneRule& rule, RuleId id) {
   // beyond_outer_counts a point beyond 3 sigma is not "in the band" (MDC's 2 of 3).
   int8_t zone[kMaxZoneWindow], side[kMaxZoneWindow];
   const ZoneLine line(rule.sigma);
+  int high_count = 0, low_count = 0;
   for (std::size_t j = 0; j < in.judged.size(); ++j) {
     const PointResult& pt = in.points[in.judged[j]];
     const bool high = pt.value > line.Upper(pt) &&
                       (rule.beyond_outer_counts || pt.value <= pt.upper3);
     const bool low = pt.value < line.Lower(pt) &&
                      (rule.beyond_outer_counts || pt.value >= pt.lower3);
+    // Running counts of the window's points beyond the line on each side: the full check
+    // below runs only when a window could signal.
+    if (j >= w) {
+      high_count -= zone[j % w] == 1;
+      low_count -= zone[j % w] == -1;
+    }
     zone[j % w] = static_cast<int8_t>(high ? 1 : (low ? -1 : 0));
     side[j % w] = static_cast<int8_t>((pt.value > pt.centre) - (pt.value < pt.centre));
-    if (j + 1 < w) continue;
+    high_count += high;
+    low_count += !high && low;
+    if (j + 1 < w || (high_count < rule.count && low_count < rule.count)) continue;
 
     for (int8_t s : {int8_t{1}, int8_t{-1}}) {
       int beyond = 0;

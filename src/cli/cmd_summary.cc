@@ -1,0 +1,112 @@
+// kaizen summary: one row per indicator × organisation (the board table) as table, CSV or
+// JSON. Large files are streamed series by series: each row is written as soon as its series
+// is analysed, so memory does not grow with the number of series.
+#include <sys/stat.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <memory>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/table.h"
+#include "kaizen/export.h"
+#include "kaizen/spc.h"
+#include "kaizen/summary.h"
+
+namespace kaizen::cli {
+namespace {
+
+struct SummaryOptions {
+  DataOptions data;
+  std::string format = "table";
+};
+
+// Files above this size are streamed (their rows must be grouped by indicator and
+// organisation, as exports from data warehouses are); smaller ones are read whole and sorted.
+constexpr long long kStreamAbove = 64LL << 20;
+
+std::string_view DirectionArrow(Direction d) {
+  return d == Direction::kHigherIsBetter ? "↑" : d == Direction::kLowerIsBetter ? "↓" : "–";
+}
+
+}  // namespace
+
+void AddSummaryCommand(CLI::App* app, int* exit_code) {
+  auto* cmd = app->add_subcommand(
+      "summary", "one row per indicator and organisation: latest value, limits, icons, sentence");
+  auto o = std::make_shared<SummaryOptions>();
+  AddDataOptions(cmd, &o->data, "ifc");
+  cmd->add_option("--format", o->format, "table, csv or json")
+      ->check(CLI::IsMember({"table", "csv", "json"}));
+  cmd->add_option("--as-of", o->data.as_of, "today's date for the stale flag (YYYY-MM-DD)");
+  cmd->callback([o, exit_code] {
+    Inputs inputs;
+    if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
+    Result<Date> as_of = AsOf(o->data);
+    if (!as_of.ok()) {
+      std::cerr << as_of.status().message() << "\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    struct stat st {};
+    inputs.read.streaming = ::stat(o->data.data_path.c_str(), &st) == 0 && st.st_size > kStreamAbove;
+
+    SpcEngine engine;
+    engine.set_signal_sentences(false);  // the summary shows only the latest point's sentence
+    SeriesResult result;
+    Table table({"indicator", "org", "dir", "updated to", "target", "latest", "mean", "lower",
+                 "upper", "variation", "assurance", "summary"});
+    std::string out = o->format == "csv" ? SummaryCsvHeader() : o->format == "json" ? "[" : "";
+    std::size_t done = 0;
+    Progress progress("series");
+    Status failure;
+    auto on_series = [&](Series&& s) -> Status {
+      if (!o->data.indicator.empty() && s.indicator_id != o->data.indicator) return Status::Ok();
+      if (!o->data.organisation.empty() && s.organisation != o->data.organisation)
+        return Status::Ok();
+      Result<Indicator> ind = IndicatorFor(s, inputs, o->data);
+      Result<Profile> profile = ResolveProfile(ind->profile, ind->overrides);
+      if (!profile.ok()) return Status::InvalidArgument(s.indicator_id + ": " + profile.status().message());
+      if (Status e = engine.Analyse(*ind, *profile, s, &result); !e.ok()) return e;
+      const SummaryRow row = MakeSummaryRow(*ind, result, *as_of);
+      if (o->format == "csv") {
+        AppendSummaryCsv(row, &out);
+      } else if (o->format == "json") {
+        out += (done ? "," : "") + SummaryRowToJson(row);
+      } else {
+        table.AddRow({row.indicator_id, row.organisation, std::string(DirectionArrow(row.direction)),
+                      row.updated_to ? row.updated_to->ToIso() + (row.stale ? " (stale)" : "") : "-",
+                      row.target ? FormatForTable(*row.target) : "-",
+                      FormatForTable(row.latest_value), FormatForTable(row.mean),
+                      FormatForTable(row.lower_limit), FormatForTable(row.upper_limit),
+                      std::string(VariationIconName(row.variation)),
+                      std::string(AssuranceIconName(row.assurance)), row.sentence});
+      }
+      // Stream: hand large chunks to stdout as they fill.
+      if (out.size() > (1 << 20)) {
+        std::fwrite(out.data(), 1, out.size(), stdout);
+        out.clear();
+      }
+      progress.Tick(++done);
+      return Status::Ok();
+    };
+    Diagnostics d;
+    Result<ImportSummary> read =
+        ReadDataFile(o->data.data_path, inputs.catalogue ? &*inputs.catalogue : nullptr,
+                     inputs.read, &d, on_series);
+    progress.Finish();
+    PrintDiagnostics(d);
+    if (!read.ok()) {
+      if (d.all().empty()) std::cerr << o->data.data_path << ": " << read.status().message() << "\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    if (o->format == "json") out += "]\n";
+    if (o->format == "table") out = table.Render();
+    *exit_code = WriteOutput("-", out);
+  });
+}
+
+}  // namespace kaizen::cli

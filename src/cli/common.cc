@@ -1,0 +1,220 @@
+#include "cli/common.h"
+
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <iostream>
+
+#include "kaizen/file_util.h"
+
+namespace kaizen::cli {
+
+void AddDataOptions(CLI::App* app, DataOptions* o, const std::string& which) {
+  app->add_option("DATA", o->data_path, "long-format data file (.csv, .tsv or .xlsx)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  if (which.find('i') != std::string::npos)
+    app->add_option("--indicators", o->indicators_path, "indicator catalogue (indicators.toml)")
+        ->check(CLI::ExistingFile);
+  if (which.find('f') != std::string::npos) {
+    app->add_option("--indicator", o->indicator, "only this indicator id");
+    app->add_option("--org", o->organisation, "only this organisation");
+  }
+  if (which.find('c') != std::string::npos) {
+    app->add_option("--chart", o->chart,
+                    "chart type: run, xmr, mr, xbar, s, p, np, c, u, pp, up, g, t");
+    app->add_option("--profile", o->profile, "rule profile (see `kaizen profiles`)");
+  }
+  app->add_option("--date-format", o->date_format, "auto, iso, dmy (dd/mm/yyyy) or mdy")
+      ->check(CLI::IsMember({"auto", "iso", "dmy", "mdy"}));
+  app->add_option("--delimiter", o->delimiter, "CSV delimiter: ',', ';' or tab (sniffed)");
+  app->add_option("--sheet", o->sheet, ".xlsx sheet name or 1-based index");
+  app->add_flag("--lenient", o->lenient, "skip bad rows (reported with a count)");
+  app->add_option("--col-indicator", o->col_indicator, "name of the indicator column");
+  app->add_option("--col-org", o->col_organisation, "name of the organisation column");
+  app->add_option("--col-period", o->col_period, "name of the period column");
+  app->add_option("--col-value", o->col_value, "name of the value column");
+  app->add_option("--col-numerator", o->col_numerator, "name of the numerator column");
+  app->add_option("--col-denominator", o->col_denominator, "name of the denominator column");
+  app->add_option("--col-comment", o->col_comment, "name of the comment column");
+}
+
+void PrintDiagnostics(const Diagnostics& diagnostics, std::size_t limit) {
+  std::size_t shown = 0;
+  for (const Diagnostic& d : diagnostics.all()) {
+    if (shown++ == limit) {
+      std::cerr << "... and " << diagnostics.all().size() - limit << " more\n";
+      break;
+    }
+    std::cerr << d.ToString() << "\n";
+  }
+}
+
+int PrepareInputs(const DataOptions& o, Inputs* inputs) {
+  if (!o.indicators_path.empty()) {
+    Diagnostics d;
+    Result<Catalogue> c = ReadCatalogue(o.indicators_path, &d);
+    PrintDiagnostics(d);
+    if (!c.ok()) {
+      if (d.all().empty()) std::cerr << o.indicators_path << ": " << c.status().message() << "\n";
+      return kExitBadInput;
+    }
+    inputs->catalogue = std::move(c).value();
+    inputs->read.columns = inputs->catalogue->columns;
+  }
+  ReadOptions& r = inputs->read;
+  auto set = [](std::string* target, const std::string& value) {
+    if (!value.empty()) *target = value;
+  };
+  set(&r.columns.indicator, o.col_indicator);
+  set(&r.columns.organisation, o.col_organisation);
+  set(&r.columns.period, o.col_period);
+  set(&r.columns.value, o.col_value);
+  set(&r.columns.numerator, o.col_numerator);
+  set(&r.columns.denominator, o.col_denominator);
+  set(&r.columns.comment, o.col_comment);
+  r.date_format = o.date_format == "iso"   ? DateFormat::kIso
+                  : o.date_format == "dmy" ? DateFormat::kDayMonthYear
+                  : o.date_format == "mdy" ? DateFormat::kMonthDayYear
+                                           : DateFormat::kAuto;
+  if (o.delimiter == "tab" || o.delimiter == "\\t") {
+    r.delimiter = '\t';
+  } else if (o.delimiter.size() == 1) {
+    r.delimiter = o.delimiter[0];
+  } else if (!o.delimiter.empty()) {
+    std::cerr << "--delimiter: '" << o.delimiter << "' is not one of ',', ';' or tab\n";
+    return kExitBadInput;
+  }
+  r.lenient = o.lenient;
+  r.sheet = o.sheet;
+  r.indicator = o.indicator;
+  r.organisation = o.organisation;
+  if (!o.profile.empty()) {
+    if (auto p = FindProfile(o.profile); !p.ok()) {
+      std::cerr << "--profile: " << p.status().message() << "\n";
+      return kExitBadInput;
+    }
+  }
+  if (!o.chart.empty()) {
+    if (auto c = ParseChartType(o.chart); !c.ok()) {
+      std::cerr << "--chart: " << c.status().message() << "\n";
+      return kExitBadInput;
+    }
+  }
+  return kExitOk;
+}
+
+int LoadSeries(const DataOptions& o, const Inputs& inputs, std::vector<Series>* series,
+               ImportSummary* summary) {
+  Diagnostics d;
+  Result<std::vector<Series>> all =
+      ReadAllSeries(o.data_path, inputs.catalogue ? &*inputs.catalogue : nullptr, inputs.read,
+                    &d, summary);
+  PrintDiagnostics(d);
+  if (!all.ok()) {
+    if (d.all().empty()) std::cerr << o.data_path << ": " << all.status().message() << "\n";
+    return kExitBadInput;
+  }
+  for (Series& s : all.value()) {
+    if (!o.indicator.empty() && s.indicator_id != o.indicator) continue;
+    if (!o.organisation.empty() && s.organisation != o.organisation) continue;
+    series->push_back(std::move(s));
+  }
+  if (series->empty() && (!o.indicator.empty() || !o.organisation.empty())) {
+    std::cerr << o.data_path << ": no series matches"
+              << (o.indicator.empty() ? "" : " --indicator " + o.indicator)
+              << (o.organisation.empty() ? "" : " --org " + o.organisation) << "\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs,
+                               const DataOptions& o) {
+  Indicator ind;
+  const Indicator* known =
+      inputs.catalogue ? inputs.catalogue->Find(series.indicator_id) : nullptr;
+  if (known) {
+    ind = *known;
+  } else {
+    ind.id = series.indicator_id;
+    ind.name = series.indicator_id;
+    bool ratios = !series.denominators.empty();
+    for (double d : series.denominators) ratios = ratios && !std::isnan(d);
+    ind.chart = ratios ? ChartType::kP : ChartType::kXmr;
+  }
+  if (!o.chart.empty()) ind.chart = *ParseChartType(o.chart);
+  if (!o.profile.empty()) ind.profile = o.profile;
+  return ind;
+}
+
+Result<Date> AsOf(const DataOptions& o) {
+  if (!o.as_of.empty()) {
+    Result<Date> d = Date::ParseIso(o.as_of);
+    if (!d.ok()) return Status::InvalidArgument("--as-of: " + d.status().message());
+    return d;
+  }
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  return Date::FromCivil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+int WriteOutput(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return std::fflush(stdout) == 0 ? kExitOk : kExitCannotWrite;
+  }
+  Status st = WriteFileAtomically(path, text);
+  if (!st.ok()) {
+    std::cerr << st.message() << "\n";
+    return kExitCannotWrite;
+  }
+  return kExitOk;
+}
+
+std::string FormatNumber(double v) {
+  if (std::isnan(v)) return "";
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : std::string();
+}
+
+std::string FormatForTable(double v) {
+  if (std::isnan(v)) return "-";
+  const double a = std::fabs(v);
+  const int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
+  char buf[48];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
+namespace {
+double Seconds() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+}  // namespace
+
+Progress::Progress(std::string what) : what_(std::move(what)), enabled_(::isatty(2) != 0) {
+  started_ = last_ = Seconds();
+}
+
+void Progress::Tick(std::size_t done) {
+  if (!enabled_ || (done & 1023) != 0) return;
+  const double now = Seconds();
+  if (now - last_ < 0.25 || now - started_ < 1.0) return;
+  last_ = now;
+  std::fprintf(stderr, "\r%s: %zu (%.0f/s)   ", what_.c_str(), done, done / (now - started_));
+}
+
+void Progress::Finish() {
+  if (enabled_ && last_ > started_) std::fprintf(stderr, "\r\033[K");
+}
+
+}  // namespace kaizen::cli

@@ -1,0 +1,101 @@
+// What every kaizen subcommand shares: the data and catalogue options, loading with
+// diagnostics printed to stderr, the indicator for a series, output helpers and exit codes.
+// CLI11 stays in the .cc files (it is a heavy header).
+#ifndef KAIZEN_CLI_COMMON_H_
+#define KAIZEN_CLI_COMMON_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kaizen/catalogue.h"
+#include "kaizen/diagnostics.h"
+#include "kaizen/ingest.h"
+#include "kaizen/model.h"
+#include "kaizen/profile.h"
+#include "kaizen/status.h"
+
+namespace CLI {
+class App;
+}
+
+namespace kaizen::cli {
+
+// Documented in docs/cli.md.
+enum ExitCode {
+  kExitOk = 0,
+  kExitInternal = 1,     // a bug in kaizen
+  kExitBadInput = 2,     // bad data, catalogue or options: the message says where and why
+  kExitCannotWrite = 3,  // an output file could not be written (nothing partial is left)
+};
+
+struct DataOptions {
+  std::string data_path;
+  std::string indicators_path;  // the catalogue; may be empty for spc, check, chart
+  std::string date_format = "auto";
+  std::string delimiter;  // "," ";" "tab" or "" (sniff)
+  std::string sheet;
+  bool lenient = false;
+  // Column names, overriding the catalogue's [columns].
+  std::string col_indicator, col_organisation, col_period, col_value, col_numerator,
+      col_denominator, col_comment;
+  std::string indicator;     // --indicator: one indicator only (and the id when no column)
+  std::string organisation;  // --org: one organisation only
+  std::string chart;         // --chart: overrides the chart type
+  std::string profile;       // --profile: overrides the rule profile
+  std::string as_of;         // --as-of: "today" for staleness, for reproducible reports
+};
+
+// Adds DATA and the options above (those named in `which`, a string of flags: 'i' indicators,
+// 'f' filters --indicator/--org, 'c' --chart/--profile) to a subcommand.
+void AddDataOptions(CLI::App* app, DataOptions* options, const std::string& which);
+
+struct Inputs {
+  std::optional<Catalogue> catalogue;
+  ReadOptions read;
+};
+
+// Reads the catalogue (if any) and builds the read options; diagnostics go to stderr.
+// Returns kExitOk or the exit code to stop with.
+int PrepareInputs(const DataOptions& options, Inputs* inputs);
+
+// Reads every series (filtered by --indicator/--org); prints diagnostics to stderr.
+int LoadSeries(const DataOptions& options, const Inputs& inputs, std::vector<Series>* series,
+               ImportSummary* summary);
+
+// Prints diagnostics to stderr (errors and warnings; at most `limit`, then a count).
+void PrintDiagnostics(const Diagnostics& diagnostics, std::size_t limit = 50);
+
+// The indicator for a series: the catalogue's, else a default one named after the series
+// (XmR, or p when the series has numerators and denominators); then --chart and --profile.
+Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs,
+                               const DataOptions& options);
+
+// "Today" for staleness: --as-of, else the system date (the CLI may read the clock; the
+// engine never does).
+Result<Date> AsOf(const DataOptions& options);
+
+// Writes text to `path` atomically, or to stdout when path is "-". Returns an exit code.
+int WriteOutput(const std::string& path, const std::string& text);
+
+// Formats a number for tables and CSV: shortest round-trip form; "" for NaN.
+std::string FormatNumber(double v);
+// Formats a number for people: a few significant decimals.
+std::string FormatForTable(double v);
+
+// A progress line on stderr when it is a terminal and the run is long; silent otherwise.
+class Progress {
+ public:
+  explicit Progress(std::string what);
+  void Tick(std::size_t done);  // cheap: redraws at most four times a second
+  void Finish();
+
+ private:
+  std::string what_;
+  bool enabled_;
+  double started_ = 0, last_ = 0;
+};
+
+}  // namespace kaizen::cli
+
+#endif  // KAIZEN_CLI_COMMON_H_

@@ -1,0 +1,38 @@
+// kaizen: from indicator data to SPC charts, Making Data Count icons and the board report.
+// Exit codes are documented in docs/cli.md and cli/common.h.
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/common.h"
+
+int main(int argc, char** argv) {
+  using namespace kaizen::cli;
+  CLI::App app{
+      "kaizen: statistical process control for health and care performance.\n"
+      "Reads long-format data (one row per indicator, organisation and period) and an\n"
+      "indicator catalogue, and gives SPC charts, Making Data Count icons and board reports.",
+      "kaizen"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "kaizen 0.1.0");
+  int exit_code = kExitOk;
+  AddCheckCommand(&app, &exit_code);
+  AddSpcCommand(&app, &exit_code);
+  AddSummaryCommand(&app, &exit_code);
+  AddReportCommand(&app, &exit_code);
+  AddChartCommand(&app, &exit_code);
+  AddExplainCommand(&app, &exit_code);
+  AddProfilesCommand(&app, &exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version are "errors" with exit code 0; usage errors exit 2.
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitBadInput;
+  } catch (const std::exception& e) {
+    std::cerr << "kaizen: internal error: " << e.what() << "\n";
+    return kExitInternal;
+  }
+  return exit_code;
+}

@@ -1,0 +1,198 @@
+// End-to-end tests of the `kaizen` binary: every subcommand on the bundled examples, exit
+// codes, the message for each kind of bad input, and that a failed run leaves no output file.
+// The binary's path comes from CMake (KAIZEN_CLI_PATH).
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "test_support.h"
+
+namespace kaizen {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Run {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/kaizen-e2e-XXXXXX";
+    ASSERT_NE(::mkdtemp(pattern), nullptr);
+    dir_ = pattern;
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  // Runs kaizen with `args` (already shell-quoted where needed) from the source directory.
+  Run Kaizen(const std::string& args) {
+    const std::string out = dir_ + "/stdout", err = dir_ + "/stderr";
+    const std::string command = "cd '" + std::string(KAIZEN_SOURCE_DIR) + "' && '" +
+                                KAIZEN_CLI_PATH + "' " + args + " >'" + out + "' 2>'" + err + "'";
+    const int status = std::system(command.c_str());
+    Run r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = testing::ReadFile(out);
+    r.err = testing::ReadFile(err);
+    return r;
+  }
+  std::string dir_;
+};
+
+const std::string kAe = "examples/nhs-ae/ae_type1.csv";
+const std::string kAeCatalogue = "--indicators examples/nhs-ae/indicators.toml";
+
+TEST_F(CliTest, HelpOnEverySubcommand) {
+  for (const char* sub : {"check", "spc", "summary", "report", "chart", "explain", "profiles"}) {
+    const Run r = Kaizen(std::string(sub) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << sub;
+    EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub << ": " << r.out;
+  }
+  EXPECT_EQ(Kaizen("--help").exit_code, 0);
+  EXPECT_EQ(Kaizen("").exit_code, 2);  // a subcommand is required
+  EXPECT_EQ(Kaizen("frobnicate").exit_code, 2);
+}
+
+TEST_F(CliTest, ProfilesListsAllEight) {
+  const Run r = Kaizen("profiles --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j.size(), 8u);
+  EXPECT_EQ(j[0]["name"], "mdc");
+}
+
+TEST_F(CliTest, CheckDescribesTheExample) {
+  const Run r = Kaizen("check " + kAe + " " + kAeCatalogue);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // 5 trusts × 36 months × 1 row; three indicators come from the wide file's columns.
+  EXPECT_NE(r.out.find("5 organisation(s)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("2016-04-01 to 2019-03-01"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, SpcJsonIsMachineReadableAndAlone) {
+  const Run r = Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);  // throws (fails) if anything else is on stdout
+  ASSERT_EQ(j.size(), 1u);
+  EXPECT_EQ(j[0]["organisation"], "RF4");
+  EXPECT_EQ(j[0]["points"].size(), 36u);
+}
+
+TEST_F(CliTest, SpcCsvHasOneRowPerPoint) {
+  const Run r = Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 5 * 36);
+}
+
+TEST_F(CliTest, SummaryOneRowPerIndicatorAndOrganisation) {
+  const Run r = Kaizen("summary " + kAe + " " + kAeCatalogue + " --format csv --as-of 2019-04-15");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 3 * 5);
+}
+
+TEST_F(CliTest, ReportIsWrittenAndSelfContained) {
+  const std::string out = dir_ + "/report.html";
+  const Run r = Kaizen("report " + kAe + " " + kAeCatalogue + " -o '" + out + "' --as-of 2019-04-15");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = testing::ReadFile(out);
+  EXPECT_NE(html.find("<svg"), std::string::npos);
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+}
+
+TEST_F(CliTest, ChartAsSvgPngAndPdf) {
+  for (const char* ext : {"svg", "png", "pdf"}) {
+    const std::string out = dir_ + "/chart." + ext;
+    const Run r = Kaizen("chart " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 -o '" + out + "'");
+    ASSERT_EQ(r.exit_code, 0) << ext << ": " << r.err;
+    const std::string bytes = testing::ReadFile(out);
+    if (std::string(ext) == "png") EXPECT_EQ(bytes.substr(1, 3), "PNG");
+    if (std::string(ext) == "pdf") EXPECT_EQ(bytes.substr(0, 4), "%PDF");
+    if (std::string(ext) == "svg") EXPECT_NE(bytes.find("<svg"), std::string::npos);
+  }
+}
+
+TEST_F(CliTest, ExplainNamesTheParameter) {
+  const Run r = Kaizen("explain " + kAe + " " + kAeCatalogue +
+                       " --indicator ae_attendances --org RF4 --profiles mdc,pbi-spc");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("xmr_sigma_constant"), std::string::npos) << r.out;
+}
+
+struct BadInput {
+  const char* file;
+  const char* expect_in_message;  // a word the message must contain
+  int line;                       // the line it must name (0: the file only)
+};
+
+class BadInputTest : public CliTest, public ::testing::WithParamInterface<BadInput> {};
+
+TEST_P(BadInputTest, ExitsTwoNamingFileAndLineAndWritesNothing) {
+  const BadInput& c = GetParam();
+  const std::string path = std::string("tests/e2e/data/") + c.file;
+  const std::string out = dir_ + "/report.html";
+  const Run r = Kaizen("report " + path + " --indicators tests/e2e/data/falls.toml -o '" + out + "'");
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(path), std::string::npos) << r.err;
+  if (c.line > 0)
+    EXPECT_NE(r.err.find(path + ":" + std::to_string(c.line)), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find(c.expect_in_message), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(out)) << "a failed run must leave no output file";
+  EXPECT_LT(r.err.size(), 20000u) << "one clear message, not thousands";
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Files, BadInputTest,
+    ::testing::Values(BadInput{"bad_number.csv", "number", 3}, BadInput{"bad_date.csv", "date", 3},
+                      BadInput{"ambiguous_dates.csv", "ambiguous", 0},
+                      BadInput{"missing_column.csv", "period", 1},
+                      BadInput{"duplicate_period.csv", "2", 4}, BadInput{"empty.csv", "empty", 0},
+                      BadInput{"binary_garbage.csv", "text", 0}),
+    [](const auto& info) {
+      std::string n = info.param.file;
+      return n.substr(0, n.find('.'));
+    });
+
+TEST_F(CliTest, HundredMegabyteLineIsRejectedQuickly) {
+  const std::string path = dir_ + "/long_line.csv";
+  {
+    std::ofstream f(path, std::ios::binary);
+    f << "indicator,organisation,period,value\nfalls,RF4,2024-01-01,";
+    const std::string chunk(1 << 20, '7');
+    for (int i = 0; i < 100; ++i) f << chunk;
+    f << "\n";
+  }
+  const Run r = Kaizen("check '" + path + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find(path + ":2"), std::string::npos) << r.err.substr(0, 500);
+}
+
+TEST_F(CliTest, LenientSkipsBadRowsAndCountsThem) {
+  const Run r = Kaizen("check tests/e2e/data/bad_number.csv --lenient");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 rows skipped"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, CrlfAndQuotedFieldsAreRead) {
+  const Run r = Kaizen("check tests/e2e/data/good_crlf.csv");
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("RF4"), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, UnwritableOutputIsExitThreeAndLeavesNothing) {
+  const Run r = Kaizen("report " + kAe + " " + kAeCatalogue + " -o /nonexistent-dir/report.html");
+  EXPECT_EQ(r.exit_code, 3) << r.err;
+  EXPECT_NE(r.err.find("/nonexistent-dir/report.html"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace kaizen
