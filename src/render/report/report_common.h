@@ -1,0 +1,36 @@
+// What the two forms of the board report (HTML and A4 pages) share: the order of the series
+// (exceptions first, then by domain and reference) and the lookups from a point back to the
+// analyst's records (ghost reasons, narratives).
+#ifndef KAIZEN_RENDER_REPORT_REPORT_COMMON_H_
+#define KAIZEN_RENDER_REPORT_REPORT_COMMON_H_
+
+#include <string>
+#include <vector>
+
+#include "kaizen/render.h"
+
+namespace kaizen::render {
+
+// The series' indicator, or an empty one when the caller left it unset, so a bad input gives
+// a sparse report instead of a crash.
+const Indicator& IndicatorOf(const ReportSeries& s);
+
+// Indices into input.series: exceptions (special cause concern or failing assurance) first,
+// then by domain, reference, indicator name and organisation; ties keep the input order.
+std::vector<int> ReportOrder(const ReportInput& input);
+
+// The narratives written for periods of this series, newest first.
+std::vector<const Narrative*> NarrativesFor(const Indicator& indicator, const SeriesResult& result);
+
+// Why the point at `period` was ghosted; "no reason recorded" when the analyst gave none.
+std::string GhostReason(const Indicator& indicator, Date period);
+
+// "OP-01 A&E type 1: % seen within 4 hours — R1H" (reference and organisation when known).
+std::string SeriesHeading(const ReportSeries& s);
+
+// "95.0% (national)", or "–" without a target.
+std::string TargetText(const ReportSeries& s, int decimals);
+
+}  // namespace kaizen::render
+
+#endif  // KAIZEN_RENDER_REPORT_REPORT_COMMON_H_

@@ -1,0 +1,513 @@
+// The board report as one self-contained HTML5 file: the Integrated Performance Report table
+// (exceptions first), then a section per series with its chart, signals, warnings, the owner's
+// narrative (kept apart from the data and attributed) and the data table.
+//
+// Everything is inline (CSS, SVG, a little JavaScript): the file makes no request at all, so it
+// can be emailed, archived and opened offline. The page is complete without JavaScript, which
+// only adds sorting and filtering. The markup is XHTML-compatible (every element closed, every
+// attribute quoted, script and style in CDATA-safe comments) so an XML parser can check it.
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "kaizen/render.h"
+#include "render/report/report_common.h"
+#include "render/svg/palette.h"
+#include "render/svg/svg_writer.h"
+#include "render/text.h"
+
+namespace kaizen {
+namespace {
+
+using render::Attr;
+using render::FormatValue;
+using render::MarkupWriter;
+
+constexpr std::string_view kStyle = R"css(
+:root { --text: #231f20; --muted: #4c6272; --rule: #d8dde0; --band: #f0f4f5; --nhs-blue: #005eb8; }
+* { box-sizing: border-box; }
+body { font-family: Arial, Helvetica, sans-serif; color: var(--text); margin: 0 auto;
+  max-width: 1400px; padding: 16px 24px; font-size: 14px; line-height: 1.4; }
+h1 { font-size: 24px; margin: 0 0 4px 0; }
+h2 { font-size: 19px; margin: 28px 0 6px 0; }
+h3 { font-size: 15px; margin: 16px 0 4px 0; }
+.meta { color: var(--muted); margin: 0 0 8px 0; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; vertical-align: top;
+  text-align: left; }
+thead th { background: var(--band); font-size: 13px; position: sticky; top: 0; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.icon { text-align: center; white-space: nowrap; }
+td.icon svg { vertical-align: middle; }
+tr.exception td:first-child { box-shadow: inset 4px 0 0 #d5281b; }
+.badge { display: inline-block; font-size: 11px; font-weight: bold; padding: 0 4px;
+  border-radius: 3px; border: 1px solid; }
+.badge.stale { color: #8a1538; border-color: #8a1538; background: #fde8ec; }
+.badge.exception { color: #8a1538; border-color: #8a1538; }
+.sentence { font-size: 13px; }
+.narrative { border-left: 4px solid var(--nhs-blue); background: #eef4fb; padding: 4px 10px;
+  margin: 4px 0; font-style: italic; }
+.narrative .by { font-style: normal; font-size: 12px; color: var(--muted); margin: 0; }
+.narrative p { margin: 2px 0; }
+.controls { margin: 8px 0; display: flex; gap: 16px; align-items: center; }
+.controls input[type=search] { font-size: 14px; padding: 3px 6px; width: 20em; }
+th[data-sort] { cursor: pointer; }
+th[aria-sort=ascending]::after { content: " \25B2"; }
+th[aria-sort=descending]::after { content: " \25BC"; }
+.figures { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 6px 0 10px 0; }
+.figures div { min-width: 7em; }
+.figures .label { display: block; font-size: 12px; color: var(--muted); }
+.figures .value { font-size: 17px; font-weight: bold; }
+.figures .icon-text { display: flex; align-items: center; gap: 6px; font-size: 13px; }
+svg.chart { width: 100%; height: auto; max-width: 1100px; display: block; }
+ul.signals li.concern { list-style: square; }
+.warnings { color: #8a1538; }
+table.data { width: auto; min-width: 60%; font-size: 13px; }
+.key { font-size: 12px; color: var(--muted); }
+footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
+@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  body { max-width: none; padding: 0; font-size: 11px; }
+  .controls, .no-print { display: none !important; }
+  thead { display: table-header-group; }
+  tr, .figures, .narrative, svg.chart { break-inside: avoid; page-break-inside: avoid; }
+  section.series { break-before: page; page-break-before: always; }
+  thead th { position: static; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+
+// Sorting (click or Enter on a column heading) and filtering (free text, exceptions only).
+// Written without '<' and '&' so the file stays well-formed XML as well as HTML.
+constexpr std::string_view kScript = R"js(
+(function () {
+  var table = document.getElementById('ipr');
+  if (!table) return;
+  var body = table.tBodies[0];
+  var controls = document.getElementById('controls');
+  controls.removeAttribute('hidden');
+  var filter = document.getElementById('filter');
+  var onlyExceptions = document.getElementById('exceptions-only');
+  var count = document.getElementById('shown-count');
+  function apply() {
+    var words = filter.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    Array.prototype.forEach.call(body.rows, function (row) {
+      var text = row.textContent.toLowerCase();
+      var ok = words.every(function (w) { return text.indexOf(w) !== -1; });
+      if (onlyExceptions.checked) ok = ok ? row.classList.contains('exception') : false;
+      row.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    count.textContent = shown + ' of ' + body.rows.length + ' rows shown';
+  }
+  filter.addEventListener('input', apply);
+  onlyExceptions.addEventListener('change', apply);
+  function key(cell) {
+    var v = cell.getAttribute('data-value');
+    if (v === null) v = cell.textContent.trim();
+    var n = parseFloat(v);
+    return isNaN(n) ? v.toLowerCase() : n;
+  }
+  Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
+    if (!th.hasAttribute('data-sort')) return;
+    th.tabIndex = 0;
+    function sort() {
+      var ascending = th.getAttribute('aria-sort') !== 'ascending';
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (other) {
+        other.removeAttribute('aria-sort');
+      });
+      th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
+      var rows = Array.prototype.slice.call(body.rows);
+      rows.sort(function (a, b) {
+        var x = key(a.cells[col]), y = key(b.cells[col]);
+        if (typeof x !== typeof y) { x = String(x); y = String(y); }
+        var c = x === y ? 0 : (x > y ? 1 : -1);
+        return ascending ? c : -c;
+      });
+      rows.forEach(function (row) { body.appendChild(row); });
+    }
+    th.addEventListener('click', sort);
+    th.addEventListener('keydown', function (e) { if (e.key === 'Enter') sort(); });
+  });
+  apply();
+})();
+)js";
+
+// Inline SVG in HTML takes its namespace from the HTML parser; dropping the attribute keeps the
+// file free of any URL, so nothing in it can look like an external reference.
+std::string InlineSvg(std::string svg) {
+  constexpr std::string_view kNamespace = " xmlns=\"http://www.w3.org/2000/svg\"";
+  for (std::size_t at = svg.find(kNamespace); at != std::string::npos;
+       at = svg.find(kNamespace, at)) {
+    svg.erase(at, kNamespace.size());
+  }
+  return svg;
+}
+
+std::string SectionId(int index) { return "series-" + std::to_string(index + 1); }
+
+// Digits and a sign only, so the JavaScript sorts numbers as numbers.
+std::string SortKey(double v) { return std::isfinite(v) ? render::Num(v, 6) : ""; }
+
+void NumberCell(MarkupWriter& w, double v, int decimals) {
+  w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(v)}}, FormatValue(v, decimals));
+}
+
+void IconCell(MarkupWriter& w, const std::string& svg, std::string_view sort_key,
+              std::string_view label) {
+  w.Open("td", {{"class", "icon"}, {"data-value", std::string(sort_key)}});
+  w.Raw(InlineSvg(svg));
+  w.Leaf("span", {{"class", "vh"}}, label);
+  w.Close();
+}
+
+void Narratives(MarkupWriter& w, const std::vector<const Narrative*>& narratives) {
+  for (const Narrative* n : narratives) {
+    w.Open("aside", {{"class", "narrative"}});
+    w.Leaf("p", {{"class", "by"}},
+           "Narrative by " + (n->author.empty() ? std::string("an unnamed author") : n->author) +
+               ", for " + render::PeriodText(n->period) + " (opinion, not data)");
+    w.Leaf("p", {}, n->text);
+    w.Close();
+  }
+}
+
+void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<int>& order) {
+  w.Open("div", {{"class", "controls"}, {"id", "controls"}, {"hidden", "hidden"}});
+  w.Open("label");
+  w.Text("Filter ");
+  w.Leaf("input", {{"type", "search"},
+                   {"id", "filter"},
+                   {"placeholder", "indicator, domain, person\xE2\x80\xA6"}});
+  w.Close();
+  w.Open("label");
+  w.Leaf("input", {{"type", "checkbox"}, {"id", "exceptions-only"}});
+  w.Text(" Exceptions only");
+  w.Close();
+  w.Leaf("span", {{"id", "shown-count"}, {"class", "meta"}, {"aria-live", "polite"}}, " ");
+  w.Close();
+
+  w.Open("table", {{"id", "ipr"}});
+  w.Leaf("caption", {{"class", "vh"}},
+         "Integrated Performance Report: one row per indicator and organisation, exceptions "
+         "first");
+  w.Open("thead");
+  w.Open("tr");
+  struct Column {
+    std::string_view name;
+    bool numeric;
+  };
+  constexpr Column kColumns[] = {
+      {"Domain", false},        {"Ref", false},       {"Indicator", false}, {"Direction", false},
+      {"Updated to", false},    {"Target", false},    {"Latest", true},     {"Mean", true},
+      {"Process limits", true}, {"Variation", false}, {"Assurance", false}, {"Data quality", false},
+      {"Accountable", false},   {"Summary", false},
+  };
+  for (const Column& c : kColumns) {
+    w.Leaf("th", {{"scope", "col"}, {"data-sort", "1"}, {"class", c.numeric ? "num" : ""}}, c.name);
+  }
+  w.Close();
+  w.Close();
+  w.Open("tbody");
+  for (const int index : order) {
+    const ReportSeries& s = input.series[index];
+    const SummaryRow& row = s.row;
+    const Indicator& ind = render::IndicatorOf(s);
+    const int decimals = render::DisplayDecimals(s.result);
+    w.Open("tr", {{"class", row.exception ? "exception" : "regular"}});
+    w.Open("td");
+    w.Text(row.domain);
+    if (row.exception) {
+      w.Raw(" ");
+      w.Leaf("span", {{"class", "badge exception"}}, "exception");
+    }
+    w.Close();
+    w.Leaf("td", {}, row.reference);
+    w.Open("td");
+    w.Leaf("a", {{"href", "#" + SectionId(index)}},
+           row.indicator_name.empty() ? row.indicator_id : row.indicator_name);
+    if (!row.organisation.empty()) {
+      w.Raw(" ");
+      w.Leaf("span", {{"class", "meta"}}, "\xE2\x80\x94 " + row.organisation);
+    }
+    w.Close();
+    w.Open("td", {{"data-value", std::string(DirectionName(row.direction))}});
+    w.Leaf("span", {{"aria-hidden", "true"}}, render::DirectionArrow(row.direction));
+    w.Leaf("span", {{"class", "vh"}}, render::DirectionText(row.direction));
+    w.Close();
+    w.Open("td", {{"data-value", row.updated_to ? row.updated_to->ToIso() : ""}, {"class", "num"}});
+    w.Text(row.updated_to ? render::PeriodText(*row.updated_to) : "no data");
+    if (row.stale) {
+      w.Raw(" ");
+      w.Leaf("span",
+             {{"class", "badge stale"},
+              {"title",
+               "No new data for longer than the "
+               "refresh interval allows"}},
+             "stale");
+    }
+    w.Close();
+    w.Leaf("td", {{"data-value", row.target ? SortKey(*row.target) : ""}},
+           render::TargetText(s, decimals));
+    NumberCell(w, row.latest_value, decimals);
+    NumberCell(w, row.mean, decimals);
+    w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(row.lower_limit)}},
+           std::isfinite(row.lower_limit) || std::isfinite(row.upper_limit)
+               ? FormatValue(row.lower_limit, decimals) + " \xE2\x80\x93 " +
+                     FormatValue(row.upper_limit, decimals)
+               : "\xE2\x80\x93");
+    IconCell(w, RenderVariationIconSvg(row.variation, input.palette, 34),
+             VariationIconName(row.variation), render::VariationIconLabel(row.variation));
+    IconCell(w, RenderAssuranceIconSvg(row.assurance, input.palette, 34),
+             AssuranceIconName(row.assurance), render::AssuranceIconLabel(row.assurance));
+    w.Leaf("td", {}, row.data_quality);
+    w.Open("td");
+    w.Text(row.accountable_person);
+    if (!row.data_owner.empty()) {
+      w.Leaf("br");
+      w.Leaf("span", {{"class", "meta"}}, "Data: " + row.data_owner);
+    }
+    w.Close();
+    w.Open("td", {{"class", "sentence"}});
+    w.Leaf("p", {{"style", "margin:0"}}, row.sentence);
+    if (!row.narrative.empty()) {
+      std::vector<const Narrative*> latest;
+      for (const Narrative& n : ind.narratives) {
+        if (row.updated_to && n.period == *row.updated_to) latest = {&n};
+      }
+      if (latest.empty()) {
+        Narrative unattributed{row.updated_to.value_or(Date()), row.narrative, ""};
+        Narratives(w, {&unattributed});
+      } else {
+        Narratives(w, latest);
+      }
+    }
+    w.Close();
+    w.Close();
+  }
+  w.Close();
+  w.Close();
+}
+
+void KeyFigure(MarkupWriter& w, std::string_view label, const std::string& value) {
+  w.Open("div");
+  w.Leaf("span", {{"class", "label"}}, label);
+  w.Leaf("span", {{"class", "value"}}, value);
+  w.Close();
+}
+
+void DataTable(MarkupWriter& w, const ReportSeries& s, int decimals) {
+  const SeriesResult& r = s.result;
+  const Indicator& ind = render::IndicatorOf(s);
+  bool ratios = false;
+  for (const PointResult& p : r.points) {
+    ratios = ratios || std::isfinite(p.numerator) || std::isfinite(p.denominator);
+  }
+  const bool run_chart = r.chart == ChartType::kRun;
+  w.Open("table", {{"class", "data"}});
+  w.Leaf("caption", {{"class", "vh"}}, "Data for " + render::SeriesHeading(s));
+  w.Open("thead");
+  w.Open("tr");
+  w.Leaf("th", {{"scope", "col"}}, "Period");
+  w.Leaf("th", {{"scope", "col"}, {"class", "num"}},
+         ind.unit.empty() ? std::string("Value") : "Value (" + ind.unit + ")");
+  if (ratios) {
+    w.Leaf("th", {{"scope", "col"}, {"class", "num"}}, "Numerator");
+    w.Leaf("th", {{"scope", "col"}, {"class", "num"}}, "Denominator");
+  }
+  w.Leaf("th", {{"scope", "col"}, {"class", "num"}}, run_chart ? "Median" : "Mean");
+  if (!run_chart) {
+    w.Leaf("th", {{"scope", "col"}, {"class", "num"}}, "Lower limit");
+    w.Leaf("th", {{"scope", "col"}, {"class", "num"}}, "Upper limit");
+  }
+  w.Leaf("th", {{"scope", "col"}}, "Flags");
+  w.Close();
+  w.Close();
+  w.Open("tbody");
+  for (std::size_t i = 0; i < r.points.size(); ++i) {
+    const PointResult& p = r.points[i];
+    w.Open("tr");
+    w.Leaf("th", {{"scope", "row"}}, render::PeriodText(p.period));
+    NumberCell(w, p.missing ? kMissing : p.value, decimals);
+    if (ratios) {
+      NumberCell(w, p.numerator, 0);
+      NumberCell(w, p.denominator, 0);
+    }
+    NumberCell(w, p.centre, decimals);
+    if (!run_chart) {
+      NumberCell(w, p.lower3, decimals);
+      NumberCell(w, p.upper3, decimals);
+    }
+    std::string flags;
+    auto add = [&flags](const std::string& f) { flags += (flags.empty() ? "" : "; ") + f; };
+    if (p.missing) add("missing");
+    if (p.ghosted) add("ghosted: " + render::GhostReason(ind, p.period));
+    if (!p.missing && !p.ghosted && p.point_class != PointClass::kCommonCause) {
+      std::string f(render::PointClassLabel(p.point_class));
+      if (p.label != RuleId::kNone) f += " (" + std::string(render::RuleLabel(p.label)) + ")";
+      add(f);
+    }
+    if (i > 0 && p.segment != r.points[i - 1].segment) add("limits recalculated from here");
+    w.Leaf("td", {}, flags);
+    w.Close();
+  }
+  w.Close();
+  w.Close();
+}
+
+void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
+  const ReportSeries& s = input.series[index];
+  const SeriesResult& r = s.result;
+  const SummaryRow& row = s.row;
+  const Indicator& ind = render::IndicatorOf(s);
+  const int decimals = render::DisplayDecimals(r);
+  w.Open("section", {{"class", "series"}, {"id", SectionId(index)}});
+  w.Leaf("h2", {}, render::SeriesHeading(s));
+  std::string meta;
+  auto add = [&meta](const std::string& part) {
+    if (part.empty()) return;
+    meta += (meta.empty() ? "" : " \xC2\xB7 ") + part;
+  };
+  add(row.domain);
+  add(std::string(render::ChartTypeLabel(r.chart)));
+  add(std::string(render::DirectionArrow(row.direction)) + " " +
+      std::string(render::DirectionText(row.direction)));
+  if (!row.accountable_person.empty()) add("accountable: " + row.accountable_person);
+  if (!row.data_owner.empty()) add("data owner: " + row.data_owner);
+  if (!ind.data_source.empty()) add("source: " + ind.data_source);
+  if (!row.data_quality.empty()) add("data quality: " + row.data_quality);
+  w.Leaf("p", {{"class", "meta"}}, meta);
+  if (!ind.description.empty()) w.Leaf("p", {}, ind.description);
+
+  w.Open("div", {{"class", "figures"}});
+  std::string updated = row.updated_to ? render::PeriodText(*row.updated_to) : "no data";
+  if (row.stale) updated += " (stale)";
+  KeyFigure(w, "Updated to", updated);
+  KeyFigure(w, "Latest", FormatValue(row.latest_value, decimals) + ind.unit);
+  KeyFigure(w, r.chart == ChartType::kRun ? "Median" : "Mean",
+            FormatValue(row.mean, decimals) + ind.unit);
+  if (r.chart != ChartType::kRun) {
+    KeyFigure(w, "Process limits",
+              FormatValue(row.lower_limit, decimals) + " \xE2\x80\x93 " +
+                  FormatValue(row.upper_limit, decimals));
+  }
+  KeyFigure(w, "Target", render::TargetText(s, decimals));
+  w.Open("div");
+  w.Leaf("span", {{"class", "label"}}, "Variation");
+  w.Open("span", {{"class", "icon-text"}});
+  w.Raw(InlineSvg(RenderVariationIconSvg(row.variation, input.palette, 30)));
+  w.Text(render::VariationIconLabel(row.variation));
+  w.Close();
+  w.Close();
+  w.Open("div");
+  w.Leaf("span", {{"class", "label"}}, "Assurance");
+  w.Open("span", {{"class", "icon-text"}});
+  w.Raw(InlineSvg(RenderAssuranceIconSvg(row.assurance, input.palette, 30)));
+  w.Text(render::AssuranceIconLabel(row.assurance));
+  w.Close();
+  w.Close();
+  w.Close();
+
+  std::string chart = RenderChartSvg(ind, r, {.palette = input.palette});
+  // The chart scales with the page: CSS sets its width, the viewBox keeps its shape.
+  chart.insert(4, " class=\"chart\"");
+  w.Raw(InlineSvg(std::move(chart)));
+
+  w.Leaf("p", {}, row.sentence);
+  w.Leaf("h3", {}, "Signals");
+  if (r.signals.empty()) {
+    w.Leaf("p", {}, "No special cause signals: the process shows common cause variation only.");
+  } else {
+    w.Open("ul", {{"class", "signals"}});
+    for (const Signal& sig : r.signals) {
+      w.Leaf("li", {{"class", std::string(PointClassName(sig.point_class))}}, sig.sentence);
+    }
+    w.Close();
+  }
+  if (!r.warnings.empty()) {
+    w.Leaf("h3", {}, "Warnings");
+    w.Open("ul", {{"class", "warnings"}});
+    for (const Warning& warning : r.warnings) w.Leaf("li", {}, warning.message);
+    w.Close();
+  }
+  const std::vector<const Narrative*> narratives = render::NarrativesFor(ind, r);
+  if (!narratives.empty()) {
+    w.Leaf("h3", {}, "Narrative");
+    Narratives(w, narratives);
+  }
+  w.Leaf("h3", {}, "Data");
+  DataTable(w, s, decimals);
+  w.Close();
+}
+
+}  // namespace
+
+std::string RenderReportHtml(const ReportInput& input) {
+  const std::vector<int> order = render::ReportOrder(input);
+  int exceptions = 0, stale = 0;
+  for (const ReportSeries& s : input.series) {
+    exceptions += s.row.exception;
+    stale += s.row.stale;
+  }
+  const std::string title = input.title.empty() ? "Integrated Performance Report" : input.title;
+
+  MarkupWriter w;
+  w.Raw("<!DOCTYPE html>\n");
+  w.Open("html", {{"lang", "en-GB"}});
+  w.Open("head");
+  w.Leaf("meta", {{"charset", "utf-8"}});
+  w.Leaf("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
+  w.Leaf("meta", {{"name", "generator"}, {"content", "kaizen"}});
+  w.Leaf("title", {}, title);
+  w.Open("style");
+  w.Raw("/*<![CDATA[*/");
+  w.Raw(kStyle);
+  w.Raw("/*]]>*/");
+  w.Close();
+  w.Close();
+  w.Open("body");
+  w.Open("header");
+  w.Leaf("h1", {}, title);
+  std::string meta = "Generated " + render::UkDate(input.generated_on);
+  if (!input.organisation_filter.empty())
+    meta = "Organisation: " + input.organisation_filter + " \xC2\xB7 " + meta;
+  meta += " \xC2\xB7 " + std::to_string(input.series.size()) + " series \xC2\xB7 " +
+          std::to_string(exceptions) + (exceptions == 1 ? " exception" : " exceptions");
+  if (stale > 0) meta += " \xC2\xB7 " + std::to_string(stale) + " with stale data";
+  w.Leaf("p", {{"class", "meta"}}, meta);
+  w.Close();
+
+  w.Open("main");
+  w.Open("section", {{"id", "summary"}});
+  w.Leaf("h2", {}, "Integrated Performance Report");
+  w.Leaf("p", {{"class", "key"}},
+         "Exceptions (special cause concern or a target the process will consistently fail) "
+         "come first, marked with a red edge. Variation icons: H or L for a special cause high "
+         "or low (blue improvement, orange concern, purple neither), grey dots for common "
+         "cause. Assurance icons: P consistently passes, F consistently fails, ? hit or miss. "
+         "Narratives are the owners' views, shown apart from the data.");
+  SummaryTable(w, input, order);
+  w.Close();
+  for (const int index : order) SeriesSection(w, input, index);
+  w.Close();
+
+  w.Open("footer");
+  w.Leaf("p", {},
+         "Produced by kaizen. Statistical process control by the rules of each indicator's "
+         "profile (Making Data Count by default); data and figures are facts, narratives are "
+         "opinion and attributed.");
+  w.Close();
+  w.Open("script");
+  w.Raw("//<![CDATA[");
+  w.Raw(kScript);
+  w.Raw("//]]>");
+  w.Close();
+  w.Close();
+  w.Close();
+  return w.Finish() + "\n";
+}
+
+}  // namespace kaizen

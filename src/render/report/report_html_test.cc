@@ -1,0 +1,85 @@
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include "kaizen/render.h"
+#include "render/report/report_test_util.h"
+
+namespace kaizen::render {
+namespace {
+
+TEST(RenderReportHtml, IsWellFormedXml) {
+  const TestReport t = MakeTestReport();
+  std::string html = RenderReportHtml(t.input);
+  ASSERT_EQ(html.rfind("<!DOCTYPE html>\n", 0), 0u);
+  const std::string path = ::testing::TempDir() + "kaizen_report_test.xhtml";
+  std::ofstream(path) << html.substr(html.find('\n') + 1);
+  const std::string command = "xmllint --noout '" + path + "' 2>&1";
+  EXPECT_EQ(std::system(command.c_str()), 0) << "xmllint rejected " << path;
+  std::remove(path.c_str());
+}
+
+TEST(RenderReportHtml, MakesNoExternalReference) {
+  const TestReport t = MakeTestReport();
+  const std::string html = RenderReportHtml(t.input);
+  EXPECT_EQ(html.find("http://"), std::string::npos);
+  EXPECT_EQ(html.find("https://"), std::string::npos);
+  EXPECT_EQ(html.find("src="), std::string::npos);
+  EXPECT_EQ(html.find("<link"), std::string::npos);
+  EXPECT_EQ(html.find("@import"), std::string::npos);
+}
+
+TEST(RenderReportHtml, EscapesHostileText) {
+  const TestReport t = MakeTestReport();
+  const std::string html = RenderReportHtml(t.input);
+  EXPECT_EQ(html.find("<script>alert"), std::string::npos);
+  EXPECT_NE(html.find("Aardvark &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot;"),
+            std::string::npos);
+  EXPECT_NE(html.find("<title>Board &lt;report&gt; &amp; more</title>"), std::string::npos);
+  EXPECT_NE(html.find("Owner&#39;s &lt;view&gt; &amp; plan."), std::string::npos);
+  // Only the report's own script element.
+  EXPECT_EQ(html.find("<script"), html.rfind("<script"));
+}
+
+TEST(RenderReportHtml, ExceptionsFirstThenDomainAndReference) {
+  const TestReport t = MakeTestReport();
+  const std::string html = RenderReportHtml(t.input);
+  const std::size_t table = html.find("<table id=\"ipr\"");
+  const std::size_t r3 = html.find("\xE2\x80\x94 R3", table);
+  const std::size_t r1 = html.find("\xE2\x80\x94 R1", table);
+  const std::size_t r2 = html.find("\xE2\x80\x94 R2", table);
+  ASSERT_NE(r3, std::string::npos);
+  EXPECT_LT(r3, r1);  // the exception (Safe, B-01) before Caring's A-01
+  EXPECT_LT(r1, r2);
+  EXPECT_NE(html.find("<tr class=\"exception\">"), std::string::npos);
+}
+
+TEST(RenderReportHtml, FlagsStaleDataAndAttributesNarratives) {
+  const TestReport t = MakeTestReport();
+  ASSERT_TRUE(t.input.series[1].row.stale);
+  ASSERT_FALSE(t.input.series[0].row.stale);
+  const std::string html = RenderReportHtml(t.input);
+  EXPECT_NE(html.find(">stale</span>"), std::string::npos);
+  EXPECT_NE(html.find("Narrative by Jo Bloggs, for December 2020"), std::string::npos);
+  EXPECT_NE(html.find("class=\"narrative\""), std::string::npos);
+}
+
+TEST(RenderReportHtml, IconsCarryTextAndSectionsCarryTheirFacts) {
+  const TestReport t = MakeTestReport();
+  const std::string html = RenderReportHtml(t.input);
+  EXPECT_NE(html.find("<span class=\"vh\">Special cause concern (low)</span>"), std::string::npos);
+  EXPECT_NE(html.find("<title>Consistently fails the target</title>"), std::string::npos);
+  EXPECT_NE(html.find("7 points in a row above the mean: special cause concern."),
+            std::string::npos);
+  EXPECT_NE(html.find("1 period missing &lt;Feb&gt;."), std::string::npos);
+  EXPECT_NE(html.find("<table class=\"data\">"), std::string::npos);
+  EXPECT_NE(html.find("size: A4 landscape"), std::string::npos);
+  // Readable without JavaScript: the controls that need it start hidden.
+  EXPECT_NE(html.find("id=\"controls\" hidden=\"hidden\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kaizen::render

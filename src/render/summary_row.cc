@@ -1,0 +1,84 @@
+// One row of the Integrated Performance Report from an indicator and its analysed series.
+#include <algorithm>
+#include <string>
+
+#include "kaizen/summary.h"
+
+namespace kaizen {
+namespace {
+
+constexpr int DaysInMonth(int y, int m) {
+  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : kDays[m - 1];
+}
+
+// `d` plus `months` calendar months; the day is clamped to the month's length (31 January
+// plus one month is 28 or 29 February).
+Date AddMonths(Date d, int months) {
+  const CivilDay c = d.ToCivil();
+  const int index = c.year * 12 + (c.month - 1) + months;
+  const int year = index / 12, month = index % 12 + 1;
+  return *Date::FromCivil(year, month, std::min(c.day, DaysInMonth(year, month)));
+}
+
+// The latest date at which data to `updated_to` is still current: two refresh intervals later
+// (the interval itself, then one interval of grace for the publication lag). nullopt when the
+// refresh frequency is unknown, so an indicator without one is never called stale.
+std::optional<Date> FreshUntil(Date updated_to, std::string_view refresh) {
+  const int32_t days = updated_to.days_since_epoch();
+  if (refresh == "daily") return Date(days + 2);
+  if (refresh == "weekly") return Date(days + 14);
+  if (refresh == "monthly") return AddMonths(updated_to, 2);
+  if (refresh == "quarterly") return AddMonths(updated_to, 6);
+  if (refresh == "annual" || refresh == "annually" || refresh == "yearly") {
+    return AddMonths(updated_to, 24);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+SummaryRow MakeSummaryRow(const Indicator& indicator, const SeriesResult& result, Date as_of) {
+  SummaryRow row;
+  row.domain = indicator.domain;
+  row.reference = indicator.reference;
+  row.indicator_id = indicator.id;
+  row.indicator_name = indicator.name;
+  row.organisation = result.organisation;
+  row.direction = indicator.direction;
+  row.chart = indicator.chart;
+  row.target = result.target;
+  row.variation = result.variation;
+  row.assurance = result.assurance;
+  row.data_quality = indicator.data_quality;
+  row.accountable_person = indicator.accountable_person;
+  row.data_owner = indicator.data_owner;
+  row.sentence = result.summary;
+  row.exception = result.variation == VariationIcon::kConcernHigh ||
+                  result.variation == VariationIcon::kConcernLow ||
+                  result.assurance == AssuranceIcon::kFail;
+  if (result.latest < 0 || result.latest >= static_cast<int32_t>(result.points.size())) {
+    return row;
+  }
+  const PointResult& latest = result.points[result.latest];
+  row.updated_to = latest.period;
+  row.latest_value = latest.value;
+  row.mean = latest.centre;
+  row.lower_limit = latest.lower3;
+  row.upper_limit = latest.upper3;
+  if (row.target) {
+    if (std::optional<TargetStep> step = indicator.TargetAt(latest.period)) {
+      row.target_set_by = step->set_by;
+    }
+  }
+  const std::optional<Date> fresh_until = FreshUntil(latest.period, indicator.refresh);
+  row.stale = fresh_until && as_of > *fresh_until;
+  // The last narrative written for the latest period: an owner may revise it within the month.
+  for (const Narrative& n : indicator.narratives) {
+    if (n.period == latest.period) row.narrative = n.text;
+  }
+  return row;
+}
+
+}  // namespace kaizen

@@ -1,0 +1,132 @@
+#include "render/svg/svg_writer.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace kaizen::render {
+
+std::string EscapeXml(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        // Control characters other than tab and newline are not allowed in XML 1.0 at all.
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+          out += ' ';
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out;
+}
+
+std::string Num(double v, int decimals) {
+  if (!std::isfinite(v)) return "0";
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  if (ec != std::errc()) return "0";
+  std::string s(buf, end);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  return s;
+}
+
+void MarkupWriter::WriteStart(std::string_view tag, const Attr* begin, const Attr* end) {
+  out_ += '<';
+  out_ += tag;
+  for (const Attr* a = begin; a != end; ++a) {
+    out_ += ' ';
+    out_ += a->name;
+    out_ += "=\"";
+    out_ += EscapeXml(a->value);
+    out_ += '"';
+  }
+}
+
+void MarkupWriter::Open(std::string_view tag, std::initializer_list<Attr> attrs) {
+  WriteStart(tag, attrs.begin(), attrs.end());
+  out_ += '>';
+  open_.emplace_back(tag);
+}
+
+void MarkupWriter::Open(std::string_view tag, const std::vector<Attr>& attrs) {
+  WriteStart(tag, attrs.data(), attrs.data() + attrs.size());
+  out_ += '>';
+  open_.emplace_back(tag);
+}
+
+void MarkupWriter::Close() {
+  if (open_.empty()) return;
+  out_ += "</";
+  out_ += open_.back();
+  out_ += '>';
+  open_.pop_back();
+}
+
+void MarkupWriter::Leaf(std::string_view tag, std::initializer_list<Attr> attrs,
+                        std::string_view text) {
+  WriteStart(tag, attrs.begin(), attrs.end());
+  if (text.empty()) {
+    out_ += "/>";
+    return;
+  }
+  out_ += '>';
+  out_ += EscapeXml(text);
+  out_ += "</";
+  out_ += tag;
+  out_ += '>';
+}
+
+void MarkupWriter::Leaf(std::string_view tag, const std::vector<Attr>& attrs,
+                        std::string_view text) {
+  WriteStart(tag, attrs.data(), attrs.data() + attrs.size());
+  if (text.empty()) {
+    out_ += "/>";
+    return;
+  }
+  out_ += '>';
+  out_ += EscapeXml(text);
+  out_ += "</";
+  out_ += tag;
+  out_ += '>';
+}
+
+void MarkupWriter::Text(std::string_view text) { out_ += EscapeXml(text); }
+
+void MarkupWriter::Raw(std::string_view markup) { out_ += markup; }
+
+std::string MarkupWriter::Finish() {
+  while (!open_.empty()) Close();
+  return std::move(out_);
+}
+
+std::vector<Attr> SvgRootAttrs(double width, double height) {
+  return {{"xmlns", "http://www.w3.org/2000/svg"},
+          {"width", Num(width)},
+          {"height", Num(height)},
+          {"viewBox", "0 0 " + Num(width) + " " + Num(height)},
+          {"role", "img"},
+          {"font-family", "Arial, Helvetica, sans-serif"}};
+}
+
+}  // namespace kaizen::render
