@@ -1,0 +1,257 @@
+#include "ingest/csv/csv_reader.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+#include "ingest/csv/encoding.h"
+#include "ingest/csv/sniffer.h"
+#include "ingest/csv/tokenizer.h"
+#include "ingest/long_format.h"
+
+namespace kaizen::ingest {
+namespace {
+
+// Large enough that read() calls and buffer moves are negligible, small enough to stay in cache.
+constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
+constexpr std::size_t kSniffBytes = std::size_t{64} << 10;
+
+class FileSource final : public ByteSource {
+ public:
+  explicit FileSource(int fd) : fd_(fd) {}
+  ~FileSource() override { ::close(fd_); }
+  FileSource(const FileSource&) = delete;
+  FileSource& operator=(const FileSource&) = delete;
+
+  Result<std::size_t> Read(char* buffer, std::size_t size) override {
+    for (;;) {
+      const ssize_t n = ::read(fd_, buffer, size);
+      if (n >= 0) return static_cast<std::size_t>(n);
+      if (errno != EINTR) return Status::InvalidArgument(std::strerror(errno));
+    }
+  }
+  Status Rewind() override {
+    if (::lseek(fd_, 0, SEEK_SET) != 0) return Status::InvalidArgument(std::strerror(errno));
+    return Status::Ok();
+  }
+
+ private:
+  int fd_;
+};
+
+class TextSource final : public ByteSource {
+ public:
+  explicit TextSource(std::string_view text) : text_(text) {}
+  Result<std::size_t> Read(char* buffer, std::size_t size) override {
+    const std::size_t n = std::min(size, text_.size() - pos_);
+    if (n > 0) std::memcpy(buffer, text_.data() + pos_, n);
+    pos_ += n;
+    return n;
+  }
+  Status Rewind() override {
+    pos_ = 0;
+    return Status::Ok();
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+// The first pass: is this text, and is it UTF-8? Returns false (after reporting) when it is not
+// text at all.
+struct Encoding {
+  bool utf8 = true;
+  int invalid_line = 0;  // the line of the first byte that is not UTF-8
+  std::size_t bytes = 0;
+};
+
+// Small inputs (most tests, every fuzz input) should not pay for a block meant for gigabytes.
+constexpr std::size_t kFirstReadBytes = std::size_t{64} << 10;
+
+Result<Encoding> CheckEncoding(ByteSource& source, const std::string& file_name,
+                               Diagnostics* diagnostics) {
+  std::vector<char> block(kFirstReadBytes);
+  Utf8Validator validator;
+  Encoding encoding;
+  std::size_t offset = 0;
+  int newlines = 0;
+  for (;;) {
+    Result<std::size_t> n = source.Read(block.data(), block.size());
+    if (!n.ok()) {
+      diagnostics->Error(file_name, 0, 0, "cannot read the file: " + n.status().message());
+      return n.status();
+    }
+    if (*n == 0) break;
+    std::string_view bytes(block.data(), *n);
+    encoding.bytes += *n;
+    if (offset == 0) {
+      if (StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF")) {
+        diagnostics->Error(file_name, 0, 0,
+                           "this file is UTF-16 text (expected UTF-8 or Windows-1252 CSV: in "
+                           "Excel, save as 'CSV UTF-8')");
+        return Status::InvalidArgument(file_name + ": not CSV text");
+      }
+      if (StartsWith(bytes, kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
+    }
+    if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
+      const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data());
+      diagnostics->Error(file_name, 0, 0,
+                         "this is not a text file (a NUL byte at byte " +
+                             std::to_string(offset + at + 1) +
+                             "; expected CSV text, or an .xlsx workbook named *.xlsx)");
+      return Status::InvalidArgument(file_name + ": not a text file");
+    }
+    if (encoding.utf8) {
+      const std::size_t before = offset;
+      if (!validator.Feed(bytes)) {
+        encoding.utf8 = false;
+        const std::size_t at = validator.error_offset() - before;
+        encoding.invalid_line =
+            newlines + 1 + static_cast<int>(std::count(bytes.data(), bytes.data() + at, '\n'));
+      } else {
+        newlines += static_cast<int>(std::count(bytes.begin(), bytes.end(), '\n'));
+      }
+    }
+    offset += bytes.size();
+    // Grow only after `bytes` (a view into the block) is done with.
+    if (*n == block.size() && block.size() < kBlockBytes) block.resize(block.size() * 2);
+  }
+  if (encoding.utf8 && !validator.Finish()) {
+    encoding.utf8 = false;
+    encoding.invalid_line = newlines + 1;
+  }
+  return encoding;
+}
+
+}  // namespace
+
+Status ReadCsvRows(ByteSource& source, const std::string& file_name, char delimiter,
+                   Diagnostics* diagnostics, RowSink& sink, std::size_t max_row_bytes) {
+  Result<Encoding> encoding = CheckEncoding(source, file_name, diagnostics);
+  if (!encoding.ok()) return encoding.status();
+  if (!encoding->utf8) {
+    diagnostics->Warning(file_name, encoding->invalid_line, 0,
+                         "not UTF-8 text: the whole file is read as Windows-1252");
+  }
+  if (Status s = source.Rewind(); !s.ok()) {
+    diagnostics->Error(file_name, 0, 0, "cannot read the file: " + s.message());
+    return s;
+  }
+
+  // buffer[begin, end) holds text not yet tokenized; a row never spans more than max_row_bytes,
+  // so the buffer stays at a block plus one row.
+  const std::size_t block = std::clamp(encoding->bytes + 1, std::size_t{4096}, kBlockBytes);
+  std::vector<char> buffer;
+  std::vector<char> raw(encoding->utf8 ? 0 : block);
+  std::size_t begin = 0, end = 0;
+  bool at_end = false, first_block = true;
+  CsvTokenizer tokenizer(delimiter == '\0' ? ',' : delimiter, max_row_bytes);
+  for (;;) {
+    if (!at_end) {
+      if (end > begin) std::memmove(buffer.data(), buffer.data() + begin, end - begin);
+      end -= begin;
+      begin = 0;
+      // Read a whole block more (a slow source such as a pipe may need several reads), so a
+      // row cut by the end of the buffer always gets more text.
+      const std::size_t target = end + block;
+      while (!at_end && end < target) {
+        const std::size_t want = target - end;
+        Result<std::size_t> n{std::size_t{0}};
+        if (encoding->utf8) {
+          buffer.resize(end + want);
+          n = source.Read(buffer.data() + end, want);
+          if (n.ok()) end += *n;
+          buffer.resize(end);
+        } else {
+          n = source.Read(raw.data(), raw.size());
+          if (n.ok()) {
+            buffer.resize(end);
+            AppendWindows1252AsUtf8(std::string_view(raw.data(), *n), &buffer);
+            end = buffer.size();
+          }
+        }
+        if (!n.ok()) {
+          diagnostics->Error(file_name, 0, 0, "cannot read the file: " + n.status().message());
+          return n.status();
+        }
+        if (*n == 0) at_end = true;
+      }
+      if (first_block) {
+        first_block = false;
+        if (encoding->utf8 && StartsWith(std::string_view(buffer.data(), end), kUtf8Bom))
+          begin = kUtf8Bom.size();
+        if (delimiter == '\0') {
+          const std::size_t n = std::min(end - begin, kSniffBytes);
+          tokenizer = CsvTokenizer(SniffDelimiter(std::string_view(buffer.data() + begin, n),
+                                                  at_end && n == end - begin),
+                                   max_row_bytes);
+        }
+      }
+    }
+    for (;;) {
+      const auto outcome = tokenizer.Next(buffer.data(), end, &begin, at_end);
+      if (outcome == CsvTokenizer::Outcome::kRow) {
+        if (Status s = sink.OnRow(tokenizer.row_line(), tokenizer.fields()); !s.ok()) return s;
+      } else if (outcome == CsvTokenizer::Outcome::kBadRow) {
+        Status s = sink.OnBadRow(tokenizer.row_line(), tokenizer.error_column(),
+                                 tokenizer.error_message());
+        if (!s.ok()) return s;
+      } else if (outcome == CsvTokenizer::Outcome::kNeedMore) {
+        break;
+      } else if (outcome == CsvTokenizer::Outcome::kEnd) {
+        return Status::Ok();
+      } else {
+        diagnostics->Error(file_name, tokenizer.row_line(), tokenizer.error_column(),
+                           tokenizer.error_message());
+        return Status::InvalidArgument(file_name + ": " + tokenizer.error_message());
+      }
+    }
+  }
+}
+
+namespace {
+
+Result<ImportSummary> ReadCsv(ByteSource& source, const std::string& file_name,
+                              const Catalogue* catalogue, const ReadOptions& options,
+                              Diagnostics* diagnostics, const SeriesCallback& on_series) {
+  LongFormatMapper mapper(file_name, catalogue, options, diagnostics, on_series);
+  const Status read = ReadCsvRows(source, file_name, options.delimiter, diagnostics, mapper);
+  return mapper.Finish(read);
+}
+
+}  // namespace
+
+Result<ImportSummary> ReadCsvFile(const std::string& path, const Catalogue* catalogue,
+                                  const ReadOptions& options, Diagnostics* diagnostics,
+                                  const SeriesCallback& on_series) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    const std::string reason = std::strerror(errno);
+    diagnostics->Error(path, 0, 0, "cannot open the file: " + reason);
+    return Status::NotFound("cannot open '" + path + "': " + reason);
+  }
+  // The file is read front to back, twice: let the kernel read ahead.
+  (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  FileSource source(fd);
+  return ReadCsv(source, path, catalogue, options, diagnostics, on_series);
+}
+
+Result<ImportSummary> ReadCsvText(std::string_view text, const std::string& file_name,
+                                  const Catalogue* catalogue, const ReadOptions& options,
+                                  Diagnostics* diagnostics, const SeriesCallback& on_series) {
+  TextSource source(text);
+  return ReadCsv(source, file_name, catalogue, options, diagnostics, on_series);
+}
+
+}  // namespace kaizen::ingest

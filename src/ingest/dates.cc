@@ -1,0 +1,206 @@
+#include "ingest/dates.h"
+
+#include <array>
+#include <cctype>
+
+#include "ingest/numbers.h"
+
+namespace kaizen::ingest {
+namespace {
+
+constexpr bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+bool IsCivil(int y, int m, int d) {
+  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= (m == 2 && IsLeap(y) ? 29 : kDays[m - 1]);
+}
+
+bool ToDate(int y, int m, int d, RawPeriod* out) {
+  if (!IsCivil(y, m, d)) return false;
+  *out = RawPeriod{};
+  out->days = Date::FromCivil(y, m, d).value().days_since_epoch();
+  return true;
+}
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// A run of 1..max_len ASCII digits, as a number.
+bool Digits(std::string_view s, std::size_t max_len, int* out) {
+  if (s.empty() || s.size() > max_len) return false;
+  int v = 0;
+  for (char c : s) {
+    if (!IsDigit(c)) return false;
+    v = v * 10 + (c - '0');
+  }
+  *out = v;
+  return true;
+}
+
+// 1..12 for an English month name or its three-letter abbreviation (any case, "Sept" too).
+int MonthFromName(std::string_view s) {
+  static constexpr std::array<std::string_view, 12> kNames = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  if (s.size() < 3 || s.size() > 9) return 0;
+  char lower[9];
+  for (std::size_t i = 0; i < s.size(); ++i)
+    lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(s[i])));
+  const std::string_view l(lower, s.size());
+  for (int m = 0; m < 12; ++m) {
+    if (l == kNames[m] || l == kNames[m].substr(0, 3)) return m + 1;
+  }
+  return l == "sept" ? 9 : 0;
+}
+
+// A year as written: four digits, or two after a month name ("Mar-22"), where a pivot at 70
+// keeps NHS history (1990s) and the present both readable.
+bool Year(std::string_view s, bool allow_two_digits, int* out) {
+  if (s.size() == 4) return Digits(s, 4, out);
+  if (s.size() == 2 && allow_two_digits && Digits(s, 2, out)) {
+    *out += *out >= 70 ? 1900 : 2000;
+    return true;
+  }
+  return false;
+}
+
+// Drops a time of day after the date ("2022-03-01T00:00:00", "01/03/2022 00:00"), which
+// database and spreadsheet exports add to dates that have none.
+std::string_view StripTime(std::string_view s) {
+  for (std::size_t i = 1; i + 3 < s.size(); ++i) {
+    if (s[i] != 'T' && s[i] != ' ') continue;
+    if (!IsDigit(s[i + 1])) continue;
+    const bool colon = s[i + 2] == ':' || (IsDigit(s[i + 2]) && s[i + 3] == ':');
+    if (!colon) continue;
+    bool rest_is_time = true;
+    for (std::size_t j = i + 1; j < s.size(); ++j) {
+      const char c = s[j];
+      if (!IsDigit(c) && c != ':' && c != '.' && c != 'Z' && c != '+' && c != '-') {
+        rest_is_time = false;
+        break;
+      }
+    }
+    if (rest_is_time) return s.substr(0, i);
+  }
+  return s;
+}
+
+bool IsSeparator(char c) { return c == '/' || c == '-' || c == '.' || c == ' ' || c == ','; }
+
+}  // namespace
+
+PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_serials,
+                        RawPeriod* out) {
+  text = TrimSpaces(text);
+  if (text.empty()) return PeriodParse::kEmpty;
+  const auto ok = [](bool b) { return b ? PeriodParse::kOk : PeriodParse::kBad; };
+
+  // The fast path: YYYY-MM-DD, the form of every large generated file.
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    int y, m, d;
+    if (Digits(text.substr(0, 4), 4, &y) && Digits(text.substr(5, 2), 2, &m) &&
+        Digits(text.substr(8, 2), 2, &d)) {
+      return ok(ToDate(y, m, d, out));
+    }
+    return PeriodParse::kBad;
+  }
+  text = StripTime(text);
+  if (excel_serials) {
+    int serial;
+    // Serials after 60 only: Excel counts a 29 February 1900 that never was.
+    if (Digits(text, 7, &serial)) {
+      if (serial <= 60 || serial > 2958465) return PeriodParse::kBad;
+      *out = RawPeriod{};
+      out->days = serial - 25569;  // 25569 = the serial of 1970-01-01
+      return PeriodParse::kOk;
+    }
+  }
+
+  // Split into at most three parts on separators, remembering whether all were '/', '-', '.'.
+  std::array<std::string_view, 3> parts;
+  std::size_t n = 0, i = 0;
+  bool numeric_separators = true;
+  while (i < text.size()) {
+    while (i < text.size() && IsSeparator(text[i])) {
+      if (text[i] == ' ' || text[i] == ',') numeric_separators = false;
+      ++i;
+    }
+    if (i == text.size()) break;
+    std::size_t j = i;
+    while (j < text.size() && !IsSeparator(text[j])) ++j;
+    if (n == parts.size()) return PeriodParse::kBad;
+    parts[n++] = text.substr(i, j - i);
+    i = j;
+  }
+
+  int a, b, y;
+  if (n == 3) {
+    const int name0 = MonthFromName(parts[0]), name1 = MonthFromName(parts[1]);
+    if (name1 > 0 && Digits(parts[0], 2, &a) && Year(parts[2], true, &y))  // 01-Mar-2022
+      return ok(ToDate(y, name1, a, out));
+    if (name0 > 0 && Digits(parts[1], 2, &a) && Year(parts[2], false, &y))  // March 1, 2022
+      return ok(ToDate(y, name0, a, out));
+    if (!numeric_separators || !Digits(parts[0], 4, &a) || !Digits(parts[1], 2, &b) ||
+        !Digits(parts[2], 4, &y)) {
+      return PeriodParse::kBad;
+    }
+    if (parts[0].size() == 4) return ok(ToDate(a, b, y, out));  // 2022/03/01
+    if (parts[2].size() != 4 || parts[0].size() > 2) return PeriodParse::kBad;
+    if (format == DateFormat::kIso) return PeriodParse::kBad;
+    if (format == DateFormat::kDayMonthYear) return ok(ToDate(y, b, a, out));
+    if (format == DateFormat::kMonthDayYear) return ok(ToDate(y, a, b, out));
+    *out = RawPeriod{};
+    out->slash = true;
+    out->year = static_cast<int16_t>(y);
+    out->first = static_cast<uint8_t>(a);
+    out->second = static_cast<uint8_t>(b);
+    const SlashFit fit = FitsOf(*out);
+    return ok(fit.day_month || fit.month_day);
+  }
+  if (n == 2) {
+    const int name0 = MonthFromName(parts[0]);
+    if (name0 > 0 && Year(parts[1], true, &y)) return ok(ToDate(y, name0, 1, out));  // Mar 2022
+    if (!numeric_separators) return PeriodParse::kBad;
+    if (parts[0].size() == 4 && Digits(parts[0], 4, &y) && parts[1].size() == 2 &&
+        Digits(parts[1], 2, &b)) {
+      return ok(ToDate(y, b, 1, out));  // 2022-03
+    }
+    if (parts[1].size() == 4 && Digits(parts[1], 4, &y) && Digits(parts[0], 2, &b) &&
+        format != DateFormat::kIso) {
+      return ok(ToDate(y, b, 1, out));  // 03/2022
+    }
+  }
+  return PeriodParse::kBad;
+}
+
+SlashFit FitsOf(const RawPeriod& raw) {
+  return {IsCivil(raw.year, raw.second, raw.first), IsCivil(raw.year, raw.first, raw.second)};
+}
+
+bool ResolvePeriod(const RawPeriod& raw, DateOrder order, Date* out) {
+  if (!raw.slash) {
+    *out = Date(raw.days);
+    return true;
+  }
+  const int m = order == DateOrder::kDayMonth ? raw.second : raw.first;
+  const int d = order == DateOrder::kDayMonth ? raw.first : raw.second;
+  if (!IsCivil(raw.year, m, d)) return false;
+  *out = Date::FromCivil(raw.year, m, d).value();
+  return true;
+}
+
+std::string_view ExpectedDateForms(DateFormat format) {
+  switch (format) {
+    case DateFormat::kIso:
+      return "a date such as 2022-03-01, 2022-03 or Mar 2022";
+    case DateFormat::kDayMonthYear:
+      return "a date such as 31/03/2022 (dd/mm/yyyy), 2022-03-31 or Mar 2022";
+    case DateFormat::kMonthDayYear:
+      return "a date such as 3/31/2022 (m/d/yyyy), 2022-03-31 or Mar 2022";
+    case DateFormat::kAuto:
+      break;
+  }
+  return "a date such as 2022-03-01, 2022-03, 01/03/2022, 01-Mar-2022 or Mar 2022";
+}
+
+}  // namespace kaizen::ingest

@@ -1,0 +1,55 @@
+// Parsing the period column: ISO 8601 (2022-03-01, 2022-03 as a month), dd/mm/yyyy or m/d/yyyy,
+// and month names ("Mar 2022", "March 2022", "01-Mar-2022", "Mar-22").
+//
+// A slash date such as 01/02/2022 cannot be read alone: whether it is 1 February (UK) or
+// 2 January (US) is decided from the whole column (DateOrderEvidence), so ParsePeriod keeps its
+// parts in a RawPeriod and ResolvePeriod turns it into a Date once the order is known.
+// Pure functions, safe from any thread.
+#ifndef KAIZEN_INGEST_DATES_H_
+#define KAIZEN_INGEST_DATES_H_
+
+#include <cstdint>
+#include <string_view>
+
+#include "kaizen/date.h"
+#include "kaizen/ingest.h"
+
+namespace kaizen::ingest {
+
+enum class DateOrder { kDayMonth, kMonthDay };
+
+// A parsed period: either a Date, or the parts of a slash date whose order is not yet known.
+struct RawPeriod {
+  int32_t days = 0;  // Date::days_since_epoch() when !slash
+  int16_t year = 0;  // slash dates: the year and the two leading numbers, as written
+  uint8_t first = 0;
+  uint8_t second = 0;
+  bool slash = false;
+};
+
+// Which readings of a slash date give a real calendar day.
+struct SlashFit {
+  bool day_month = false;  // first/second/year is a day: 13/01/2022
+  bool month_day = false;  // 1/13/2022
+};
+
+enum class PeriodParse { kOk, kEmpty, kBad };
+
+// Parses one period cell. `format` kDayMonthYear or kMonthDayYear resolves slash dates at once;
+// kIso rejects them; kAuto keeps them raw. With `excel_serials`, a whole number is an Excel
+// date serial (days since 1899-12-30), as .xlsx stores dates.
+PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_serials,
+                        RawPeriod* out);
+
+SlashFit FitsOf(const RawPeriod& raw);
+
+// The Date of `raw` read in `order` (ignored unless raw.slash). Returns false when that reading
+// is not a calendar day.
+bool ResolvePeriod(const RawPeriod& raw, DateOrder order, Date* out);
+
+// What the accepted forms are, for "expected ..." in diagnostics.
+std::string_view ExpectedDateForms(DateFormat format);
+
+}  // namespace kaizen::ingest
+
+#endif  // KAIZEN_INGEST_DATES_H_

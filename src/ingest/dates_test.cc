@@ -1,0 +1,92 @@
+#include "ingest/dates.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace kaizen::ingest {
+namespace {
+
+// The ISO text of a period that parses to a Date (not a raw slash date), or why not.
+std::string Iso(std::string_view text, DateFormat format = DateFormat::kAuto,
+                bool serials = false) {
+  RawPeriod raw;
+  const PeriodParse p = ParsePeriod(text, format, serials, &raw);
+  if (p == PeriodParse::kEmpty) return "empty";
+  if (p == PeriodParse::kBad) return "bad";
+  if (raw.slash) return "slash";
+  return Date(raw.days).ToIso();
+}
+
+TEST(ParsePeriodTest, IsoDaysAndMonths) {
+  EXPECT_EQ(Iso("2022-03-01"), "2022-03-01");
+  EXPECT_EQ(Iso(" 2024-02-29 "), "2024-02-29");
+  EXPECT_EQ(Iso("2022-03"), "2022-03-01");
+  EXPECT_EQ(Iso("2022/3/1"), "2022-03-01");
+  EXPECT_EQ(Iso("2022-03-01T00:00:00"), "2022-03-01");
+  EXPECT_EQ(Iso("2022-03-01 00:00:00.000"), "2022-03-01");
+  EXPECT_EQ(Iso("2023-02-29"), "bad");
+  EXPECT_EQ(Iso("2022-13"), "bad");
+  EXPECT_EQ(Iso("2022-03-0x"), "bad");
+  EXPECT_EQ(Iso(""), "empty");
+}
+
+TEST(ParsePeriodTest, MonthNames) {
+  EXPECT_EQ(Iso("Mar 2022"), "2022-03-01");
+  EXPECT_EQ(Iso("March 2022"), "2022-03-01");
+  EXPECT_EQ(Iso("SEPT 2021"), "2021-09-01");
+  EXPECT_EQ(Iso("01-Mar-2022"), "2022-03-01");
+  EXPECT_EQ(Iso("1 March 2022"), "2022-03-01");
+  EXPECT_EQ(Iso("March 5, 2022"), "2022-03-05");
+  EXPECT_EQ(Iso("Mar-22"), "2022-03-01");
+  EXPECT_EQ(Iso("Dec-99"), "1999-12-01");
+  EXPECT_EQ(Iso("31-Feb-2022"), "bad");
+  EXPECT_EQ(Iso("Marc 2022"), "bad");
+  EXPECT_EQ(Iso("Mar 2022", DateFormat::kIso), "2022-03-01");
+}
+
+TEST(ParsePeriodTest, SlashDatesWaitForTheColumnInAutoMode) {
+  RawPeriod raw;
+  ASSERT_EQ(ParsePeriod("01/02/2022", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  ASSERT_TRUE(raw.slash);
+  EXPECT_TRUE(FitsOf(raw).day_month);
+  EXPECT_TRUE(FitsOf(raw).month_day);
+  Date d;
+  ASSERT_TRUE(ResolvePeriod(raw, DateOrder::kDayMonth, &d));
+  EXPECT_EQ(d.ToIso(), "2022-02-01");
+  ASSERT_TRUE(ResolvePeriod(raw, DateOrder::kMonthDay, &d));
+  EXPECT_EQ(d.ToIso(), "2022-01-02");
+
+  ASSERT_EQ(ParsePeriod("30/09/2021", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_TRUE(FitsOf(raw).day_month);
+  EXPECT_FALSE(FitsOf(raw).month_day);
+  EXPECT_FALSE(ResolvePeriod(raw, DateOrder::kMonthDay, &d));
+
+  ASSERT_EQ(ParsePeriod("10/17/2021", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_FALSE(FitsOf(raw).day_month);
+  EXPECT_TRUE(FitsOf(raw).month_day);
+
+  // Fits neither: 31 February, month 31.
+  EXPECT_EQ(ParsePeriod("31/02/2022", DateFormat::kAuto, false, &raw), PeriodParse::kBad);
+  EXPECT_EQ(ParsePeriod("1/2/22", DateFormat::kAuto, false, &raw), PeriodParse::kBad);
+}
+
+TEST(ParsePeriodTest, NamedSlashFormats) {
+  EXPECT_EQ(Iso("01/02/2022", DateFormat::kDayMonthYear), "2022-02-01");
+  EXPECT_EQ(Iso("01.02.2022", DateFormat::kDayMonthYear), "2022-02-01");
+  EXPECT_EQ(Iso("01/02/2022 00:00", DateFormat::kDayMonthYear), "2022-02-01");
+  EXPECT_EQ(Iso("01/02/2022", DateFormat::kMonthDayYear), "2022-01-02");
+  EXPECT_EQ(Iso("10/17/2021", DateFormat::kDayMonthYear), "bad");
+  EXPECT_EQ(Iso("01/02/2022", DateFormat::kIso), "bad");
+  EXPECT_EQ(Iso("03/2022"), "2022-03-01");
+}
+
+TEST(ParsePeriodTest, ExcelSerialsOnlyWhenAsked) {
+  // 44621 is 2022-03-01 in Excel's 1900 date system (25569 is 1970-01-01).
+  EXPECT_EQ(Iso("44621", DateFormat::kAuto, true), "2022-03-01");
+  EXPECT_EQ(Iso("44621"), "bad");
+  EXPECT_EQ(Iso("60", DateFormat::kAuto, true), "bad");
+}
+
+}  // namespace
+}  // namespace kaizen::ingest

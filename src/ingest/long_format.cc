@@ -1,0 +1,722 @@
+#include "ingest/long_format.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <numeric>
+#include <tuple>
+#include <utility>
+
+#include "ingest/csv/sniffer.h"
+#include "ingest/numbers.h"
+
+namespace kaizen::ingest {
+namespace {
+
+// A file with thousands of bad rows is one mistake repeated: stop listing after these.
+constexpr std::size_t kMaxErrors = 100;
+constexpr std::size_t kMaxWarnings = 1000;
+constexpr std::size_t kKnownIdsShown = 5;
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[i]))) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string Quoted(std::string_view text) {
+  // Long cells (a pasted paragraph) would bury the message.
+  constexpr std::size_t kShown = 60;
+  if (text.size() > kShown) return "'" + std::string(text.substr(0, kShown)) + "...'";
+  return "'" + std::string(text) + "'";
+}
+
+std::string MonthText(Date d) { return d.ToIso().substr(0, 7); }
+
+double SumOrMissing(std::span<const double> xs, bool mean) {
+  double sum = 0.0;
+  int n = 0;
+  for (double x : xs) {
+    if (std::isnan(x)) continue;
+    sum += x;
+    ++n;
+  }
+  if (n == 0) return kMissing;
+  return mean ? sum / n : sum;
+}
+
+bool IsMonthEnd(const CivilDay& c) {
+  const Date next = Date(Date::FromCivil(c.year, c.month, c.day).value().days_since_epoch() + 1);
+  return next.ToCivil().day == 1;
+}
+
+}  // namespace
+
+LongFormatMapper::LongFormatMapper(std::string file_name, const Catalogue* catalogue,
+                                   const ReadOptions& options, Diagnostics* diagnostics,
+                                   const SeriesCallback& on_series)
+    : file_name_(std::move(file_name)),
+      catalogue_(catalogue),
+      options_(options),
+      diagnostics_(diagnostics),
+      on_series_(on_series),
+      errors_at_start_(diagnostics->error_count()) {
+  if (catalogue_ != nullptr) {
+    for (const Indicator& indicator : catalogue_->indicators)
+      indicators_.emplace(indicator.id, &indicator);
+  }
+}
+
+std::string LongFormatMapper::ColumnName(std::string ColumnMapping::*field) const {
+  static const ColumnMapping kDefaults;
+  // The caller's mapping wins where it differs from the defaults; then the catalogue's.
+  if (options_.columns.*field != kDefaults.*field) return options_.columns.*field;
+  if (catalogue_ != nullptr) return catalogue_->columns.*field;
+  return kDefaults.*field;
+}
+
+int LongFormatMapper::FindColumn(std::span<const std::string_view> header, const std::string& name,
+                                 std::initializer_list<std::string_view> aliases) const {
+  if (name.empty()) return -1;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    if (EqualsIgnoringCase(TrimSpaces(header[i]), name)) return static_cast<int>(i);
+  }
+  // Common spellings of the default names, tried only when the user named no column.
+  static const ColumnMapping kDefaults;
+  const bool is_default = name == kDefaults.indicator || name == kDefaults.organisation ||
+                          name == kDefaults.period || name == kDefaults.value ||
+                          name == kDefaults.numerator || name == kDefaults.denominator ||
+                          name == kDefaults.comment;
+  if (!is_default) return -1;
+  for (std::string_view alias : aliases) {
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      if (EqualsIgnoringCase(TrimSpaces(header[i]), alias)) return static_cast<int>(i);
+    }
+  }
+  return -1;
+}
+
+Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> fields) {
+  header_line_ = line;
+  header_size_ = fields.size();
+  for (std::string_view f : fields) {
+    if (!found_columns_.empty()) found_columns_ += ", ";
+    found_columns_ += Quoted(TrimSpaces(f));
+  }
+  const std::string period = ColumnName(&ColumnMapping::period);
+  const std::string indicator = ColumnName(&ColumnMapping::indicator);
+  const std::string organisation = ColumnName(&ColumnMapping::organisation);
+  const std::string value = ColumnName(&ColumnMapping::value);
+  const std::string numerator = ColumnName(&ColumnMapping::numerator);
+  const std::string denominator = ColumnName(&ColumnMapping::denominator);
+  col_period_ = FindColumn(fields, period, {"date", "month"});
+  col_indicator_ = FindColumn(fields, indicator, {"indicator_id", "measure", "metric"});
+  col_organisation_ =
+      FindColumn(fields, organisation, {"organization", "org", "org_code", "provider", "trust"});
+  col_value_ = FindColumn(fields, value, {});
+  col_numerator_ = FindColumn(fields, numerator, {"num"});
+  col_denominator_ = FindColumn(fields, denominator, {"den", "denom"});
+  col_comment_ = FindColumn(fields, ColumnName(&ColumnMapping::comment), {"comments", "notes"});
+
+  if (col_period_ < 0 && !LooksLikeHeader(fields)) {
+    fatal_ = true;
+    return Error(line, 0,
+                 "this line holds data, not column names (expected a header line naming the "
+                 "columns, such as '" +
+                     indicator + "', '" + organisation + "', '" + period + "' and '" + value +
+                     "'; found: " + found_columns_ + ")");
+  }
+  const std::string found = "; found: " + found_columns_ + ")";
+  std::size_t missing = 0;
+  const auto require = [&](int column, const std::string& name, std::string_view fallback) {
+    if (column >= 0) return;
+    ++missing;
+    (void)Error(line, 0,
+                "no '" + name + "' column (expected a column named '" + name + "'" +
+                    std::string(fallback) + found);
+  };
+  require(col_period_, period, "");
+  if (options_.indicator.empty()) {
+    require(col_indicator_, indicator, ", or the indicator named with --indicator");
+  }
+  if (options_.organisation.empty()) {
+    require(col_organisation_, organisation, ", or the organisation named with --organisation");
+  }
+  if (col_value_ < 0 && (col_numerator_ < 0 || col_denominator_ < 0)) {
+    ++missing;
+    (void)Error(line, 0,
+                "no '" + value + "' column (expected a column named '" + value + "', or '" +
+                    numerator + "' and '" + denominator + "' columns" + found);
+  }
+  if (missing > 0) {
+    fatal_ = true;
+    return Status::InvalidArgument(file_name_ + ": required columns are missing");
+  }
+  return Status::Ok();
+}
+
+std::string_view LongFormatMapper::Cell(std::span<const std::string_view> fields,
+                                        int column) const {
+  if (column < 0 || static_cast<std::size_t>(column) >= fields.size()) return {};
+  return fields[static_cast<std::size_t>(column)];
+}
+
+LongFormatMapper::Shape LongFormatMapper::ShapeOf(const Indicator* definition) const {
+  if (definition == nullptr) {
+    return col_numerator_ >= 0 && col_denominator_ >= 0 ? Shape::kRatio : Shape::kValue;
+  }
+  if (definition->chart == ChartType::kXbar || definition->chart == ChartType::kS)
+    return Shape::kSubgroup;
+  return ChartUsesDenominator(definition->chart) ? Shape::kRatio : Shape::kValue;
+}
+
+Status LongFormatMapper::Error(int line, int column, std::string message) {
+  const std::size_t errors = diagnostics_->error_count() - errors_at_start_;
+  if (errors >= kMaxErrors) {
+    fatal_ = true;
+    return Status::InvalidArgument(file_name_ + ": too many errors");
+  }
+  diagnostics_->Error(file_name_, line, column, std::move(message));
+  if (errors + 1 == kMaxErrors) {
+    diagnostics_->Error(file_name_, line, 0,
+                        "too many errors (" + std::to_string(kMaxErrors) + "); stopping here");
+    fatal_ = true;
+    return Status::InvalidArgument(file_name_ + ": too many errors");
+  }
+  return Status::Ok();
+}
+
+void LongFormatMapper::Warn(int line, int column, std::string message) {
+  if (warnings_ >= kMaxWarnings) {
+    ++warnings_not_shown_;
+    return;
+  }
+  ++warnings_;
+  diagnostics_->Warning(file_name_, line, column, std::move(message));
+}
+
+Status LongFormatMapper::BadRow(int line, int column, std::string message) {
+  if (options_.lenient) {
+    ++summary_.rows_skipped;
+    Warn(line, column, std::move(message) + "; row skipped");
+    return Status::Ok();
+  }
+  return Error(line, column, std::move(message));
+}
+
+Status LongFormatMapper::OnBadRow(int line, int column, std::string message) {
+  if (fatal_) return Status::InvalidArgument(file_name_ + ": reading stopped");
+  ++summary_.rows_read;
+  return BadRow(line, column, std::move(message));
+}
+
+Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
+                                   std::string_view organisation, int32_t* key) {
+  key_scratch_.assign(indicator);
+  key_scratch_ += '\x1f';  // a unit separator: never in an id or a name
+  key_scratch_ += organisation;
+  const auto it = key_index_.find(key_scratch_);
+  if (it != key_index_.end()) {
+    if (options_.streaming && it->second != last_key_) {
+      fatal_ = true;
+      const Key& k = keys_[static_cast<std::size_t>(it->second)];
+      return Error(line, col_indicator_ + 1,
+                   "the rows of indicator " + Quoted(k.indicator) + ", organisation " +
+                       Quoted(k.organisation) + " are not together (the series ended on line " +
+                       std::to_string(k.last_line) +
+                       "); streaming needs the rows grouped by indicator and organisation: sort "
+                       "the file, or read it without streaming");
+    }
+    *key = it->second;
+    return Status::Ok();
+  }
+  Key k;
+  k.indicator = std::string(indicator);
+  k.organisation = std::string(organisation);
+  if (catalogue_ != nullptr) {
+    const auto found = indicators_.find(k.indicator);
+    if (found == indicators_.end()) {
+      k.usable = false;
+      if (reported_.insert("id\x1f" + k.indicator).second) {
+        std::string known;
+        for (std::size_t i = 0; i < catalogue_->indicators.size() && i < kKnownIdsShown; ++i)
+          known += (i ? ", " : "") + catalogue_->indicators[i].id;
+        if (catalogue_->indicators.size() > kKnownIdsShown) known += ", ...";
+        if (known.empty()) known = "none: the catalogue defines no indicators";
+        Status s = BadRow(line, col_indicator_ + 1,
+                          "unknown indicator " + Quoted(indicator) +
+                              " (expected an indicator of the catalogue: " + known + ")");
+        if (!s.ok()) return s;
+      }
+    } else {
+      k.definition = found->second;
+    }
+  }
+  k.shape = ShapeOf(k.definition);
+  if (k.usable) {
+    const bool lacks =
+        k.shape == Shape::kRatio ? col_numerator_ < 0 || col_denominator_ < 0 : col_value_ < 0;
+    if (lacks) {
+      k.usable = false;
+      if (reported_.insert("columns\x1f" + k.indicator).second) {
+        const std::string chart(ChartTypeName(k.definition->chart));
+        const std::string needs = k.shape == Shape::kRatio
+                                      ? "'" + ColumnName(&ColumnMapping::numerator) + "' and '" +
+                                            ColumnName(&ColumnMapping::denominator) + "' columns"
+                                      : "a '" + ColumnName(&ColumnMapping::value) + "' column";
+        Status s = Error(header_line_, 0,
+                         "indicator " + Quoted(k.indicator) + " is a " + chart +
+                             " chart: it needs " + needs + " (found: " + found_columns_ + ")");
+        if (!s.ok()) return s;
+      }
+    }
+  }
+  *key = static_cast<int32_t>(keys_.size());
+  keys_.push_back(std::move(k));
+  key_index_.emplace(key_scratch_, *key);
+  return Status::Ok();
+}
+
+void LongFormatMapper::NoteSlashDate(int line, const RawPeriod& raw, std::string_view text) {
+  if (first_slash_line_ == 0) {
+    first_slash_line_ = line;
+    first_slash_text_ = std::string(TrimSpaces(text));
+  }
+  const SlashFit fit = FitsOf(raw);
+  if (fit.day_month && !fit.month_day && day_month_line_ == 0) {
+    day_month_line_ = line;
+    day_month_text_ = std::string(TrimSpaces(text));
+  } else if (fit.month_day && !fit.day_month && month_day_line_ == 0) {
+    month_day_line_ = line;
+    month_day_text_ = std::string(TrimSpaces(text));
+    if (guessed_order_used_ && day_month_line_ == 0) {
+      order_conflict_reported_ = true;
+      fatal_ = true;
+      (void)Error(line, col_period_ + 1,
+                  Quoted(month_day_text_) +
+                      " can only be a m/d/yyyy date, but the series before it were already "
+                      "delivered reading dates as dd/mm/yyyy (no earlier date decided the "
+                      "order); name the date format (--date-format)");
+      return;
+    }
+  } else {
+    return;
+  }
+  if (day_month_line_ != 0 && month_day_line_ != 0 && !order_conflict_reported_) {
+    order_conflict_reported_ = true;
+    fatal_ = true;
+    (void)Error(line, col_period_ + 1,
+                "the dates mix two formats: line " + std::to_string(day_month_line_) + " has " +
+                    Quoted(day_month_text_) + ", which can only be dd/mm/yyyy, and line " +
+                    std::to_string(month_day_line_) + " has " + Quoted(month_day_text_) +
+                    ", which can only be m/d/yyyy; name the date format (--date-format)");
+  }
+}
+
+DateOrder LongFormatMapper::SlashOrder() {
+  if (options_.date_format == DateFormat::kMonthDayYear) return DateOrder::kMonthDay;
+  if (options_.date_format == DateFormat::kDayMonthYear) return DateOrder::kDayMonth;
+  if (day_month_line_ != 0) return DateOrder::kDayMonth;
+  if (month_day_line_ != 0) return DateOrder::kMonthDay;
+  return DateOrder::kDayMonth;  // UK data by default; Finish() warns
+}
+
+Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> fields) {
+  if (fatal_) return Status::InvalidArgument(file_name_ + ": reading stopped");
+  if (std::all_of(fields.begin(), fields.end(),
+                  [](std::string_view f) { return TrimSpaces(f).empty(); })) {
+    return Status::Ok();  // blank lines, and the empty rows spreadsheets leave behind
+  }
+  if (!have_header_) {
+    have_header_ = true;
+    return ReadHeader(line, fields);
+  }
+  ++summary_.rows_read;
+  if (fields.size() < header_size_ && !spreadsheet_) {
+    return BadRow(line, static_cast<int>(fields.size()),
+                  "this row has " + std::to_string(fields.size()) + " fields, the header (line " +
+                      std::to_string(header_line_) + ") has " + std::to_string(header_size_) +
+                      " (expected one field per column)");
+  }
+  for (std::size_t i = header_size_; i < fields.size(); ++i) {
+    if (!TrimSpaces(fields[i]).empty()) {
+      return BadRow(line, static_cast<int>(i) + 1,
+                    "this row has " + std::to_string(fields.size()) + " fields, the header (line " +
+                        std::to_string(header_line_) + ") has " + std::to_string(header_size_) +
+                        " (expected one field per column; a delimiter inside an unquoted "
+                        "text?)");
+    }
+  }
+
+  const std::string_view indicator = col_indicator_ >= 0 ? TrimSpaces(Cell(fields, col_indicator_))
+                                                         : std::string_view(options_.indicator);
+  if (indicator.empty())
+    return BadRow(line, col_indicator_ + 1, "empty indicator (expected an indicator id)");
+  const std::string_view organisation = col_organisation_ >= 0
+                                            ? TrimSpaces(Cell(fields, col_organisation_))
+                                            : std::string_view(options_.organisation);
+  if (organisation.empty()) {
+    return BadRow(line, col_organisation_ + 1,
+                  "empty organisation (expected an organisation code or name)");
+  }
+
+  int32_t key = last_key_;
+  if (key < 0 || keys_[static_cast<std::size_t>(key)].indicator != indicator ||
+      keys_[static_cast<std::size_t>(key)].organisation != organisation) {
+    if (options_.streaming && last_key_ >= 0) {
+      Status s = FinishSeries(last_key_, rows_);
+      rows_.clear();
+      comments_.clear();
+      if (!s.ok()) return s;
+    }
+    Status s = LookUpKey(line, indicator, organisation, &key);
+    if (!s.ok()) return s;
+    last_key_ = key;
+  }
+  Key& k = keys_[static_cast<std::size_t>(key)];
+  k.last_line = line;
+  if (!k.usable) {
+    // Reported once, on the key's first row.
+    if (options_.lenient) ++summary_.rows_skipped;
+    return Status::Ok();
+  }
+
+  Row row;
+  row.key = key;
+  row.line = line;
+  const std::string_view period_text = Cell(fields, col_period_);
+  switch (ParsePeriod(period_text, options_.date_format, spreadsheet_, &row.period)) {
+    case PeriodParse::kOk:
+      break;
+    case PeriodParse::kEmpty:
+      return BadRow(
+          line, col_period_ + 1,
+          "empty period (expected " + std::string(ExpectedDateForms(options_.date_format)) + ")");
+    case PeriodParse::kBad:
+      return BadRow(line, col_period_ + 1,
+                    Quoted(TrimSpaces(period_text)) + " is not a date (expected " +
+                        std::string(ExpectedDateForms(options_.date_format)) + ")");
+  }
+  if (row.period.slash) {
+    NoteSlashDate(line, row.period, period_text);
+    if (fatal_) return Status::InvalidArgument(file_name_ + ": ambiguous dates");
+  }
+
+  const auto number = [&](int column, const std::string& name, double* out) -> bool {
+    const std::string_view text = Cell(fields, column);
+    if (ParseNumber(text, out) != NumberParse::kBad) return true;
+    last_number_error_ = {column, Quoted(TrimSpaces(text)) +
+                                      " is not a number (expected a number in the '" + name +
+                                      "' column; empty or NA for a missing value)"};
+    return false;
+  };
+  if (k.shape == Shape::kRatio) {
+    if (!number(col_numerator_, ColumnName(&ColumnMapping::numerator), &row.numerator) ||
+        !number(col_denominator_, ColumnName(&ColumnMapping::denominator), &row.denominator)) {
+      return BadRow(line, last_number_error_.first + 1, std::move(last_number_error_.second));
+    }
+  } else if (!number(col_value_, ColumnName(&ColumnMapping::value), &row.value)) {
+    return BadRow(line, last_number_error_.first + 1, std::move(last_number_error_.second));
+  }
+  if (col_comment_ >= 0) {
+    const std::string_view comment = TrimSpaces(Cell(fields, col_comment_));
+    if (!comment.empty()) {
+      row.comment = static_cast<int32_t>(comments_.size());
+      comments_.emplace_back(comment);
+    }
+  }
+  rows_.push_back(row);
+  return Status::Ok();
+}
+
+Status LongFormatMapper::CombineDuplicates(const Key& key, std::span<const Entry> group,
+                                           Observation* out) {
+  const Entry& first = group.front();
+  *out = Observation{.period = first.period,
+                     .value = first.value,
+                     .numerator = first.numerator,
+                     .denominator = first.denominator};
+  const Aggregation aggregation =
+      key.definition != nullptr ? key.definition->aggregation : Aggregation::kNone;
+  const bool ratio = key.shape == Shape::kRatio;
+  switch (aggregation) {
+    case Aggregation::kNone:
+      for (std::size_t i = 1; i < group.size(); ++i) {
+        Status s = BadRow(group[i].line, col_period_ + 1,
+                          "a second row for period " + first.period.ToIso() + " of indicator " +
+                              Quoted(key.indicator) + ", organisation " + Quoted(key.organisation) +
+                              " (the first is on line " + std::to_string(first.line) +
+                              "; expected one row per period, or an aggregation for the "
+                              "indicator in the catalogue: sum, mean, min, max or last)");
+        if (!s.ok()) return s;
+      }
+      return Status::Ok();
+    case Aggregation::kLast:
+      out->value = group.back().value;
+      out->numerator = group.back().numerator;
+      out->denominator = group.back().denominator;
+      return Status::Ok();
+    case Aggregation::kSum:
+    case Aggregation::kMean: {
+      const bool mean = aggregation == Aggregation::kMean;
+      std::vector<double> column(group.size());
+      const auto combine = [&](double Entry::*field) {
+        for (std::size_t i = 0; i < group.size(); ++i) column[i] = group[i].*field;
+        return SumOrMissing(column, mean);
+      };
+      if (ratio) {
+        out->numerator = combine(&Entry::numerator);
+        out->denominator = combine(&Entry::denominator);
+      } else {
+        out->value = combine(&Entry::value);
+      }
+      return Status::Ok();
+    }
+    case Aggregation::kMin:
+    case Aggregation::kMax: {
+      // For ratios, the row with the smallest (largest) proportion or rate, kept whole.
+      const auto score = [&](const Entry& e) {
+        return ratio ? e.numerator / e.denominator : e.value;
+      };
+      const Entry* best = nullptr;
+      for (const Entry& e : group) {
+        const double x = score(e);
+        if (std::isnan(x)) continue;
+        if (best == nullptr ||
+            (aggregation == Aggregation::kMin ? x < score(*best) : x > score(*best))) {
+          best = &e;
+        }
+      }
+      if (best == nullptr) {
+        out->value = out->numerator = out->denominator = kMissing;
+      } else {
+        out->value = best->value;
+        out->numerator = best->numerator;
+        out->denominator = best->denominator;
+      }
+      return Status::Ok();
+    }
+  }
+  return Status::Ok();
+}
+
+void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Date>& periods) {
+  if (periods.size() < 3) return;
+  const std::string series =
+      "indicator " + Quoted(key.indicator) + ", organisation " + Quoted(key.organisation) + ": ";
+  // The common case, checked without a calendar per point: n periods 28–31 days apart whose
+  // first and last share a day of the month n − 1 months apart leave no month out.
+  const CivilDay c0 = periods[0].ToCivil();
+  const CivilDay cn = periods.back().ToCivil();
+  if (c0.day == cn.day && (cn.year * 12 + cn.month) - (c0.year * 12 + c0.month) ==
+                              static_cast<int>(periods.size()) - 1) {
+    bool monthly_steps = true;
+    for (std::size_t i = 1; i < periods.size() && monthly_steps; ++i) {
+      const int gap = periods[i].days_since_epoch() - periods[i - 1].days_since_epoch();
+      monthly_steps = gap >= 28 && gap <= 31;
+    }
+    if (monthly_steps) return;
+  }
+  // Monthly or quarterly: every period on the same day of the month, or every one a month end.
+  bool same_day = true, month_ends = true;
+  std::vector<int> months(periods.size());
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    const CivilDay c = periods[i].ToCivil();
+    same_day = same_day && c.day == c0.day;
+    month_ends = month_ends && IsMonthEnd(c);
+    months[i] = c.year * 12 + c.month - 1;
+  }
+  if (same_day || month_ends) {
+    int step = months[1] - months[0];
+    for (std::size_t i = 2; i < months.size(); ++i)
+      step = std::min(step, months[i] - months[i - 1]);
+    if (step != 1 && step != 3) return;
+    int missing = 0, first_missing = 0;
+    for (std::size_t i = 1; i < months.size(); ++i) {
+      const int gap = months[i] - months[i - 1];
+      if (gap % step != 0) return;  // irregular: nothing is "missing"
+      if (gap > step && missing == 0) first_missing = months[i - 1] + step;
+      missing += gap / step - 1;
+    }
+    if (missing == 0) return;
+    const std::string unit =
+        step == 1 ? (missing == 1 ? "month" : "months") : (missing == 1 ? "quarter" : "quarters");
+    const Date first = Date::FromCivil(first_missing / 12, first_missing % 12 + 1, 1).value();
+    Warn(0, 0,
+         series + std::to_string(missing) + " " + unit + " missing between " +
+             MonthText(periods.front()) + " and " + MonthText(periods.back()) + " (the first is " +
+             MonthText(first) + ")");
+    return;
+  }
+  // Weekly: whole weeks apart, at least one gap of exactly one week.
+  int step = periods[1].days_since_epoch() - periods[0].days_since_epoch();
+  for (std::size_t i = 2; i < periods.size(); ++i)
+    step = std::min(step, periods[i].days_since_epoch() - periods[i - 1].days_since_epoch());
+  if (step != 7) return;
+  int missing = 0;
+  Date first;
+  for (std::size_t i = 1; i < periods.size(); ++i) {
+    const int gap = periods[i].days_since_epoch() - periods[i - 1].days_since_epoch();
+    if (gap % 7 != 0) return;
+    if (gap > 7 && missing == 0) first = Date(periods[i - 1].days_since_epoch() + 7);
+    missing += gap / 7 - 1;
+  }
+  if (missing == 0) return;
+  Warn(0, 0,
+       series + std::to_string(missing) + (missing == 1 ? " week" : " weeks") +
+           " missing between " + periods.front().ToIso() + " and " + periods.back().ToIso() +
+           " (the first is " + first.ToIso() + ")");
+}
+
+Status LongFormatMapper::Deliver(Series&& series) {
+  if (!options_.streaming) {
+    finished_.push_back(std::move(series));
+    return Status::Ok();
+  }
+  ++summary_.series;
+  stop_ = on_series_(std::move(series));
+  if (!stop_.ok()) fatal_ = true;
+  return stop_;
+}
+
+Status LongFormatMapper::FinishSeries(int32_t key_index, std::span<const Row> rows) {
+  const Key& key = keys_[static_cast<std::size_t>(key_index)];
+  if (!key.usable || rows.empty()) return Status::Ok();
+  bool any_slash = false;
+  for (const Row& r : rows) any_slash = any_slash || r.period.slash;
+  const DateOrder order = SlashOrder();
+  if (any_slash && options_.date_format == DateFormat::kAuto && day_month_line_ == 0 &&
+      month_day_line_ == 0) {
+    guessed_order_used_ = true;
+  }
+  entries_.clear();
+  for (const Row& r : rows) {
+    Date period;
+    if (!ResolvePeriod(r.period, order, &period)) {
+      // Unreachable when the evidence rule holds; kept so a bad date can never pass silently.
+      Status s = BadRow(r.line, col_period_ + 1,
+                        "not a date when read as " +
+                            std::string(order == DateOrder::kDayMonth ? "dd/mm/yyyy" : "m/d/yyyy"));
+      if (!s.ok()) return s;
+      continue;
+    }
+    entries_.push_back({period, r.line, r.comment, r.value, r.numerator, r.denominator});
+  }
+  const auto by_period = [](const Entry& a, const Entry& b) { return a.period < b.period; };
+  if (!std::is_sorted(entries_.begin(), entries_.end(), by_period))
+    std::stable_sort(entries_.begin(), entries_.end(), by_period);
+
+  Series series;
+  series.indicator_id = key.indicator;
+  series.organisation = key.organisation;
+  if (key.shape == Shape::kSubgroup) {
+    std::vector<Date> periods(entries_.size());
+    std::vector<double> values(entries_.size());
+    for (std::size_t i = 0; i < entries_.size(); ++i) {
+      periods[i] = entries_[i].period;
+      values[i] = entries_[i].value;
+    }
+    for (const Observation& o : SummariseSubgroups(periods, values)) series.Add(o);
+  } else {
+    const std::size_t n = entries_.size();
+    series.periods.reserve(n);
+    series.values.reserve(n);
+    series.numerators.reserve(n);
+    series.denominators.reserve(n);
+    series.subgroup_sds.reserve(n);
+    for (std::size_t g = 0; g < n;) {
+      std::size_t h = g + 1;
+      while (h < n && entries_[h].period == entries_[g].period) ++h;
+      Observation o{.period = entries_[g].period,
+                    .value = entries_[g].value,
+                    .numerator = entries_[g].numerator,
+                    .denominator = entries_[g].denominator};
+      if (h - g > 1) {
+        Status s = CombineDuplicates(key, std::span<const Entry>(&entries_[g], h - g), &o);
+        if (!s.ok()) return s;
+      }
+      series.Add(o);
+      g = h;
+    }
+  }
+  for (const Entry& e : entries_) {
+    if (e.comment < 0) continue;
+    summary_.comments.push_back({key.indicator, key.organisation, e.period,
+                                 std::move(comments_[static_cast<std::size_t>(e.comment)])});
+  }
+  CheckMissingPeriods(key, series.periods);
+  return Deliver(std::move(series));
+}
+
+Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {
+  if (!have_header_ && !fatal_ && read_status.ok()) {
+    (void)Error(0, 0,
+                "the file holds no rows (expected a header line naming the columns, then "
+                "one row per indicator, organisation and period)");
+  } else if (have_header_ && summary_.rows_read == 0 && !fatal_ && read_status.ok()) {
+    Warn(0, 0, "the file has a header but no data rows");
+  }
+  if (!fatal_ && read_status.ok()) {
+    if (options_.streaming) {
+      if (last_key_ >= 0) (void)FinishSeries(last_key_, rows_);
+    } else {
+      // Group the rows by series, keeping file order within each (a counting sort by key),
+      // then finish the series in indicator, organisation order.
+      std::vector<std::size_t> start(keys_.size() + 1, 0);
+      for (const Row& r : rows_) ++start[static_cast<std::size_t>(r.key) + 1];
+      std::partial_sum(start.begin(), start.end(), start.begin());
+      std::vector<Row> grouped(rows_.size());
+      std::vector<std::size_t> next(start.begin(), start.end() - 1);
+      for (const Row& r : rows_) grouped[next[static_cast<std::size_t>(r.key)]++] = r;
+      rows_.clear();
+      rows_.shrink_to_fit();
+      std::vector<int32_t> order(keys_.size());
+      std::iota(order.begin(), order.end(), 0);
+      std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+        const Key& x = keys_[static_cast<std::size_t>(a)];
+        const Key& y = keys_[static_cast<std::size_t>(b)];
+        return std::tie(x.indicator, x.organisation) < std::tie(y.indicator, y.organisation);
+      });
+      for (int32_t k : order) {
+        const std::size_t b = start[static_cast<std::size_t>(k)];
+        const std::size_t e = start[static_cast<std::size_t>(k) + 1];
+        if (!FinishSeries(k, std::span<const Row>(grouped.data() + b, e - b)).ok()) break;
+      }
+    }
+    if (first_slash_line_ != 0 && options_.date_format == DateFormat::kAuto &&
+        day_month_line_ == 0 && month_day_line_ == 0) {
+      Warn(first_slash_line_, col_period_ + 1,
+           "every date such as " + Quoted(first_slash_text_) +
+               " fits both dd/mm/yyyy and m/d/yyyy; read as dd/mm/yyyy (UK): name the date "
+               "format (--date-format) if they are m/d/yyyy");
+    }
+  }
+  const bool errors = diagnostics_->error_count() > errors_at_start_;
+  if (!options_.streaming && !errors && stop_.ok()) {
+    for (Series& s : finished_) {
+      ++summary_.series;
+      stop_ = on_series_(std::move(s));
+      if (!stop_.ok()) break;
+    }
+  }
+  finished_.clear();
+  if (warnings_not_shown_ > 0) {
+    diagnostics_->Warning(file_name_, 0, 0,
+                          std::to_string(warnings_not_shown_) + " more warnings not shown");
+  }
+  if (!stop_.ok()) return stop_;
+  if (errors) {
+    const std::size_t n = diagnostics_->error_count() - errors_at_start_;
+    return Status::InvalidArgument(file_name_ + ": " + std::to_string(n) +
+                                   (n == 1 ? " error" : " errors") + " in the data");
+  }
+  if (!read_status.ok()) return read_status;
+  return std::move(summary_);
+}
+
+}  // namespace kaizen::ingest

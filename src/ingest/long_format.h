@@ -1,0 +1,153 @@
+// LongFormatMapper: turns the rows of a long-format table (header row first) into Series, one
+// per indicator × organisation, for any row reader (CSV, .xlsx) through RowSink.
+//
+// Columns are found by name (ColumnMapping; case-insensitive). Each indicator's chart type
+// (from the catalogue; without one, numerator and denominator columns mean ratios) decides
+// whether a row carries a value, a numerator and a denominator, or one subgroup observation
+// (x̄ and s charts). Rows sharing a period are an error unless the indicator's aggregation
+// combines them. Slash dates are read d/m or m/d as the whole column decides. Every problem is
+// a diagnostic with the file, line and column; with ReadOptions::lenient a bad row is a warning
+// and is skipped.
+//
+// Series are delivered through the SeriesCallback: at Finish(), sorted by indicator and
+// organisation, and only when no error was raised; or, with ReadOptions::streaming, each as
+// soon as the next one starts, which needs the rows grouped by series. A mapper reads one
+// table once, on one thread; the catalogue, options and callback must outlive it.
+#ifndef KAIZEN_INGEST_LONG_FORMAT_H_
+#define KAIZEN_INGEST_LONG_FORMAT_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+#include "ingest/dates.h"
+#include "ingest/row_source.h"
+#include "kaizen/catalogue.h"
+#include "kaizen/diagnostics.h"
+#include "kaizen/ingest.h"
+#include "kaizen/model.h"
+
+namespace kaizen::ingest {
+
+class LongFormatMapper final : public RowSink {
+ public:
+  LongFormatMapper(std::string file_name, const Catalogue* catalogue, const ReadOptions& options,
+                   Diagnostics* diagnostics, const SeriesCallback& on_series);
+
+  // For .xlsx: a whole number in the period column is an Excel date serial, and a row may stop
+  // before its last empty cells.
+  void SetSpreadsheetRows() { spreadsheet_ = true; }
+
+  Status OnRow(int line, std::span<const std::string_view> fields) override;
+  // A row the reader could not split (a stray quote): counted and handled like any bad row.
+  Status OnBadRow(int line, int column, std::string message) override;
+
+  // Ends the table: resolves dates, delivers the remaining series and returns what was read.
+  // `read_status` is what the row reader returned. Returns InvalidArgument when any error was
+  // raised during the read, or the callback's status when it stopped the read.
+  Result<ImportSummary> Finish(const Status& read_status);
+
+ private:
+  enum class Shape : uint8_t { kValue, kRatio, kSubgroup };
+
+  struct Key {
+    std::string indicator;
+    std::string organisation;
+    const Indicator* definition = nullptr;
+    Shape shape = Shape::kValue;
+    bool usable = true;  // false: unknown indicator, or its columns are missing
+    int32_t last_line = 0;
+  };
+
+  struct Row {
+    RawPeriod period;
+    int32_t key = 0;
+    int32_t line = 0;
+    int32_t comment = -1;  // index into comments_
+    double value = kMissing;
+    double numerator = kMissing;
+    double denominator = kMissing;
+  };
+
+  struct Entry {  // a row whose period is resolved, while one series is finalised
+    Date period;
+    int32_t line;
+    int32_t comment;
+    double value, numerator, denominator;
+  };
+
+  Status ReadHeader(int line, std::span<const std::string_view> fields);
+  // -1 when the mapping's column is absent (or named "").
+  int FindColumn(std::span<const std::string_view> header, const std::string& name,
+                 std::initializer_list<std::string_view> aliases) const;
+  std::string ColumnName(std::string ColumnMapping::*field) const;
+  Status LookUpKey(int line, std::string_view indicator, std::string_view organisation,
+                   int32_t* key);
+  Shape ShapeOf(const Indicator* definition) const;
+  std::string_view Cell(std::span<const std::string_view> fields, int column) const;
+
+  // A bad row: an error, or under --lenient a warning and the row is skipped. Returns a non-OK
+  // status when the read must stop (too many errors).
+  Status BadRow(int line, int column, std::string message);
+  Status Error(int line, int column, std::string message);
+  void Warn(int line, int column, std::string message);
+  void NoteSlashDate(int line, const RawPeriod& raw, std::string_view text);
+  DateOrder SlashOrder();
+
+  // Resolves, sorts, combines and delivers (or keeps, when not streaming) one series.
+  Status FinishSeries(int32_t key, std::span<const Row> rows);
+  Status CombineDuplicates(const Key& key, std::span<const Entry> group, Observation* out);
+  void CheckMissingPeriods(const Key& key, const std::vector<Date>& periods);
+  Status Deliver(Series&& series);
+
+  const std::string file_name_;
+  const Catalogue* catalogue_;
+  const ReadOptions& options_;
+  Diagnostics* diagnostics_;
+  const SeriesCallback& on_series_;
+  const std::size_t errors_at_start_;
+  bool spreadsheet_ = false;
+
+  bool have_header_ = false;
+  int header_line_ = 0;
+  std::string found_columns_;  // the header's names, for "found: ..." in diagnostics
+  std::size_t header_size_ = 0;
+  int col_indicator_ = -1, col_organisation_ = -1, col_period_ = -1, col_value_ = -1;
+  int col_numerator_ = -1, col_denominator_ = -1, col_comment_ = -1;
+  std::unordered_map<std::string_view, const Indicator*> indicators_;
+  std::unordered_set<std::string> reported_;  // unknown ids and charts lacking columns, once each
+
+  std::vector<Key> keys_;
+  std::unordered_map<std::string, int32_t> key_index_;
+  std::string key_scratch_;
+  int32_t last_key_ = -1;
+  std::vector<Row> rows_;  // all rows, or the current series' rows when streaming
+  std::vector<std::string> comments_;
+  std::vector<Entry> entries_;
+  std::vector<Series> finished_;  // not streaming: delivered at Finish when no error was raised
+
+  // Evidence for reading slash dates: the first value that fits only one order.
+  int day_month_line_ = 0, month_day_line_ = 0;
+  std::string day_month_text_, month_day_text_;
+  int first_slash_line_ = 0;
+  std::string first_slash_text_;
+  bool order_conflict_reported_ = false;
+  bool guessed_order_used_ = false;  // a series was resolved before any evidence (streaming)
+  bool fatal_ = false;
+
+  std::size_t warnings_ = 0;
+  std::size_t warnings_not_shown_ = 0;
+  Status stop_;                                    // the callback's failure, returned from Finish
+  std::pair<int, std::string> last_number_error_;  // column and message of a bad number
+  ImportSummary summary_;
+};
+
+}  // namespace kaizen::ingest
+
+#endif  // KAIZEN_INGEST_LONG_FORMAT_H_

@@ -1,0 +1,470 @@
+#include "ingest/long_format.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "ingest/csv/csv_reader.h"
+
+namespace kaizen::ingest {
+namespace {
+
+struct Outcome {
+  Status status;
+  ImportSummary summary;
+  std::vector<Series> series;
+  std::vector<std::string> messages;  // every diagnostic, as Diagnostic::ToString()
+};
+
+Outcome Read(const std::string& text, const ReadOptions& options = {},
+             const Catalogue* catalogue = nullptr) {
+  Outcome out;
+  Diagnostics diagnostics;
+  Result<ImportSummary> r =
+      ReadCsvText(text, "data.csv", catalogue, options, &diagnostics, [&](Series&& s) {
+        out.series.push_back(std::move(s));
+        return Status::Ok();
+      });
+  out.status = r.status();
+  if (r.ok()) out.summary = r.value();
+  for (const Diagnostic& d : diagnostics.all()) out.messages.push_back(d.ToString());
+  return out;
+}
+
+std::vector<std::string> Isos(const Series& s) {
+  std::vector<std::string> out;
+  for (Date d : s.periods) out.push_back(d.ToIso());
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+using Doubles = std::vector<double>;
+
+Indicator MakeIndicator(const std::string& id, ChartType chart,
+                        Aggregation aggregation = Aggregation::kNone) {
+  Indicator i;
+  i.id = id;
+  i.chart = chart;
+  i.aggregation = aggregation;
+  return i;
+}
+
+TEST(LongFormatTest, ValuesGroupedSortedAndDeliveredByIndicatorThenOrganisation) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "b,X,2022-02-01,5\n"
+      "a,Y,2022-01-01,1\n"
+      "a,X,2022-02-01,3\n"
+      "a,X,2022-01-01,2\n"
+      "b,X,2022-01-01,4\n");
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 3u);
+  EXPECT_EQ(o.series[0].indicator_id, "a");
+  EXPECT_EQ(o.series[0].organisation, "X");
+  EXPECT_EQ(Isos(o.series[0]), (Strings{"2022-01-01", "2022-02-01"}));
+  EXPECT_EQ(o.series[0].values, (Doubles{2, 3}));
+  EXPECT_EQ(o.series[1].organisation, "Y");
+  EXPECT_EQ(o.series[2].indicator_id, "b");
+  EXPECT_EQ(o.series[2].values, (Doubles{4, 5}));
+  EXPECT_EQ(o.summary.rows_read, 5u);
+  EXPECT_EQ(o.summary.series, 3u);
+  EXPECT_TRUE(o.messages.empty());
+}
+
+TEST(LongFormatTest, NumeratorAndDenominatorColumnsMakeRatiosWithoutACatalogue) {
+  const Outcome o = Read(
+      "indicator,organisation,period,numerator,denominator\n"
+      "ae,R1,2022-01,90,100\n"
+      "ae,R1,2022-02,,120\n");
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 1u);
+  EXPECT_EQ(o.series[0].numerators[0], 90);
+  EXPECT_EQ(o.series[0].denominators[0], 100);
+  EXPECT_TRUE(std::isnan(o.series[0].numerators[1]));
+  EXPECT_EQ(o.series[0].denominators[1], 120);
+  EXPECT_TRUE(std::isnan(o.series[0].values[0]));
+}
+
+TEST(LongFormatTest, TheCatalogueChartDecidesWhichColumnsARowUses) {
+  Catalogue catalogue;
+  catalogue.indicators = {MakeIndicator("ffp", ChartType::kP),
+                          MakeIndicator("sick", ChartType::kXmr)};
+  const Outcome o = Read(
+      "indicator,organisation,period,value,numerator,denominator\n"
+      "ffp,T,2022-01-01,,45,50\n"
+      "sick,T,2022-01-01,4.1,,\n",
+      {}, &catalogue);
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 2u);
+  EXPECT_EQ(o.series[0].numerators, (Doubles{45}));
+  EXPECT_EQ(o.series[0].denominators, (Doubles{50}));
+  EXPECT_EQ(o.series[1].values, (Doubles{4.1}));
+}
+
+TEST(LongFormatTest, SubgroupRowsAreSummarisedForXbarCharts) {
+  Catalogue catalogue;
+  catalogue.indicators = {MakeIndicator("los", ChartType::kXbar)};
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "los,W1,2022-01-03,2\n"
+      "los,W1,2022-01-10,5\n"
+      "los,W1,2022-01-03,4\n"
+      "los,W1,2022-01-03,6\n",
+      {}, &catalogue);
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 1u);
+  const Series& s = o.series[0];
+  EXPECT_EQ(Isos(s), (Strings{"2022-01-03", "2022-01-10"}));
+  // {2, 4, 6}: mean 4, sample sd sqrt(((−2)² + 0 + 2²) / 2) = 2, n 3. {5}: n 1, no sd.
+  EXPECT_EQ(s.values, (Doubles{4, 5}));
+  EXPECT_EQ(s.denominators, (Doubles{3, 1}));
+  EXPECT_DOUBLE_EQ(s.subgroup_sds[0], 2.0);
+  EXPECT_TRUE(std::isnan(s.subgroup_sds[1]));
+}
+
+TEST(LongFormatTest, TwoRowsForOnePeriodAreAnErrorNamingBothLines) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,2022-01-01,1\n"
+      "a,X,2022-01-01,2\n");
+  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(o.series.empty());
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:3:3: error: a second row for period 2022-01-01 of indicator 'a', "
+            "organisation 'X' (the first is on line 2; expected one row per period, or an "
+            "aggregation for the indicator in the catalogue: sum, mean, min, max or last)");
+}
+
+TEST(LongFormatTest, LenientKeepsTheFirstOfTwoRowsForOnePeriod) {
+  ReadOptions options;
+  options.lenient = true;
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,2022-01-01,1\n"
+      "a,X,2022-01-01,2\n",
+      options);
+  ASSERT_TRUE(o.status.ok());
+  EXPECT_EQ(o.series[0].values, (Doubles{1}));
+  EXPECT_EQ(o.summary.rows_skipped, 1u);
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0].substr(0, 23), "data.csv:3:3: warning: ");
+  EXPECT_NE(o.messages[0].find("; row skipped"), std::string::npos);
+}
+
+TEST(LongFormatTest, AggregationCombinesRowsOfOnePeriod) {
+  const std::string rows =
+      "indicator,organisation,period,value,numerator,denominator\n"
+      "v,X,2022-01-01,3,,\n"
+      "v,X,2022-01-01,,,\n"
+      "v,X,2022-01-01,9,,\n"
+      "v,X,2022-01-01,6,,\n"
+      "r,X,2022-01-01,,1,10\n"
+      "r,X,2022-01-01,,4,20\n"
+      "r,X,2022-01-01,,1,2\n";
+  struct Case {
+    Aggregation aggregation;
+    double value, numerator, denominator;
+  };
+  // Values 3, NA, 9, 6; ratios 1/10, 4/20, 1/2 (0.1, 0.2, 0.5).
+  for (const Case& c : std::vector<Case>{{Aggregation::kSum, 18, 6, 32},
+                                         {Aggregation::kMean, 6, 2, 32.0 / 3},
+                                         {Aggregation::kMin, 3, 1, 10},
+                                         {Aggregation::kMax, 9, 1, 2},
+                                         {Aggregation::kLast, 6, 1, 2}}) {
+    Catalogue catalogue;
+    catalogue.indicators = {MakeIndicator("v", ChartType::kXmr, c.aggregation),
+                            MakeIndicator("r", ChartType::kU, c.aggregation)};
+    const Outcome o = Read(rows, {}, &catalogue);
+    ASSERT_TRUE(o.status.ok()) << AggregationName(c.aggregation) << o.status.message();
+    ASSERT_EQ(o.series.size(), 2u);
+    EXPECT_EQ(o.series[1].values[0], c.value) << AggregationName(c.aggregation);
+    EXPECT_EQ(o.series[0].numerators[0], c.numerator) << AggregationName(c.aggregation);
+    EXPECT_DOUBLE_EQ(o.series[0].denominators[0], c.denominator) << AggregationName(c.aggregation);
+  }
+}
+
+TEST(LongFormatTest, AMissingColumnNamesTheFileLineOneAndWhatWasFound) {
+  const Outcome o = Read("indicator,org,month_start,value\na,X,2022-01-01,1\n");
+  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:1: error: no 'period' column (expected a column named 'period'; found: "
+            "'indicator', 'org', 'month_start', 'value')");
+}
+
+TEST(LongFormatTest, NoValueColumn) {
+  const Outcome o = Read("indicator,organisation,period,numerator\na,X,2022-01-01,1\n");
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:1: error: no 'value' column (expected a column named 'value', or "
+            "'numerator' and 'denominator' columns; found: 'indicator', 'organisation', "
+            "'period', 'numerator')");
+}
+
+TEST(LongFormatTest, AHeaderlessFileIsReportedAsSuch) {
+  const Outcome o = Read("a,X,2022-01-01,1\na,X,2022-02-01,2\n");
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:1: error: this line holds data, not column names (expected a header line "
+            "naming the columns, such as 'indicator', 'organisation', 'period' and 'value'; "
+            "found: 'a', 'X', '2022-01-01', '1')");
+}
+
+TEST(LongFormatTest, HeadersMatchIgnoringCaseAndCommonSpellings) {
+  const Outcome o = Read(
+      "  INDICATOR ,Organization,Date,Value,Notes\n"
+      "a,X,2022-01-01,1,first month\n");
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 1u);
+  ASSERT_EQ(o.summary.comments.size(), 1u);
+  EXPECT_EQ(o.summary.comments[0].text, "first month");
+  EXPECT_EQ(o.summary.comments[0].period.ToIso(), "2022-01-01");
+  EXPECT_EQ(o.summary.comments[0].organisation, "X");
+}
+
+TEST(LongFormatTest, CallerMappingAndFixedIndicatorAndOrganisation) {
+  ReadOptions options;
+  options.columns.period = "Month";
+  options.columns.value = "Breaches";
+  options.indicator = "ae_breaches";
+  options.organisation = "RXX";
+  const Outcome o = Read("Month,Breaches\n2022-01,10\n2022-02,12\n", options);
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 1u);
+  EXPECT_EQ(o.series[0].indicator_id, "ae_breaches");
+  EXPECT_EQ(o.series[0].organisation, "RXX");
+  EXPECT_EQ(o.series[0].values, (Doubles{10, 12}));
+}
+
+TEST(LongFormatTest, TheCatalogueMappingAppliesUnlessTheCallerSetsOne) {
+  Catalogue catalogue;
+  catalogue.columns.value = "Rate";
+  catalogue.indicators = {MakeIndicator("a", ChartType::kXmr)};
+  const std::string text = "indicator,organisation,period,Rate,Other\na,X,2022-01,7,8\n";
+  Outcome o = Read(text, {}, &catalogue);
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  EXPECT_EQ(o.series[0].values, (Doubles{7}));
+  ReadOptions options;
+  options.columns.value = "Other";
+  o = Read(text, options, &catalogue);
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  EXPECT_EQ(o.series[0].values, (Doubles{8}));
+}
+
+TEST(LongFormatTest, UnknownIndicatorNamesTheLineAndTheKnownIds) {
+  Catalogue catalogue;
+  for (const char* id : {"a1", "a2", "a3", "a4", "a5", "a6"})
+    catalogue.indicators.push_back(MakeIndicator(id, ChartType::kXmr));
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a1,X,2022-01,1\n"
+      "ae_4hr,X,2022-01,1\n"
+      "ae_4hr,X,2022-02,1\n",
+      {}, &catalogue);
+  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:3:1: error: unknown indicator 'ae_4hr' (expected an indicator of the "
+            "catalogue: a1, a2, a3, a4, a5, ...)");
+}
+
+TEST(LongFormatTest, ARatioIndicatorWithoutItsColumns) {
+  Catalogue catalogue;
+  catalogue.indicators = {MakeIndicator("ffp", ChartType::kP)};
+  const Outcome o =
+      Read("indicator,organisation,period,value\nffp,T,2022-01,0.9\n", {}, &catalogue);
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:1: error: indicator 'ffp' is a p chart: it needs 'numerator' and "
+            "'denominator' columns (found: 'indicator', 'organisation', 'period', 'value')");
+}
+
+TEST(LongFormatTest, BadNumberAndBadDateNameLineAndColumn) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,2022-01-01,12 beds\n"
+      "a,X,2022-02-30,1\n"
+      "a,X,,1\n");
+  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  ASSERT_EQ(o.messages.size(), 3u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:2:4: error: '12 beds' is not a number (expected a number in the 'value' "
+            "column; empty or NA for a missing value)");
+  EXPECT_EQ(o.messages[1],
+            "data.csv:3:3: error: '2022-02-30' is not a date (expected a date such as "
+            "2022-03-01, 2022-03, 01/03/2022, 01-Mar-2022 or Mar 2022)");
+  EXPECT_EQ(o.messages[2],
+            "data.csv:4:3: error: empty period (expected a date such as 2022-03-01, 2022-03, "
+            "01/03/2022, 01-Mar-2022 or Mar 2022)");
+}
+
+TEST(LongFormatTest, LenientSkipsBadRowsAndCountsThem) {
+  ReadOptions options;
+  options.lenient = true;
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,2022-01-01,1\n"
+      "a,X,2022-02-01,oops\n"
+      "a,X,2022-03-01,3\n"
+      "a,X,2022-04-01,4,extra\n",
+      options);
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  EXPECT_EQ(o.series[0].values, (Doubles{1, 3}));
+  EXPECT_EQ(o.summary.rows_read, 4u);
+  EXPECT_EQ(o.summary.rows_skipped, 2u);
+  ASSERT_EQ(o.messages.size(), 2u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:3:4: warning: 'oops' is not a number (expected a number in the 'value' "
+            "column; empty or NA for a missing value); row skipped");
+  EXPECT_EQ(o.messages[1],
+            "data.csv:5:5: warning: this row has 5 fields, the header (line 1) has 4 (expected "
+            "one field per column; a delimiter inside an unquoted text?); row skipped");
+}
+
+TEST(LongFormatTest, TooFewFields) {
+  const Outcome o = Read("indicator,organisation,period,value\na,X,2022-01-01\n");
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:2:3: error: this row has 3 fields, the header (line 1) has 4 (expected "
+            "one field per column)");
+}
+
+TEST(LongFormatTest, AThousandBadRowsStopAfterAHundredErrors) {
+  std::string text = "indicator,organisation,period,value\n";
+  for (int i = 0; i < 1000; ++i) text += "a,X,2022-01-01,x\n";
+  const Outcome o = Read(text);
+  ASSERT_EQ(o.messages.size(), 101u);
+  EXPECT_EQ(o.messages.back(), "data.csv:101: error: too many errors (100); stopping here");
+}
+
+TEST(LongFormatTest, MissingMonthsAreAWarningPerSeries) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,2022-01,1\na,X,2022-02,1\na,X,2022-05,1\na,X,2022-07,1\n"
+      "w,X,2022-01-03,1\nw,X,2022-01-10,1\nw,X,2022-01-24,1\n"
+      "d,X,2022-01-03,1\nd,X,2022-01-04,1\nd,X,2022-01-09,1\n");
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.messages.size(), 2u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv: warning: indicator 'a', organisation 'X': 3 months missing between "
+            "2022-01 and 2022-07 (the first is 2022-03)");
+  EXPECT_EQ(o.messages[1],
+            "data.csv: warning: indicator 'w', organisation 'X': 1 week missing between "
+            "2022-01-03 and 2022-01-24 (the first is 2022-01-17)");
+}
+
+TEST(LongFormatTest, MonthEndDatesAreMonthlyToo) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,2022-01-31,1\na,X,2022-02-28,1\na,X,2022-03-31,1\na,X,2022-05-31,1\n");
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  EXPECT_EQ(o.messages, (Strings{"data.csv: warning: indicator 'a', organisation 'X': 1 month "
+                                 "missing between 2022-01 and 2022-05 (the first is 2022-04)"}));
+}
+
+TEST(LongFormatTest, StreamingDeliversEachSeriesInFileOrder) {
+  ReadOptions options;
+  options.streaming = true;
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "b,X,2022-02-01,2\nb,X,2022-01-01,1\n"
+      "a,X,2022-01-01,3\n",
+      options);
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 2u);
+  EXPECT_EQ(o.series[0].indicator_id, "b");
+  EXPECT_EQ(o.series[0].values, (Doubles{1, 2}));
+  EXPECT_EQ(o.series[1].indicator_id, "a");
+}
+
+TEST(LongFormatTest, StreamingNeedsRowsGroupedBySeries) {
+  ReadOptions options;
+  options.streaming = true;
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,2022-01-01,1\nb,X,2022-01-01,2\na,X,2022-02-01,3\n",
+      options);
+  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:4:1: error: the rows of indicator 'a', organisation 'X' are not together "
+            "(the series ended on line 2); streaming needs the rows grouped by indicator and "
+            "organisation: sort the file, or read it without streaming");
+}
+
+TEST(LongFormatTest, TheCallbackCanStopTheRead) {
+  Diagnostics diagnostics;
+  int calls = 0;
+  Result<ImportSummary> r =
+      ReadCsvText("indicator,organisation,period,value\na,X,2022-01,1\nb,X,2022-01,1\n", "data.csv",
+                  nullptr, {}, &diagnostics, [&](Series&&) {
+                    ++calls;
+                    return Status::FailedPrecondition("enough");
+                  });
+  EXPECT_EQ(r.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_EQ(calls, 1);
+}
+
+TEST(LongFormatTest, SlashDatesUndecidedReadAsUkWithAWarning) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,01/02/2022,1\na,X,01/03/2022,2\n");
+  ASSERT_TRUE(o.status.ok());
+  EXPECT_EQ(Isos(o.series[0]), (Strings{"2022-02-01", "2022-03-01"}));
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:2:3: warning: every date such as '01/02/2022' fits both dd/mm/yyyy and "
+            "m/d/yyyy; read as dd/mm/yyyy (UK): name the date format (--date-format) if they "
+            "are m/d/yyyy");
+}
+
+TEST(LongFormatTest, OneUsOnlyDateDecidesTheWholeColumn) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,01/02/2022,1\na,X,1/13/2022,2\n");
+  ASSERT_TRUE(o.status.ok());
+  EXPECT_EQ(Isos(o.series[0]), (Strings{"2022-01-02", "2022-01-13"}));
+  EXPECT_TRUE(o.messages.empty());
+}
+
+TEST(LongFormatTest, NamedDateFormatWins) {
+  ReadOptions options;
+  options.date_format = DateFormat::kMonthDayYear;
+  const Outcome o = Read("indicator,organisation,period,value\na,X,01/02/2022,1\n", options);
+  ASSERT_TRUE(o.status.ok());
+  EXPECT_EQ(Isos(o.series[0]), (Strings{"2022-01-02"}));
+  EXPECT_TRUE(o.messages.empty());
+}
+
+// Rows as the .xlsx reader delivers them: date serials, trailing empty cells left out.
+TEST(LongFormatTest, SpreadsheetRowsThroughTheRowSink) {
+  Diagnostics diagnostics;
+  std::vector<Series> got;
+  const ReadOptions options;
+  const SeriesCallback collect = [&](Series&& s) {
+    got.push_back(std::move(s));
+    return Status::Ok();
+  };
+  LongFormatMapper mapper("book.xlsx", nullptr, options, &diagnostics, collect);
+  mapper.SetSpreadsheetRows();
+  RowSink& sink = mapper;
+  const std::vector<std::string_view> header = {"indicator", "organisation", "period", "value",
+                                                "comment"};
+  const std::vector<std::string_view> row1 = {"a", "X", "44621", "5"};
+  const std::vector<std::string_view> row2 = {"a", "X", "2022-04-01", "6", "after the move"};
+  ASSERT_TRUE(sink.OnRow(1, header).ok());
+  ASSERT_TRUE(sink.OnRow(2, row1).ok());
+  ASSERT_TRUE(sink.OnRow(3, row2).ok());
+  Result<ImportSummary> r = mapper.Finish(Status::Ok());
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_EQ(got.size(), 1u);
+  EXPECT_EQ(Isos(got[0]), (Strings{"2022-03-01", "2022-04-01"}));
+  EXPECT_EQ(r->comments.size(), 1u);
+  EXPECT_TRUE(diagnostics.all().empty());
+}
+
+}  // namespace
+}  // namespace kaizen::ingest

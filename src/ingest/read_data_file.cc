@@ -1,0 +1,65 @@
+// ReadDataFile and ReadAllSeries (include/kaizen/ingest.h): choose the reader by the file's
+// kind and map its rows with LongFormatMapper.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cctype>
+#include <utility>
+
+#include "ingest/csv/csv_reader.h"
+#include "ingest/long_format.h"
+#include "ingest/xlsx/xlsx_reader.h"
+#include "kaizen/ingest.h"
+
+namespace kaizen {
+namespace {
+
+bool HasXlsxExtension(const std::string& path) {
+  constexpr std::string_view kExtension = ".xlsx";
+  if (path.size() < kExtension.size()) return false;
+  std::string tail = path.substr(path.size() - kExtension.size());
+  std::transform(tail.begin(), tail.end(), tail.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return tail == kExtension;
+}
+
+// A workbook saved under another name is still a zip archive: "PK\3\4" (APPNOTE.TXT 4.3.7).
+bool StartsLikeZip(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char magic[4] = {};
+  const ssize_t n = ::read(fd, magic, sizeof magic);
+  ::close(fd);
+  return n == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4;
+}
+
+}  // namespace
+
+Result<ImportSummary> ReadDataFile(const std::string& path, const Catalogue* catalogue,
+                                   const ReadOptions& options, Diagnostics* diagnostics,
+                                   const SeriesCallback& on_series) {
+  if (HasXlsxExtension(path) || StartsLikeZip(path)) {
+    ingest::LongFormatMapper mapper(path, catalogue, options, diagnostics, on_series);
+    mapper.SetSpreadsheetRows();
+    const Status read = ingest::ReadXlsxRows(path, options.sheet, diagnostics, mapper);
+    return mapper.Finish(read);
+  }
+  return ingest::ReadCsvFile(path, catalogue, options, diagnostics, on_series);
+}
+
+Result<std::vector<Series>> ReadAllSeries(const std::string& path, const Catalogue* catalogue,
+                                          const ReadOptions& options, Diagnostics* diagnostics,
+                                          ImportSummary* summary) {
+  std::vector<Series> all;
+  Result<ImportSummary> read =
+      ReadDataFile(path, catalogue, options, diagnostics, [&](Series&& series) {
+        all.push_back(std::move(series));
+        return Status::Ok();
+      });
+  if (!read.ok()) return read.status();
+  if (summary != nullptr) *summary = std::move(read).value();
+  return all;
+}
+
+}  // namespace kaizen

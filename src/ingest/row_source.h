@@ -1,0 +1,35 @@
+// RowSink: the seam between a file reader (CSV tokenizer, .xlsx sheet reader) and the
+// long-format mapping that turns rows into Series.
+//
+// A reader calls OnRow once per row, in file order, starting with the header row. Field i of a
+// row is the cell in column i + 1 (the 1-based column that diagnostics report); a reader of a
+// format with sparse rows (.xlsx) passes empty views for absent cells and may omit trailing
+// empty cells. `line` is the 1-based line (CSV: where the row starts, since quoted fields may
+// span lines) or row number (.xlsx). The views are valid only during the call. Cells hold text:
+// numbers as their decimal text, dates as ISO 8601 text (YYYY-MM-DD) or, in .xlsx, the date
+// serial as a whole number. A sink is used by one thread at a time.
+#ifndef KAIZEN_INGEST_ROW_SOURCE_H_
+#define KAIZEN_INGEST_ROW_SOURCE_H_
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "kaizen/status.h"
+
+namespace kaizen::ingest {
+
+class RowSink {
+ public:
+  virtual ~RowSink() = default;
+  // Returns a non-OK status to stop the read (a fatal problem, already reported as a
+  // diagnostic, or a failure of the series callback); the reader then returns that status.
+  virtual Status OnRow(int line, std::span<const std::string_view> fields) = 0;
+  // A row the reader could split only partly (CSV: text after a closing quote), at the 1-based
+  // field `column`. The sink reports it (an error, or a warning under --lenient) and skips it.
+  virtual Status OnBadRow(int line, int column, std::string message) = 0;
+};
+
+}  // namespace kaizen::ingest
+
+#endif  // KAIZEN_INGEST_ROW_SOURCE_H_
