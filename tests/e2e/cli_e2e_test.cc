@@ -19,7 +19,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out, err;
 };
@@ -34,12 +34,12 @@ class CliTest : public ::testing::Test {
   void TearDown() override { fs::remove_all(dir_); }
 
   // Runs kaizen with `args` (already shell-quoted where needed) from the source directory.
-  Run Kaizen(const std::string& args) {
+  CliRun Kaizen(const std::string& args) {
     const std::string out = dir_ + "/stdout", err = dir_ + "/stderr";
     const std::string command = "cd '" + std::string(KAIZEN_SOURCE_DIR) + "' && '" +
                                 KAIZEN_CLI_PATH + "' " + args + " >'" + out + "' 2>'" + err + "'";
     const int status = std::system(command.c_str());
-    Run r;
+    CliRun r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     r.out = testing::ReadFile(out);
     r.err = testing::ReadFile(err);
@@ -53,7 +53,7 @@ const std::string kAeCatalogue = "--indicators examples/nhs-ae/indicators.toml";
 
 TEST_F(CliTest, HelpOnEverySubcommand) {
   for (const char* sub : {"check", "spc", "summary", "report", "chart", "explain", "profiles"}) {
-    const Run r = Kaizen(std::string(sub) + " --help");
+    const CliRun r = Kaizen(std::string(sub) + " --help");
     EXPECT_EQ(r.exit_code, 0) << sub;
     EXPECT_NE(r.out.find("Usage"), std::string::npos) << sub << ": " << r.out;
   }
@@ -63,7 +63,7 @@ TEST_F(CliTest, HelpOnEverySubcommand) {
 }
 
 TEST_F(CliTest, ProfilesListsAllEight) {
-  const Run r = Kaizen("profiles --format json");
+  const CliRun r = Kaizen("profiles --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j.size(), 8u);
@@ -71,7 +71,7 @@ TEST_F(CliTest, ProfilesListsAllEight) {
 }
 
 TEST_F(CliTest, CheckDescribesTheExample) {
-  const Run r = Kaizen("check " + kAe + " " + kAeCatalogue);
+  const CliRun r = Kaizen("check " + kAe + " " + kAeCatalogue);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // 5 trusts × 36 months × 1 row; three indicators come from the wide file's columns.
   EXPECT_NE(r.out.find("5 organisation(s)"), std::string::npos) << r.out;
@@ -79,7 +79,7 @@ TEST_F(CliTest, CheckDescribesTheExample) {
 }
 
 TEST_F(CliTest, SpcJsonIsMachineReadableAndAlone) {
-  const Run r = Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 --format json");
+  const CliRun r = Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);  // throws (fails) if anything else is on stdout
   ASSERT_EQ(j.size(), 1u);
@@ -88,20 +88,20 @@ TEST_F(CliTest, SpcJsonIsMachineReadableAndAlone) {
 }
 
 TEST_F(CliTest, SpcCsvHasOneRowPerPoint) {
-  const Run r = Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --format csv");
+  const CliRun r = Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 5 * 36);
 }
 
 TEST_F(CliTest, SummaryOneRowPerIndicatorAndOrganisation) {
-  const Run r = Kaizen("summary " + kAe + " " + kAeCatalogue + " --format csv --as-of 2019-04-15");
+  const CliRun r = Kaizen("summary " + kAe + " " + kAeCatalogue + " --format csv --as-of 2019-04-15");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 3 * 5);
 }
 
 TEST_F(CliTest, ReportIsWrittenAndSelfContained) {
   const std::string out = dir_ + "/report.html";
-  const Run r = Kaizen("report " + kAe + " " + kAeCatalogue + " -o '" + out + "' --as-of 2019-04-15");
+  const CliRun r = Kaizen("report " + kAe + " " + kAeCatalogue + " -o '" + out + "' --as-of 2019-04-15");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = testing::ReadFile(out);
   EXPECT_NE(html.find("<svg"), std::string::npos);
@@ -112,7 +112,7 @@ TEST_F(CliTest, ReportIsWrittenAndSelfContained) {
 TEST_F(CliTest, ChartAsSvgPngAndPdf) {
   for (const char* ext : {"svg", "png", "pdf"}) {
     const std::string out = dir_ + "/chart." + ext;
-    const Run r = Kaizen("chart " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 -o '" + out + "'");
+    const CliRun r = Kaizen("chart " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 -o '" + out + "'");
     ASSERT_EQ(r.exit_code, 0) << ext << ": " << r.err;
     const std::string bytes = testing::ReadFile(out);
     if (std::string(ext) == "png") EXPECT_EQ(bytes.substr(1, 3), "PNG");
@@ -122,7 +122,7 @@ TEST_F(CliTest, ChartAsSvgPngAndPdf) {
 }
 
 TEST_F(CliTest, ExplainNamesTheParameter) {
-  const Run r = Kaizen("explain " + kAe + " " + kAeCatalogue +
+  const CliRun r = Kaizen("explain " + kAe + " " + kAeCatalogue +
                        " --indicator ae_attendances --org RF4 --profiles mdc,pbi-spc");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("xmr_sigma_constant"), std::string::npos) << r.out;
@@ -140,7 +140,7 @@ TEST_P(BadInputTest, ExitsTwoNamingFileAndLineAndWritesNothing) {
   const BadInput& c = GetParam();
   const std::string path = std::string("tests/e2e/data/") + c.file;
   const std::string out = dir_ + "/report.html";
-  const Run r = Kaizen("report " + path + " --indicators tests/e2e/data/falls.toml -o '" + out + "'");
+  const CliRun r = Kaizen("report " + path + " --indicators tests/e2e/data/falls.toml -o '" + out + "'");
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find(path), std::string::npos) << r.err;
   if (c.line > 0)
@@ -171,25 +171,25 @@ TEST_F(CliTest, HundredMegabyteLineIsRejectedQuickly) {
     for (int i = 0; i < 100; ++i) f << chunk;
     f << "\n";
   }
-  const Run r = Kaizen("check '" + path + "'");
+  const CliRun r = Kaizen("check '" + path + "'");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(path + ":2"), std::string::npos) << r.err.substr(0, 500);
 }
 
 TEST_F(CliTest, LenientSkipsBadRowsAndCountsThem) {
-  const Run r = Kaizen("check tests/e2e/data/bad_number.csv --lenient");
+  const CliRun r = Kaizen("check tests/e2e/data/bad_number.csv --lenient");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("1 rows skipped"), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, CrlfAndQuotedFieldsAreRead) {
-  const Run r = Kaizen("check tests/e2e/data/good_crlf.csv");
+  const CliRun r = Kaizen("check tests/e2e/data/good_crlf.csv");
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("RF4"), std::string::npos) << r.out;
 }
 
 TEST_F(CliTest, UnwritableOutputIsExitThreeAndLeavesNothing) {
-  const Run r = Kaizen("report " + kAe + " " + kAeCatalogue + " -o /nonexistent-dir/report.html");
+  const CliRun r = Kaizen("report " + kAe + " " + kAeCatalogue + " -o /nonexistent-dir/report.html");
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("/nonexistent-dir/report.html"), std::string::npos) << r.err;
 }
