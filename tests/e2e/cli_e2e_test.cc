@@ -134,6 +134,9 @@ struct BadInput {
   int line;                       // the line it must name (0: the file only)
 };
 
+// Shown by GoogleTest in test names and failures.
+void PrintTo(const BadInput& c, std::ostream* os) { *os << c.file; }
+
 class BadInputTest : public CliTest, public ::testing::WithParamInterface<BadInput> {};
 
 TEST_P(BadInputTest, ExitsTwoNamingFileAndLineAndWritesNothing) {
