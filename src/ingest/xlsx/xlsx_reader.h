@@ -1,0 +1,29 @@
+// Reading the rows of one sheet of an Excel .xlsx workbook, for the long-format mapping.
+//
+// The reader hands each row of the sheet to a RowSink (ingest/row_source.h), header row first,
+// cells as text: shared, inline and rich-text strings; numbers as written; booleans as TRUE or
+// FALSE; numbers in date-formatted cells as YYYY-MM-DD (1900 or 1904 date system). Rows holding
+// only empty cells are skipped; a row with an unreadable cell goes to RowSink::OnBadRow. Lines
+// are the sheet's row numbers and columns its column numbers (A = 1); diagnostics about cells
+// name the file "path[Sheet name]". A call uses only its own state.
+#ifndef KAIZEN_INGEST_XLSX_XLSX_READER_H_
+#define KAIZEN_INGEST_XLSX_XLSX_READER_H_
+
+#include <string>
+
+#include "ingest/row_source.h"
+#include "kaizen/diagnostics.h"
+#include "kaizen/status.h"
+
+namespace kaizen::ingest {
+
+// Reads `sheet` (a name, a 1-based index as text, or "" for the first sheet) of the workbook
+// at `path`. Returns NotFound when the file cannot be opened, InvalidArgument (with a
+// diagnostic) when it is not a readable workbook or has no such sheet, or the sink's status
+// when the sink stops the read.
+Status ReadXlsxRows(const std::string& path, const std::string& sheet, Diagnostics* diagnostics,
+                    RowSink& sink);
+
+}  // namespace kaizen::ingest
+
+#endif  // KAIZEN_INGEST_XLSX_XLSX_READER_H_
