@@ -79,7 +79,8 @@ TEST_F(CliTest, CheckDescribesTheExample) {
 }
 
 TEST_F(CliTest, SpcJsonIsMachineReadableAndAlone) {
-  const CliRun r = Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 --format json");
+  const CliRun r =
+      Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);  // throws (fails) if anything else is on stdout
   ASSERT_EQ(j.size(), 1u);
@@ -94,14 +95,16 @@ TEST_F(CliTest, SpcCsvHasOneRowPerPoint) {
 }
 
 TEST_F(CliTest, SummaryOneRowPerIndicatorAndOrganisation) {
-  const CliRun r = Kaizen("summary " + kAe + " " + kAeCatalogue + " --format csv --as-of 2019-04-15");
+  const CliRun r =
+      Kaizen("summary " + kAe + " " + kAeCatalogue + " --format csv --as-of 2019-04-15");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 3 * 5);
 }
 
 TEST_F(CliTest, ReportIsWrittenAndSelfContained) {
   const std::string out = dir_ + "/report.html";
-  const CliRun r = Kaizen("report " + kAe + " " + kAeCatalogue + " -o '" + out + "' --as-of 2019-04-15");
+  const CliRun r =
+      Kaizen("report " + kAe + " " + kAeCatalogue + " -o '" + out + "' --as-of 2019-04-15");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = testing::ReadFile(out);
   EXPECT_NE(html.find("<svg"), std::string::npos);
@@ -109,10 +112,46 @@ TEST_F(CliTest, ReportIsWrittenAndSelfContained) {
   EXPECT_EQ(html.find("https://"), std::string::npos);
 }
 
+TEST_F(CliTest, ReportRowsCarryTheEngineIcons) {
+  // The summary rows of the report must show the icons the engine computed: compare each
+  // table row's icon cells with `kaizen summary --format json` for the same data.
+  const CliRun summary =
+      Kaizen("summary " + kAe + " " + kAeCatalogue + " --format json --as-of 2019-04-20");
+  ASSERT_EQ(summary.exit_code, 0) << summary.err;
+  const auto rows = nlohmann::json::parse(summary.out);
+  ASSERT_EQ(rows.size(), 15u);
+  const std::string out = dir_ + "/report.html";
+  ASSERT_EQ(Kaizen("report " + kAe + " " + kAeCatalogue + " -o '" + out + "' --as-of 2019-04-20")
+                .exit_code,
+            0);
+  const std::string html = testing::ReadFile(out);
+  int matched = 0;
+  for (const auto& row : rows) {
+    const std::string org = "— " + row["organisation"].get<std::string>() + "</span>";
+    const std::string reference = "<td>" + row["reference"].get<std::string>() + "</td>";
+    // Find the summary-table row with this reference and organisation.
+    for (std::size_t at = html.find("<tr"); at != std::string::npos;
+         at = html.find("<tr", at + 1)) {
+      const std::string tr = html.substr(at, html.find("</tr>", at) - at);
+      if (tr.find(reference) == std::string::npos || tr.find(org) == std::string::npos) continue;
+      const std::string variation =
+          "class=\"icon\" data-value=\"" + row["variation"].get<std::string>() + "\"";
+      const std::string assurance =
+          "class=\"icon\" data-value=\"" + row["assurance"].get<std::string>() + "\"";
+      EXPECT_NE(tr.find(variation), std::string::npos) << row.dump();
+      EXPECT_NE(tr.find(assurance), std::string::npos) << row.dump();
+      ++matched;
+      break;
+    }
+  }
+  EXPECT_EQ(matched, 15);
+}
+
 TEST_F(CliTest, ChartAsSvgPngAndPdf) {
   for (const char* ext : {"svg", "png", "pdf"}) {
     const std::string out = dir_ + "/chart." + ext;
-    const CliRun r = Kaizen("chart " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 -o '" + out + "'");
+    const CliRun r = Kaizen("chart " + kAe + " " + kAeCatalogue +
+                            " --indicator ae_4h --org RF4 -o '" + out + "'");
     ASSERT_EQ(r.exit_code, 0) << ext << ": " << r.err;
     const std::string bytes = testing::ReadFile(out);
     if (std::string(ext) == "png") EXPECT_EQ(bytes.substr(1, 3), "PNG");
@@ -123,7 +162,7 @@ TEST_F(CliTest, ChartAsSvgPngAndPdf) {
 
 TEST_F(CliTest, ExplainNamesTheParameter) {
   const CliRun r = Kaizen("explain " + kAe + " " + kAeCatalogue +
-                       " --indicator ae_attendances --org RF4 --profiles mdc,pbi-spc");
+                          " --indicator ae_attendances --org RF4 --profiles mdc,pbi-spc");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("xmr_sigma_constant"), std::string::npos) << r.out;
 }
@@ -143,7 +182,8 @@ TEST_P(BadInputTest, ExitsTwoNamingFileAndLineAndWritesNothing) {
   const BadInput& c = GetParam();
   const std::string path = std::string("tests/e2e/data/") + c.file;
   const std::string out = dir_ + "/report.html";
-  const CliRun r = Kaizen("report " + path + " --indicators tests/e2e/data/falls.toml -o '" + out + "'");
+  const CliRun r =
+      Kaizen("report " + path + " --indicators tests/e2e/data/falls.toml -o '" + out + "'");
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find(path), std::string::npos) << r.err;
   if (c.line > 0)
@@ -153,17 +193,18 @@ TEST_P(BadInputTest, ExitsTwoNamingFileAndLineAndWritesNothing) {
   EXPECT_LT(r.err.size(), 20000u) << "one clear message, not thousands";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Files, BadInputTest,
-    ::testing::Values(BadInput{"bad_number.csv", "number", 3}, BadInput{"bad_date.csv", "date", 3},
-                      BadInput{"ambiguous_dates.csv", "ambiguous", 0},
-                      BadInput{"missing_column.csv", "period", 1},
-                      BadInput{"duplicate_period.csv", "2", 4}, BadInput{"empty.csv", "empty", 0},
-                      BadInput{"binary_garbage.csv", "text", 0}),
-    [](const auto& info) {
-      std::string n = info.param.file;
-      return n.substr(0, n.find('.'));
-    });
+INSTANTIATE_TEST_SUITE_P(Files, BadInputTest,
+                         ::testing::Values(BadInput{"bad_number.csv", "number", 3},
+                                           BadInput{"bad_date.csv", "date", 3},
+                                           BadInput{"ambiguous_dates.csv", "ambiguous", 0},
+                                           BadInput{"missing_column.csv", "period", 1},
+                                           BadInput{"duplicate_period.csv", "2", 4},
+                                           BadInput{"empty.csv", "empty", 0},
+                                           BadInput{"binary_garbage.csv", "text", 0}),
+                         [](const auto& info) {
+                           std::string n = info.param.file;
+                           return n.substr(0, n.find('.'));
+                         });
 
 TEST_F(CliTest, HundredMegabyteLineIsRejectedQuickly) {
   const std::string path = dir_ + "/long_line.csv";
@@ -192,7 +233,8 @@ TEST_F(CliTest, CrlfAndQuotedFieldsAreRead) {
 }
 
 TEST_F(CliTest, UnwritableOutputIsExitThreeAndLeavesNothing) {
-  const CliRun r = Kaizen("report " + kAe + " " + kAeCatalogue + " -o /nonexistent-dir/report.html");
+  const CliRun r =
+      Kaizen("report " + kAe + " " + kAeCatalogue + " -o /nonexistent-dir/report.html");
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find("/nonexistent-dir/report.html"), std::string::npos) << r.err;
 }
