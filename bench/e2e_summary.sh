@@ -11,9 +11,11 @@ kaizen="$build/kaizen"
 scripts/gen-data "$build" >/dev/null
 
 measure() {  # prints "seconds max_rss_kb" for the command
-  local out
-  out=$( { /usr/bin/time -f '%e %M' "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
-  echo "$out"
+  local log
+  log=$(mktemp)
+  /usr/bin/time -o "$log" -f '%e %M' "$@" >/dev/null 2>&1
+  tail -1 "$log"
+  rm -f "$log"
 }
 
 echo "| input | rows | wc -l (s) | kaizen summary (s) | points/s | peak RSS (MB) |"

@@ -90,6 +90,9 @@ struct Narrative {
   Date period;
   std::string text;
   std::string author;
+  std::string organisation;  // the organisation it is about; empty: every organisation
+
+  bool AppliesTo(std::string_view org) const { return organisation.empty() || organisation == org; }
 };
 
 // How rows that share an indicator, organisation and period are combined on import. kNone:

@@ -44,8 +44,8 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
                     s.size() ? s.periods.front().ToIso() : "-",
                     s.size() ? s.periods.back().ToIso() : "-", std::to_string(missing)});
     }
-    std::string out = options->data_path + ": " + std::to_string(summary.rows_read) +
-                      " rows, " + std::to_string(indicators.size()) + " indicator(s), " +
+    std::string out = options->data_path + ": " + std::to_string(summary.rows_read) + " rows, " +
+                      std::to_string(indicators.size()) + " indicator(s), " +
                       std::to_string(organisations.size()) + " organisation(s), " +
                       std::to_string(series.size()) + " series";
     if (first) out += ", " + first->ToIso() + " to " + last->ToIso();
@@ -57,7 +57,8 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
       for (const std::string& id : indicators)
         if (!inputs.catalogue->Find(id)) out += "note: " + id + " is not in the catalogue\n";
       for (const Indicator& ind : inputs.catalogue->indicators)
-        if (!indicators.count(ind.id)) out += "note: catalogue indicator " + ind.id + " has no data\n";
+        if (!indicators.count(ind.id))
+          out += "note: catalogue indicator " + ind.id + " has no data\n";
     }
     *exit_code = WriteOutput("-", out);
   });

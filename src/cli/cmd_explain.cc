@@ -26,8 +26,7 @@ void AddExplainCommand(CLI::App* app, int* exit_code) {
   auto o = std::make_shared<ExplainOptions>();
   AddDataOptions(cmd, &o->data, "if");
   cmd->add_option("--profiles", o->profiles, "two profiles, comma-separated (default mdc,nhsr)");
-  cmd->add_option("--format", o->format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([o, exit_code] {
     const auto comma = o->profiles.find(',');
     if (comma == std::string::npos) {

@@ -21,7 +21,8 @@ struct ReportOptions {
 };
 
 bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 }  // namespace
@@ -59,7 +60,7 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
     if ((*exit_code = LoadSeries(o->data, inputs, &series, &summary)) != kExitOk) return;
 
     ReportInput report;
-    report.title = !o->title.empty() ? o->title
+    report.title = !o->title.empty()                  ? o->title
                    : !inputs.catalogue->title.empty() ? inputs.catalogue->title
                                                       : "Integrated performance report";
     report.organisation_filter = o->data.organisation;
@@ -68,8 +69,8 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
     for (const Series& s : series) {
       const Indicator* ind = inputs.catalogue->Find(s.indicator_id);
       if (!ind) {
-        std::cerr << o->data.data_path << ": warning: indicator " << s.indicator_id
-                  << " is not in " << o->data.indicators_path << "; left out of the report\n";
+        std::cerr << o->data.data_path << ": warning: indicator " << s.indicator_id << " is not in "
+                  << o->data.indicators_path << "; left out of the report\n";
         continue;
       }
       Result<SeriesResult> result = AnalyseSeries(*ind, s);
@@ -91,8 +92,7 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
     } else if ((*exit_code = WriteOutput(o->output, RenderReportHtml(report))) != kExitOk) {
       return;
     }
-    std::cerr << "kaizen: wrote " << o->output << " (" << report.series.size()
-              << " series)\n";
+    std::cerr << "kaizen: wrote " << o->output << " (" << report.series.size() << " series)\n";
   });
 }
 

@@ -21,14 +21,16 @@ struct SpcOptions {
 std::string Flags(const PointResult& pt) {
   std::string flags;
   for (int r = 0; r < kRuleCount; ++r)
-    if (pt.rules[r] != 0) flags += (flags.empty() ? "" : " ") + std::string(RuleName(static_cast<RuleId>(r)));
+    if (pt.rules[r] != 0)
+      flags += (flags.empty() ? "" : " ") + std::string(RuleName(static_cast<RuleId>(r)));
   return flags;
 }
 
 }  // namespace
 
 void AddSpcCommand(CLI::App* app, int* exit_code) {
-  auto* cmd = app->add_subcommand("spc", "per-point SPC results: centre, limits, rule flags, class");
+  auto* cmd =
+      app->add_subcommand("spc", "per-point SPC results: centre, limits, rule flags, class");
   auto o = std::make_shared<SpcOptions>();
   AddDataOptions(cmd, &o->data, "ifc");
   cmd->add_option("--format", o->format, "table, csv or json")

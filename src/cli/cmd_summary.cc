@@ -1,15 +1,20 @@
 // kaizen summary: one row per indicator × organisation (the board table) as table, CSV or
 // JSON. Large files are streamed series by series: each row is written as soon as its series
-// is analysed, so memory does not grow with the number of series.
+// is analysed, so memory does not grow with the number of series. Reading and analysing run
+// on two threads (SeriesPipeline), so a large file keeps both cores busy.
 #include <sys/stat.h>
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <thread>
+#include <unordered_map>
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/series_pipeline.h"
 #include "cli/table.h"
 #include "kaizen/export.h"
 #include "kaizen/spc.h"
@@ -50,56 +55,96 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
       *exit_code = kExitBadInput;
       return;
     }
-    struct stat st {};
-    inputs.read.streaming = ::stat(o->data.data_path.c_str(), &st) == 0 && st.st_size > kStreamAbove;
+    struct stat file_info {};
+    inputs.read.streaming =
+        ::stat(o->data.data_path.c_str(), &file_info) == 0 && file_info.st_size > kStreamAbove;
 
-    SpcEngine engine;
-    engine.set_signal_sentences(false);  // the summary shows only the latest point's sentence
-    SeriesResult result;
+    // Each indicator's definition and resolved profile, looked up once rather than per series.
+    struct Resolved {
+      Indicator indicator;
+      Profile profile;
+    };
+    std::unordered_map<std::string, Resolved> resolved;
+    auto resolve = [&](const Series& s) -> Result<const Resolved*> {
+      auto it = resolved.find(s.indicator_id);
+      if (it != resolved.end()) return &it->second;
+      Result<Indicator> ind = IndicatorFor(s, inputs, o->data);
+      if (!ind.ok()) return ind.status();
+      Result<Profile> profile = ResolveProfile(ind->profile, ind->overrides);
+      if (!profile.ok())
+        return Status::InvalidArgument(s.indicator_id + ": " + profile.status().message());
+      return &resolved.emplace(s.indicator_id, Resolved{*ind, *profile}).first->second;
+    };
+
     Table table({"indicator", "org", "dir", "updated to", "target", "latest", "mean", "lower",
                  "upper", "variation", "assurance", "summary"});
     std::string out = o->format == "csv" ? SummaryCsvHeader() : o->format == "json" ? "[" : "";
     std::size_t done = 0;
     Progress progress("series");
-    Status failure;
+
+    // The analysing thread: takes series in file order, writes rows as they are ready.
+    SeriesPipeline pipeline(256);
+    Status analysis_failure;
+    std::thread analyser([&] {
+      SpcEngine engine;
+      engine.set_signal_sentences(false);  // the summary shows only the latest point's sentence
+      SeriesResult result;
+      while (std::optional<Series> s = pipeline.Pop()) {
+        Result<const Resolved*> r = resolve(*s);
+        Status st =
+            r.ok() ? engine.Analyse((*r)->indicator, (*r)->profile, *s, &result) : r.status();
+        if (!st.ok()) {
+          analysis_failure = st;
+          pipeline.Stop();
+          return;
+        }
+        const SummaryRow row = MakeSummaryRow((*r)->indicator, result, *as_of);
+        if (o->format == "csv") {
+          AppendSummaryCsv(row, &out);
+        } else if (o->format == "json") {
+          out += (done ? "," : "") + SummaryRowToJson(row);
+        } else {
+          table.AddRow(
+              {row.indicator_id, row.organisation, std::string(DirectionArrow(row.direction)),
+               row.updated_to ? row.updated_to->ToIso() + (row.stale ? " (stale)" : "") : "-",
+               row.target ? FormatForTable(*row.target) : "-", FormatForTable(row.latest_value),
+               FormatForTable(row.mean), FormatForTable(row.lower_limit),
+               FormatForTable(row.upper_limit), std::string(VariationIconName(row.variation)),
+               std::string(AssuranceIconName(row.assurance)), row.sentence});
+        }
+        // Stream: hand large chunks to stdout as they fill.
+        if (out.size() > (1 << 20)) {
+          std::fwrite(out.data(), 1, out.size(), stdout);
+          out.clear();
+        }
+        progress.Tick(++done);
+      }
+    });
+
     auto on_series = [&](Series&& s) -> Status {
       if (!o->data.indicator.empty() && s.indicator_id != o->data.indicator) return Status::Ok();
       if (!o->data.organisation.empty() && s.organisation != o->data.organisation)
         return Status::Ok();
-      Result<Indicator> ind = IndicatorFor(s, inputs, o->data);
-      Result<Profile> profile = ResolveProfile(ind->profile, ind->overrides);
-      if (!profile.ok()) return Status::InvalidArgument(s.indicator_id + ": " + profile.status().message());
-      if (Status e = engine.Analyse(*ind, *profile, s, &result); !e.ok()) return e;
-      const SummaryRow row = MakeSummaryRow(*ind, result, *as_of);
-      if (o->format == "csv") {
-        AppendSummaryCsv(row, &out);
-      } else if (o->format == "json") {
-        out += (done ? "," : "") + SummaryRowToJson(row);
-      } else {
-        table.AddRow({row.indicator_id, row.organisation, std::string(DirectionArrow(row.direction)),
-                      row.updated_to ? row.updated_to->ToIso() + (row.stale ? " (stale)" : "") : "-",
-                      row.target ? FormatForTable(*row.target) : "-",
-                      FormatForTable(row.latest_value), FormatForTable(row.mean),
-                      FormatForTable(row.lower_limit), FormatForTable(row.upper_limit),
-                      std::string(VariationIconName(row.variation)),
-                      std::string(AssuranceIconName(row.assurance)), row.sentence});
-      }
-      // Stream: hand large chunks to stdout as they fill.
-      if (out.size() > (1 << 20)) {
-        std::fwrite(out.data(), 1, out.size(), stdout);
-        out.clear();
-      }
-      progress.Tick(++done);
+      if (!pipeline.Push(std::move(s)))
+        return Status::FailedPrecondition("analysis stopped");  // analysis_failure says why
       return Status::Ok();
     };
     Diagnostics d;
     Result<ImportSummary> read =
         ReadDataFile(o->data.data_path, inputs.catalogue ? &*inputs.catalogue : nullptr,
                      inputs.read, &d, on_series);
+    pipeline.Close();
+    analyser.join();
     progress.Finish();
     PrintDiagnostics(d);
+    if (!analysis_failure.ok()) {
+      std::cerr << o->data.data_path << ": " << analysis_failure.message() << "\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
     if (!read.ok()) {
-      if (d.all().empty()) std::cerr << o->data.data_path << ": " << read.status().message() << "\n";
+      if (d.all().empty())
+        std::cerr << o->data.data_path << ": " << read.status().message() << "\n";
       *exit_code = kExitBadInput;
       return;
     }

@@ -112,9 +112,8 @@ int PrepareInputs(const DataOptions& o, Inputs* inputs) {
 int LoadSeries(const DataOptions& o, const Inputs& inputs, std::vector<Series>* series,
                ImportSummary* summary) {
   Diagnostics d;
-  Result<std::vector<Series>> all =
-      ReadAllSeries(o.data_path, inputs.catalogue ? &*inputs.catalogue : nullptr, inputs.read,
-                    &d, summary);
+  Result<std::vector<Series>> all = ReadAllSeries(
+      o.data_path, inputs.catalogue ? &*inputs.catalogue : nullptr, inputs.read, &d, summary);
   PrintDiagnostics(d);
   if (!all.ok()) {
     if (d.all().empty()) std::cerr << o.data_path << ": " << all.status().message() << "\n";
@@ -134,11 +133,9 @@ int LoadSeries(const DataOptions& o, const Inputs& inputs, std::vector<Series>* 
   return kExitOk;
 }
 
-Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs,
-                               const DataOptions& o) {
+Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs, const DataOptions& o) {
   Indicator ind;
-  const Indicator* known =
-      inputs.catalogue ? inputs.catalogue->Find(series.indicator_id) : nullptr;
+  const Indicator* known = inputs.catalogue ? inputs.catalogue->Find(series.indicator_id) : nullptr;
   if (known) {
     ind = *known;
   } else {

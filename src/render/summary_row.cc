@@ -76,7 +76,7 @@ SummaryRow MakeSummaryRow(const Indicator& indicator, const SeriesResult& result
   row.stale = fresh_until && as_of > *fresh_until;
   // The last narrative written for the latest period: an owner may revise it within the month.
   for (const Narrative& n : indicator.narratives) {
-    if (n.period == latest.period) row.narrative = n.text;
+    if (n.period == latest.period && n.AppliesTo(result.organisation)) row.narrative = n.text;
   }
   return row;
 }

@@ -62,7 +62,7 @@ constexpr std::string_view kTargetKeys[] = {"from",   "value",      "set_by",
 constexpr std::string_view kBaselineKeys[] = {"first_n", "from", "to"};
 constexpr std::string_view kDecisionKeys[] = {"date", "reason", "decided_by", "decided_on"};
 constexpr std::string_view kAnnotationKeys[] = {"date", "text"};
-constexpr std::string_view kNarrativeKeys[] = {"period", "text", "author"};
+constexpr std::string_view kNarrativeKeys[] = {"period", "text", "author", "organisation"};
 constexpr std::string_view kRefresh[] = {"daily", "weekly", "monthly", "quarterly", "annual"};
 constexpr std::string_view kMeasureTypes[] = {"outcome", "process", "balancing"};
 
@@ -733,6 +733,7 @@ class CatalogueReader {
     std::optional<Date> period = ReadDate(t, "period", owner);
     ok = ReadString(t, "text", owner, &n.text) && ok;
     ReadString(t, "author", owner, &n.author);
+    ReadString(t, "organisation", owner, &n.organisation);
     if (!ok || !period) return;
     n.period = *period;
     ind->narratives.push_back(std::move(n));

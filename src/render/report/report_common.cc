@@ -30,7 +30,9 @@ std::vector<const Narrative*> NarrativesFor(const Indicator& indicator,
   if (result.points.empty()) return out;
   const Date first = result.points.front().period, last = result.points.back().period;
   for (const Narrative& n : indicator.narratives) {
-    if (n.period >= first && n.period <= last && !n.text.empty()) out.push_back(&n);
+    if (n.period >= first && n.period <= last && !n.text.empty() &&
+        n.AppliesTo(result.organisation))
+      out.push_back(&n);
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Narrative* a, const Narrative* b) { return a->period > b->period; });

@@ -1,0 +1,193 @@
+#include "kaizen/funnel.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace kaizen {
+namespace {
+
+// tests/conformance/funnelplotr_poisson_limits.json: FunnelPlotR 0.6.0 exact Poisson limits
+// for an indirectly standardised ratio (target 1), tolerance 1e-6.
+TEST(FunnelConformance, FunnelPlotRPoissonLimits) {
+  const nlohmann::json j = nlohmann::json::parse(
+      testing::ReadFile(testing::SourcePath("tests/conformance/funnelplotr_poisson_limits.json")));
+  const auto& e = j["number_seq"];
+  ASSERT_GT(e.size(), 0u);
+  for (std::size_t i = 0; i < e.size(); ++i) {
+    Result<FunnelBand> b =
+        FunnelLimitsAt(e[i].get<double>(), 1.0, FunnelType::kRatio, FunnelLimitMethod::kExact);
+    ASSERT_TRUE(b.ok()) << b.status().message();
+    EXPECT_NEAR(b->lower95, j["ll95"][i].get<double>(), 1e-6) << "E = " << e[i];
+    EXPECT_NEAR(b->upper95, j["ul95"][i].get<double>(), 1e-6) << "E = " << e[i];
+    EXPECT_NEAR(b->lower998, j["ll998"][i].get<double>(), 1e-6) << "E = " << e[i];
+    EXPECT_NEAR(b->upper998, j["ul998"][i].get<double>(), 1e-6) << "E = " << e[i];
+  }
+}
+
+struct Providers {
+  std::vector<std::string> names;
+  std::vector<double> within, attendances;
+};
+
+// tests/data/ae_type1_2019_03.csv: type 1 departments, March 2019 (NHSRdatasets).
+Providers ReadAe() {
+  Providers p;
+  std::istringstream in(testing::ReadFile(testing::SourcePath("tests/data/ae_type1_2019_03.csv")));
+  std::string line;
+  std::getline(in, line);
+  while (std::getline(in, line)) {
+    std::vector<std::string> c;
+    std::string cell;
+    std::istringstream ls(line);
+    while (std::getline(ls, cell, ',')) c.push_back(cell);
+    p.names.push_back(c[1].substr(1, c[1].size() - 2));
+    const double att = std::stod(c[3]), breaches = std::stod(c[4]);
+    p.attendances.push_back(att);
+    p.within.push_back(att - breaches);
+  }
+  return p;
+}
+
+const FunnelPoint& Find(const FunnelResult& r, const std::string& name) {
+  return *std::find_if(r.points.begin(), r.points.end(),
+                       [&](const FunnelPoint& p) { return p.provider == name; });
+}
+
+// Independent figures (python3 with math only, over the same file):
+//   134 providers; pooled proportion within 4 h θ = 1091394 / 1373060 = 0.794862569734753.
+//   RX1: 9922 / 16532 = 0.600169, z = 2√n (asin√p − asin√θ) = −55.1614; exact 99.8 % limits
+//     (binomial quantile interpolated, Spiegelhalter 2005 A.1.1) 0.7850769, 0.8044862.
+//   RQM: 18630 / 19746 = 0.943482, z = 64.6411; exact 95 % limits 0.7891908, 0.8004553.
+//   Winsorised (10 %/90 %, R type 7) φ = 490.4323, τ² = 0.01205113; with τ², RQM's
+//   adjusted z = 2.0941 (outside 95 %, not 99.8 %), RXN's −2.958 is the lowest, and no
+//   provider is outside 99.8 %; 18 are outside 95 %.
+TEST(Funnel, AeFourHourMarch2019) {
+  const Providers p = ReadAe();
+  FunnelOptions o;
+  o.type = FunnelType::kProportion;
+  Result<FunnelResult> r = AnalyseFunnel(p.names, p.within, p.attendances, o);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->points.size(), 134u);
+  EXPECT_NEAR(r->target, 0.794862569734753, 1e-12);
+  const FunnelPoint& rx1 = Find(*r, "RX1");
+  EXPECT_NEAR(rx1.z, -55.1614, 1e-4);
+  EXPECT_NEAR(rx1.limits.lower998, 0.7850769087, 1e-9);
+  EXPECT_NEAR(rx1.limits.upper998, 0.8044862305, 1e-9);
+  EXPECT_EQ(rx1.flag, FunnelFlag::kLow998);
+  const FunnelPoint& rqm = Find(*r, "RQM");
+  EXPECT_NEAR(rqm.limits.lower95, 0.7891908330, 1e-9);
+  EXPECT_NEAR(rqm.limits.upper95, 0.8004553194, 1e-9);
+  EXPECT_EQ(rqm.flag, FunnelFlag::kHigh998);
+  EXPECT_NEAR(r->phi, 490.43232057, 1e-6);
+  EXPECT_NEAR(r->tau2, 0.012051134466, 1e-10);
+  EXPECT_FALSE(r->adjusted);
+
+  o.adjust_overdispersion = true;
+  Result<FunnelResult> od = AnalyseFunnel(p.names, p.within, p.attendances, o);
+  ASSERT_TRUE(od.ok());
+  EXPECT_TRUE(od->adjusted);
+  EXPECT_NEAR(Find(*od, "RQM").z_adjusted, 2.0941, 1e-4);
+  EXPECT_EQ(Find(*od, "RQM").flag, FunnelFlag::kHigh95);
+  EXPECT_EQ(od->outside998.size(), 0u);
+  EXPECT_EQ(od->outside95.size(), 18u);
+  EXPECT_EQ(od->outside95.front(), "RXN");
+}
+
+// Normal limits by hand: θ = 0.5, n = 100: 0.5 ± 1.959964 × 0.05 = 0.402002, 0.597998.
+// Ratio: 1 ± 1.959964 × √(1/25) = 0.608007, 1.391993.
+TEST(Funnel, NormalApproximationByHand) {
+  Result<FunnelBand> b =
+      FunnelLimitsAt(100, 0.5, FunnelType::kProportion, FunnelLimitMethod::kNormal);
+  ASSERT_TRUE(b.ok());
+  EXPECT_NEAR(b->lower95, 0.5 - 1.959963985 * 0.05, 1e-9);
+  EXPECT_NEAR(b->upper998, 0.5 + 3.090232306 * 0.05, 1e-9);
+  Result<FunnelBand> s = FunnelLimitsAt(25, 1, FunnelType::kRatio, FunnelLimitMethod::kNormal);
+  ASSERT_TRUE(s.ok());
+  EXPECT_NEAR(s->lower95, 1 - 1.959963985 * 0.2, 1e-9);
+}
+
+// Overdispersion by hand, square-root scale: four ratios O/E with E = 100 (s = 0.05):
+// O = 80, 100, 120, 140 → z = (√(O/100) − 1)/0.05 = −2.111456, 0, 1.908902, 3.664319.
+// Winsorised at R type-7 quantiles 10 %/90 %: lz = −2.111456 + 0.3 × 2.111456 = −1.478019,
+// uz = 1.908902 + 0.7 × (3.664319 − 1.908902) = 3.137694. φ = (1.478019² + 0 + 1.908902² +
+// 3.137694²)/4 = 3.918394; Σw = 1600, Σw² = 640000, so τ² = (4φ − 3)/(1600 − 400) = 0.010561.
+TEST(Funnel, OverdispersionByHand) {
+  FunnelOptions o;
+  o.type = FunnelType::kRatio;
+  o.adjust_overdispersion = true;
+  Result<FunnelResult> r = AnalyseFunnel(std::vector<std::string>{"a", "b", "c", "d"},
+                                         std::vector<double>{80, 100, 120, 140},
+                                         std::vector<double>{100, 100, 100, 100}, o);
+  ASSERT_TRUE(r.ok());
+  const double z1 = (std::sqrt(0.8) - 1) / 0.05, z3 = (std::sqrt(1.2) - 1) / 0.05,
+               z4 = (std::sqrt(1.4) - 1) / 0.05;
+  const double lz = z1 + 0.3 * (0 - z1), uz = z3 + 0.7 * (z4 - z3);
+  const double phi = (lz * lz + z3 * z3 + uz * uz) / 4;
+  EXPECT_NEAR(r->phi, phi, 1e-12);
+  EXPECT_NEAR(r->tau2, (4 * phi - 3) / 1200, 1e-12);
+  EXPECT_NEAR(r->phi, 3.918394, 1e-5);
+  // Adjusted limits (1 ± 1.959964 √(0.0025 + τ²))².
+  const double se = std::sqrt(0.0025 + r->tau2);
+  EXPECT_NEAR(r->points[0].limits.upper95, std::pow(1 + 1.959963985 * se, 2), 1e-8);
+  // Truncation drops the extreme ranks: floor(rank × 10 / 5) is 2, 4, 6, 8 → all kept.
+  o.trim = FunnelTrim::kTruncate;
+  Result<FunnelResult> t = AnalyseFunnel(std::vector<std::string>{"a", "b", "c", "d"},
+                                         std::vector<double>{80, 100, 120, 140},
+                                         std::vector<double>{100, 100, 100, 100}, o);
+  ASSERT_TRUE(t.ok());
+  EXPECT_NEAR(t->phi, (z1 * z1 + z3 * z3 + z4 * z4) / 4, 1e-12);
+}
+
+TEST(Funnel, EdgeCases) {
+  FunnelOptions o;
+  EXPECT_EQ(AnalyseFunnel({}, {}, {}, o).status().code(), StatusCode::kFailedPrecondition);
+  // One provider: no between-provider variance can be estimated (τ² = 0).
+  Result<FunnelResult> one = AnalyseFunnel(std::vector<std::string>{"a"}, std::vector<double>{10},
+                                           std::vector<double>{8}, o);
+  ASSERT_TRUE(one.ok());
+  EXPECT_DOUBLE_EQ(one->tau2, 0);
+  // Missing and zero denominators are skipped; infinity is an error.
+  Result<FunnelResult> skip =
+      AnalyseFunnel(std::vector<std::string>{"a", "b", "c"},
+                    std::vector<double>{10, std::nan(""), 3}, std::vector<double>{8, 5, 0}, o);
+  ASSERT_TRUE(skip.ok());
+  EXPECT_EQ(skip->rows_skipped, 2);
+  EXPECT_EQ(AnalyseFunnel(std::vector<std::string>{"a"}, std::vector<double>{INFINITY},
+                          std::vector<double>{1}, o)
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  o.type = FunnelType::kProportion;
+  EXPECT_EQ(AnalyseFunnel(std::vector<std::string>{"a"}, std::vector<double>{3},
+                          std::vector<double>{2}, o)
+                .status()
+                .code(),
+            StatusCode::kInvalidArgument);
+  // All equal proportions of 1: no variation, no limits.
+  EXPECT_EQ(AnalyseFunnel(std::vector<std::string>{"a", "b"}, std::vector<double>{2, 3},
+                          std::vector<double>{2, 3}, o)
+                .status()
+                .code(),
+            StatusCode::kFailedPrecondition);
+  EXPECT_EQ(
+      FunnelLimitsAt(10.5, 0.5, FunnelType::kProportion, FunnelLimitMethod::kExact).status().code(),
+      StatusCode::kInvalidArgument);
+  // O = 0 on the log scale has no z-score and takes no part in the dispersion estimate.
+  o.type = FunnelType::kRatio;
+  o.scale = FunnelScale::kLog;
+  Result<FunnelResult> zero = AnalyseFunnel(
+      std::vector<std::string>{"a", "b"}, std::vector<double>{0, 5}, std::vector<double>{4, 5}, o);
+  ASSERT_TRUE(zero.ok());
+  EXPECT_FALSE(zero->points[0].used_for_dispersion);
+}
+
+}  // namespace
+}  // namespace kaizen

@@ -1,0 +1,253 @@
+// From records to measures (include/kaizen/aggregate.h).
+#include "kaizen/aggregate.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace kaizen {
+namespace {
+
+Date FromCivilOrDie(int year, int month, int day) {
+  // Callers pass the first of a valid month, which always exists.
+  return *Date::FromCivil(year, month, day);
+}
+
+Date NextPeriod(Date start, PeriodUnit unit) {
+  switch (unit) {
+    case PeriodUnit::kDay:
+      return Date(start.days_since_epoch() + 1);
+    case PeriodUnit::kWeek:
+      return Date(start.days_since_epoch() + 7);
+    case PeriodUnit::kMonth:
+    case PeriodUnit::kQuarter: {
+      const CivilDay c = start.ToCivil();
+      const int step = unit == PeriodUnit::kMonth ? 1 : 3;
+      const int m = c.month - 1 + step;
+      return FromCivilOrDie(c.year + m / 12, m % 12 + 1, 1);
+    }
+    case PeriodUnit::kYear:
+      return FromCivilOrDie(start.ToCivil().year + 1, 1, 1);
+  }
+  return start;
+}
+
+bool Meets(double v, const Condition& c) {
+  switch (c.op) {
+    case Comparison::kLess:
+      return v < c.threshold;
+    case Comparison::kLessOrEqual:
+      return v <= c.threshold;
+    case Comparison::kEqual:
+      return v == c.threshold;
+    case Comparison::kGreaterOrEqual:
+      return v >= c.threshold;
+    case Comparison::kGreater:
+      return v > c.threshold;
+  }
+  return false;
+}
+
+bool NeedsValues(PeriodMeasure m) { return m != PeriodMeasure::kCount; }
+
+double Median(std::vector<double>& v) {
+  const std::size_t n = v.size();
+  const std::size_t mid = n / 2;
+  std::nth_element(v.begin(), v.begin() + mid, v.end());
+  if (n % 2 == 1) return v[mid];
+  const double upper = v[mid];
+  const double lower = *std::max_element(v.begin(), v.begin() + mid);
+  return (lower + upper) / 2;
+}
+
+}  // namespace
+
+Date PeriodStart(Date date, PeriodUnit unit) {
+  switch (unit) {
+    case PeriodUnit::kDay:
+      return date;
+    case PeriodUnit::kWeek: {
+      // 1970-01-01 (day 0) was a Thursday, so (days + 3) mod 7 is 0 on Mondays (ISO 8601).
+      const int32_t d = date.days_since_epoch();
+      const int32_t dow = ((d + 3) % 7 + 7) % 7;
+      return Date(d - dow);
+    }
+    case PeriodUnit::kMonth: {
+      const CivilDay c = date.ToCivil();
+      return FromCivilOrDie(c.year, c.month, 1);
+    }
+    case PeriodUnit::kQuarter: {
+      const CivilDay c = date.ToCivil();
+      return FromCivilOrDie(c.year, (c.month - 1) / 3 * 3 + 1, 1);
+    }
+    case PeriodUnit::kYear:
+      return FromCivilOrDie(date.ToCivil().year, 1, 1);
+  }
+  return date;
+}
+
+Result<Aggregated> AggregateByPeriod(std::span<const Date> dates, std::span<const double> values,
+                                     std::span<const double> denominators,
+                                     const AggregateOptions& options) {
+  const PeriodMeasure measure = options.measure;
+  const std::size_t n = dates.size();
+  if (NeedsValues(measure) && values.size() != n) {
+    return Status::InvalidArgument("aggregate: " + std::to_string(n) + " dates but " +
+                                   std::to_string(values.size()) + " values");
+  }
+  if (measure == PeriodMeasure::kRatio && denominators.size() != n) {
+    return Status::InvalidArgument("aggregate: a ratio needs one denominator per row (" +
+                                   std::to_string(n) + " dates, " +
+                                   std::to_string(denominators.size()) + " denominators)");
+  }
+  if (!(std::isfinite(options.multiplier) && options.multiplier > 0)) {
+    return Status::InvalidArgument("aggregate: the multiplier must be positive and finite");
+  }
+  if (options.from && options.to && *options.from > *options.to) {
+    return Status::InvalidArgument("aggregate: 'from' is after 'to'");
+  }
+
+  Aggregated out;
+  // First pass: check values and find the range of periods.
+  std::optional<Date> first, last;
+  for (std::size_t i = 0; i < n; ++i) {
+    if ((options.from && dates[i] < *options.from) || (options.to && dates[i] > *options.to)) {
+      ++out.rows_outside;
+      continue;
+    }
+    if (NeedsValues(measure) && std::isinf(values[i])) {
+      return Status::InvalidArgument("aggregate: row " + std::to_string(i + 1) +
+                                     " has an infinite value");
+    }
+    if (measure == PeriodMeasure::kRatio && std::isinf(denominators[i])) {
+      return Status::InvalidArgument("aggregate: row " + std::to_string(i + 1) +
+                                     " has an infinite denominator");
+    }
+    const Date p = PeriodStart(dates[i], options.unit);
+    if (!first || p < *first) first = p;
+    if (!last || p > *last) last = p;
+  }
+  if (options.from) first = PeriodStart(*options.from, options.unit);
+  if (options.to) last = PeriodStart(*options.to, options.unit);
+  if (!first || !last) {
+    return Status::FailedPrecondition("aggregate: no rows to aggregate");
+  }
+
+  std::vector<Date> starts;
+  for (Date p = *first; p <= *last; p = NextPeriod(p, options.unit)) starts.push_back(p);
+  const std::size_t k = starts.size();
+  // mean and m2 follow Welford (1962), which avoids the cancellation of Σx² − (Σx)²/n.
+  std::vector<double> sum(k, 0), mean(k, 0), m2(k, 0), count(k, 0), meets(k, 0), denom(k, 0);
+  std::vector<std::vector<double>> bucket(measure == PeriodMeasure::kMedian ? k : 0);
+
+  for (std::size_t i = 0; i < n; ++i) {
+    if ((options.from && dates[i] < *options.from) || (options.to && dates[i] > *options.to)) {
+      continue;
+    }
+    const Date p = PeriodStart(dates[i], options.unit);
+    const std::size_t j = std::lower_bound(starts.begin(), starts.end(), p) - starts.begin();
+    if (measure == PeriodMeasure::kCount) {
+      count[j] += 1;
+      ++out.rows_used;
+      continue;
+    }
+    const double v = values[i];
+    if (std::isnan(v) || (measure == PeriodMeasure::kRatio && std::isnan(denominators[i]))) {
+      ++out.rows_missing;
+      continue;
+    }
+    ++out.rows_used;
+    count[j] += 1;
+    sum[j] += v;
+    const double delta = v - mean[j];
+    mean[j] += delta / count[j];
+    m2[j] += delta * (v - mean[j]);
+    if (measure == PeriodMeasure::kProportion && Meets(v, options.condition)) meets[j] += 1;
+    if (measure == PeriodMeasure::kRatio) denom[j] += denominators[i];
+    if (measure == PeriodMeasure::kMedian) bucket[j].push_back(v);
+  }
+
+  Series& s = out.series;
+  for (std::size_t j = 0; j < k; ++j) {
+    Observation o{.period = starts[j]};
+    const double c = count[j];
+    switch (measure) {
+      case PeriodMeasure::kCount:
+        o.value = o.numerator = c;
+        break;
+      case PeriodMeasure::kSum:
+        o.value = o.numerator = sum[j];
+        o.denominator = c;
+        break;
+      case PeriodMeasure::kMean:
+        o.denominator = c;
+        if (c > 0) o.value = mean[j];
+        if (c > 1) o.subgroup_sd = std::sqrt(m2[j] / (c - 1));
+        break;
+      case PeriodMeasure::kMedian:
+        o.denominator = c;
+        if (c > 0) o.value = Median(bucket[j]);
+        break;
+      case PeriodMeasure::kProportion:
+        o.numerator = meets[j];
+        o.denominator = c;
+        if (c > 0) o.value = meets[j] / c;
+        break;
+      case PeriodMeasure::kRatio:
+        o.numerator = sum[j];
+        o.denominator = denom[j];
+        if (denom[j] > 0) o.value = sum[j] / denom[j] * options.multiplier;
+        break;
+    }
+    s.Add(o);
+  }
+  return out;
+}
+
+Result<Series> DaysBetweenEvents(std::span<const Date> event_dates, std::optional<Date> since) {
+  std::vector<Date> sorted(event_dates.begin(), event_dates.end());
+  std::sort(sorted.begin(), sorted.end());
+  Series s;
+  std::optional<Date> previous = since;
+  for (Date d : sorted) {
+    if (previous) {
+      if (d < *previous) {
+        return Status::InvalidArgument("days between events: an event on " + d.ToIso() +
+                                       " is before the start date " + previous->ToIso());
+      }
+      s.Add({.period = d,
+             .value = static_cast<double>(d.days_since_epoch() - previous->days_since_epoch())});
+    }
+    previous = d;
+  }
+  if (s.size() == 0) {
+    return Status::FailedPrecondition(
+        "days between events: needs two events (or one event and a start date)");
+  }
+  return s;
+}
+
+Result<Series> CasesBetweenEvents(std::span<const Date> dates, const std::vector<bool>& is_event) {
+  if (dates.size() != is_event.size()) {
+    return Status::InvalidArgument("cases between events: " + std::to_string(dates.size()) +
+                                   " dates but " + std::to_string(is_event.size()) + " flags");
+  }
+  Series s;
+  double cases = 0;
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    if (i > 0 && dates[i] < dates[i - 1]) {
+      return Status::InvalidArgument("cases between events: row " + std::to_string(i + 1) +
+                                     " is dated before the row above; give cases in order");
+    }
+    if (is_event[i]) {
+      s.Add({.period = dates[i], .value = cases});
+      cases = 0;
+    } else {
+      cases += 1;
+    }
+  }
+  if (s.size() == 0) return Status::FailedPrecondition("cases between events: no event");
+  return s;
+}
+
+}  // namespace kaizen
