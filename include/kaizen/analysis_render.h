@@ -1,0 +1,76 @@
+// Charts of the Measure and Analyse steps, as SVG: histogram, box plot, bar chart, line graph,
+// scatter plot with its least-squares line and confidence band, residual plot, Pareto chart
+// and funnel plot. Pure functions from values and results to SVG text; PNG and PDF come from
+// WriteSvgAsPng / WriteSvgAsPdf (render.h).
+#ifndef KAIZEN_ANALYSIS_RENDER_H_
+#define KAIZEN_ANALYSIS_RENDER_H_
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include "kaizen/funnel.h"
+#include "kaizen/pareto.h"
+#include "kaizen/render.h"
+#include "kaizen/stats.h"
+#include "kaizen/status.h"
+
+namespace kaizen {
+
+struct PlotOptions {
+  int width = 900;
+  int height = 420;
+  Palette palette = Palette::kMdc;
+  std::string title;
+  std::string x_label;
+  std::string y_label;
+};
+
+// How a histogram's bins are chosen (stated on the chart).
+enum class BinRule {
+  kFreedmanDiaconis,  // width 2·IQR·n^(−1/3) (Freedman and Diaconis 1981); the default
+  kSturges,           // ⌈log2 n⌉ + 1 bins (Sturges 1926)
+  kFixedWidth,        // HistogramBins::width
+};
+Result<BinRule> ParseBinRule(std::string_view name);  // "fd", "sturges", "width"
+
+struct HistogramBins {
+  BinRule rule = BinRule::kFreedmanDiaconis;
+  double width = 0;          // kFixedWidth only
+  std::vector<double> edges;  // n + 1 edges; bins are [e_i, e_i+1), the last closed
+  std::vector<int64_t> counts;
+};
+// The bins for `values` (NaN skipped). InvalidArgument for no finite values or a bad width.
+Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRule rule,
+                                           double width = 0);
+
+// Histogram with the mean and median marked and the fitted normal curve (mean, sd) overlaid.
+std::string RenderHistogramSvg(const HistogramBins& bins, const Descriptive& description,
+                               const PlotOptions& options);
+// Box plot (Tukey: whiskers to the furthest points within 1.5·IQR, outliers drawn), one box
+// per group.
+std::string RenderBoxPlotSvg(const std::vector<std::string>& groups,
+                             const std::vector<std::vector<double>>& values,
+                             const PlotOptions& options);
+// Bars of categories in the given order.
+std::string RenderBarChartSvg(std::span<const std::string> categories,
+                              std::span<const double> values, const PlotOptions& options);
+// A line graph of one series over periods (no limits: a run or control chart is RenderChartSvg).
+std::string RenderLineGraphSvg(std::span<const Date> periods, std::span<const double> values,
+                               const PlotOptions& options);
+// Scatter plot with the least-squares line and its confidence band, and r and rho in the legend.
+std::string RenderScatterSvg(std::span<const double> x, std::span<const double> y,
+                             const SimpleRegression& fit, const Correlation& pearson,
+                             const Correlation& spearman, const PlotOptions& options);
+// Residuals against fitted values of a linear model, with the zero line.
+std::string RenderResidualPlotSvg(const LinearModel& model, const PlotOptions& options);
+// Pareto chart: sorted bars, cumulative percentage line on a right-hand 0–100 % axis, the cut
+// line, the vital few highlighted.
+std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& options);
+// Funnel plot: each provider against its precision, the target line, the 95 % and 99.8 %
+// limits (adjusted ones when overdispersion was applied), outliers labelled.
+std::string RenderFunnelSvg(const FunnelResult& funnel, const PlotOptions& options);
+
+}  // namespace kaizen
+
+#endif  // KAIZEN_ANALYSIS_RENDER_H_
