@@ -24,6 +24,12 @@ struct PlotOptions {
   std::string title;
   std::string x_label;
   std::string y_label;
+  // Which way is better, for colouring funnel outliers (concern or improvement); kNeither
+  // colours them all "special cause, neither".
+  Direction direction = Direction::kNeither;
+  // The ParetoOptions::vital_few_cut the Pareto result was computed with (ParetoResult does
+  // not carry it), drawn as the cut line.
+  double pareto_cut = 0.8;
 };
 
 // How a histogram's bins are chosen (stated on the chart).
@@ -36,9 +42,12 @@ Result<BinRule> ParseBinRule(std::string_view name);  // "fd", "sturges", "width
 
 struct HistogramBins {
   BinRule rule = BinRule::kFreedmanDiaconis;
-  double width = 0;          // kFixedWidth only
+  double width = 0;           // in a result, the bin width used (every rule)
   std::vector<double> edges;  // n + 1 edges; bins are [e_i, e_i+1), the last closed
   std::vector<int64_t> counts;
+  // Set when the rule asked for could not be used (Freedman–Diaconis with an IQR of 0 falls
+  // back to Sturges), saying so; shown on the chart.
+  std::string note;
 };
 // The bins for `values` (NaN skipped). InvalidArgument for no finite values or a bad width.
 Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRule rule,

@@ -372,8 +372,15 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
   if (profile.trend && profile.trend_across_segments)
     spc::ApplyTrend({out->points, s.judged_all, false}, profile);
 
-  for (PointResult& pt : out->points)
+  for (PointResult& pt : out->points) {
+    if (!spc::AnyFlag(pt.rules)) {  // most points: no rule flagged them
+      pt.label = RuleId::kNone;
+      pt.side = Side::kNone;
+      pt.point_class = PointClass::kCommonCause;
+      continue;
+    }
     spc::ClassifyPoint(profile, indicator.direction, indicator.conflict_preference, &pt);
+  }
 
   // The series: its latest judged point, icons and target.
   if (!s.judged_all.empty()) out->latest = s.judged_all.back();

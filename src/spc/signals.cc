@@ -1,6 +1,8 @@
 #include "spc/signals.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <cmath>
 #include <cstdio>
 #include <string>
@@ -109,9 +111,21 @@ void DescribeSignals(const Profile& profile, Direction direction, bool with_sent
                      SeriesResult* out) {
   const auto& points = out->points;
   // Most series have few flagged rules: find them first so the episode walk skips the rest.
-  RuleFlags any{};
-  for (const PointResult& pt : points)
-    for (int r = 0; r < kRuleCount; ++r) any[r] |= pt.rules[r];
+  // OR-ing the flags a word at a time: byte r of the result is non-zero iff rule r flagged a
+  // point. Most series have no flag at all and return here.
+  uint64_t low_word = 0, high_word = 0;
+  static_assert(kRuleCount > 8 && kRuleCount <= 16);
+  for (const PointResult& pt : points) {
+    uint64_t a = 0, b = 0;
+    std::memcpy(&a, pt.rules.data(), 8);
+    std::memcpy(&b, pt.rules.data() + 8, kRuleCount - 8);
+    low_word |= a;
+    high_word |= b;
+  }
+  if ((low_word | high_word) == 0) return;
+  uint8_t any[16];
+  std::memcpy(any, &low_word, 8);
+  std::memcpy(any + 8, &high_word, 8);
   for (int r = 0; r < kRuleCount; ++r) {
     if (any[r] == 0) continue;
     int first = -1, last = -1, count = 0;
@@ -153,7 +167,11 @@ void DescribeSignals(const Profile& profile, Direction direction, bool with_sent
 std::string SummarySentence(const SeriesResult& r) {
   if (r.latest < 0) return "No data.";
   const PointResult& pt = r.points[r.latest];
-  std::string s = "The latest point (" + PeriodLabel(pt.period) + ", " + Number(pt.value) + ") ";
+  // Appended piece by piece into one reserved string: this runs once per series in batch runs.
+  std::string s;
+  s.reserve(192);
+  s.append("The latest point (").append(PeriodLabel(pt.period)).append(", ");
+  s.append(Number(pt.value)).append(") ");
   switch (r.variation) {
     case VariationIcon::kNone:
       s += "cannot be judged yet";
@@ -162,12 +180,12 @@ std::string SummarySentence(const SeriesResult& r) {
       s += "shows common cause variation";
       break;
     default:
-      s += std::string("shows ") + (pt.value >= pt.centre ? "high " : "low ") +
-           std::string(ClassPhrase(pt.point_class));
+      s.append("shows ").append(pt.value >= pt.centre ? "high " : "low ");
+      s.append(ClassPhrase(pt.point_class));
       break;
   }
   if (r.target) {
-    s += "; against the target of " + Number(*r.target) + " ";
+    s.append("; against the target of ").append(Number(*r.target)).append(" ");
     switch (r.assurance) {
       case AssuranceIcon::kPass: s += "the process will consistently pass"; break;
       case AssuranceIcon::kFail: s += "the process will consistently fail"; break;
@@ -175,7 +193,8 @@ std::string SummarySentence(const SeriesResult& r) {
       case AssuranceIcon::kNone: s += "no assurance can be given"; break;
     }
   }
-  return s + ".";
+  s += '.';
+  return s;
 }
 
 }  // namespace kaizen::spc

@@ -10,38 +10,11 @@
 
 #include "kaizen/render.h"
 #include "render/svg/palette.h"
+#include "render/svg/plot_frame.h"
 #include "render/svg/svg_writer.h"
 #include "render/text.h"
 
 namespace kaizen {
-namespace render {
-
-std::vector<double> NiceTicks(double lo, double hi) {
-  if (!std::isfinite(lo) || !std::isfinite(hi)) return {0, 1};
-  if (lo > hi) std::swap(lo, hi);
-  if (lo == hi) {
-    const double half = lo == 0 ? 1 : std::fabs(lo) * 0.1;
-    lo -= half;
-    hi += half;
-  }
-  const double raw = (hi - lo) / 5;
-  const double magnitude = std::pow(10, std::floor(std::log10(raw)));
-  double step = 10 * magnitude;
-  for (const double m : {1.0, 2.0, 2.5, 5.0}) {
-    if (m * magnitude >= raw * (1 - 1e-9)) {
-      step = m * magnitude;
-      break;
-    }
-  }
-  const double first = std::floor(lo / step + 1e-9) * step;
-  const double last = std::ceil(hi / step - 1e-9) * step;
-  std::vector<double> ticks;
-  for (int i = 0; first + i * step <= last + step * 1e-6; ++i) ticks.push_back(first + i * step);
-  if (ticks.size() < 2) ticks.push_back(first + step);
-  return ticks;
-}
-
-}  // namespace render
 
 namespace {
 
@@ -60,11 +33,7 @@ constexpr std::string_view kAnnotationColour = "#005EB8";  // NHS blue
 constexpr std::string_view kLimitDash = "7 4";
 constexpr std::string_view kTargetDash = "10 3 2 3";
 
-// Arial's average advance is about 0.56 em and DejaVu Sans' (the usual fallback) 0.6 em: the
-// larger keeps labels from colliding whichever font the viewer has.
-double TextWidth(std::string_view text, double font_size) {
-  return render::CharCount(text) * font_size * 0.6;
-}
+using render::TextWidth;
 
 // Maps data values and point indices to SVG coordinates.
 struct Scale {
@@ -206,13 +175,7 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
   }
   if (!std::isfinite(lo)) lo = hi = 0;
   const std::vector<double> ticks = render::NiceTicks(lo, hi);
-  const double step = ticks[1] - ticks[0];
-  int tick_decimals = 0;
-  while (tick_decimals < 6) {
-    const double scaled = step * std::pow(10, tick_decimals);
-    if (std::fabs(scaled - std::round(scaled)) < 1e-6) break;
-    ++tick_decimals;
-  }
+  const int tick_decimals = render::TickDecimals(ticks);
   double tick_label_width = 0;
   for (const double t : ticks) {
     tick_label_width =

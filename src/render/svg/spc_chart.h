@@ -3,7 +3,7 @@
 #ifndef KAIZEN_RENDER_SVG_SPC_CHART_H_
 #define KAIZEN_RENDER_SVG_SPC_CHART_H_
 
-#include <vector>
+#include "render/svg/plot_frame.h"  // NiceTicks, which the chart's tests check
 
 namespace kaizen::render {
 
@@ -12,11 +12,6 @@ namespace kaizen::render {
 inline constexpr double kPlotTop = 58;
 inline constexpr double kPlotBottomMargin = 74;
 inline constexpr double kAnnotationLineHeight = 17;
-
-// Round axis ticks covering [lo, hi]: a step of 1, 2, 2.5 or 5 × 10^k giving at most about six
-// intervals, and the axis extended to whole steps (Heckbert, "Nice numbers for graph labels",
-// Graphics Gems, 1990, adapted). Returns at least two ticks; lo == hi gets a unit-wide axis.
-std::vector<double> NiceTicks(double lo, double hi);
 
 }  // namespace kaizen::render
 

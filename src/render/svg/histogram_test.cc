@@ -1,0 +1,93 @@
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+#include "kaizen/analysis_render.h"
+
+namespace kaizen {
+namespace {
+
+std::vector<double> OneToTen() { return {1, 2, 3, 4, 5, 6, 7, 8, 9, 10}; }
+
+TEST(ParseBinRule, KnowsTheThreeRules) {
+  EXPECT_EQ(*ParseBinRule("fd"), BinRule::kFreedmanDiaconis);
+  EXPECT_EQ(*ParseBinRule("sturges"), BinRule::kSturges);
+  EXPECT_EQ(*ParseBinRule("width"), BinRule::kFixedWidth);
+  EXPECT_FALSE(ParseBinRule("scott").ok());
+}
+
+// Sturges: ⌈log2 10⌉ + 1 = 5 bins over 1..10, each (10 − 1) / 5 = 1.8 wide.
+TEST(ComputeHistogramBins, SturgesOneToTen) {
+  const std::vector<double> v = OneToTen();
+  const Result<HistogramBins> bins = ComputeHistogramBins(v, BinRule::kSturges);
+  ASSERT_TRUE(bins.ok()) << bins.status().message();
+  const std::vector<double> edges = {1, 2.8, 4.6, 6.4, 8.2, 10};
+  ASSERT_EQ(bins->edges.size(), edges.size());
+  for (std::size_t i = 0; i < edges.size(); ++i) EXPECT_NEAR(bins->edges[i], edges[i], 1e-12);
+  EXPECT_EQ(bins->counts, (std::vector<int64_t>{2, 2, 2, 2, 2}));  // the last bin is closed
+  EXPECT_NEAR(bins->width, 1.8, 1e-12);
+  EXPECT_TRUE(bins->note.empty());
+}
+
+// Freedman–Diaconis: type-7 quartiles of 1..10 are 3.25 and 7.75 (IQR 4.5), so the width is
+// 2 · 4.5 · 10^(−1/3) = 4.17743; ⌈9 / 4.17743⌉ = 3 bins from 1: 1, 5.177, 9.355, 13.532.
+TEST(ComputeHistogramBins, FreedmanDiaconisOneToTen) {
+  const std::vector<double> v = OneToTen();
+  const Result<HistogramBins> bins = ComputeHistogramBins(v, BinRule::kFreedmanDiaconis);
+  ASSERT_TRUE(bins.ok());
+  const double h = 9 / std::cbrt(10.0);
+  EXPECT_NEAR(bins->width, 4.177430, 1e-6);
+  ASSERT_EQ(bins->edges.size(), 4u);
+  EXPECT_DOUBLE_EQ(bins->edges[0], 1);
+  EXPECT_NEAR(bins->edges[3], 1 + 3 * h, 1e-12);
+  EXPECT_EQ(bins->counts, (std::vector<int64_t>{5, 4, 1}));
+}
+
+// Seven equal values and one 5: both type-7 quartiles are 1, the IQR is 0, so Sturges'
+// ⌈log2 8⌉ + 1 = 4 bins of width 1 from 1 to 5, and the result says why.
+TEST(ComputeHistogramBins, FreedmanDiaconisFallsBackToSturgesWhenIqrIsZero) {
+  const std::vector<double> v = {1, 1, 1, 1, 1, 1, 1, 5};
+  const Result<HistogramBins> bins = ComputeHistogramBins(v, BinRule::kFreedmanDiaconis);
+  ASSERT_TRUE(bins.ok());
+  EXPECT_EQ(bins->edges, (std::vector<double>{1, 2, 3, 4, 5}));
+  EXPECT_EQ(bins->counts, (std::vector<int64_t>{7, 0, 0, 1}));
+  EXPECT_NE(bins->note.find("Sturges"), std::string::npos);
+}
+
+// Width 2: edges on multiples of 2 from floor(0.5 / 2) · 2 = 0 to the first edge at or past 7.
+TEST(ComputeHistogramBins, FixedWidthAlignsEdgesToMultiples) {
+  const std::vector<double> v = {0.5, 3, 4, 7, NAN};
+  const Result<HistogramBins> bins = ComputeHistogramBins(v, BinRule::kFixedWidth, 2);
+  ASSERT_TRUE(bins.ok());
+  EXPECT_EQ(bins->edges, (std::vector<double>{0, 2, 4, 6, 8}));
+  EXPECT_EQ(bins->counts, (std::vector<int64_t>{1, 1, 1, 1}));
+  // A maximum on an edge falls in the closed last bin: {2, 4} is one bin [2, 4].
+  const std::vector<double> w = {2, 4};
+  const Result<HistogramBins> one = ComputeHistogramBins(w, BinRule::kFixedWidth, 2);
+  ASSERT_TRUE(one.ok());
+  EXPECT_EQ(one->edges, (std::vector<double>{2, 4}));
+  EXPECT_EQ(one->counts, (std::vector<int64_t>{2}));
+}
+
+TEST(ComputeHistogramBins, EqualValuesGetOneBin) {
+  const std::vector<double> v = {3, 3, 3};
+  const Result<HistogramBins> bins = ComputeHistogramBins(v, BinRule::kSturges);
+  ASSERT_TRUE(bins.ok());
+  EXPECT_EQ(bins->edges, (std::vector<double>{2.5, 3.5}));
+  EXPECT_EQ(bins->counts, (std::vector<int64_t>{3}));
+}
+
+TEST(ComputeHistogramBins, RejectsNoValuesAndBadWidths) {
+  const std::vector<double> none = {NAN, NAN};
+  EXPECT_EQ(ComputeHistogramBins(none, BinRule::kSturges).status().code(),
+            StatusCode::kInvalidArgument);
+  const std::vector<double> v = OneToTen();
+  EXPECT_FALSE(ComputeHistogramBins(v, BinRule::kFixedWidth, 0).ok());
+  EXPECT_FALSE(ComputeHistogramBins(v, BinRule::kFixedWidth, -1).ok());
+  EXPECT_FALSE(ComputeHistogramBins(v, BinRule::kFixedWidth, NAN).ok());
+  EXPECT_FALSE(ComputeHistogramBins(v, BinRule::kFixedWidth, 1e-6).ok());  // 9 million bins
+}
+
+}  // namespace
+}  // namespace kaizen

@@ -1,0 +1,352 @@
+#include "render/svg/plot_frame.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "render/text.h"
+
+namespace kaizen::render {
+
+std::vector<double> NiceTicks(double lo, double hi) {
+  if (!std::isfinite(lo) || !std::isfinite(hi)) return {0, 1};
+  if (lo > hi) std::swap(lo, hi);
+  if (lo == hi) {
+    const double half = lo == 0 ? 1 : std::fabs(lo) * 0.1;
+    lo -= half;
+    hi += half;
+  }
+  const double raw = (hi - lo) / 5;
+  const double magnitude = std::pow(10, std::floor(std::log10(raw)));
+  double step = 10 * magnitude;
+  for (const double m : {1.0, 2.0, 2.5, 5.0}) {
+    if (m * magnitude >= raw * (1 - 1e-9)) {
+      step = m * magnitude;
+      break;
+    }
+  }
+  const double first = std::floor(lo / step + 1e-9) * step;
+  const double last = std::ceil(hi / step - 1e-9) * step;
+  std::vector<double> ticks;
+  for (int i = 0; first + i * step <= last + step * 1e-6; ++i) ticks.push_back(first + i * step);
+  if (ticks.size() < 2) ticks.push_back(first + step);
+  return ticks;
+}
+
+int TickDecimals(const std::vector<double>& ticks) {
+  if (ticks.size() < 2) return 0;
+  const double step = ticks[1] - ticks[0];
+  int decimals = 0;
+  while (decimals < 6) {
+    const double scaled = step * std::pow(10, decimals);
+    if (std::fabs(scaled - std::round(scaled)) < 1e-6) break;
+    ++decimals;
+  }
+  return decimals;
+}
+
+double TextWidth(std::string_view text, double font_size) {
+  return CharCount(text) * font_size * 0.6;
+}
+
+std::string FormatSignificant(double v, int significant) {
+  if (!std::isfinite(v)) return FormatValue(v, 0);
+  if (v == 0) return "0";
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  const int decimals = std::clamp(significant - 1 - magnitude, 0, 6);
+  std::string s = FormatValue(v, decimals);
+  // Trailing zeros after the point add nothing ("2.50" reads as 2.5).
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+std::string FormatP(double p) {
+  if (!std::isfinite(p)) return "p \xE2\x80\x93";
+  if (p < 0.001) return "p < 0.001";
+  return "p = " + FormatValue(p, 3);
+}
+
+std::string Axis::Label(double v) const {
+  const double shown = v * multiplier;
+  int d = decimals;
+  // A multiplier of 100 moves the decimal point two places.
+  if (multiplier != 1)
+    d = std::max(0, decimals - static_cast<int>(std::round(std::log10(multiplier))));
+  return FormatValue(shown, d) + suffix;
+}
+
+Axis MakeAxis(double lo, double hi, double multiplier, std::string suffix) {
+  Axis axis;
+  axis.ticks = NiceTicks(lo, hi);
+  axis.decimals = TickDecimals(axis.ticks);
+  axis.multiplier = multiplier;
+  axis.suffix = std::move(suffix);
+  return axis;
+}
+
+double LeftEdgeFor(const Axis& y, bool has_title) {
+  double label_width = 0;
+  for (const double t : y.ticks) label_width = std::max(label_width, TextWidth(y.Label(t), 11));
+  return 14 + (has_title ? 20 : 0) + label_width + 8;
+}
+
+void OpenPlot(MarkupWriter& w, double width, double height, std::string_view title,
+              std::string_view subtitle, std::string_view description) {
+  w.Open("svg", SvgRootAttrs(width, height));
+  w.Leaf("title", {}, title);
+  w.Leaf("desc", {}, description);
+  w.Leaf("rect", {{"width", Num(width)}, {"height", Num(height)}, {"fill", "#FFFFFF"}});
+  w.Leaf("text",
+         {{"x", "14"},
+          {"y", "24"},
+          {"font-size", "16"},
+          {"font-weight", "bold"},
+          {"fill", std::string(kTextColour)}},
+         title);
+  if (!subtitle.empty()) {
+    w.Leaf("text",
+           {{"x", "14"}, {"y", "43"}, {"font-size", "12"}, {"fill", std::string(kMutedText)}},
+           subtitle);
+  }
+}
+
+void DrawYAxis(MarkupWriter& w, const PlotArea& a, const Axis& y, std::string_view title) {
+  w.Open("g", {{"class", "y-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
+  for (const double t : y.ticks) {
+    const std::string ys = Num(a.Y(t));
+    w.Leaf("line", {{"x1", Num(a.left)},
+                    {"y1", ys},
+                    {"x2", Num(a.right)},
+                    {"y2", ys},
+                    {"stroke", std::string(kGridColour)},
+                    {"stroke-width", "1"}});
+    w.Leaf("text", {{"x", Num(a.left - 6)}, {"y", Num(a.Y(t) + 4)}, {"text-anchor", "end"}},
+           y.Label(t));
+  }
+  if (!title.empty()) {
+    w.Leaf("text",
+           {{"x", "0"},
+            {"y", "0"},
+            {"font-size", "12"},
+            {"fill", std::string(kTextColour)},
+            {"text-anchor", "middle"},
+            {"transform", "translate(20 " + Num((a.top + a.bottom) / 2) + ") rotate(-90)"}},
+           title);
+  }
+  w.Close();
+}
+
+void DrawRightAxis(MarkupWriter& w, const PlotArea& a, const Axis& y, std::string_view title) {
+  w.Open("g", {{"class", "right-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
+  const double span = y.hi() - y.lo();
+  for (const double t : y.ticks) {
+    const double py = a.bottom - (t - y.lo()) / span * (a.bottom - a.top);
+    w.Leaf("line", {{"x1", Num(a.right)},
+                    {"y1", Num(py)},
+                    {"x2", Num(a.right + 4)},
+                    {"y2", Num(py)},
+                    {"stroke", std::string(kAxisColour)}});
+    w.Leaf("text", {{"x", Num(a.right + 7)}, {"y", Num(py + 4)}}, y.Label(t));
+  }
+  if (!title.empty()) {
+    double label_width = 0;
+    for (const double t : y.ticks) label_width = std::max(label_width, TextWidth(y.Label(t), 11));
+    w.Leaf("text",
+           {{"x", "0"},
+            {"y", "0"},
+            {"font-size", "12"},
+            {"fill", std::string(kTextColour)},
+            {"text-anchor", "middle"},
+            {"transform", "translate(" + Num(a.right + 7 + label_width + 14) + " " +
+                              Num((a.top + a.bottom) / 2) + ") rotate(90)"}},
+           title);
+  }
+  w.Close();
+}
+
+void DrawXTitle(MarkupWriter& w, const PlotArea& a, double y, std::string_view title) {
+  if (title.empty()) return;
+  w.Leaf("text",
+         {{"x", Num((a.left + a.right) / 2)},
+          {"y", Num(y)},
+          {"font-size", "12"},
+          {"fill", std::string(kTextColour)},
+          {"text-anchor", "middle"}},
+         title);
+}
+
+void DrawXAxis(MarkupWriter& w, const PlotArea& a, const Axis& x, std::string_view title) {
+  w.Open("g", {{"class", "x-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
+  w.Leaf("line", {{"x1", Num(a.left)},
+                  {"y1", Num(a.bottom)},
+                  {"x2", Num(a.right)},
+                  {"y2", Num(a.bottom)},
+                  {"stroke", std::string(kAxisColour)},
+                  {"stroke-width", "1"}});
+  for (const double t : x.ticks) {
+    const std::string xs = Num(a.X(t));
+    w.Leaf("line", {{"x1", xs},
+                    {"y1", Num(a.bottom)},
+                    {"x2", xs},
+                    {"y2", Num(a.bottom + 5)},
+                    {"stroke", std::string(kAxisColour)}});
+    w.Leaf("text", {{"x", xs}, {"y", Num(a.bottom + 18)}, {"text-anchor", "middle"}}, x.Label(t));
+  }
+  w.Close();
+  DrawXTitle(w, a, a.bottom + 38, title);
+}
+
+namespace {
+
+constexpr double kTurnDegrees = 35;
+constexpr int kTurnedMaxChars = 30;
+
+std::string Shortened(const std::string& label) {
+  if (CharCount(label) <= kTurnedMaxChars) return label;
+  // Cut at a character boundary: skip UTF-8 continuation bytes.
+  std::string out;
+  int chars = 0;
+  for (const char c : label) {
+    const bool continuation = (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+    if (!continuation && ++chars > kTurnedMaxChars - 1) break;
+    out += c;
+  }
+  return out + "\xE2\x80\xA6";  // ellipsis
+}
+
+}  // namespace
+
+CategoryLabelPlan PlanCategoryLabels(std::span<const std::string> labels, double slot_width) {
+  CategoryLabelPlan plan;
+  double widest = 0;
+  for (const std::string& l : labels) widest = std::max(widest, TextWidth(l, 11));
+  if (widest + 6 <= slot_width) return plan;
+  plan.turned = true;
+  double widest_shown = 0;
+  for (const std::string& l : labels) {
+    widest_shown = std::max(widest_shown, TextWidth(Shortened(l), 11));
+  }
+  plan.extra_height = std::ceil(widest_shown * std::sin(kTurnDegrees * M_PI / 180));
+  return plan;
+}
+
+void DrawCategoryLabels(MarkupWriter& w, const PlotArea& a, std::span<const double> centres,
+                        std::span<const std::string> labels, const CategoryLabelPlan& plan) {
+  w.Open("g", {{"class", "categories"}, {"font-size", "11"}, {"fill", std::string(kTextColour)}});
+  for (std::size_t i = 0; i < labels.size() && i < centres.size(); ++i) {
+    const std::string x = Num(centres[i]);
+    if (!plan.turned) {
+      w.Leaf("text", {{"x", x}, {"y", Num(a.bottom + 18)}, {"text-anchor", "middle"}}, labels[i]);
+      continue;
+    }
+    const std::string y = Num(a.bottom + 14);
+    w.Leaf("text",
+           {{"x", x},
+            {"y", y},
+            {"text-anchor", "end"},
+            {"transform", "rotate(-" + Num(kTurnDegrees) + " " + x + " " + y + ")"}},
+           Shortened(labels[i]));
+  }
+  w.Close();
+}
+
+void Legend::MakeRoom(double item_width) {
+  if (x_ + item_width > right_ && x_ > left_) {
+    x_ = left_;
+    y_ += 16;
+  }
+}
+
+void Legend::Line(std::string_view label, std::string_view colour, std::string_view dash,
+                  double stroke_width) {
+  MakeRoom(31 + TextWidth(label, 11));
+  std::vector<Attr> attrs = {{"x1", Num(x_)},
+                             {"y1", Num(y_ - 4)},
+                             {"x2", Num(x_ + 26)},
+                             {"y2", Num(y_ - 4)},
+                             {"stroke", std::string(colour)},
+                             {"stroke-width", Num(stroke_width)}};
+  if (!dash.empty()) attrs.push_back({"stroke-dasharray", std::string(dash)});
+  w_.Leaf("line", attrs);
+  w_.Leaf("text", {{"x", Num(x_ + 31)}, {"y", Num(y_)}}, label);
+  x_ += 31 + TextWidth(label, 11) + 18;
+}
+
+void Legend::Point(std::string_view label, std::string_view colour) {
+  MakeRoom(14 + TextWidth(label, 11));
+  w_.Leaf("circle", {{"cx", Num(x_ + 5)},
+                     {"cy", Num(y_ - 4)},
+                     {"r", "5"},
+                     {"fill", std::string(colour)},
+                     {"stroke", "#FFFFFF"},
+                     {"stroke-width", "0.5"}});
+  w_.Leaf("text", {{"x", Num(x_ + 14)}, {"y", Num(y_)}}, label);
+  x_ += 14 + TextWidth(label, 11) + 18;
+}
+
+void Legend::Swatch(std::string_view label, std::string_view colour, double opacity,
+                    std::string_view pattern_id) {
+  MakeRoom(20 + TextWidth(label, 11));
+  std::vector<Attr> attrs = {
+      {"x", Num(x_)},   {"y", Num(y_ - 10)},           {"width", "14"},
+      {"height", "12"}, {"fill", std::string(colour)}, {"fill-opacity", Num(opacity)}};
+  w_.Leaf("rect", attrs);
+  if (!pattern_id.empty()) {
+    w_.Leaf("rect", {{"x", Num(x_)},
+                     {"y", Num(y_ - 10)},
+                     {"width", "14"},
+                     {"height", "12"},
+                     {"fill", "url(#" + std::string(pattern_id) + ")"}});
+  }
+  w_.Leaf("text", {{"x", Num(x_ + 20)}, {"y", Num(y_)}}, label);
+  x_ += 20 + TextWidth(label, 11) + 18;
+}
+
+void Legend::Text(std::string_view label) {
+  MakeRoom(TextWidth(label, 11));
+  w_.Leaf("text", {{"x", Num(x_)}, {"y", Num(y_)}}, label);
+  x_ += TextWidth(label, 11) + 18;
+}
+
+int NotesLines(std::span<const std::string> notes, double width) {
+  const int max_chars = std::max(20, static_cast<int>(width / (11 * 0.6)));
+  int lines = 0;
+  for (const std::string& note : notes)
+    lines += static_cast<int>(WrapWords(note, max_chars).size());
+  return lines;
+}
+
+void DrawNotes(MarkupWriter& w, double x, double y, double width,
+               std::span<const std::string> notes) {
+  if (notes.empty()) return;
+  const int max_chars = std::max(20, static_cast<int>(width / (11 * 0.6)));
+  w.Open("g", {{"class", "notes"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
+  for (const std::string& note : notes) {
+    for (const std::string& line : WrapWords(note, max_chars)) {
+      w.Leaf("text", {{"x", Num(x)}, {"y", Num(y)}}, line);
+      y += kNoteLineHeight;
+    }
+  }
+  w.Close();
+}
+
+std::string PolylinePath(const PlotArea& a, std::span<const double> xs,
+                         std::span<const double> ys) {
+  std::string d;
+  bool open = false;
+  for (std::size_t i = 0; i < xs.size() && i < ys.size(); ++i) {
+    if (!std::isfinite(xs[i]) || !std::isfinite(ys[i])) {
+      open = false;
+      continue;
+    }
+    d += (open ? "L" : "M") + Num(a.X(xs[i])) + " " + Num(a.Y(ys[i]));
+    open = true;
+  }
+  return d;
+}
+
+}  // namespace kaizen::render
