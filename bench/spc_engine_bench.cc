@@ -5,9 +5,9 @@
 
 #include <atomic>
 #include <cmath>
+#include <cstdint>
 #include <cstdlib>
 #include <new>
-#include <cstdint>
 #include <vector>
 
 #include "kaizen/spc.h"
@@ -111,11 +111,16 @@ void BM_EngineXmrMdcNoSentences(benchmark::State& state) {
 
 // Linearity in the number of points: 10,000 × 60 and 1,000 × 600 process the same number of
 // points and should take about the same time; 10,000 × 120 twice as long.
-BENCHMARK(BM_EngineXmrMdc)->Args({10000, 60})->Args({10000, 120})->Args({1000, 600})
+BENCHMARK(BM_EngineXmrMdc)
+    ->Args({10000, 60})
+    ->Args({10000, 120})
+    ->Args({1000, 600})
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EnginePMdc)->Args({10000, 60})->Unit(benchmark::kMillisecond);
 void BM_EnginePMdcNoSentences(benchmark::State& state) { RunEngine(state, ChartType::kP, false); }
-BENCHMARK(BM_EngineXmrMdcNoSentences)->Args({10000, 60})->Args({1000, 600})
+BENCHMARK(BM_EngineXmrMdcNoSentences)
+    ->Args({10000, 60})
+    ->Args({1000, 600})
     ->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_EnginePMdcNoSentences)->Args({10000, 60})->Unit(benchmark::kMillisecond);
 

@@ -39,7 +39,8 @@ Series MonthlyRatios(const std::vector<double>& numerators,
   s.indicator_id = "test";
   s.organisation = "org";
   for (std::size_t i = 0; i < numerators.size(); ++i)
-    s.Add({.period = Month(static_cast<int>(i)), .numerator = numerators[i],
+    s.Add({.period = Month(static_cast<int>(i)),
+           .numerator = numerators[i],
            .denominator = denominators[i]});
   return s;
 }

@@ -30,8 +30,8 @@ class Date {
 
   constexpr int32_t days_since_epoch() const { return days_; }
   CivilDay ToCivil() const;
-  std::string ToIso() const;          // "2024-03-01"
-  std::string ToMonthYear() const;    // "March 2024"
+  std::string ToIso() const;        // "2024-03-01"
+  std::string ToMonthYear() const;  // "March 2024"
 
   friend constexpr bool operator==(Date a, Date b) { return a.days_ == b.days_; }
   friend constexpr auto operator<=>(Date a, Date b) { return a.days_ <=> b.days_; }

@@ -17,8 +17,8 @@ enum class Severity { kError, kWarning };
 struct Diagnostic {
   Severity severity = Severity::kError;
   std::string file;
-  int line = 0;    // 1-based; 0 when the problem concerns the whole file
-  int column = 0;  // 1-based field number (CSV, XLSX) or character (TOML); 0 when unknown
+  int line = 0;         // 1-based; 0 when the problem concerns the whole file
+  int column = 0;       // 1-based field number (CSV, XLSX) or character (TOML); 0 when unknown
   std::string message;  // what was found and what was expected
 
   // "data.csv:12:3: error: 'abc' is not a number (expected the value column to hold numbers)"

@@ -20,21 +20,21 @@
 namespace kaizen {
 
 enum class DateFormat {
-  kAuto,         // ISO 8601, month names, or d/m/y vs m/d/y decided from the file; ambiguous
-                 // files (both 01/02/2022 and 9/30/2022 occur) are an error
-  kIso,          // 2022-03-01
-  kDayMonthYear, // 01/03/2022 (UK)
-  kMonthDayYear, // 03/01/2022 (US)
+  kAuto,          // ISO 8601, month names, or d/m/y vs m/d/y decided from the file; ambiguous
+                  // files (both 01/02/2022 and 9/30/2022 occur) are an error
+  kIso,           // 2022-03-01
+  kDayMonthYear,  // 01/03/2022 (UK)
+  kMonthDayYear,  // 03/01/2022 (US)
 };
 
 struct ReadOptions {
-  ColumnMapping columns;          // overrides the catalogue's mapping when set by the caller
+  ColumnMapping columns;  // overrides the catalogue's mapping when set by the caller
   DateFormat date_format = DateFormat::kAuto;
-  bool lenient = false;           // skip bad rows (each reported as a warning) instead of failing
-  char delimiter = '\0';          // '\0': sniff among ',', ';' and '\t'
-  std::string sheet;              // .xlsx: a sheet name, or a 1-based index as text; "" = first
-  std::string indicator;          // when the file has no indicator column: the indicator id
-  std::string organisation;       // when the file has no organisation column
+  bool lenient = false;      // skip bad rows (each reported as a warning) instead of failing
+  char delimiter = '\0';     // '\0': sniff among ',', ';' and '\t'
+  std::string sheet;         // .xlsx: a sheet name, or a 1-based index as text; "" = first
+  std::string indicator;     // when the file has no indicator column: the indicator id
+  std::string organisation;  // when the file has no organisation column
   // Deliver each series as soon as the next one starts (the file must group its rows by
   // indicator and organisation); used for very large files. Otherwise series are collected,
   // sorted by indicator and organisation, and delivered at the end.

@@ -121,7 +121,7 @@ struct Indicator {
   std::string profile = "mdc";
   ProfileOverrides overrides;
   ConflictPreference conflict_preference = ConflictPreference::kConcern;
-  double multiplier = 1.0;  // display scale for rates (per 1,000 bed days: 1000)
+  double multiplier = 1.0;          // display scale for rates (per 1,000 bed days: 1000)
   std::vector<TargetStep> targets;  // sorted by `from`
   Baseline baseline;
   std::vector<Rebase> rebases;
@@ -132,10 +132,10 @@ struct Indicator {
   std::string accountable_person;
   std::string data_owner;
   std::string data_source;
-  std::string data_quality;     // the trust's data-quality rating, as the trust words it
-  std::string refresh;          // expected refresh frequency: "monthly", "weekly", "quarterly",
-                                // "daily" or "annual"
-  std::string measure_type;     // "outcome", "process" or "balancing"
+  std::string data_quality;  // the trust's data-quality rating, as the trust words it
+  std::string refresh;       // expected refresh frequency: "monthly", "weekly", "quarterly",
+                             // "daily" or "annual"
+  std::string measure_type;  // "outcome", "process" or "balancing"
 
   // The target in force on `date`, or nullopt when none is.
   std::optional<TargetStep> TargetAt(Date date) const;

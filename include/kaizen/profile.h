@@ -20,14 +20,14 @@ namespace kaizen {
 
 // Which points of a run (shift, trend) are flagged once the run is long enough.
 enum class RunFlagging {
-  kWholeRun,    // every point of the run (MDC Excel tool)
-  kFromNth,     // only the N-th point of the run and those after it (NHSRplotthedots 0.2.2)
+  kWholeRun,  // every point of the run (MDC Excel tool)
+  kFromNth,   // only the N-th point of the run and those after it (NHSRplotthedots 0.2.2)
 };
 
 // How equal neighbours are treated inside a trend.
 enum class TrendTies {
-  kBreak,      // an equal neighbour ends the trend (MDC, NHSRplotthedots)
-  kSkip,       // equal neighbours count as one point and neither make nor break it (IHI)
+  kBreak,  // an equal neighbour ends the trend (MDC, NHSRplotthedots)
+  kSkip,   // equal neighbours count as one point and neither make nor break it (IHI)
 };
 
 // How the moving ranges are screened before MR̄ is used for the limits.
@@ -89,9 +89,9 @@ std::string_view RuleName(RuleId rule);  // "beyond_limits", "shift", ...
 
 struct ZoneRule {
   bool enabled = false;
-  int count = 2;            // M points...
-  int window = 3;           // ...of N consecutive points...
-  double sigma = 2.0;       // ...beyond this many sigma on the same side
+  int count = 2;                    // M points...
+  int window = 3;                   // ...of N consecutive points...
+  double sigma = 2.0;               // ...beyond this many sigma on the same side
   bool beyond_outer_counts = true;  // a point beyond 3 sigma counts as beyond `sigma`
   bool others_same_side = false;    // the other points of the window must be on the same side
                                     // of the centre line
@@ -118,7 +118,7 @@ struct Profile {
 
   // --- Rules ---
   bool beyond_limits = true;
-  double beyond_limits_sigma = 3.0;  // Nelson's editable K
+  double beyond_limits_sigma = 3.0;      // Nelson's editable K
   bool beyond_limits_inclusive = false;  // a point exactly on a limit counts as beyond it
   // Ghosted points are still flagged when beyond the limits (qicharts2 0.8.1 marks excluded
   // points with its sigma signal); they never feed estimates or any other rule.
@@ -135,11 +135,19 @@ struct Profile {
   bool trend_across_segments = false;
   RunFlagging trend_flagging = RunFlagging::kWholeRun;
 
-  ZoneRule two_of_three{.enabled = true, .count = 2, .window = 3, .sigma = 2.0,
-                        .beyond_outer_counts = false, .others_same_side = true,
+  ZoneRule two_of_three{.enabled = true,
+                        .count = 2,
+                        .window = 3,
+                        .sigma = 2.0,
+                        .beyond_outer_counts = false,
+                        .others_same_side = true,
                         .flagging = ZoneFlagging::kBeyondPoints};
-  ZoneRule four_of_five{.enabled = false, .count = 4, .window = 5, .sigma = 1.0,
-                        .beyond_outer_counts = true, .others_same_side = false,
+  ZoneRule four_of_five{.enabled = false,
+                        .count = 4,
+                        .window = 5,
+                        .sigma = 1.0,
+                        .beyond_outer_counts = true,
+                        .others_same_side = false,
                         .flagging = ZoneFlagging::kBeyondPoints};
   bool alternating = false;
   int alternating_length = 14;
@@ -147,9 +155,9 @@ struct Profile {
   int stratification_length = 15;
   bool mixture = false;
   int mixture_length = 8;
-  bool longest_run = false;    // Anhøj: longest run > round(log2 n) + 3 (flags the segment)
-  bool crossings = false;      // Anhøj: too few crossings (flags the segment)
-  bool run_count = false;      // IHI too few / too many runs
+  bool longest_run = false;  // Anhøj: longest run > round(log2 n) + 3 (flags the segment)
+  bool crossings = false;    // Anhøj: too few crossings (flags the segment)
+  bool run_count = false;    // IHI too few / too many runs
 
   // --- Classification and icons ---
   ConflictPolicy conflict = ConflictPolicy::kIndicatorPreference;

@@ -22,7 +22,7 @@ enum class Palette { kMdc, kMdcAlternative, kColourBlind };
 Result<Palette> ParsePalette(std::string_view name);  // "mdc", "mdc-alt", "colour-blind"
 
 struct ChartOptions {
-  int width = 900;   // SVG user units (px); readable on A4 landscape at this size
+  int width = 900;  // SVG user units (px); readable on A4 landscape at this size
   int height = 380;
   Palette palette = Palette::kMdc;
   std::string title;  // defaults to the indicator's name and the organisation

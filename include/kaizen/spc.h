@@ -54,13 +54,13 @@ inline constexpr int8_t kSidelessFlag = 2;
 
 struct PointResult {
   Date period;
-  double value = kMissing;        // the plotted statistic (a proportion, a rate, a mean...)
+  double value = kMissing;  // the plotted statistic (a proportion, a rate, a mean...)
   double numerator = kMissing;
   double denominator = kMissing;  // or subgroup size
   int32_t segment = 0;
   bool in_baseline = false;  // supplied the estimates of its segment
   bool ghosted = false;
-  bool missing = false;      // no value: a gap, never flagged
+  bool missing = false;  // no value: a gap, never flagged
   double centre = kMissing;
   // The ±1, ±2, ±3 sigma lines; NaN where the chart has none.
   double lower3 = kMissing, lower2 = kMissing, lower1 = kMissing;
@@ -77,16 +77,16 @@ struct SegmentResult {
   int32_t n_used = 0;           // kept (not ghosted, not missing) points judged by the rules
   int32_t n_baseline = 0;       // points that supplied the estimates
   double centre = kMissing;
-  double mr_bar = kMissing;     // XmR-family charts; NaN otherwise
-  double sigma = kMissing;      // the estimated process sigma (for p, u: of one unit, σ̂ at n=1)
+  double mr_bar = kMissing;  // XmR-family charts; NaN otherwise
+  double sigma = kMissing;   // the estimated process sigma (for p, u: of one unit, σ̂ at n=1)
   double lower3 = kMissing, upper3 = kMissing;  // limits at the segment's last point
   bool has_limits = false;
   int32_t n_useful = 0;         // judged points not on the centre line (Anhøj's "useful")
   int32_t longest_run = 0;      // longest run on one side of the centre (points on it dropped)
   int32_t longest_run_max = 0;  // Anhøj: round(log2 n_used) + 3
   int32_t crossings = 0;
-  int32_t crossings_min = 0;    // Anhøj: qbinom(0.05, n_used − 1, 0.5)
-  int32_t runs = 0;             // number of runs (IHI)
+  int32_t crossings_min = 0;  // Anhøj: qbinom(0.05, n_used − 1, 0.5)
+  int32_t runs = 0;           // number of runs (IHI)
 };
 
 enum class WarningCode : uint8_t {

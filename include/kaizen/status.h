@@ -14,10 +14,10 @@ namespace kaizen {
 
 enum class StatusCode {
   kOk = 0,
-  kInvalidArgument,  // the caller's input makes no sense (a bad value, an unknown name)
-  kNotFound,         // a named thing (profile, indicator, file) does not exist
+  kInvalidArgument,     // the caller's input makes no sense (a bad value, an unknown name)
+  kNotFound,            // a named thing (profile, indicator, file) does not exist
   kFailedPrecondition,  // the input is valid but the operation cannot apply to it
-  kInternal,         // a bug in kaizen: please report it
+  kInternal,            // a bug in kaizen: please report it
 };
 
 class [[nodiscard]] Status {
@@ -26,7 +26,9 @@ class [[nodiscard]] Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status InvalidArgument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move(m)}; }
   static Status FailedPrecondition(std::string m) {
     return {StatusCode::kFailedPrecondition, std::move(m)};
@@ -46,8 +48,8 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : data_(std::move(value)) {}            // NOLINT: implicit by design
-  Result(Status status) : data_(std::move(status)) {}     // NOLINT: implicit by design
+  Result(T value) : data_(std::move(value)) {}         // NOLINT: implicit by design
+  Result(Status status) : data_(std::move(status)) {}  // NOLINT: implicit by design
 
   bool ok() const { return std::holds_alternative<T>(data_); }
   // The status: Ok() when a value is held.

@@ -26,8 +26,8 @@ struct SummaryRow {
   std::optional<double> target;
   std::string target_set_by;
   double latest_value = kMissing;
-  double mean = kMissing;          // the centre line at the latest point
-  double lower_limit = kMissing;   // the process limits at the latest point
+  double mean = kMissing;         // the centre line at the latest point
+  double lower_limit = kMissing;  // the process limits at the latest point
   double upper_limit = kMissing;
   VariationIcon variation = VariationIcon::kNone;
   AssuranceIcon assurance = AssuranceIcon::kNone;

@@ -57,7 +57,8 @@ Result<Date> Date::FromCivil(int year, int month, int day) {
 
 Result<Date> Date::ParseIso(std::string_view text) {
   auto bad = [&] {
-    return Status::InvalidArgument("'" + std::string(text) + "' is not a date (expected YYYY-MM-DD)");
+    return Status::InvalidArgument("'" + std::string(text) +
+                                   "' is not a date (expected YYYY-MM-DD)");
   };
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return bad();
   int y = 0, m = 0, d = 0;

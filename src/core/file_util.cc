@@ -25,8 +25,8 @@ Status CommitTemporary(const std::string& temporary, const std::string& path) {
 Status WriteFileAtomically(const std::string& path, std::string_view content) {
   const std::string temporary = TemporaryPathBeside(path);
   std::FILE* f = std::fopen(temporary.c_str(), "wb");
-  if (!f) return Status::InvalidArgument(path + ": cannot write the file (" +
-                                         std::strerror(errno) + ")");
+  if (!f)
+    return Status::InvalidArgument(path + ": cannot write the file (" + std::strerror(errno) + ")");
   const bool written = std::fwrite(content.data(), 1, content.size(), f) == content.size();
   const bool closed = std::fclose(f) == 0;
   if (!written || !closed) {

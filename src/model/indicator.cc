@@ -13,10 +13,18 @@ struct ChartTypeEntry {
   std::string_view name;
 };
 constexpr std::array<ChartTypeEntry, 13> kChartTypes = {{
-    {ChartType::kRun, "run"},   {ChartType::kXmr, "xmr"},     {ChartType::kMr, "mr"},
-    {ChartType::kXbar, "xbar"}, {ChartType::kS, "s"},         {ChartType::kP, "p"},
-    {ChartType::kNp, "np"},     {ChartType::kC, "c"},         {ChartType::kU, "u"},
-    {ChartType::kPPrime, "pp"}, {ChartType::kUPrime, "up"},   {ChartType::kG, "g"},
+    {ChartType::kRun, "run"},
+    {ChartType::kXmr, "xmr"},
+    {ChartType::kMr, "mr"},
+    {ChartType::kXbar, "xbar"},
+    {ChartType::kS, "s"},
+    {ChartType::kP, "p"},
+    {ChartType::kNp, "np"},
+    {ChartType::kC, "c"},
+    {ChartType::kU, "u"},
+    {ChartType::kPPrime, "pp"},
+    {ChartType::kUPrime, "up"},
+    {ChartType::kG, "g"},
     {ChartType::kT, "t"},
 }};
 
@@ -74,12 +82,18 @@ Result<Direction> ParseDirection(std::string_view name) {
 
 std::string_view AggregationName(Aggregation a) {
   switch (a) {
-    case Aggregation::kNone: return "none";
-    case Aggregation::kSum: return "sum";
-    case Aggregation::kMean: return "mean";
-    case Aggregation::kMin: return "min";
-    case Aggregation::kMax: return "max";
-    case Aggregation::kLast: return "last";
+    case Aggregation::kNone:
+      return "none";
+    case Aggregation::kSum:
+      return "sum";
+    case Aggregation::kMean:
+      return "mean";
+    case Aggregation::kMin:
+      return "min";
+    case Aggregation::kMax:
+      return "max";
+    case Aggregation::kLast:
+      return "last";
   }
   return "?";
 }

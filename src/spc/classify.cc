@@ -69,8 +69,8 @@ void ClassifyPoint(const Profile& profile, Direction direction, ConflictPreferen
 }
 
 VariationIcon VariationIconOf(const PointResult& latest) {
-  const bool high = latest.side == Side::kHigh ||
-                    (latest.side == Side::kNone && latest.value >= latest.centre);
+  const bool high =
+      latest.side == Side::kHigh || (latest.side == Side::kNone && latest.value >= latest.centre);
   switch (latest.point_class) {
     case PointClass::kCommonCause:
       return VariationIcon::kCommonCause;

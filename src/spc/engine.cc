@@ -64,8 +64,8 @@ double PlottedValue(ChartType chart, const Series& s, std::size_t i, bool* inval
   };
   const double v = NeedsValues(chart) ? s.values[i] : kMissing;
   const double num = ChartUsesDenominator(chart) ? s.numerators[i] : kMissing;
-  const double den = ChartUsesDenominator(chart) || NeedsSubgroupSize(chart) ? s.denominators[i]
-                                                                               : kMissing;
+  const double den =
+      ChartUsesDenominator(chart) || NeedsSubgroupSize(chart) ? s.denominators[i] : kMissing;
   switch (chart) {
     case ChartType::kRun:
     case ChartType::kXmr:
@@ -123,8 +123,7 @@ Status CheckColumns(ChartType chart, const Series& s) {
     if (!(s.periods[i - 1] < s.periods[i]))
       return Status::InvalidArgument("series " + s.indicator_id + "/" + s.organisation +
                                      ": periods must be strictly increasing, but " +
-                                     s.periods[i].ToIso() + " follows " +
-                                     s.periods[i - 1].ToIso());
+                                     s.periods[i].ToIso() + " follows " + s.periods[i - 1].ToIso());
   }
   return Status::Ok();
 }
@@ -164,15 +163,15 @@ void WarnMissingMonths(const Series& s, std::vector<Warning>* warnings) {
     advance(&expected);
   }
   if (missing > 0)
-    warnings->push_back({WarningCode::kMissingPeriods,
-                         std::to_string(missing) + " month(s) have no row: " + names +
-                             (missing > 5 ? ", ..." : "")});
+    warnings->push_back({WarningCode::kMissingPeriods, std::to_string(missing) +
+                                                           " month(s) have no row: " + names +
+                                                           (missing > 5 ? ", ..." : "")});
 }
 
 }  // namespace
 
-Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
-                          const Series& series, SeriesResult* out) {
+Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, const Series& series,
+                          SeriesResult* out) {
   const ChartType chart = indicator.chart;
   if (Status st = CheckColumns(chart, series); !st.ok()) return st;
   const std::size_t n = series.size();
@@ -204,13 +203,13 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
   }
   if (invalid > 0)
     out->warnings.push_back(
-        {WarningCode::kInvalidValue,
-         std::to_string(invalid) + " value(s) cannot be used on a " +
-             std::string(ChartTypeName(chart)) + " chart and are treated as missing, first " +
-             series.periods[first_invalid].ToIso()});
+        {WarningCode::kInvalidValue, std::to_string(invalid) + " value(s) cannot be used on a " +
+                                         std::string(ChartTypeName(chart)) +
+                                         " chart and are treated as missing, first " +
+                                         series.periods[first_invalid].ToIso()});
   if (missing > 0)
-    out->warnings.push_back({WarningCode::kMissingValues,
-                             std::to_string(missing) + " period(s) have no value"});
+    out->warnings.push_back(
+        {WarningCode::kMissingValues, std::to_string(missing) + " period(s) have no value"});
   WarnMissingMonths(series, &out->warnings);
 
   // Ghosted points and segment starts, by date.
@@ -269,16 +268,20 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
         .kept = std::span<const uint8_t>(s.kept.data() + begin, len),
         .estimate = std::span<const uint8_t>(s.estimate.data() + begin, len),
     };
-    spc::ChartOutput lines{.y = sub(s.out_y), .centre = sub(s.centre),
-                           .lower3 = sub(s.lower3), .lower2 = sub(s.lower2),
-                           .lower1 = sub(s.lower1), .upper1 = sub(s.upper1),
-                           .upper2 = sub(s.upper2), .upper3 = sub(s.upper3)};
+    spc::ChartOutput lines{.y = sub(s.out_y),
+                           .centre = sub(s.centre),
+                           .lower3 = sub(s.lower3),
+                           .lower2 = sub(s.lower2),
+                           .lower1 = sub(s.lower1),
+                           .upper1 = sub(s.upper1),
+                           .upper2 = sub(s.upper2),
+                           .upper3 = sub(s.upper3)};
     Status st = spc::ComputeChartLines(chart, input, profile, &s.chart, &lines);
     if (!st.ok() && st.code() != StatusCode::kFailedPrecondition) return st;
     if (!st.ok()) {  // nothing to estimate from: the points are shown without lines
       for (std::size_t i = begin; i < end; ++i) s.out_y[i] = s.y[i];
-      for (auto* line : {&s.centre, &s.lower3, &s.lower2, &s.lower1, &s.upper1, &s.upper2,
-                         &s.upper3})
+      for (auto* line :
+           {&s.centre, &s.lower3, &s.lower2, &s.lower1, &s.upper1, &s.upper2, &s.upper3})
         std::fill(line->begin() + begin, line->begin() + end, kMissing);
       lines.has_limits = false;
       lines.centre_value = lines.mr_bar = lines.sigma = kMissing;
@@ -304,12 +307,13 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
           {WarningCode::kTooFewPoints,
            "segment " + std::to_string(seg + 1) + " has " + std::to_string(baseline_count) +
                " point(s) for its limits; the " + profile.name + " profile needs " +
-               std::to_string(profile.min_points_for_limits) + ", so no limits or icons are shown"});
+               std::to_string(profile.min_points_for_limits) +
+               ", so no limits or icons are shown"});
     } else if (profile.warn_below_points > 0 && baseline_count < profile.warn_below_points) {
-      out->warnings.push_back({WarningCode::kTooFewPoints,
-                               "segment " + std::to_string(seg + 1) + " has only " +
-                                   std::to_string(baseline_count) +
-                                   " point(s) for its limits; they may be unreliable"});
+      out->warnings.push_back(
+          {WarningCode::kTooFewPoints, "segment " + std::to_string(seg + 1) + " has only " +
+                                           std::to_string(baseline_count) +
+                                           " point(s) for its limits; they may be unreliable"});
     }
     if (segment.has_limits && lines.sigma == 0.0)
       out->warnings.push_back({WarningCode::kZeroVariation,
@@ -387,8 +391,7 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile,
   if (out->latest >= 0) {
     const PointResult& latest = out->points[out->latest];
     const SegmentResult& seg = out->segments[latest.segment];
-    if (const auto target = indicator.TargetAt(latest.period))
-      out->target = target->value;
+    if (const auto target = indicator.TargetAt(latest.period)) out->target = target->value;
     const bool judgeable = seg.has_limits || (chart == ChartType::kRun && seg.n_baseline > 0);
     if (judgeable) out->variation = spc::VariationIconOf(latest);
     if (seg.has_limits)

@@ -51,7 +51,8 @@ constexpr EnumNames<MrScreening, 2> kMrScreening{{"off", "exclude_above_ucl"}};
 constexpr EnumNames<SubgroupSigma, 2> kSubgroupSigma{{"pooled_when_sizes_vary", "always_pooled"}};
 constexpr EnumNames<OnCentre, 2> kOnCentre{{"breaks", "ignored"}};
 constexpr EnumNames<ZoneFlagging, 2> kZoneFlagging{{"beyond_points", "window"}};
-constexpr EnumNames<ConflictPolicy, 3> kConflict{{"indicator_preference", "precedence", "show_both"}};
+constexpr EnumNames<ConflictPolicy, 3> kConflict{
+    {"indicator_preference", "precedence", "show_both"}};
 constexpr EnumNames<AssuranceComparison, 3> kAssurance{{"inclusive", "strict", "none"}};
 
 using Getter = std::function<std::string(const Profile&)>;
@@ -81,14 +82,15 @@ Entry Bool(std::string name, std::string desc, Member member) {
 
 template <typename Member>
 Entry Int(std::string name, std::string desc, Member member, int min, int max = 1000000) {
-  return {{name, std::move(desc)}, [member](const Profile& p) { return std::to_string(member(p)); },
+  return {{name, std::move(desc)},
+          [member](const Profile& p) { return std::to_string(member(p)); },
           [member, name, min, max](Profile* p, std::string_view v) -> Status {
             int x = 0;
             auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
             if (ec != std::errc() || end != v.data() + v.size() || x < min || x > max)
-              return Expected(name, v,
-                              "a whole number from " + std::to_string(min) + " to " +
-                                  std::to_string(max));
+              return Expected(
+                  name, v,
+                  "a whole number from " + std::to_string(min) + " to " + std::to_string(max));
             member(*p) = x;
             return Status::Ok();
           }};
@@ -96,7 +98,8 @@ Entry Int(std::string name, std::string desc, Member member, int min, int max = 
 
 template <typename Member>
 Entry Double(std::string name, std::string desc, Member member) {
-  return {{name, std::move(desc)}, [member](const Profile& p) { return FormatDouble(member(p)); },
+  return {{name, std::move(desc)},
+          [member](const Profile& p) { return FormatDouble(member(p)); },
           [member, name](Profile* p, std::string_view v) -> Status {
             double x = 0;
             auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), x);
@@ -160,27 +163,35 @@ Entry Precedence() {
           }};
 }
 
-#define KAIZEN_FIELD(expr) [](auto& p) -> auto& { return p.expr; }
+#define KAIZEN_FIELD(expr) \
+  [](auto& p) -> auto& { return p.expr; }
 
 std::vector<Entry> ZoneEntries(const std::string& prefix, ZoneRule Profile::*rule) {
   auto r = [rule](auto& p) -> auto& { return p.*rule; };
   return {
-      Bool(prefix + ".enabled", "the rule is applied",
-           [r](auto& p) -> auto& { return r(p).enabled; }),
-      Int(prefix + ".count", "M: points beyond the zone line needed in the window",
+      Bool(
+          prefix + ".enabled",
+          "the rule is applied", [r](auto& p) -> auto& { return r(p).enabled; }),
+      Int(
+          prefix + ".count", "M: points beyond the zone line needed in the window",
           [r](auto& p) -> auto& { return r(p).count; }, 1),
-      Int(prefix + ".window", "N: consecutive points in the window",
-          [r](auto& p) -> auto& { return r(p).window; }, 1,
+      Int(
+          prefix + ".window",
+          "N: consecutive points in the window", [r](auto& p) -> auto& { return r(p).window; }, 1,
           static_cast<int>(spc::kMaxZoneWindow)),
-      Double(prefix + ".sigma", "the zone line, in sigma from the centre",
-             [r](auto& p) -> auto& { return r(p).sigma; }),
-      Bool(prefix + ".beyond_outer_counts", "a point beyond 3 sigma counts as beyond the zone line",
-           [r](auto& p) -> auto& { return r(p).beyond_outer_counts; }),
-      Bool(prefix + ".others_same_side",
-           "the other points of the window must be on the same side of the centre",
-           [r](auto& p) -> auto& { return r(p).others_same_side; }),
-      Enum(prefix + ".flagging", "which points of a signalling window are flagged", kZoneFlagging,
-           [r](auto& p) -> auto& { return r(p).flagging; }),
+      Double(
+          prefix + ".sigma",
+          "the zone line, in sigma from the centre", [r](auto& p) -> auto& { return r(p).sigma; }),
+      Bool(
+          prefix + ".beyond_outer_counts", "a point beyond 3 sigma counts as beyond the zone line",
+          [r](auto& p) -> auto& { return r(p).beyond_outer_counts; }),
+      Bool(
+          prefix + ".others_same_side",
+          "the other points of the window must be on the same side of the centre",
+          [r](auto& p) -> auto& { return r(p).others_same_side; }),
+      Enum(
+          prefix + ".flagging", "which points of a signalling window are flagged",
+          kZoneFlagging, [r](auto& p) -> auto& { return r(p).flagging; }),
   };
 }
 
@@ -217,8 +228,8 @@ const std::vector<Entry>& Entries() {
         Enum("shift_flagging", "which points of a long enough run are flagged", kRunFlagging,
              KAIZEN_FIELD(shift_flagging)),
         Bool("trend", "a run of rising or falling points signals", KAIZEN_FIELD(trend)),
-        Int("trend_length", "points (not steps) in a trend that signal",
-            KAIZEN_FIELD(trend_length), 2),
+        Int("trend_length", "points (not steps) in a trend that signal", KAIZEN_FIELD(trend_length),
+            2),
         Enum("trend_ties", "what an equal neighbour does to a trend", kTrendTies,
              KAIZEN_FIELD(trend_ties)),
         Bool("trend_across_segments", "a trend may continue across a rebase",

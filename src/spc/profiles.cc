@@ -18,8 +18,9 @@ Profile Mdc() {
   p.description =
       "NHS England Making Data Count (the default): XmR 2.66, no screening, 7-point shift and "
       "trend, 2 of 3 in the outer band, 15 points for limits";
-  p.source = "NHS England Making Data Count Excel tool and 'Making Data Count: strengthening "
-             "your decisions' (2019); spc-spec.md";
+  p.source =
+      "NHS England Making Data Count Excel tool and 'Making Data Count: strengthening "
+      "your decisions' (2019); spc-spec.md";
   p.xmr_sigma_constant = 2.66;
   p.mr_screening = MrScreening::kOff;
   p.min_points_for_limits = 15;
@@ -33,8 +34,12 @@ Profile Mdc() {
   p.trend_ties = TrendTies::kBreak;
   p.trend_across_segments = true;  // the MDC tool computes trends across rebases
   p.trend_flagging = RunFlagging::kWholeRun;
-  p.two_of_three = {.enabled = true, .count = 2, .window = 3, .sigma = 2.0,
-                    .beyond_outer_counts = false, .others_same_side = true,
+  p.two_of_three = {.enabled = true,
+                    .count = 2,
+                    .window = 3,
+                    .sigma = 2.0,
+                    .beyond_outer_counts = false,
+                    .others_same_side = true,
                     .flagging = ZoneFlagging::kBeyondPoints};
   p.conflict = ConflictPolicy::kIndicatorPreference;
   p.assurance = AssuranceComparison::kInclusive;
@@ -44,8 +49,9 @@ Profile Mdc() {
 Profile Mdc2023() {
   Profile p = Mdc();
   p.name = "mdc-2023";
-  p.description = "Making Data Count with its announced change: points beyond 3 sigma also count "
-                  "in 2 of 3";
+  p.description =
+      "Making Data Count with its announced change: points beyond 3 sigma also count "
+      "in 2 of 3";
   p.two_of_three.beyond_outer_counts = true;
   return p;
 }
@@ -53,8 +59,9 @@ Profile Mdc2023() {
 Profile Nhsr() {
   Profile p = Mdc();
   p.name = "nhsr";
-  p.description = "NHSRplotthedots 0.2.2: XmR 2.66 with moving-range screening, rules flag from "
-                  "the completing point, fixed precedence";
+  p.description =
+      "NHSRplotthedots 0.2.2: XmR 2.66 with moving-range screening, rules flag from "
+      "the completing point, fixed precedence";
   p.source = "nhs-r-community/NHSRplotthedots 0.2.2 (050b07d7), R/ptd_calculate_point_type.R";
   p.mr_screening = MrScreening::kExcludeAboveUcl;
   p.min_points_for_limits = 0;
@@ -72,8 +79,9 @@ Profile Nhsr() {
 Profile Qicharts2() {
   Profile p;
   p.name = "qicharts2";
-  p.description = "qicharts2 0.8.1: 3-sigma limits (3/1.128), Anhøj runs and crossings, no "
-                  "assurance";
+  p.description =
+      "qicharts2 0.8.1: 3-sigma limits (3/1.128), Anhøj runs and crossings, no "
+      "assurance";
   p.source = "anhoej/qicharts2 0.8.1 (1b9487ec), R/helper.functions.R";
   p.xmr_sigma_constant = kThreeOverD2;
   p.mr_screening = MrScreening::kOff;
@@ -94,16 +102,21 @@ Profile Qicharts2() {
 Profile PbiSpc() {
   Profile p;
   p.name = "pbi-spc";
-  p.description = "PowerBI-SPC 1.7: 3/1.128 limits with moving-range screening, 7-point shift, "
-                  "5-point trend, 2 of 3 beyond 2 sigma; all four rules switched on";
+  p.description =
+      "PowerBI-SPC 1.7: 3/1.128 limits with moving-range screening, 7-point shift, "
+      "5-point trend, 2 of 3 beyond 2 sigma; all four rules switched on";
   p.source = "AUS-DOH-Safety-and-Quality/PowerBI-SPC 1.7.4 (478773a5), src/Outlier Flagging";
   p.xmr_sigma_constant = kThreeOverD2;
   p.mr_screening = MrScreening::kExcludeAboveUcl;
   p.subgroup_sigma = SubgroupSigma::kAlwaysPooled;
   p.shift_length = 7;
   p.trend_length = 5;
-  p.two_of_three = {.enabled = true, .count = 2, .window = 3, .sigma = 2.0,
-                    .beyond_outer_counts = true, .others_same_side = false,
+  p.two_of_three = {.enabled = true,
+                    .count = 2,
+                    .window = 3,
+                    .sigma = 2.0,
+                    .beyond_outer_counts = true,
+                    .others_same_side = false,
                     .flagging = ZoneFlagging::kBeyondPoints};
   p.conflict = ConflictPolicy::kShowBoth;
   p.assurance = AssuranceComparison::kStrict;
@@ -113,19 +126,29 @@ Profile PbiSpc() {
 Profile WesternElectric() {
   Profile p;
   p.name = "western-electric";
-  p.description = "Western Electric rules WE1-WE4: beyond 3 sigma, 2 of 3 beyond 2 sigma, 4 of 5 "
-                  "beyond 1 sigma, 8 on one side";
-  p.source = "Western Electric, Statistical Quality Control Handbook (1956), pp. 25-28; "
-             "Montgomery, Introduction to SQC, 8th ed., section 5.3.6";
+  p.description =
+      "Western Electric rules WE1-WE4: beyond 3 sigma, 2 of 3 beyond 2 sigma, 4 of 5 "
+      "beyond 1 sigma, 8 on one side";
+  p.source =
+      "Western Electric, Statistical Quality Control Handbook (1956), pp. 25-28; "
+      "Montgomery, Introduction to SQC, 8th ed., section 5.3.6";
   p.xmr_sigma_constant = kThreeOverD2;
   p.shift_length = 8;
   p.shift_flagging = RunFlagging::kFromNth;
   p.trend = false;
-  p.two_of_three = {.enabled = true, .count = 2, .window = 3, .sigma = 2.0,
-                    .beyond_outer_counts = true, .others_same_side = false,
+  p.two_of_three = {.enabled = true,
+                    .count = 2,
+                    .window = 3,
+                    .sigma = 2.0,
+                    .beyond_outer_counts = true,
+                    .others_same_side = false,
                     .flagging = ZoneFlagging::kBeyondPoints};
-  p.four_of_five = {.enabled = true, .count = 4, .window = 5, .sigma = 1.0,
-                    .beyond_outer_counts = true, .others_same_side = false,
+  p.four_of_five = {.enabled = true,
+                    .count = 4,
+                    .window = 5,
+                    .sigma = 1.0,
+                    .beyond_outer_counts = true,
+                    .others_same_side = false,
                     .flagging = ZoneFlagging::kBeyondPoints};
   p.conflict = ConflictPolicy::kShowBoth;
   p.assurance = AssuranceComparison::kStrict;
@@ -136,17 +159,18 @@ Profile Nelson() {
   Profile p = WesternElectric();
   p.name = "nelson";
   p.description = "Nelson tests 1-8 as Minitab applies them, with Minitab's default K values";
-  p.source = "Nelson, 'The Shewhart control chart: tests for special causes', J. Quality "
-             "Technology 16(4), 1984; Minitab 21 help, 'Tests for special causes'";
-  p.shift_length = 9;           // test 2: K = 9 points on one side
-  p.trend = true;               // test 3: K = 6 points increasing or decreasing
+  p.source =
+      "Nelson, 'The Shewhart control chart: tests for special causes', J. Quality "
+      "Technology 16(4), 1984; Minitab 21 help, 'Tests for special causes'";
+  p.shift_length = 9;  // test 2: K = 9 points on one side
+  p.trend = true;      // test 3: K = 6 points increasing or decreasing
   p.trend_length = 6;
   p.trend_flagging = RunFlagging::kFromNth;
-  p.alternating = true;         // test 4: K = 14 alternating
+  p.alternating = true;  // test 4: K = 14 alternating
   p.alternating_length = 14;
-  p.stratification = true;      // test 7: K = 15 within 1 sigma
+  p.stratification = true;  // test 7: K = 15 within 1 sigma
   p.stratification_length = 15;
-  p.mixture = true;             // test 8: K = 8 beyond 1 sigma, either side
+  p.mixture = true;  // test 8: K = 8 beyond 1 sigma, either side
   p.mixture_length = 8;
   return p;
 }
@@ -154,10 +178,12 @@ Profile Nelson() {
 Profile IhiRun() {
   Profile p;
   p.name = "ihi-run";
-  p.description = "IHI run-chart rules: shift of 6 around the median, trend of 5, too few or too "
-                  "many runs";
-  p.source = "Perla, Provost and Murray, 'The run chart: a simple analytical tool for learning "
-             "from variation in healthcare processes', BMJ Qual Saf 2011;20:46-51";
+  p.description =
+      "IHI run-chart rules: shift of 6 around the median, trend of 5, too few or too "
+      "many runs";
+  p.source =
+      "Perla, Provost and Murray, 'The run chart: a simple analytical tool for learning "
+      "from variation in healthcare processes', BMJ Qual Saf 2011;20:46-51";
   p.beyond_limits = false;
   p.shift_length = 6;
   p.shift_on_centre = OnCentre::kIgnored;

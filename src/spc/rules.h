@@ -16,9 +16,9 @@
 namespace kaizen::spc {
 
 struct RuleInput {
-  std::span<PointResult> points;      // the whole series; flags are written here
-  std::span<const int32_t> judged;    // indices into points, in period order
-  bool has_limits = false;            // the segment has sigma lines (zone rules need them)
+  std::span<PointResult> points;    // the whole series; flags are written here
+  std::span<const int32_t> judged;  // indices into points, in period order
+  bool has_limits = false;          // the segment has sigma lines (zone rules need them)
 };
 
 // The longest window an "M of N" rule may have (a bound that keeps its state on the stack).

@@ -26,7 +26,8 @@ Status ComputeRunLines(const ChartInput& in, const Profile&, ChartScratch* scrat
     out->y[i] = in.y[i];
     if (in.estimate[i]) scratch->a.push_back(in.y[i]);
   }
-  if (scratch->a.empty()) return Status::FailedPrecondition("no points to estimate the median from");
+  if (scratch->a.empty())
+    return Status::FailedPrecondition("no points to estimate the median from");
   const double median = Median(&scratch->a);
   out->centre_value = median;
   for (double& c : out->centre) c = median;

@@ -13,8 +13,7 @@ int8_t Sign(double x) { return static_cast<int8_t>((x > 0) - (x < 0)); }
 // judged array; points whose `counts` value is false (on the centre line, ignored) stay unflagged.
 template <typename Counts>
 void FlagRun(const RuleInput& in, RuleId rule, int8_t flag, std::size_t run_start,
-             std::size_t current, int run_points, int length, RunFlagging flagging,
-             Counts counts) {
+             std::size_t current, int run_points, int length, RunFlagging flagging, Counts counts) {
   const auto r = static_cast<std::size_t>(rule);
   if (run_points < length) return;
   if (flagging == RunFlagging::kFromNth || run_points > length) {
@@ -65,8 +64,7 @@ void ApplyTrend(const RuleInput& in, const Profile& p) {
   int points = 1;
   std::size_t start = 0;
   for (std::size_t j = 1; j < in.judged.size(); ++j) {
-    const int8_t d =
-        Sign(in.points[in.judged[j]].value - in.points[in.judged[j - 1]].value);
+    const int8_t d = Sign(in.points[in.judged[j]].value - in.points[in.judged[j - 1]].value);
     if (d == 0) {
       if (p.trend_ties == TrendTies::kBreak) {
         direction = 0;
@@ -92,8 +90,7 @@ void ApplyAlternating(const RuleInput& in, const Profile& p) {
   int8_t last_step = 0;
   int points = 1;
   for (std::size_t j = 1; j < in.judged.size(); ++j) {
-    const int8_t d =
-        Sign(in.points[in.judged[j]].value - in.points[in.judged[j - 1]].value);
+    const int8_t d = Sign(in.points[in.judged[j]].value - in.points[in.judged[j - 1]].value);
     if (d == 0) {
       points = 1;
     } else if (d == -last_step) {
@@ -125,15 +122,17 @@ void FlagConsecutive(const RuleInput& in, RuleId rule, int length, Pred pred) {
 void ApplyStratification(const RuleInput& in, const Profile& p) {
   // Nelson test 7: N points in a row within 1 sigma of the centre, either side.
   if (!in.has_limits) return;
-  FlagConsecutive(in, RuleId::kStratification, p.stratification_length,
-                  [](const PointResult& pt) { return pt.value > pt.lower1 && pt.value < pt.upper1; });
+  FlagConsecutive(in, RuleId::kStratification, p.stratification_length, [](const PointResult& pt) {
+    return pt.value > pt.lower1 && pt.value < pt.upper1;
+  });
 }
 
 void ApplyMixture(const RuleInput& in, const Profile& p) {
   // Nelson test 8: N points in a row beyond 1 sigma, on either side.
   if (!in.has_limits) return;
-  FlagConsecutive(in, RuleId::kMixture, p.mixture_length,
-                  [](const PointResult& pt) { return pt.value > pt.upper1 || pt.value < pt.lower1; });
+  FlagConsecutive(in, RuleId::kMixture, p.mixture_length, [](const PointResult& pt) {
+    return pt.value > pt.upper1 || pt.value < pt.lower1;
+  });
 }
 
 }  // namespace kaizen::spc

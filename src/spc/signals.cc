@@ -1,10 +1,10 @@
 #include "spc/signals.h"
 
 #include <charconv>
-#include <cstdint>
-#include <cstring>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <string>
 
 #include "spc/classify.h"
@@ -34,10 +34,14 @@ std::string Number(double v) {
 
 std::string_view ClassPhrase(PointClass c) {
   switch (c) {
-    case PointClass::kImprovement: return "special cause improvement";
-    case PointClass::kConcern: return "special cause concern";
-    case PointClass::kNeutral: return "special cause variation (neither improvement nor concern)";
-    case PointClass::kCommonCause: break;
+    case PointClass::kImprovement:
+      return "special cause improvement";
+    case PointClass::kConcern:
+      return "special cause concern";
+    case PointClass::kNeutral:
+      return "special cause variation (neither improvement nor concern)";
+    case PointClass::kCommonCause:
+      break;
   }
   return "common cause variation";
 }
@@ -68,17 +72,16 @@ std::string Sentence(const SeriesResult& r, const Profile& p, RuleId rule, Side 
       return std::to_string(count) + " points in a row " + (high ? "above" : "below") + " the " +
              centre + " " + where;
     case RuleId::kTrend:
-      return std::to_string(count) + " points in a row " +
-             (high ? "each higher" : "each lower") + " than the one before " + where;
+      return std::to_string(count) + " points in a row " + (high ? "each higher" : "each lower") +
+             " than the one before " + where;
     case RuleId::kTwoOfThree:
       return std::to_string(p.two_of_three.count) + " of " + std::to_string(p.two_of_three.window) +
              " points close to the " + (high ? "upper" : "lower") + " limit (beyond " +
              Number(p.two_of_three.sigma) + " sigma) " + where;
     case RuleId::kFourOfFive:
-      return std::to_string(p.four_of_five.count) + " of " +
-             std::to_string(p.four_of_five.window) + " points beyond " +
-             Number(p.four_of_five.sigma) + " sigma " + (high ? "above" : "below") + " the " +
-             centre + " " + where;
+      return std::to_string(p.four_of_five.count) + " of " + std::to_string(p.four_of_five.window) +
+             " points beyond " + Number(p.four_of_five.sigma) + " sigma " +
+             (high ? "above" : "below") + " the " + centre + " " + where;
     case RuleId::kAlternating:
       return "points alternating up and down for " + std::to_string(p.alternating_length) +
              " or more in a row " + where;
@@ -103,9 +106,7 @@ std::string Sentence(const SeriesResult& r, const Profile& p, RuleId rule, Side 
 
 }  // namespace
 
-std::string PeriodLabel(Date d) {
-  return d.ToCivil().day == 1 ? d.ToMonthYear() : d.ToIso();
-}
+std::string PeriodLabel(Date d) { return d.ToCivil().day == 1 ? d.ToMonthYear() : d.ToIso(); }
 
 void DescribeSignals(const Profile& profile, Direction direction, bool with_sentences,
                      SeriesResult* out) {
@@ -148,9 +149,9 @@ void DescribeSignals(const Profile& profile, Direction direction, bool with_sent
       const PointResult& pt = points[i];
       if (pt.missing || pt.ghosted) continue;  // stepped over, as the rules do
       const int8_t f = pt.rules[r];
-      const bool new_segment = first >= 0 && pt.segment != points[last].segment &&
-                               !(static_cast<RuleId>(r) == RuleId::kTrend &&
-                                 profile.trend_across_segments);
+      const bool new_segment =
+          first >= 0 && pt.segment != points[last].segment &&
+          !(static_cast<RuleId>(r) == RuleId::kTrend && profile.trend_across_segments);
       if (f == 0 || f != flag || new_segment) close();
       if (f == 0) continue;
       if (first < 0) {
@@ -187,10 +188,18 @@ std::string SummarySentence(const SeriesResult& r) {
   if (r.target) {
     s.append("; against the target of ").append(Number(*r.target)).append(" ");
     switch (r.assurance) {
-      case AssuranceIcon::kPass: s += "the process will consistently pass"; break;
-      case AssuranceIcon::kFail: s += "the process will consistently fail"; break;
-      case AssuranceIcon::kHitOrMiss: s += "the process will sometimes pass and sometimes fail"; break;
-      case AssuranceIcon::kNone: s += "no assurance can be given"; break;
+      case AssuranceIcon::kPass:
+        s += "the process will consistently pass";
+        break;
+      case AssuranceIcon::kFail:
+        s += "the process will consistently fail";
+        break;
+      case AssuranceIcon::kHitOrMiss:
+        s += "the process will sometimes pass and sometimes fail";
+        break;
+      case AssuranceIcon::kNone:
+        s += "no assurance can be given";
+        break;
     }
   }
   s += '.';

@@ -65,10 +65,10 @@ void ApplyZoneRule(const RuleInput& in, const ZoneRule& rule, RuleId id) {
   int high_count = 0, low_count = 0;
   for (std::size_t j = 0; j < in.judged.size(); ++j) {
     const PointResult& pt = in.points[in.judged[j]];
-    const bool high = pt.value > line.Upper(pt) &&
-                      (rule.beyond_outer_counts || pt.value <= pt.upper3);
-    const bool low = pt.value < line.Lower(pt) &&
-                     (rule.beyond_outer_counts || pt.value >= pt.lower3);
+    const bool high =
+        pt.value > line.Upper(pt) && (rule.beyond_outer_counts || pt.value <= pt.upper3);
+    const bool low =
+        pt.value < line.Lower(pt) && (rule.beyond_outer_counts || pt.value >= pt.lower3);
     // Running counts of the window's points beyond the line on each side: the full check
     // below runs only when a window could signal.
     if (j >= w) {

@@ -59,11 +59,11 @@ int main(int argc, char** argv) {
         const int month = i % 12 + 1, year = 2019 + i / 12;
         double v = level + 5 * rng.Normal() + (shifts && i > 2 * points / 3 ? 12 : 0);
         char number[32];
-        auto [end, ec] = std::to_chars(number, number + sizeof number, v,
-                                       std::chars_format::fixed, 2);
+        auto [end, ec] =
+            std::to_chars(number, number + sizeof number, v, std::chars_format::fixed, 2);
         *end = '\0';
-        const int n = std::snprintf(line, sizeof line, "ind%02d,org%07ld,%04d-%02d-01,%s\n",
-                                    ind, org, year, month, number);
+        const int n = std::snprintf(line, sizeof line, "ind%02d,org%07ld,%04d-%02d-01,%s\n", ind,
+                                    org, year, month, number);
         buffer.append(line, n);
       }
       if (buffer.size() > (4 << 20)) {

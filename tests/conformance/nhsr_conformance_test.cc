@@ -69,9 +69,8 @@ TEST(NhsrConformance, FacetsAsSegments) {
     for (std::size_t i = 0; i < c["y"].size(); ++i)
       if (c["facet"][i] == e["f"]) y.push_back(c["y"][i].get<double>());
     ASSERT_EQ(static_cast<int>(y.size()), e["n"].get<int>());
-    Result<SeriesResult> r =
-        AnalyseSeries(MakeIndicator(ChartType::kXmr, Direction::kNeither, "nhsr"),
-                      MonthlyValues(y));
+    Result<SeriesResult> r = AnalyseSeries(
+        MakeIndicator(ChartType::kXmr, Direction::kNeither, "nhsr"), MonthlyValues(y));
     ASSERT_TRUE(r.ok());
     const double mean = e["mean"], lpl = e["lpl"], upl = e["upl"];
     auto half_unit = [](double v) {  // 3 significant digits
@@ -158,7 +157,8 @@ TEST(NhsrConformance, TwoInThreeUnitVectors) {
     const auto close = c[0].get<std::vector<int>>();
     const auto rtm = c[1].get<std::vector<int>>();
     std::vector<double> values;
-    for (std::size_t i = 0; i < close.size(); ++i) values.push_back(rtm[i] * (close[i] ? 2.5 : 0.5));
+    for (std::size_t i = 0; i < close.size(); ++i)
+      values.push_back(rtm[i] * (close[i] ? 2.5 : 0.5));
     auto points = UnitPoints(values);
     const auto judged = AllIndices(points.size());
     spc::ApplyZoneRule({points, judged, true}, nhsr.two_of_three, RuleId::kTwoOfThree);
@@ -173,10 +173,14 @@ TEST(NhsrConformance, AssuranceTable) {
   const Profile nhsr = *FindProfile("nhsr");
   auto name = [](AssuranceIcon icon) -> std::string {
     switch (icon) {
-      case AssuranceIcon::kPass: return "consistent_pass";
-      case AssuranceIcon::kFail: return "consistent_fail";
-      case AssuranceIcon::kHitOrMiss: return "inconsistent";
-      case AssuranceIcon::kNone: break;
+      case AssuranceIcon::kPass:
+        return "consistent_pass";
+      case AssuranceIcon::kFail:
+        return "consistent_fail";
+      case AssuranceIcon::kHitOrMiss:
+        return "inconsistent";
+      case AssuranceIcon::kNone:
+        break;
     }
     return "none";
   };
@@ -185,11 +189,11 @@ TEST(NhsrConformance, AssuranceTable) {
     latest.lower3 = a["rows"][i]["lpl"];
     latest.upper3 = a["rows"][i]["upl"];
     const double target = a["rows"][i]["target"];
-    EXPECT_EQ(name(spc::AssuranceIconOf(nhsr, ChartType::kXmr, Direction::kHigherIsBetter,
-                                        latest, target)),
+    EXPECT_EQ(name(spc::AssuranceIconOf(nhsr, ChartType::kXmr, Direction::kHigherIsBetter, latest,
+                                        target)),
               a["increase"][i]);
-    EXPECT_EQ(name(spc::AssuranceIconOf(nhsr, ChartType::kXmr, Direction::kLowerIsBetter,
-                                        latest, target)),
+    EXPECT_EQ(name(spc::AssuranceIconOf(nhsr, ChartType::kXmr, Direction::kLowerIsBetter, latest,
+                                        target)),
               a["decrease"][i]);
     EXPECT_EQ(spc::AssuranceIconOf(nhsr, ChartType::kXmr, Direction::kNeither, latest, target),
               AssuranceIcon::kNone);

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <functional>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -133,12 +133,12 @@ TEST_P(Qicharts2PointCase, MatchesReference) {
   // period of the freeze-th point.
   if (c.contains("freeze")) ind.baseline.to = s.periods[c["freeze"].get<int>() - 1];
   if (c.contains("exclude"))
-    for (int x : c["exclude"]) ind.ghosts.push_back({.date = s.periods[x - 1],
-                                                     .decision = {.reason = "excluded"}});
+    for (int x : c["exclude"])
+      ind.ghosts.push_back({.date = s.periods[x - 1], .decision = {.reason = "excluded"}});
   // part = 30: the first part ends at point 30, the next starts at point 31.
   if (c.contains("part"))
-    for (int x : c["part"]) ind.rebases.push_back({.date = s.periods[x],
-                                                   .decision = {.reason = "part"}});
+    for (int x : c["part"])
+      ind.rebases.push_back({.date = s.periods[x], .decision = {.reason = "part"}});
 
   Result<SeriesResult> r = AnalyseSeries(ind, s);
   ASSERT_TRUE(r.ok()) << r.status().message();
@@ -149,7 +149,8 @@ TEST_P(Qicharts2PointCase, MatchesReference) {
     ExpectClose(pt.centre, expected.Number(i, "cl"), at + " cl");
     ExpectClose(pt.upper3, expected.Number(i, "ucl"), at + " ucl");
     ExpectClose(pt.lower3, expected.Number(i, "lcl"), at + " lcl");
-    if (!std::isnan(expected.Number(i, "y"))) ExpectClose(pt.value, expected.Number(i, "y"), at + " y");
+    if (!std::isnan(expected.Number(i, "y")))
+      ExpectClose(pt.value, expected.Number(i, "y"), at + " y");
     const bool sigma_signal = pt.rules[static_cast<int>(RuleId::kBeyondLimits)] != 0;
     EXPECT_EQ(sigma_signal, expected.Number(i, "sigma.signal") == 1) << at << " sigma.signal";
     const SegmentResult& seg = r->segments[pt.segment];
@@ -240,7 +241,8 @@ void ExpectSummary(const SeriesResult& r, const Table& expected, std::size_t row
 SeriesResult AnalyseU(const std::vector<Point>& points, double multiplier) {
   Series s;
   for (std::size_t i = 0; i < points.size(); ++i)
-    s.Add({.period = testing::Month(static_cast<int>(i)), .numerator = points[i].n,
+    s.Add({.period = testing::Month(static_cast<int>(i)),
+           .numerator = points[i].n,
            .denominator = points[i].days});
   Indicator ind = testing::MakeIndicator(ChartType::kU, Direction::kNeither, "qicharts2");
   ind.multiplier = multiplier;
@@ -254,8 +256,7 @@ SeriesResult AnalyseU(const std::vector<Point>& points, double multiplier) {
 void CheckMonthlyFacets(const std::string& name,
                         const std::function<std::string(const HaiRow&)>& facet1,
                         const std::function<std::string(const HaiRow&)>& facet2) {
-  const Table expected =
-      ReadTable(testing::SourcePath(kDir + "expected/" + name + ".tsv"), '\t');
+  const Table expected = ReadTable(testing::SourcePath(kDir + "expected/" + name + ".tsv"), '\t');
   std::map<std::pair<std::string, std::string>, std::map<Date, Point>> facets;
   for (const HaiRow& row : ReadHai()) {
     Point& p = facets[{facet1(row), facet2(row)}][row.month];
@@ -273,18 +274,19 @@ void CheckMonthlyFacets(const std::string& name,
 }
 
 TEST(Qicharts2Hai, NoFacets) {
-  CheckMonthlyFacets("hai_1", [](const HaiRow&) { return "1"; },
-                     [](const HaiRow&) { return "1"; });
+  CheckMonthlyFacets(
+      "hai_1", [](const HaiRow&) { return "1"; }, [](const HaiRow&) { return "1"; });
 }
 
 TEST(Qicharts2Hai, FacetByInfection) {
-  CheckMonthlyFacets("hai_2", [](const HaiRow& r) { return r.infection; },
-                     [](const HaiRow&) { return "1"; });
+  CheckMonthlyFacets(
+      "hai_2", [](const HaiRow& r) { return r.infection; }, [](const HaiRow&) { return "1"; });
 }
 
 TEST(Qicharts2Hai, FacetByHospitalAndInfection) {
-  CheckMonthlyFacets("hai_3", [](const HaiRow& r) { return r.hospital; },
-                     [](const HaiRow& r) { return r.infection; });
+  CheckMonthlyFacets(
+      "hai_3", [](const HaiRow& r) { return r.hospital; },
+      [](const HaiRow& r) { return r.infection; });
 }
 
 TEST(Qicharts2Hai, FunnelModeHospitalsOrderedByRiskDays) {
