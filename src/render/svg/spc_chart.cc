@@ -238,7 +238,9 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                          std::string(render::DirectionArrow(indicator.direction)) + " " +
                          std::string(render::DirectionText(indicator.direction));
   if (r.target) {
-    subtitle += "  \xC2\xB7  target " + render::FormatValue(*r.target, decimals) + unit;
+    // "%" follows the number directly; a worded unit ("per 10,000 risk days") needs a space.
+    const std::string spaced_unit = unit.empty() || unit == "%" ? unit : " " + unit;
+    subtitle += "  \xC2\xB7  target " + render::FormatValue(*r.target, decimals) + spaced_unit;
     if (r.latest >= 0) {
       if (auto step_now = indicator.TargetAt(r.points[r.latest].period);
           step_now && !step_now->set_by.empty()) {
