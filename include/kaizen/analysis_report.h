@@ -51,8 +51,8 @@ struct AnalysisReportInput {
   std::string organisation;
   Date generated_on;  // supplied by the caller
   Palette palette = Palette::kMdc;
-  SeriesResult control;  // the series under the indicator's own chart
-  SeriesResult run;      // the same series as a run chart
+  SeriesResult control;        // the series under the indicator's own chart
+  SeriesResult run;            // the same series as a run chart
   std::vector<double> values;  // the plotted values that were described (missing skipped)
   Descriptive description;
   std::optional<NormalityTest> anderson_darling, shapiro_wilk;

@@ -17,6 +17,17 @@ void AddReportCommand(CLI::App* app, int* exit_code);
 void AddChartCommand(CLI::App* app, int* exit_code);
 void AddExplainCommand(CLI::App* app, int* exit_code);
 void AddProfilesCommand(CLI::App* app, int* exit_code);
+// Analysis beyond control charts (Measure and Analyse).
+void AddDescribeCommand(CLI::App* app, int* exit_code);
+void AddHistogramCommand(CLI::App* app, int* exit_code);
+void AddParetoCommand(CLI::App* app, int* exit_code);
+void AddScatterCommand(CLI::App* app, int* exit_code);
+void AddRegressCommand(CLI::App* app, int* exit_code);
+void AddCapabilityCommand(CLI::App* app, int* exit_code);
+void AddCompareCommand(CLI::App* app, int* exit_code);
+void AddFunnelCommand(CLI::App* app, int* exit_code);
+void AddAggregateCommand(CLI::App* app, int* exit_code);
+void AddAnalyseCommand(CLI::App* app, int* exit_code);
 
 }  // namespace kaizen::cli
 

@@ -24,6 +24,16 @@ int main(int argc, char** argv) {
   AddChartCommand(&app, &exit_code);
   AddExplainCommand(&app, &exit_code);
   AddProfilesCommand(&app, &exit_code);
+  AddDescribeCommand(&app, &exit_code);
+  AddHistogramCommand(&app, &exit_code);
+  AddParetoCommand(&app, &exit_code);
+  AddScatterCommand(&app, &exit_code);
+  AddRegressCommand(&app, &exit_code);
+  AddCapabilityCommand(&app, &exit_code);
+  AddCompareCommand(&app, &exit_code);
+  AddFunnelCommand(&app, &exit_code);
+  AddAggregateCommand(&app, &exit_code);
+  AddAnalyseCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

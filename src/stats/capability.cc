@@ -111,7 +111,17 @@ void CheckStability(std::span<const double> values, CapabilityResult* r) {
     if (p.point_class != PointClass::kCommonCause) ++special;
   }
   if (special == 0) return;
-  std::string first = spc->signals.empty() ? std::string() : " (" + spc->signals[0].sentence + ")";
+  // The values carry no dates, so the first signal is named by observation numbers (the
+  // engine's sentence would quote the placeholder periods used to build the series).
+  std::string first;
+  if (!spc->signals.empty()) {
+    const Signal& s0 = spc->signals.front();
+    first = " (the first: rule " + std::string(RuleName(s0.rule)) + " at observation" +
+            (s0.first == s0.last
+                 ? " " + std::to_string(s0.first + 1)
+                 : "s " + std::to_string(s0.first + 1) + " to " + std::to_string(s0.last + 1)) +
+            ")";
+  }
   r->warnings.push_back(
       {CapabilityWarningCode::kUnstable,
        "The process is not in statistical control: " + std::to_string(special) +

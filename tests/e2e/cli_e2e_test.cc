@@ -12,41 +12,13 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "e2e/cli_harness.h"
 #include "test_support.h"
 
 namespace kaizen {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct CliRun {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-class CliTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/kaizen-e2e-XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  // Runs kaizen with `args` (already shell-quoted where needed) from the source directory.
-  CliRun Kaizen(const std::string& args) {
-    const std::string out = dir_ + "/stdout", err = dir_ + "/stderr";
-    const std::string command = "cd '" + std::string(KAIZEN_SOURCE_DIR) + "' && '" +
-                                KAIZEN_CLI_PATH + "' " + args + " >'" + out + "' 2>'" + err + "'";
-    const int status = std::system(command.c_str());
-    CliRun r;
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    r.out = testing::ReadFile(out);
-    r.err = testing::ReadFile(err);
-    return r;
-  }
-  std::string dir_;
-};
 
 const std::string kAe = "examples/nhs-ae/ae_type1.csv";
 const std::string kAeCatalogue = "--indicators examples/nhs-ae/indicators.toml";
@@ -154,9 +126,14 @@ TEST_F(CliTest, ChartAsSvgPngAndPdf) {
                             " --indicator ae_4h --org RF4 -o '" + out + "'");
     ASSERT_EQ(r.exit_code, 0) << ext << ": " << r.err;
     const std::string bytes = testing::ReadFile(out);
-    if (std::string(ext) == "png") EXPECT_EQ(bytes.substr(1, 3), "PNG");
-    if (std::string(ext) == "pdf") EXPECT_EQ(bytes.substr(0, 4), "%PDF");
-    if (std::string(ext) == "svg") EXPECT_NE(bytes.find("<svg"), std::string::npos);
+    const std::string kind = ext;
+    if (kind == "png") {
+      EXPECT_EQ(bytes.substr(1, 3), "PNG");
+    } else if (kind == "pdf") {
+      EXPECT_EQ(bytes.substr(0, 4), "%PDF");
+    } else {
+      EXPECT_NE(bytes.find("<svg"), std::string::npos);
+    }
   }
 }
 
@@ -186,8 +163,9 @@ TEST_P(BadInputTest, ExitsTwoNamingFileAndLineAndWritesNothing) {
       Kaizen("report " + path + " --indicators tests/e2e/data/falls.toml -o '" + out + "'");
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_NE(r.err.find(path), std::string::npos) << r.err;
-  if (c.line > 0)
+  if (c.line > 0) {
     EXPECT_NE(r.err.find(path + ":" + std::to_string(c.line)), std::string::npos) << r.err;
+  }
   EXPECT_NE(r.err.find(c.expect_in_message), std::string::npos) << r.err;
   EXPECT_FALSE(fs::exists(out)) << "a failed run must leave no output file";
   EXPECT_LT(r.err.size(), 20000u) << "one clear message, not thousands";
@@ -201,8 +179,8 @@ INSTANTIATE_TEST_SUITE_P(Files, BadInputTest,
                                            BadInput{"duplicate_period.csv", "2", 4},
                                            BadInput{"empty.csv", "empty", 0},
                                            BadInput{"binary_garbage.csv", "text", 0}),
-                         [](const auto& info) {
-                           std::string n = info.param.file;
+                         [](const auto& param_info) {
+                           std::string n = param_info.param.file;
                            return n.substr(0, n.find('.'));
                          });
 

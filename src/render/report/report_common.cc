@@ -60,4 +60,75 @@ std::string TargetText(const ReportSeries& s, int decimals) {
   return text;
 }
 
+// Inline SVG in HTML takes its namespace from the HTML parser; dropping the attribute keeps the
+// file free of any URL, so nothing in it can look like an external reference.
+std::string InlineSvg(std::string svg) {
+  for (std::string_view name :
+       {std::string_view(" xmlns=\"http://www.w3.org/2000/svg\""),
+        std::string_view(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"")}) {
+    for (std::size_t at = svg.find(name); at != std::string::npos; at = svg.find(name, at))
+      svg.erase(at, name.size());
+  }
+  return svg;
+}
+
+// The board report's look, shared by every kaizen HTML page (board report, analysis report).
+constexpr std::string_view kReportStyle = R"css(
+:root { --text: #231f20; --muted: #4c6272; --rule: #d8dde0; --band: #f0f4f5; --nhs-blue: #005eb8; }
+* { box-sizing: border-box; }
+body { font-family: Arial, Helvetica, sans-serif; color: var(--text); margin: 0 auto;
+  max-width: 1400px; padding: 16px 24px; font-size: 14px; line-height: 1.4; }
+h1 { font-size: 24px; margin: 0 0 4px 0; }
+h2 { font-size: 19px; margin: 28px 0 6px 0; }
+h3 { font-size: 15px; margin: 16px 0 4px 0; }
+.meta { color: var(--muted); margin: 0 0 8px 0; }
+.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
+  white-space: nowrap; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; vertical-align: top;
+  text-align: left; }
+thead th { background: var(--band); font-size: 13px; position: sticky; top: 0; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.icon { text-align: center; white-space: nowrap; }
+td.icon svg { vertical-align: middle; }
+tr.exception td:first-child { box-shadow: inset 4px 0 0 #d5281b; }
+.badge { display: inline-block; font-size: 11px; font-weight: bold; padding: 0 4px;
+  border-radius: 3px; border: 1px solid; }
+.badge.stale { color: #8a1538; border-color: #8a1538; background: #fde8ec; }
+.badge.exception { color: #8a1538; border-color: #8a1538; }
+.sentence { font-size: 13px; }
+.narrative { border-left: 4px solid var(--nhs-blue); background: #eef4fb; padding: 4px 10px;
+  margin: 4px 0; font-style: italic; }
+.narrative .by { font-style: normal; font-size: 12px; color: var(--muted); margin: 0; }
+.narrative p { margin: 2px 0; }
+.controls { margin: 8px 0; display: flex; gap: 16px; align-items: center; }
+.controls input[type=search] { font-size: 14px; padding: 3px 6px; width: 20em; }
+th[data-sort] { cursor: pointer; }
+th[aria-sort=ascending]::after { content: " \25B2"; }
+th[aria-sort=descending]::after { content: " \25BC"; }
+.figures { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 6px 0 10px 0; }
+.figures div { min-width: 7em; }
+.figures .label { display: block; font-size: 12px; color: var(--muted); }
+.figures .value { font-size: 17px; font-weight: bold; }
+.figures .icon-text { display: flex; align-items: center; gap: 6px; font-size: 13px; }
+svg.chart { width: 100%; height: auto; max-width: 1100px; display: block; }
+ul.signals li.concern { list-style: square; }
+.warnings { color: #8a1538; }
+table.data { width: auto; min-width: 60%; font-size: 13px; }
+.key { font-size: 12px; color: var(--muted); }
+footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
+@media print {
+  @page { size: A4 landscape; margin: 10mm; }
+  body { max-width: none; padding: 0; font-size: 11px; }
+  .controls, .no-print { display: none !important; }
+  thead { display: table-header-group; }
+  tr, .figures, .narrative, svg.chart { break-inside: avoid; page-break-inside: avoid; }
+  section.series { break-before: page; page-break-before: always; }
+  thead th { position: static; }
+  a { color: inherit; text-decoration: none; }
+}
+)css";
+
+std::string_view ReportStyle() { return kReportStyle; }
+
 }  // namespace kaizen::render

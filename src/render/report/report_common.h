@@ -5,6 +5,7 @@
 #define KAIZEN_RENDER_REPORT_REPORT_COMMON_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kaizen/render.h"
@@ -30,6 +31,14 @@ std::string SeriesHeading(const ReportSeries& s);
 
 // "95.0% (national)", or "–" without a target.
 std::string TargetText(const ReportSeries& s, int decimals);
+
+// An SVG document ready to inline in HTML: the namespace declarations are dropped (HTML
+// implies them), so the page holds no URL at all.
+std::string InlineSvg(std::string svg);
+
+// The CSS of kaizen's HTML pages (NHS colours, tables, figures, print rules), so the board
+// report and the analysis report look like one product.
+std::string_view ReportStyle();
 
 }  // namespace kaizen::render
 

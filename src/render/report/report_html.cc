@@ -23,62 +23,6 @@ using render::Attr;
 using render::FormatValue;
 using render::MarkupWriter;
 
-constexpr std::string_view kStyle = R"css(
-:root { --text: #231f20; --muted: #4c6272; --rule: #d8dde0; --band: #f0f4f5; --nhs-blue: #005eb8; }
-* { box-sizing: border-box; }
-body { font-family: Arial, Helvetica, sans-serif; color: var(--text); margin: 0 auto;
-  max-width: 1400px; padding: 16px 24px; font-size: 14px; line-height: 1.4; }
-h1 { font-size: 24px; margin: 0 0 4px 0; }
-h2 { font-size: 19px; margin: 28px 0 6px 0; }
-h3 { font-size: 15px; margin: 16px 0 4px 0; }
-.meta { color: var(--muted); margin: 0 0 8px 0; }
-.vh { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-  white-space: nowrap; }
-table { border-collapse: collapse; width: 100%; }
-th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; vertical-align: top;
-  text-align: left; }
-thead th { background: var(--band); font-size: 13px; position: sticky; top: 0; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-td.icon { text-align: center; white-space: nowrap; }
-td.icon svg { vertical-align: middle; }
-tr.exception td:first-child { box-shadow: inset 4px 0 0 #d5281b; }
-.badge { display: inline-block; font-size: 11px; font-weight: bold; padding: 0 4px;
-  border-radius: 3px; border: 1px solid; }
-.badge.stale { color: #8a1538; border-color: #8a1538; background: #fde8ec; }
-.badge.exception { color: #8a1538; border-color: #8a1538; }
-.sentence { font-size: 13px; }
-.narrative { border-left: 4px solid var(--nhs-blue); background: #eef4fb; padding: 4px 10px;
-  margin: 4px 0; font-style: italic; }
-.narrative .by { font-style: normal; font-size: 12px; color: var(--muted); margin: 0; }
-.narrative p { margin: 2px 0; }
-.controls { margin: 8px 0; display: flex; gap: 16px; align-items: center; }
-.controls input[type=search] { font-size: 14px; padding: 3px 6px; width: 20em; }
-th[data-sort] { cursor: pointer; }
-th[aria-sort=ascending]::after { content: " \25B2"; }
-th[aria-sort=descending]::after { content: " \25BC"; }
-.figures { display: flex; flex-wrap: wrap; gap: 8px 28px; margin: 6px 0 10px 0; }
-.figures div { min-width: 7em; }
-.figures .label { display: block; font-size: 12px; color: var(--muted); }
-.figures .value { font-size: 17px; font-weight: bold; }
-.figures .icon-text { display: flex; align-items: center; gap: 6px; font-size: 13px; }
-svg.chart { width: 100%; height: auto; max-width: 1100px; display: block; }
-ul.signals li.concern { list-style: square; }
-.warnings { color: #8a1538; }
-table.data { width: auto; min-width: 60%; font-size: 13px; }
-.key { font-size: 12px; color: var(--muted); }
-footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
-@media print {
-  @page { size: A4 landscape; margin: 10mm; }
-  body { max-width: none; padding: 0; font-size: 11px; }
-  .controls, .no-print { display: none !important; }
-  thead { display: table-header-group; }
-  tr, .figures, .narrative, svg.chart { break-inside: avoid; page-break-inside: avoid; }
-  section.series { break-before: page; page-break-before: always; }
-  thead th { position: static; }
-  a { color: inherit; text-decoration: none; }
-}
-)css";
-
 // Sorting (click or Enter on a column heading) and filtering (free text, exceptions only).
 // Written without '<' and '&' so the file stays well-formed XML as well as HTML.
 constexpr std::string_view kScript = R"js(
@@ -136,17 +80,6 @@ constexpr std::string_view kScript = R"js(
 })();
 )js";
 
-// Inline SVG in HTML takes its namespace from the HTML parser; dropping the attribute keeps the
-// file free of any URL, so nothing in it can look like an external reference.
-std::string InlineSvg(std::string svg) {
-  constexpr std::string_view kNamespace = " xmlns=\"http://www.w3.org/2000/svg\"";
-  for (std::size_t at = svg.find(kNamespace); at != std::string::npos;
-       at = svg.find(kNamespace, at)) {
-    svg.erase(at, kNamespace.size());
-  }
-  return svg;
-}
-
 std::string SectionId(int index) { return "series-" + std::to_string(index + 1); }
 
 // Digits and a sign only, so the JavaScript sorts numbers as numbers.
@@ -159,7 +92,7 @@ void NumberCell(MarkupWriter& w, double v, int decimals) {
 void IconCell(MarkupWriter& w, const std::string& svg, std::string_view sort_key,
               std::string_view label) {
   w.Open("td", {{"class", "icon"}, {"data-value", std::string(sort_key)}});
-  w.Raw(InlineSvg(svg));
+  w.Raw(render::InlineSvg(svg));
   w.Leaf("span", {{"class", "vh"}}, label);
   w.Close();
 }
@@ -398,14 +331,14 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   w.Open("div");
   w.Leaf("span", {{"class", "label"}}, "Variation");
   w.Open("span", {{"class", "icon-text"}});
-  w.Raw(InlineSvg(RenderVariationIconSvg(row.variation, input.palette, 30)));
+  w.Raw(render::InlineSvg(RenderVariationIconSvg(row.variation, input.palette, 30)));
   w.Text(render::VariationIconLabel(row.variation));
   w.Close();
   w.Close();
   w.Open("div");
   w.Leaf("span", {{"class", "label"}}, "Assurance");
   w.Open("span", {{"class", "icon-text"}});
-  w.Raw(InlineSvg(RenderAssuranceIconSvg(row.assurance, input.palette, 30)));
+  w.Raw(render::InlineSvg(RenderAssuranceIconSvg(row.assurance, input.palette, 30)));
   w.Text(render::AssuranceIconLabel(row.assurance));
   w.Close();
   w.Close();
@@ -414,7 +347,7 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   std::string chart = RenderChartSvg(ind, r, {.palette = input.palette});
   // The chart scales with the page: CSS sets its width, the viewBox keeps its shape.
   chart.insert(4, " class=\"chart\"");
-  w.Raw(InlineSvg(std::move(chart)));
+  w.Raw(render::InlineSvg(std::move(chart)));
 
   w.Leaf("p", {}, row.sentence);
   w.Leaf("h3", {}, "Signals");
@@ -464,7 +397,7 @@ std::string RenderReportHtml(const ReportInput& input) {
   w.Leaf("title", {}, title);
   w.Open("style");
   w.Raw("/*<![CDATA[*/");
-  w.Raw(kStyle);
+  w.Raw(render::ReportStyle());
   w.Raw("/*]]>*/");
   w.Close();
   w.Close();

@@ -1,0 +1,389 @@
+#include "cli/analysis_common.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "ingest/csv/csv_reader.h"
+#include "ingest/dates.h"
+#include "ingest/numbers.h"
+#include "kaizen/hypothesis.h"
+#include "kaizen/render.h"
+
+namespace kaizen::cli {
+namespace {
+
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The records file is read whole: record extracts for analysis are small (thousands of rows),
+// and the tokenizer reads it twice (encoding check, then rows).
+class StringSource final : public ingest::ByteSource {
+ public:
+  explicit StringSource(std::string text) : text_(std::move(text)) {}
+  Result<std::size_t> Read(char* buffer, std::size_t size) override {
+    const std::size_t n = std::min(size, text_.size() - pos_);
+    if (n > 0) std::memcpy(buffer, text_.data() + pos_, n);
+    pos_ += n;
+    return n;
+  }
+  Status Rewind() override {
+    pos_ = 0;
+    return Status::Ok();
+  }
+
+ private:
+  std::string text_;
+  std::size_t pos_ = 0;
+};
+
+class TableSink final : public ingest::RowSink {
+ public:
+  explicit TableSink(RecordTable* table) : table_(table) {}
+  Status OnRow(int line, std::span<const std::string_view> fields) override {
+    std::vector<std::string> row(fields.begin(), fields.end());
+    if (!have_header_) {
+      table_->header = std::move(row);
+      have_header_ = true;
+      return Status::Ok();
+    }
+    // A blank line is not a record.
+    if (row.size() == 1 && row[0].empty()) return Status::Ok();
+    table_->rows.push_back(std::move(row));
+    table_->lines.push_back(line);
+    return Status::Ok();
+  }
+  Status OnBadRow(int line, int column, std::string message) override {
+    return Status::InvalidArgument(table_->path + ":" + std::to_string(line) + ":" +
+                                   std::to_string(column) + ": " + message);
+  }
+
+ private:
+  RecordTable* table_;
+  bool have_header_ = false;
+};
+
+std::string Cell(const RecordTable& t, std::size_t row, int index) {
+  return static_cast<std::size_t>(index) < t.rows[row].size() ? t.rows[row][index] : std::string();
+}
+
+}  // namespace
+
+int ReadRecords(const std::string& path, const std::string& delimiter, RecordTable* table) {
+  table->path = path;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << path << ": cannot open: " << std::strerror(errno) << "\n";
+    return kExitBadInput;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  char d = '\0';
+  if (delimiter == "tab" || delimiter == "\\t") {
+    d = '\t';
+  } else if (delimiter.size() == 1) {
+    d = delimiter[0];
+  } else if (!delimiter.empty()) {
+    std::cerr << "--delimiter: '" << delimiter << "' is not one of ',', ';' or tab\n";
+    return kExitBadInput;
+  }
+  StringSource source(text.str());
+  TableSink sink(table);
+  Diagnostics diagnostics;
+  Status st = ingest::ReadCsvRows(source, path, d, &diagnostics, sink);
+  PrintDiagnostics(diagnostics);
+  if (!st.ok()) {
+    if (diagnostics.all().empty()) std::cerr << st.message() << "\n";
+    return kExitBadInput;
+  }
+  if (table->header.empty()) {
+    std::cerr << path << ": the file is empty (expected a header row of column names)\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+int FindColumn(const RecordTable& table, const std::string& name, const std::string& option,
+               int* index) {
+  for (std::size_t i = 0; i < table.header.size(); ++i) {
+    if (table.header[i] == name) {
+      *index = static_cast<int>(i);
+      return kExitOk;
+    }
+  }
+  std::string names;
+  for (const std::string& h : table.header) names += (names.empty() ? "" : ", ") + h;
+  std::cerr << option << ": " << table.path << " has no column '" << name
+            << "'; its columns are: " << names << "\n";
+  return kExitBadInput;
+}
+
+int NumericColumn(const RecordTable& table, int index, std::vector<double>* out) {
+  out->assign(table.rows.size(), kMissing);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    std::string text(ingest::TrimSpaces(Cell(table, r, index)));
+    std::string lower = text;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (lower == "true") {
+      (*out)[r] = 1;
+      continue;
+    }
+    if (lower == "false") {
+      (*out)[r] = 0;
+      continue;
+    }
+    double v = 0;
+    switch (ingest::ParseNumber(text, &v)) {
+      case ingest::NumberParse::kOk:
+        (*out)[r] = v;
+        break;
+      case ingest::NumberParse::kMissing:
+        break;
+      case ingest::NumberParse::kBad:
+        std::cerr << table.path << ":" << table.lines[r] << ":" << index + 1 << ": column '"
+                  << table.header[index] << "': '" << text
+                  << "' is not a number (expected a plain decimal, TRUE/FALSE, or empty/NA for "
+                     "missing)\n";
+        return kExitBadInput;
+    }
+  }
+  return kExitOk;
+}
+
+int DateColumn(const RecordTable& table, int index, const std::string& date_format,
+               std::vector<Date>* out) {
+  const DateFormat format = date_format == "iso"   ? DateFormat::kIso
+                            : date_format == "dmy" ? DateFormat::kDayMonthYear
+                            : date_format == "mdy" ? DateFormat::kMonthDayYear
+                                                   : DateFormat::kAuto;
+  std::vector<ingest::RawPeriod> raw(table.rows.size());
+  bool only_day_month = false, only_month_day = false;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const std::string text = Cell(table, r, index);
+    if (ingest::ParsePeriod(text, format, false, &raw[r]) != ingest::PeriodParse::kOk) {
+      std::cerr << table.path << ":" << table.lines[r] << ":" << index + 1 << ": column '"
+                << table.header[index] << "': '" << text << "' is not a date (expected "
+                << ingest::ExpectedDateForms(format) << ")\n";
+      return kExitBadInput;
+    }
+    if (raw[r].slash) {
+      const ingest::SlashFit fit = ingest::FitsOf(raw[r]);
+      only_day_month |= fit.day_month && !fit.month_day;
+      only_month_day |= fit.month_day && !fit.day_month;
+    }
+  }
+  if (only_day_month && only_month_day) {
+    std::cerr << table.path << ": column '" << table.header[index]
+              << "' mixes day-first and month-first dates; say which with --date-format\n";
+    return kExitBadInput;
+  }
+  // UK data are day first (domain.md): that is the reading when nothing decides it.
+  const ingest::DateOrder order =
+      only_month_day ? ingest::DateOrder::kMonthDay : ingest::DateOrder::kDayMonth;
+  out->resize(table.rows.size());
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (!ingest::ResolvePeriod(raw[r], order, &(*out)[r])) {
+      std::cerr << table.path << ":" << table.lines[r] << ":" << index + 1 << ": column '"
+                << table.header[index] << "': '" << Cell(table, r, index)
+                << "' is not a calendar day\n";
+      return kExitBadInput;
+    }
+  }
+  return kExitOk;
+}
+
+void AddFormatOption(CLI::App* cmd, std::string* format) {
+  cmd->add_option("--format", *format, "table, json or csv")
+      ->check(CLI::IsMember({"table", "json", "csv"}));
+}
+
+void AddPaletteOption(CLI::App* cmd, std::string* palette) {
+  cmd->add_option("--palette", *palette, "mdc, mdc-alt or colour-blind");
+}
+
+int CheckChartPath(const std::string& path) {
+  if (path.empty() || EndsWith(path, ".svg") || EndsWith(path, ".png") || EndsWith(path, ".pdf"))
+    return kExitOk;
+  std::cerr << "-o: '" << path << "' must end in .svg, .png or .pdf\n";
+  return kExitBadInput;
+}
+
+int WriteChart(const std::string& path, const std::string& svg) {
+  if (EndsWith(path, ".svg")) return WriteOutput(path, svg);
+  Status st = EndsWith(path, ".png") ? WriteSvgAsPng(svg, path) : WriteSvgAsPdf(svg, path);
+  if (!st.ok()) {
+    std::cerr << st.message() << "\n";
+    return kExitCannotWrite;
+  }
+  return kExitOk;
+}
+
+int LoadOneSeries(const DataOptions& options, OneSeries* out) {
+  if (int code = PrepareInputs(options, &out->inputs); code != kExitOk) return code;
+  std::vector<Series> series;
+  ImportSummary summary;
+  if (int code = LoadSeries(options, out->inputs, &series, &summary); code != kExitOk) return code;
+  if (series.size() != 1) {
+    std::cerr << options.data_path << ": --indicator " << options.indicator << " has "
+              << series.size() << " series; choose one organisation with --org\n";
+    return kExitBadInput;
+  }
+  out->series = std::move(series[0]);
+  Result<Indicator> ind = IndicatorFor(out->series, out->inputs, options);
+  if (!ind.ok()) {
+    std::cerr << options.data_path << ": " << ind.status().message() << "\n";
+    return kExitBadInput;
+  }
+  out->indicator = std::move(ind).value();
+  Result<SeriesResult> result = AnalyseSeries(out->indicator, out->series);
+  if (!result.ok()) {
+    std::cerr << options.data_path << ": " << result.status().message() << "\n";
+    return kExitBadInput;
+  }
+  out->result = std::move(result).value();
+  for (const Warning& w : out->result.warnings)
+    std::cerr << out->series.indicator_id << "/" << out->series.organisation
+              << ": warning: " << w.message << "\n";
+  return kExitOk;
+}
+
+std::vector<double> PlottedValues(const SeriesResult& result, std::vector<Date>* periods) {
+  std::vector<double> values;
+  for (const PointResult& pt : result.points) {
+    if (pt.missing || pt.ghosted || std::isnan(pt.value)) continue;
+    values.push_back(pt.value);
+    if (periods) periods->push_back(pt.period);
+  }
+  return values;
+}
+
+int CompareAroundChange(const OneSeries& s, Date change, BeforeAfter* out) {
+  out->change_date = change;
+  std::vector<double> before, after;
+  double x1 = 0, n1 = 0, x2 = 0, n2 = 0;
+  int first_after = -1;
+  const auto& points = s.result.points;
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    const PointResult& pt = points[i];
+    const bool is_after = pt.period >= change;
+    if (is_after && first_after < 0) first_after = static_cast<int>(i);
+    if (pt.missing || pt.ghosted || std::isnan(pt.value)) continue;
+    (is_after ? after : before).push_back(pt.value);
+    (is_after ? x2 : x1) += pt.numerator;
+    (is_after ? n2 : n1) += pt.denominator;
+  }
+  if (before.empty() || after.empty()) {
+    Date first = points.empty() ? change : points.front().period;
+    Date last = points.empty() ? change : points.back().period;
+    std::cerr << "--change-date: " << change.ToIso() << " leaves no point "
+              << (before.empty() ? "before" : "after") << " it; the data run from " << first.ToIso()
+              << " to " << last.ToIso() << "\n";
+    return kExitBadInput;
+  }
+  out->n_before = static_cast<int64_t>(before.size());
+  out->n_after = static_cast<int64_t>(after.size());
+  if (Result<WelchTest> w = WelchTTest(before, after); w.ok()) {
+    out->welch = std::move(w).value();
+  } else {
+    out->notes.push_back("Welch's t-test not run: " + w.status().message());
+  }
+  if (Result<MannWhitneyTest> m = MannWhitney(before, after); m.ok()) {
+    out->mann_whitney = std::move(m).value();
+  } else {
+    out->notes.push_back("Mann-Whitney test not run: " + m.status().message());
+  }
+  const ChartType chart = s.indicator.chart;
+  const bool proportions =
+      chart == ChartType::kP || chart == ChartType::kNp || chart == ChartType::kPPrime;
+  if (proportions) {
+    if (Result<ProportionComparison> p = CompareProportions(x1, n1, x2, n2); p.ok()) {
+      out->proportions = std::move(p).value();
+    } else {
+      out->notes.push_back("chi-square and Fisher tests not run: " + p.status().message());
+    }
+  } else if (ChartUsesDenominator(chart)) {
+    out->notes.push_back(
+        "chi-square and Fisher tests compare proportions; this indicator is a rate, so only the "
+        "tests of the plotted values apply");
+  }
+
+  // The SPC reading without the rebase: a run on one side of the centre that reaches into the
+  // points after the change is the chart's own evidence of a sustained shift.
+  for (const Signal& sig : s.result.signals) {
+    if ((sig.rule == RuleId::kShift || sig.rule == RuleId::kLongestRun) &&
+        sig.last >= first_after && sig.side != Side::kNone) {
+      out->shift_after = true;
+      out->shift_side = sig.side;
+      out->shift_class = sig.point_class;
+      break;
+    }
+  }
+  Indicator rebased = s.indicator;
+  rebased.rebases.push_back({change, {"the change date of this comparison", "", std::nullopt}});
+  std::sort(rebased.rebases.begin(), rebased.rebases.end(),
+            [](const Rebase& a, const Rebase& b) { return a.date < b.date; });
+  Result<SeriesResult> r = AnalyseSeries(rebased, s.series);
+  if (!r.ok()) {
+    std::cerr << "--change-date: " << r.status().message() << "\n";
+    return kExitBadInput;
+  }
+  out->rebased = std::move(r).value();
+  for (const SegmentResult& seg : out->rebased.segments) {
+    const Date seg_first = out->rebased.points[seg.first].period;
+    if (seg_first < change) out->centre_before = seg.centre;
+    if (seg_first == change || (seg_first > change && std::isnan(out->centre_after)))
+      out->centre_after = seg.centre;
+  }
+  const std::string side = out->shift_side == Side::kHigh ? "upward" : "downward";
+  const std::string kind = out->shift_class == PointClass::kImprovement ? " (an improvement)"
+                           : out->shift_class == PointClass::kConcern   ? " (a concern)"
+                                                                        : "";
+  if (out->shift_after) {
+    out->spc_verdict = "The control chart shows a sustained " + side + " shift" + kind +
+                       " in the points from " + change.ToIso() +
+                       ": the change is visible in SPC terms, and limits rebased at the change "
+                       "date describe the new process.";
+  } else {
+    out->spc_verdict = "The control chart shows no sustained shift in the points from " +
+                       change.ToIso() +
+                       ": in SPC terms the process has not (yet) changed, so keep the limits "
+                       "and collect more points before rebasing.";
+  }
+  return kExitOk;
+}
+
+int CheckSpecLimits(const std::optional<double>& lsl, const std::optional<double>& usl) {
+  if (!lsl && !usl) {
+    std::cerr << "capability needs a specification limit: give --lsl, --usl or both\n";
+    return kExitBadInput;
+  }
+  if (lsl && usl && !(*lsl < *usl)) {
+    std::cerr << "--lsl " << FormatNumber(*lsl) << " must be below --usl " << FormatNumber(*usl)
+              << "\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
+std::string FormatStatistic(const std::string& name, double v) {
+  auto ends = [&](const std::string& suffix) { return EndsWith(name, suffix); };
+  if (name == "n" || name == "missing") return FormatNumber(v);
+  if (ends("_p") || ends("p_value") || name == "p") {
+    if (std::isfinite(v) && v < 0.0001) return "< 0.0001";
+    return FormatForTable(v);
+  }
+  return FormatForTable(v);
+}
+
+QuantileMethod QuantileFromInt(int type) { return static_cast<QuantileMethod>(type); }
+
+}  // namespace kaizen::cli

@@ -1,0 +1,261 @@
+// kaizen aggregate: from records (one row per admission, operation, incident) to a long-format
+// series that `kaizen spc` reads: a count, sum, mean, median, proportion or ratio per period, or
+// the days or cases between rare events.
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <iostream>
+#include <memory>
+#include <numeric>
+
+#include "cli/analysis_common.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "ingest/numbers.h"
+#include "kaizen/aggregate.h"
+
+namespace kaizen::cli {
+namespace {
+
+struct AggregateCommandOptions {
+  std::string file, date, value, denominator, measure = "count", condition, period = "month";
+  bool between_events = false;
+  std::string indicator, organisation, output = "-", date_format = "auto", delimiter;
+};
+
+struct ParsedCondition {
+  std::string column;
+  Condition condition;
+};
+
+// "los<=7", "death==TRUE", "age > 80": a column, an operator and a number (TRUE/FALSE are 1/0).
+bool ParseConditionText(const std::string& text, ParsedCondition* out) {
+  static const std::pair<const char*, Comparison> kOps[] = {
+      {"<=", Comparison::kLessOrEqual}, {">=", Comparison::kGreaterOrEqual},
+      {"==", Comparison::kEqual},       {"<", Comparison::kLess},
+      {">", Comparison::kGreater},      {"=", Comparison::kEqual}};
+  for (const auto& [op, cmp] : kOps) {
+    const std::size_t at = text.find(op);
+    if (at == std::string::npos) continue;
+    out->column = std::string(ingest::TrimSpaces(std::string_view(text).substr(0, at)));
+    std::string rhs(ingest::TrimSpaces(std::string_view(text).substr(at + std::strlen(op))));
+    std::transform(rhs.begin(), rhs.end(), rhs.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    double threshold = 0;
+    if (rhs == "TRUE") {
+      threshold = 1;
+    } else if (rhs == "FALSE") {
+      threshold = 0;
+    } else if (ingest::ParseNumber(rhs, &threshold) != ingest::NumberParse::kOk) {
+      return false;
+    }
+    out->condition = {cmp, threshold};
+    return !out->column.empty();
+  }
+  return false;
+}
+
+bool Meets(double v, const Condition& c) {
+  switch (c.op) {
+    case Comparison::kLess:
+      return v < c.threshold;
+    case Comparison::kLessOrEqual:
+      return v <= c.threshold;
+    case Comparison::kEqual:
+      return v == c.threshold;
+    case Comparison::kGreaterOrEqual:
+      return v >= c.threshold;
+    case Comparison::kGreater:
+      return v > c.threshold;
+  }
+  return false;
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return q + "\"";
+}
+
+}  // namespace
+
+void AddAggregateCommand(CLI::App* app, int* exit_code) {
+  auto* cmd = app->add_subcommand(
+      "aggregate", "records to a series per period (long-format CSV that `kaizen spc` reads)");
+  auto o = std::make_shared<AggregateCommandOptions>();
+  cmd->add_option("FILE", o->file, "CSV of records, one row each")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--date", o->date, "the column with each record's date")->required();
+  cmd->add_option("--value", o->value, "the column to sum, average or compare");
+  cmd->add_option("--measure", o->measure,
+                  "count (default), sum, mean, median, proportion (rows meeting --condition) or "
+                  "ratio (sum of --value / sum of --denominator)")
+      ->check(CLI::IsMember({"count", "sum", "mean", "median", "proportion", "ratio"}));
+  cmd->add_option("--condition", o->condition,
+                  "\"COL<=X\" (also <, >=, >, ==): the success for proportion; otherwise only "
+                  "rows meeting it are used (with --between-events: the events)");
+  cmd->add_option("--denominator", o->denominator, "ratio: the exposure column (bed days)");
+  cmd->add_option("--period", o->period, "day, week (ISO, from Monday), month, quarter, year")
+      ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}));
+  cmd->add_flag("--between-events", o->between_events,
+                "rare events: days between rows (t chart), or with --condition the cases "
+                "between rows meeting it (g chart)");
+  cmd->add_option("--indicator", o->indicator, "the indicator id written on every row")->required();
+  cmd->add_option("--org", o->organisation, "the organisation written on every row")->required();
+  cmd->add_option("-o,--output", o->output, "series.csv (default: standard output)");
+  cmd->add_option("--date-format", o->date_format, "auto, iso, dmy (dd/mm/yyyy) or mdy")
+      ->check(CLI::IsMember({"auto", "iso", "dmy", "mdy"}));
+  cmd->add_option("--delimiter", o->delimiter, "CSV delimiter: ',', ';' or tab (sniffed)");
+  cmd->callback([o, exit_code] {
+    RecordTable table;
+    int date_index = 0;
+    std::vector<Date> dates;
+    if ((*exit_code = ReadRecords(o->file, o->delimiter, &table)) != kExitOk ||
+        (*exit_code = FindColumn(table, o->date, "--date", &date_index)) != kExitOk ||
+        (*exit_code = DateColumn(table, date_index, o->date_format, &dates)) != kExitOk)
+      return;
+    std::optional<ParsedCondition> condition;
+    std::vector<double> condition_values;
+    if (!o->condition.empty()) {
+      ParsedCondition c;
+      if (!ParseConditionText(o->condition, &c)) {
+        std::cerr << "--condition: '" << o->condition
+                  << "' is not COLUMN OP NUMBER (OP one of <, <=, ==, >=, >), e.g. \"los<=7\"\n";
+        *exit_code = kExitBadInput;
+        return;
+      }
+      int index = 0;
+      if ((*exit_code = FindColumn(table, c.column, "--condition", &index)) != kExitOk ||
+          (*exit_code = NumericColumn(table, index, &condition_values)) != kExitOk)
+        return;
+      condition = c;
+    }
+    std::vector<double> values, denominators;
+    if (!o->value.empty()) {
+      int index = 0;
+      if ((*exit_code = FindColumn(table, o->value, "--value", &index)) != kExitOk ||
+          (*exit_code = NumericColumn(table, index, &values)) != kExitOk)
+        return;
+    }
+    const bool needs_value = o->measure == "sum" || o->measure == "mean" ||
+                             o->measure == "median" || o->measure == "ratio";
+    if (needs_value && values.empty() && !o->between_events) {
+      std::cerr << "--measure " << o->measure << " needs --value COL\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    if (o->measure == "proportion" && !condition && !o->between_events) {
+      std::cerr << "--measure proportion needs --condition, e.g. \"los<=7\"\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    if (o->measure == "ratio") {
+      int index = 0;
+      if (o->denominator.empty()) {
+        std::cerr << "--measure ratio needs --denominator COL\n";
+        *exit_code = kExitBadInput;
+        return;
+      }
+      if ((*exit_code = FindColumn(table, o->denominator, "--denominator", &index)) != kExitOk ||
+          (*exit_code = NumericColumn(table, index, &denominators)) != kExitOk)
+        return;
+    }
+
+    Series series;
+    std::string note;
+    if (o->between_events) {
+      // Rows in date order (stable, so same-day rows keep the file's order).
+      std::vector<std::size_t> order(dates.size());
+      std::iota(order.begin(), order.end(), 0);
+      std::stable_sort(order.begin(), order.end(),
+                       [&](std::size_t a, std::size_t b) { return dates[a] < dates[b]; });
+      std::vector<Date> sorted;
+      std::vector<bool> is_event;
+      for (std::size_t r : order) {
+        sorted.push_back(dates[r]);
+        if (condition)
+          is_event.push_back(!std::isnan(condition_values[r]) &&
+                             Meets(condition_values[r], condition->condition));
+      }
+      Result<Series> s =
+          condition ? CasesBetweenEvents(sorted, is_event) : DaysBetweenEvents(sorted);
+      if (!s.ok()) {
+        std::cerr << o->file << ": " << s.status().message() << "\n";
+        *exit_code = kExitBadInput;
+        return;
+      }
+      series = std::move(s).value();
+      note = condition ? "cases between events: chart it with --chart g"
+                       : "days between events: chart it with --chart t";
+    } else {
+      // Outside proportion, a condition selects the rows to use.
+      std::vector<Date> used_dates;
+      std::vector<double> used_values, used_denominators;
+      const bool filter = condition && o->measure != "proportion";
+      for (std::size_t r = 0; r < dates.size(); ++r) {
+        if (filter &&
+            (std::isnan(condition_values[r]) || !Meets(condition_values[r], condition->condition)))
+          continue;
+        used_dates.push_back(dates[r]);
+        if (o->measure == "proportion") {
+          used_values.push_back(condition_values[r]);
+        } else if (!values.empty()) {
+          used_values.push_back(values[r]);
+        }
+        if (!denominators.empty()) used_denominators.push_back(denominators[r]);
+      }
+      AggregateOptions options;
+      options.unit = o->period == "day"       ? PeriodUnit::kDay
+                     : o->period == "week"    ? PeriodUnit::kWeek
+                     : o->period == "quarter" ? PeriodUnit::kQuarter
+                     : o->period == "year"    ? PeriodUnit::kYear
+                                              : PeriodUnit::kMonth;
+      options.measure = o->measure == "sum"          ? PeriodMeasure::kSum
+                        : o->measure == "mean"       ? PeriodMeasure::kMean
+                        : o->measure == "median"     ? PeriodMeasure::kMedian
+                        : o->measure == "proportion" ? PeriodMeasure::kProportion
+                        : o->measure == "ratio"      ? PeriodMeasure::kRatio
+                                                     : PeriodMeasure::kCount;
+      if (condition) options.condition = condition->condition;
+      if (o->measure == "count") used_values.clear();
+      Result<Aggregated> a = AggregateByPeriod(used_dates, used_values, used_denominators, options);
+      if (!a.ok()) {
+        std::cerr << o->file << ": " << a.status().message() << "\n";
+        *exit_code = kExitBadInput;
+        return;
+      }
+      series = std::move(a->series);
+      if (a->rows_missing > 0)
+        std::cerr << o->file << ": warning: " << a->rows_missing
+                  << " row(s) with a missing value were skipped\n";
+      note = o->measure == "proportion" ? "proportions: chart them with --chart p"
+             : o->measure == "ratio"
+                 ? "rates: chart them with --chart u; the catalogue's multiplier scales them"
+             : o->measure == "count" ? "counts: chart them with --chart c or xmr"
+                                     : "chart them with --chart xmr";
+    }
+    // Numerator and denominator only for the ratio measures: `kaizen spc` reads a series with
+    // denominators as a p chart by default, which a mean or a count is not.
+    const bool ratio = !o->between_events && (o->measure == "proportion" || o->measure == "ratio");
+    std::string out = "indicator,organisation,period,value,numerator,denominator\n";
+    const std::string prefix = CsvField(o->indicator) + "," + CsvField(o->organisation) + ",";
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      out += prefix + series.periods[i].ToIso() + ",";
+      if (ratio) {
+        out += "," + FormatNumber(series.numerators[i]) + "," +
+               FormatNumber(series.denominators[i]) + "\n";
+      } else {
+        out += FormatNumber(series.values[i]) + ",,\n";
+      }
+    }
+    if ((*exit_code = WriteOutput(o->output, out)) != kExitOk) return;
+    std::cerr << "kaizen: " << series.size() << " points from " << table.rows.size() << " records ("
+              << note << ")\n";
+  });
+}
+
+}  // namespace kaizen::cli

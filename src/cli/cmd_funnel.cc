@@ -1,0 +1,181 @@
+// kaizen funnel: one period, every organisation, each against its precision with 95 % and
+// 99.8 % limits (Spiegelhalter 2005): a comparison without a league table, outliers named.
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/analysis_common.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/table.h"
+#include "kaizen/analysis_render.h"
+#include "kaizen/funnel.h"
+
+namespace kaizen::cli {
+namespace {
+
+struct FunnelCommandOptions {
+  DataOptions data;
+  std::string period;
+  std::string type;
+  bool overdispersion = false;
+  std::string output, palette = "mdc", format = "table";
+};
+
+std::string Join(const std::vector<std::string>& v) {
+  std::string s;
+  for (const std::string& x : v) s += (s.empty() ? "" : ", ") + x;
+  return s.empty() ? "none" : s;
+}
+
+}  // namespace
+
+void AddFunnelCommand(CLI::App* app, int* exit_code) {
+  auto* cmd = app->add_subcommand(
+      "funnel", "funnel plot: every organisation in one period against 95% and 99.8% limits");
+  auto o = std::make_shared<FunnelCommandOptions>();
+  AddDataOptions(cmd, &o->data, "if");
+  cmd->get_option("--indicator")->required();
+  cmd->add_option("--period", o->period, "the period to compare (YYYY-MM-DD)")->required();
+  cmd->add_option("--type", o->type,
+                  "proportion, ratio (observed/expected) or rate; default from the chart type "
+                  "(p, np, pp: proportion; u, up: rate)")
+      ->check(CLI::IsMember({"proportion", "ratio", "rate"}));
+  cmd->add_flag("--overdispersion", o->overdispersion,
+                "widen the limits for overdispersion (Spiegelhalter's random effects)");
+  cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf");
+  AddPaletteOption(cmd, &o->palette);
+  AddFormatOption(cmd, &o->format);
+  cmd->callback([o, exit_code] {
+    if ((*exit_code = CheckChartPath(o->output)) != kExitOk) return;
+    Result<Palette> palette = ParsePalette(o->palette);
+    Result<Date> period = Date::ParseIso(o->period);
+    if (!palette.ok() || !period.ok()) {
+      std::cerr << (palette.ok() ? "--period: " + period.status().message()
+                                 : "--palette: " + palette.status().message())
+                << "\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    Inputs inputs;
+    if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
+    std::vector<Series> series;
+    ImportSummary summary;
+    if ((*exit_code = LoadSeries(o->data, inputs, &series, &summary)) != kExitOk) return;
+    Result<Indicator> ind = IndicatorFor(series.front(), inputs, o->data);
+    if (!ind.ok()) {
+      std::cerr << ind.status().message() << "\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    FunnelOptions options;
+    options.adjust_overdispersion = o->overdispersion;
+    const ChartType chart = ind->chart;
+    if (o->type == "proportion" ||
+        (o->type.empty() &&
+         (chart == ChartType::kP || chart == ChartType::kNp || chart == ChartType::kPPrime))) {
+      options.type = FunnelType::kProportion;
+    } else if (o->type == "rate" ||
+               (o->type.empty() && (chart == ChartType::kU || chart == ChartType::kUPrime))) {
+      options.type = FunnelType::kRate;
+    } else if (o->type == "ratio") {
+      options.type = FunnelType::kRatio;
+    } else {
+      std::cerr << "--indicator " << o->data.indicator << " is a " << ChartTypeName(chart)
+                << " chart without numerators and denominators; a funnel plot needs them: give "
+                   "--type proportion, ratio (numerator observed, denominator expected) or rate\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    std::vector<std::string> providers;
+    std::vector<double> numerators, denominators;
+    for (const Series& s : series) {
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s.periods[i] != *period) continue;
+        providers.push_back(s.organisation);
+        numerators.push_back(i < s.numerators.size() ? s.numerators[i] : kMissing);
+        denominators.push_back(i < s.denominators.size() ? s.denominators[i] : kMissing);
+      }
+    }
+    if (providers.empty()) {
+      std::cerr << "--period: no organisation has data for " << period->ToIso() << " in "
+                << o->data.data_path << "\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    Result<FunnelResult> f = AnalyseFunnel(providers, numerators, denominators, options);
+    if (!f.ok()) {
+      std::cerr << o->data.data_path << ": " << f.status().message() << "\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    std::string out;
+    if (o->format == "json") {
+      nlohmann::json points = nlohmann::json::array();
+      for (const FunnelPoint& p : f->points)
+        points.push_back({{"organisation", p.provider},
+                          {"numerator", p.numerator},
+                          {"denominator", p.denominator},
+                          {"value", p.value},
+                          {"z", std::isfinite(p.z) ? nlohmann::json(p.z) : nlohmann::json()},
+                          {"z_adjusted", std::isfinite(p.z_adjusted) ? nlohmann::json(p.z_adjusted)
+                                                                     : nlohmann::json()},
+                          {"lower95", p.limits.lower95},
+                          {"upper95", p.limits.upper95},
+                          {"lower998", p.limits.lower998},
+                          {"upper998", p.limits.upper998},
+                          {"flag", std::string(FunnelFlagName(p.flag))}});
+      nlohmann::json j = {{"indicator", o->data.indicator},
+                          {"period", period->ToIso()},
+                          {"target", f->target},
+                          {"phi", f->phi},
+                          {"tau2", f->tau2},
+                          {"adjusted", f->adjusted},
+                          {"points", points},
+                          {"outside95", f->outside95},
+                          {"outside998", f->outside998},
+                          {"rows_skipped", f->rows_skipped},
+                          {"method", f->method}};
+      out = j.dump(2) + "\n";
+    } else if (o->format == "csv") {
+      out = "organisation,numerator,denominator,value,z,lower95,upper95,lower998,upper998,flag\n";
+      for (const FunnelPoint& p : f->points)
+        out += p.provider + "," + FormatNumber(p.numerator) + "," + FormatNumber(p.denominator) +
+               "," + FormatNumber(p.value) + "," + FormatNumber(p.z_adjusted) + "," +
+               FormatNumber(p.limits.lower95) + "," + FormatNumber(p.limits.upper95) + "," +
+               FormatNumber(p.limits.lower998) + "," + FormatNumber(p.limits.upper998) + "," +
+               std::string(FunnelFlagName(p.flag)) + "\n";
+    } else {
+      Table t({"organisation", "numerator", "denominator", "value", "z", "95% limits",
+               "99.8% limits", "flag"});
+      for (const FunnelPoint& p : f->points)
+        t.AddRow({p.provider, FormatForTable(p.numerator), FormatForTable(p.denominator),
+                  FormatForTable(p.value), FormatForTable(p.z_adjusted),
+                  FormatForTable(p.limits.lower95) + " – " + FormatForTable(p.limits.upper95),
+                  FormatForTable(p.limits.lower998) + " – " + FormatForTable(p.limits.upper998),
+                  std::string(FunnelFlagName(p.flag))});
+      out = ind->name + ", " + period->ToIso() + " (target " + FormatForTable(f->target) +
+            ", dispersion ratio " + FormatForTable(f->phi) + ")\n" + t.Render() +
+            "outside 95% limits: " + Join(f->outside95) +
+            "\noutside 99.8% limits: " + Join(f->outside998) + "\n" + f->method + "\n";
+      if (f->points.size() < 10)
+        out += "note: only " + std::to_string(f->points.size()) +
+               " organisations: the dispersion ratio and any overdispersion adjustment rest on "
+               "very few points.\n";
+    }
+    if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
+    PlotOptions plot;
+    plot.palette = *palette;
+    plot.title = ind->name + ", " + period->ToIso();
+    plot.x_label = options.type == FunnelType::kRatio ? "expected" : "denominator";
+    plot.y_label = options.type == FunnelType::kProportion ? "proportion"
+                   : options.type == FunnelType::kRatio    ? "observed / expected"
+                                                           : "rate";
+    if ((*exit_code = WriteChart(o->output, RenderFunnelSvg(*f, plot))) == kExitOk)
+      std::cerr << "kaizen: wrote " << o->output << "\n";
+  });
+}
+
+}  // namespace kaizen::cli

@@ -1,0 +1,192 @@
+// kaizen pareto: which few categories account for most of the problem, from raw records (one
+// row per incident, harm, complaint...) or from counts per category.
+#include <CLI/CLI.hpp>
+#include <cmath>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "cli/analysis_common.h"
+#include "cli/commands.h"
+#include "cli/common.h"
+#include "cli/table.h"
+#include "kaizen/analysis_render.h"
+#include "kaizen/pareto.h"
+
+namespace kaizen::cli {
+namespace {
+
+struct ParetoCommandOptions {
+  std::string file;
+  std::string category, weight, count;
+  double cut = 0.8;
+  double other_below = 0;
+  std::string delimiter;
+  std::string output;
+  std::string palette = "mdc";
+  std::string format = "table";
+};
+
+// "NA" and friends mean "no category here", as in the number columns.
+bool MissingCategory(const std::string& c) {
+  return c.empty() || c == "NA" || c == "N/A" || c == "NULL" || c == "null";
+}
+
+std::vector<std::string> SplitCommas(const std::string& s) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t comma; (comma = s.find(',', start)) != std::string::npos; start = comma + 1)
+    parts.push_back(s.substr(start, comma - start));
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+}  // namespace
+
+void AddParetoCommand(CLI::App* app, int* exit_code) {
+  auto* cmd = app->add_subcommand(
+      "pareto", "Pareto analysis: the vital few categories, from records or from counts");
+  auto o = std::make_shared<ParetoCommandOptions>();
+  cmd->add_option("FILE", o->file, "CSV of records (one row each) or of counts per category")
+      ->required()
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--category", o->category,
+                  "category column; several (COL1,COL2) when a record lists categories in "
+                  "several columns: each filled cell counts once")
+      ->required();
+  cmd->add_option("--weight", o->weight, "add this column per record instead of counting rows");
+  cmd->add_option("--count", o->count, "the file holds counts: this column has each count");
+  cmd->add_option("--cut", o->cut, "vital-few share (default 0.8)")->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--other-below", o->other_below,
+                  "merge categories with a share below this into one 'other' bar")
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--delimiter", o->delimiter, "CSV delimiter: ',', ';' or tab (sniffed)");
+  cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf");
+  AddPaletteOption(cmd, &o->palette);
+  AddFormatOption(cmd, &o->format);
+  cmd->callback([o, exit_code] {
+    if ((*exit_code = CheckChartPath(o->output)) != kExitOk) return;
+    Result<Palette> palette = ParsePalette(o->palette);
+    if (!palette.ok()) {
+      std::cerr << "--palette: " << palette.status().message() << "\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    if (!o->weight.empty() && !o->count.empty()) {
+      std::cerr << "--weight and --count cannot be used together\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    if (!(o->cut > 0)) {
+      std::cerr << "--cut must be above 0\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    RecordTable table;
+    if ((*exit_code = ReadRecords(o->file, o->delimiter, &table)) != kExitOk) return;
+    std::vector<int> category_columns;
+    for (const std::string& name : SplitCommas(o->category)) {
+      int index = 0;
+      if ((*exit_code = FindColumn(table, name, "--category", &index)) != kExitOk) return;
+      category_columns.push_back(index);
+    }
+    std::vector<double> row_weights;
+    const std::string& weight_column = o->count.empty() ? o->weight : o->count;
+    if (!weight_column.empty()) {
+      int index = 0;
+      if ((*exit_code = FindColumn(table, weight_column, o->count.empty() ? "--weight" : "--count",
+                                   &index)) != kExitOk ||
+          (*exit_code = NumericColumn(table, index, &row_weights)) != kExitOk)
+        return;
+    }
+    std::vector<std::string> categories;
+    std::vector<double> weights;
+    int64_t empty_rows = 0;
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+      bool any = false;
+      for (int c : category_columns) {
+        const std::string cell =
+            static_cast<std::size_t>(c) < table.rows[r].size() ? table.rows[r][c] : "";
+        if (MissingCategory(cell)) continue;
+        any = true;
+        categories.push_back(cell);
+        if (!row_weights.empty()) weights.push_back(row_weights[r]);
+      }
+      empty_rows += !any;
+    }
+    ParetoOptions options;
+    options.vital_few_cut = o->cut;
+    options.other_threshold = o->other_below;
+    Result<ParetoResult> p = o->count.empty() ? ParetoFromRecords(categories, weights, options)
+                                              : ParetoFromCounts(categories, weights, options);
+    if (!p.ok()) {
+      std::cerr << o->file << ": " << p.status().message() << "\n";
+      *exit_code = kExitBadInput;
+      return;
+    }
+    std::vector<std::string> vital;
+    for (const ParetoBar& b : p->bars)
+      if (b.vital_few) vital.push_back(b.category);
+    std::string out;
+    if (o->format == "json") {
+      nlohmann::json bars = nlohmann::json::array();
+      for (const ParetoBar& b : p->bars)
+        bars.push_back({{"category", b.category},
+                        {"value", b.value},
+                        {"records", b.records},
+                        {"share", b.share},
+                        {"cumulative_share", b.cumulative_share},
+                        {"vital_few", b.vital_few},
+                        {"other", b.is_other},
+                        {"categories", b.categories}});
+      nlohmann::json j = {{"total", p->total},
+                          {"cut", o->cut},
+                          {"vital_few", vital},
+                          {"cut_needs_other", p->cut_needs_other},
+                          {"missing_records", p->missing_records},
+                          {"rows_without_category", empty_rows},
+                          {"bars", bars}};
+      out = j.dump(2) + "\n";
+    } else if (o->format == "csv") {
+      out = "category,value,share,cumulative_share,vital_few\n";
+      for (const ParetoBar& b : p->bars) {
+        std::string cat = b.category;
+        if (cat.find_first_of(",\"\n") != std::string::npos) {
+          std::string q = "\"";
+          for (char ch : cat) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
+          cat = q + "\"";
+        }
+        out += cat + "," + FormatNumber(b.value) + "," + FormatNumber(b.share) + "," +
+               FormatNumber(b.cumulative_share) + "," + (b.vital_few ? "true" : "false") + "\n";
+      }
+    } else {
+      Table t({"category", "value", "share %", "cumulative %", "vital few"});
+      for (const ParetoBar& b : p->bars)
+        t.AddRow({b.category,
+                  b.value == std::floor(b.value) ? FormatNumber(b.value) : FormatForTable(b.value),
+                  FormatForTable(100 * b.share), FormatForTable(100 * b.cumulative_share),
+                  b.vital_few ? "yes" : ""});
+      std::string names;
+      for (const std::string& v : vital) names += (names.empty() ? "" : ", ") + v;
+      out = t.Render() + "Total " + FormatForTable(p->total) + ". The vital few (" +
+            std::to_string(vital.size()) + " of " + std::to_string(p->bars.size()) +
+            " bars) reach " + FormatForTable(100 * o->cut) + "% of the total: " + names + "\n";
+      if (p->cut_needs_other)
+        out +=
+            "The named categories do not reach the cut on their own: the 'other' bar is "
+            "needed.\n";
+      if (empty_rows > 0)
+        out += std::to_string(empty_rows) + " row(s) have no category and are not counted.\n";
+    }
+    if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
+    PlotOptions plot;
+    plot.palette = *palette;
+    plot.title = "Pareto chart of " + o->category;
+    plot.x_label = o->category;
+    plot.y_label = weight_column.empty() ? "records" : weight_column;
+    if ((*exit_code = WriteChart(o->output, RenderParetoSvg(*p, plot))) == kExitOk)
+      std::cerr << "kaizen: wrote " << o->output << "\n";
+  });
+}
+
+}  // namespace kaizen::cli
