@@ -19,6 +19,7 @@
 #include "kaizen/date.h"
 #include "kaizen/hypothesis.h"
 #include "kaizen/model.h"
+#include "kaizen/pareto.h"
 #include "kaizen/render.h"
 #include "kaizen/spc.h"
 #include "kaizen/stats.h"
@@ -60,6 +61,10 @@ struct AnalysisReportInput {
   std::optional<BeforeAfter> before_after;
   std::optional<CapabilityResult> capability;
   SpecLimits spec;
+  // Causes or categories behind the measure (Analyse step), when the analyst supplies records.
+  std::optional<ParetoResult> pareto;
+  std::string pareto_label;  // what the categories are, e.g. "harm category"
+  double pareto_cut = 0.8;
 };
 
 // The report as one HTML5 document (XHTML-compatible markup; every text escaped).

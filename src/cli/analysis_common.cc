@@ -386,4 +386,70 @@ std::string FormatStatistic(const std::string& name, double v) {
 
 QuantileMethod QuantileFromInt(int type) { return static_cast<QuantileMethod>(type); }
 
+std::vector<std::string> SplitCommas(const std::string& s) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t comma; (comma = s.find(',', start)) != std::string::npos; start = comma + 1)
+    parts.push_back(s.substr(start, comma - start));
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+namespace {
+
+// "NA" and friends mean "no category here", as in the number columns.
+bool MissingCategory(const std::string& c) {
+  return c.empty() || c == "NA" || c == "N/A" || c == "NULL" || c == "null";
+}
+
+}  // namespace
+
+int ParetoFromFile(const ParetoSource& source, const ParetoOptions& options,
+                   Result<ParetoResult>* out, int64_t* rows_without_category) {
+  if (!source.weight.empty() && !source.count.empty()) {
+    std::cerr << "--weight and --count cannot be used together\n";
+    return kExitBadInput;
+  }
+  RecordTable table;
+  if (int code = ReadRecords(source.file, source.delimiter, &table); code != kExitOk) return code;
+  std::vector<int> category_columns;
+  for (const std::string& name : SplitCommas(source.category)) {
+    int index = 0;
+    if (int code = FindColumn(table, name, "--category", &index); code != kExitOk) return code;
+    category_columns.push_back(index);
+  }
+  std::vector<double> row_weights;
+  const std::string& weight_column = source.count.empty() ? source.weight : source.count;
+  if (!weight_column.empty()) {
+    int index = 0;
+    if (int code =
+            FindColumn(table, weight_column, source.count.empty() ? "--weight" : "--count", &index);
+        code != kExitOk)
+      return code;
+    if (int code = NumericColumn(table, index, &row_weights); code != kExitOk) return code;
+  }
+  std::vector<std::string> categories;
+  std::vector<double> weights;
+  *rows_without_category = 0;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    bool any = false;
+    for (int c : category_columns) {
+      const std::string cell =
+          static_cast<std::size_t>(c) < table.rows[r].size() ? table.rows[r][c] : "";
+      if (MissingCategory(cell)) continue;
+      any = true;
+      categories.push_back(cell);
+      if (!row_weights.empty()) weights.push_back(row_weights[r]);
+    }
+    *rows_without_category += !any;
+  }
+  *out = source.count.empty() ? ParetoFromRecords(categories, weights, options)
+                              : ParetoFromCounts(categories, weights, options);
+  if (!out->ok()) {
+    std::cerr << source.file << ": " << out->status().message() << "\n";
+    return kExitBadInput;
+  }
+  return kExitOk;
+}
+
 }  // namespace kaizen::cli

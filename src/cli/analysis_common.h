@@ -14,6 +14,7 @@
 #include "kaizen/analysis_report.h"
 #include "kaizen/date.h"
 #include "kaizen/model.h"
+#include "kaizen/pareto.h"
 #include "kaizen/spc.h"
 
 namespace CLI {
@@ -33,6 +34,19 @@ struct RecordTable {
 
 // Reads `path` (delimiter ',', ';', tab or "" to sniff). Exit 2 with the reader's message when
 // the file is not CSV text or has no header.
+// Where a Pareto analysis reads its records: a CSV with one or more category columns
+// ("COL1,COL2": each filled cell counts once), and optionally a weight column (added per
+// record) or a count column (the file holds counts per category).
+struct ParetoSource {
+  std::string file, delimiter, category, weight, count;
+};
+// Builds the Pareto of `source` into *out; rows with no category are counted in
+// *rows_without_category. Returns an exit code (messages on stderr).
+int ParetoFromFile(const ParetoSource& source, const ParetoOptions& options,
+                   Result<ParetoResult>* out, int64_t* rows_without_category);
+// "a,b,c" → {"a", "b", "c"}.
+std::vector<std::string> SplitCommas(const std::string& s);
+
 int ReadRecords(const std::string& path, const std::string& delimiter, RecordTable* table);
 
 // The 0-based index of the column `name`; exit 2 naming the option and the columns there are.

@@ -19,6 +19,7 @@ struct AnalyseCommandOptions {
   DataOptions data;
   std::string change_date;
   std::optional<double> lsl, usl;
+  ParetoSource causes;
   std::string output, title, palette = "mdc";
 };
 
@@ -39,6 +40,12 @@ void AddAnalyseCommand(CLI::App* app, int* exit_code) {
                   "compare before and after this date (YYYY-MM-DD, first day after)");
   cmd->add_option("--lsl", o->lsl, "lower specification limit (adds capability)");
   cmd->add_option("--usl", o->usl, "upper specification limit (adds capability)");
+  cmd->add_option("--causes", o->causes.file,
+                  "CSV of records with categories (adds a Pareto of causes)")
+      ->check(CLI::ExistingFile);
+  cmd->add_option("--cause-category", o->causes.category,
+                  "the category column(s) of --causes (COL1,COL2: each filled cell counts once)");
+  cmd->add_option("--cause-weight", o->causes.weight, "add this column per record instead");
   cmd->add_option("-o,--output", o->output, "analysis.html")->required();
   cmd->add_option("--title", o->title, "report title (default: indicator and organisation)");
   cmd->add_option("--as-of", o->data.as_of, "the report's date (YYYY-MM-DD; default today)");
@@ -129,6 +136,20 @@ void AddAnalyseCommand(CLI::App* app, int* exit_code) {
         return;
       }
       report.capability = std::move(c).value();
+    }
+    if (!o->causes.file.empty()) {
+      if (o->causes.category.empty()) {
+        std::cerr << "--causes needs --cause-category (the column naming each record's cause)\n";
+        *exit_code = kExitBadInput;
+        return;
+      }
+      int64_t without_category = 0;
+      Result<ParetoResult> pareto = Status::Internal("not computed");
+      if ((*exit_code = ParetoFromFile(o->causes, ParetoOptions{}, &pareto, &without_category)) !=
+          kExitOk)
+        return;
+      report.pareto = std::move(pareto).value();
+      report.pareto_label = o->causes.category;
     }
     if ((*exit_code = WriteOutput(o->output, RenderAnalysisHtml(report))) != kExitOk) return;
     std::cerr << "kaizen: wrote " << o->output << "\n";

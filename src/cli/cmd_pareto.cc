@@ -11,6 +11,7 @@
 #include "cli/common.h"
 #include "cli/table.h"
 #include "kaizen/analysis_render.h"
+#include "kaizen/export.h"
 #include "kaizen/pareto.h"
 
 namespace kaizen::cli {
@@ -26,20 +27,6 @@ struct ParetoCommandOptions {
   std::string palette = "mdc";
   std::string format = "table";
 };
-
-// "NA" and friends mean "no category here", as in the number columns.
-bool MissingCategory(const std::string& c) {
-  return c.empty() || c == "NA" || c == "N/A" || c == "NULL" || c == "null";
-}
-
-std::vector<std::string> SplitCommas(const std::string& s) {
-  std::vector<std::string> parts;
-  std::size_t start = 0;
-  for (std::size_t comma; (comma = s.find(',', start)) != std::string::npos; start = comma + 1)
-    parts.push_back(s.substr(start, comma - start));
-  parts.push_back(s.substr(start));
-  return parts;
-}
 
 }  // namespace
 
@@ -72,58 +59,19 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
       *exit_code = kExitBadInput;
       return;
     }
-    if (!o->weight.empty() && !o->count.empty()) {
-      std::cerr << "--weight and --count cannot be used together\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
     if (!(o->cut > 0)) {
       std::cerr << "--cut must be above 0\n";
       *exit_code = kExitBadInput;
       return;
     }
-    RecordTable table;
-    if ((*exit_code = ReadRecords(o->file, o->delimiter, &table)) != kExitOk) return;
-    std::vector<int> category_columns;
-    for (const std::string& name : SplitCommas(o->category)) {
-      int index = 0;
-      if ((*exit_code = FindColumn(table, name, "--category", &index)) != kExitOk) return;
-      category_columns.push_back(index);
-    }
-    std::vector<double> row_weights;
-    const std::string& weight_column = o->count.empty() ? o->weight : o->count;
-    if (!weight_column.empty()) {
-      int index = 0;
-      if ((*exit_code = FindColumn(table, weight_column, o->count.empty() ? "--weight" : "--count",
-                                   &index)) != kExitOk ||
-          (*exit_code = NumericColumn(table, index, &row_weights)) != kExitOk)
-        return;
-    }
-    std::vector<std::string> categories;
-    std::vector<double> weights;
-    int64_t empty_rows = 0;
-    for (std::size_t r = 0; r < table.rows.size(); ++r) {
-      bool any = false;
-      for (int c : category_columns) {
-        const std::string cell =
-            static_cast<std::size_t>(c) < table.rows[r].size() ? table.rows[r][c] : "";
-        if (MissingCategory(cell)) continue;
-        any = true;
-        categories.push_back(cell);
-        if (!row_weights.empty()) weights.push_back(row_weights[r]);
-      }
-      empty_rows += !any;
-    }
     ParetoOptions options;
     options.vital_few_cut = o->cut;
     options.other_threshold = o->other_below;
-    Result<ParetoResult> p = o->count.empty() ? ParetoFromRecords(categories, weights, options)
-                                              : ParetoFromCounts(categories, weights, options);
-    if (!p.ok()) {
-      std::cerr << o->file << ": " << p.status().message() << "\n";
-      *exit_code = kExitBadInput;
+    int64_t empty_rows = 0;
+    Result<ParetoResult> p = Status::Internal("not computed");
+    if ((*exit_code = ParetoFromFile({o->file, o->delimiter, o->category, o->weight, o->count},
+                                     options, &p, &empty_rows)) != kExitOk)
       return;
-    }
     std::vector<std::string> vital;
     for (const ParetoBar& b : p->bars)
       if (b.vital_few) vital.push_back(b.category);
@@ -149,16 +97,10 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
       out = j.dump(2) + "\n";
     } else if (o->format == "csv") {
       out = "category,value,share,cumulative_share,vital_few\n";
-      for (const ParetoBar& b : p->bars) {
-        std::string cat = b.category;
-        if (cat.find_first_of(",\"\n") != std::string::npos) {
-          std::string q = "\"";
-          for (char ch : cat) q += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-          cat = q + "\"";
-        }
-        out += cat + "," + FormatNumber(b.value) + "," + FormatNumber(b.share) + "," +
-               FormatNumber(b.cumulative_share) + "," + (b.vital_few ? "true" : "false") + "\n";
-      }
+      for (const ParetoBar& b : p->bars)
+        out += CsvField(b.category) + "," + FormatNumber(b.value) + "," + FormatNumber(b.share) +
+               "," + FormatNumber(b.cumulative_share) + "," + (b.vital_few ? "true" : "false") +
+               "\n";
     } else {
       Table t({"category", "value", "share %", "cumulative %", "vital few"});
       for (const ParetoBar& b : p->bars)
@@ -183,7 +125,9 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
     plot.palette = *palette;
     plot.title = "Pareto chart of " + o->category;
     plot.x_label = o->category;
+    const std::string& weight_column = o->count.empty() ? o->weight : o->count;
     plot.y_label = weight_column.empty() ? "records" : weight_column;
+    plot.pareto_cut = o->cut;
     if ((*exit_code = WriteChart(o->output, RenderParetoSvg(*p, plot))) == kExitOk)
       std::cerr << "kaizen: wrote " << o->output << "\n";
   });

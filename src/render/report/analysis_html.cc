@@ -287,6 +287,29 @@ void CapabilitySection(MarkupWriter& w, const AnalysisReportInput& in) {
   w.Close();
 }
 
+void ParetoSection(MarkupWriter& w, const AnalysisReportInput& in) {
+  const ParetoResult& p = *in.pareto;
+  w.Open("section", {{"id", "pareto"}});
+  w.Leaf("h2", {}, "Causes: Pareto analysis");
+  std::string vital;
+  for (const ParetoBar& b : p.bars)
+    if (b.vital_few) vital += (vital.empty() ? "" : ", ") + b.category;
+  w.Leaf("p", {},
+         "The vital few (" + std::to_string(p.vital_few_count) + " of " +
+             std::to_string(p.bars.size()) + " categories) account for " +
+             render::FormatValue(100 * in.pareto_cut, 0) + "% of the total of " +
+             (p.total == std::floor(p.total) ? render::FormatValue(p.total, 0) : Figure(p.total)) +
+             ": " + vital + ".");
+  PlotOptions plot;
+  plot.palette = in.palette;
+  plot.title = "Pareto chart: " + in.pareto_label;
+  plot.x_label = in.pareto_label;
+  plot.y_label = "records";
+  plot.pareto_cut = in.pareto_cut;
+  Chart(w, RenderParetoSvg(p, plot));
+  w.Close();
+}
+
 }  // namespace
 
 std::string RenderAnalysisHtml(const AnalysisReportInput& in) {
@@ -326,6 +349,7 @@ std::string RenderAnalysisHtml(const AnalysisReportInput& in) {
   Charts(w, input, name);
   if (input.before_after) BeforeAfterSection(w, input, *input.before_after, name);
   if (input.capability) CapabilitySection(w, input);
+  if (input.pareto) ParetoSection(w, input);
   w.Close();
   w.Open("footer");
   w.Leaf("p", {},
