@@ -19,11 +19,6 @@
 namespace kaizen::cli {
 namespace {
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 // The records file is read whole: record extracts for analysis are small (thousands of rows),
 // and the tokenizer reads it twice (encoding check, then rows).
 class StringSource final : public ingest::ByteSource {

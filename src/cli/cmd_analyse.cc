@@ -23,11 +23,6 @@ struct AnalyseCommandOptions {
   std::string output, title, palette = "mdc";
 };
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 void AddAnalyseCommand(CLI::App* app, int* exit_code) {

@@ -18,11 +18,6 @@ struct ChartCommandOptions {
   std::string title;
 };
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 void AddChartCommand(CLI::App* app, int* exit_code) {

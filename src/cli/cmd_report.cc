@@ -20,11 +20,6 @@ struct ReportOptions {
   std::string palette = "mdc";
 };
 
-bool EndsWith(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 }  // namespace
 
 void AddReportCommand(CLI::App* app, int* exit_code) {

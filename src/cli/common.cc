@@ -175,6 +175,11 @@ int WriteOutput(const std::string& path, const std::string& text) {
   return kExitOk;
 }
 
+bool EndsWith(const std::string& s, const std::string& suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
 std::string FormatNumber(double v) {
   if (std::isnan(v)) return "";
   char buf[32];

@@ -78,6 +78,9 @@ Result<Date> AsOf(const DataOptions& options);
 // Writes text to `path` atomically, or to stdout when path is "-". Returns an exit code.
 int WriteOutput(const std::string& path, const std::string& text);
 
+// True when `s` ends with `suffix` (output file extensions).
+bool EndsWith(const std::string& s, const std::string& suffix);
+
 // Formats a number for tables and CSV: shortest round-trip form; "" for NaN.
 std::string FormatNumber(double v);
 // Formats a number for people: a few significant decimals.
