@@ -45,6 +45,9 @@ enum class Comparison { kLess, kLessOrEqual, kEqual, kGreaterOrEqual, kGreater }
 struct Condition {
   Comparison op = Comparison::kLessOrEqual;
   double threshold = 0;
+
+  // Whether `v` meets the condition (NaN never does).
+  bool Holds(double v) const;
 };
 
 struct AggregateOptions {

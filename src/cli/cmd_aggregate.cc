@@ -57,22 +57,6 @@ bool ParseConditionText(const std::string& text, ParsedCondition* out) {
   return false;
 }
 
-bool Meets(double v, const Condition& c) {
-  switch (c.op) {
-    case Comparison::kLess:
-      return v < c.threshold;
-    case Comparison::kLessOrEqual:
-      return v <= c.threshold;
-    case Comparison::kEqual:
-      return v == c.threshold;
-    case Comparison::kGreaterOrEqual:
-      return v >= c.threshold;
-    case Comparison::kGreater:
-      return v > c.threshold;
-  }
-  return false;
-}
-
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string q = "\"";
@@ -179,7 +163,7 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
         sorted.push_back(dates[r]);
         if (condition)
           is_event.push_back(!std::isnan(condition_values[r]) &&
-                             Meets(condition_values[r], condition->condition));
+                             condition->condition.Holds(condition_values[r]));
       }
       Result<Series> s =
           condition ? CasesBetweenEvents(sorted, is_event) : DaysBetweenEvents(sorted);
@@ -198,7 +182,7 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
       const bool filter = condition && o->measure != "proportion";
       for (std::size_t r = 0; r < dates.size(); ++r) {
         if (filter &&
-            (std::isnan(condition_values[r]) || !Meets(condition_values[r], condition->condition)))
+            (std::isnan(condition_values[r]) || !condition->condition.Holds(condition_values[r])))
           continue;
         used_dates.push_back(dates[r]);
         if (o->measure == "proportion") {

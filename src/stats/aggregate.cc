@@ -32,22 +32,6 @@ Date NextPeriod(Date start, PeriodUnit unit) {
   return start;
 }
 
-bool Meets(double v, const Condition& c) {
-  switch (c.op) {
-    case Comparison::kLess:
-      return v < c.threshold;
-    case Comparison::kLessOrEqual:
-      return v <= c.threshold;
-    case Comparison::kEqual:
-      return v == c.threshold;
-    case Comparison::kGreaterOrEqual:
-      return v >= c.threshold;
-    case Comparison::kGreater:
-      return v > c.threshold;
-  }
-  return false;
-}
-
 bool NeedsValues(PeriodMeasure m) { return m != PeriodMeasure::kCount; }
 
 double Median(std::vector<double>& v) {
@@ -162,7 +146,7 @@ Result<Aggregated> AggregateByPeriod(std::span<const Date> dates, std::span<cons
     const double delta = v - mean[j];
     mean[j] += delta / count[j];
     m2[j] += delta * (v - mean[j]);
-    if (measure == PeriodMeasure::kProportion && Meets(v, options.condition)) meets[j] += 1;
+    if (measure == PeriodMeasure::kProportion && options.condition.Holds(v)) meets[j] += 1;
     if (measure == PeriodMeasure::kRatio) denom[j] += denominators[i];
     if (measure == PeriodMeasure::kMedian) bucket[j].push_back(v);
   }
@@ -248,6 +232,22 @@ Result<Series> CasesBetweenEvents(std::span<const Date> dates, const std::vector
   }
   if (s.size() == 0) return Status::FailedPrecondition("cases between events: no event");
   return s;
+}
+
+bool Condition::Holds(double v) const {
+  switch (op) {
+    case Comparison::kLess:
+      return v < threshold;
+    case Comparison::kLessOrEqual:
+      return v <= threshold;
+    case Comparison::kEqual:
+      return v == threshold;
+    case Comparison::kGreaterOrEqual:
+      return v >= threshold;
+    case Comparison::kGreater:
+      return v > threshold;
+  }
+  return false;
 }
 
 }  // namespace kaizen

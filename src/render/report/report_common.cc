@@ -131,4 +131,22 @@ footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
 
 std::string_view ReportStyle() { return kReportStyle; }
 
+void OpenReportDocument(MarkupWriter& w, const std::string& title) {
+  w.Raw("<!DOCTYPE html>\n");
+  w.Open("html", {{"lang", "en-GB"}});
+  w.Open("head");
+  w.Leaf("meta", {{"charset", "utf-8"}});
+  w.Leaf("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
+  w.Leaf("meta", {{"name", "generator"}, {"content", "kaizen"}});
+  w.Leaf("title", {}, title);
+  w.Open("style");
+  // CDATA markers inside CSS comments keep the page well-formed XML as well as HTML.
+  w.Raw("/*<![CDATA[*/");
+  w.Raw(ReportStyle());
+  w.Raw("/*]]>*/");
+  w.Close();
+  w.Close();
+  w.Open("body");
+}
+
 }  // namespace kaizen::render

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kaizen/render.h"
+#include "render/svg/svg_writer.h"
 
 namespace kaizen::render {
 
@@ -39,6 +40,10 @@ std::string InlineSvg(std::string svg);
 // The CSS of kaizen's HTML pages (NHS colours, tables, figures, print rules), so the board
 // report and the analysis report look like one product.
 std::string_view ReportStyle();
+
+// Writes the doctype, <html>, the <head> (charset, viewport, title, the shared style) and
+// opens <body>; the caller closes <body> and <html>.
+void OpenReportDocument(MarkupWriter& w, const std::string& title);
 
 }  // namespace kaizen::render
 

@@ -388,20 +388,7 @@ std::string RenderReportHtml(const ReportInput& input) {
   const std::string title = input.title.empty() ? "Integrated Performance Report" : input.title;
 
   MarkupWriter w;
-  w.Raw("<!DOCTYPE html>\n");
-  w.Open("html", {{"lang", "en-GB"}});
-  w.Open("head");
-  w.Leaf("meta", {{"charset", "utf-8"}});
-  w.Leaf("meta", {{"name", "viewport"}, {"content", "width=device-width, initial-scale=1"}});
-  w.Leaf("meta", {{"name", "generator"}, {"content", "kaizen"}});
-  w.Leaf("title", {}, title);
-  w.Open("style");
-  w.Raw("/*<![CDATA[*/");
-  w.Raw(render::ReportStyle());
-  w.Raw("/*]]>*/");
-  w.Close();
-  w.Close();
-  w.Open("body");
+  render::OpenReportDocument(w, title);
   w.Open("header");
   w.Leaf("h1", {}, title);
   std::string meta = "Generated " + render::UkDate(input.generated_on);
