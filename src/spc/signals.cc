@@ -29,7 +29,17 @@ std::string Number(double v) {
   }
   char buf[64];
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, format, decimals);
-  return ec == std::errc() ? std::string(buf, end) : std::string("?");
+  if (ec != std::errc()) return "?";
+  std::string text(buf, end);
+  // Thousands separators for whole numbers of 10,000 and more, as the board table shows them.
+  if (decimals == 0 && format == std::chars_format::fixed && a >= 10000) {
+    const std::size_t digits_start = text[0] == '-' ? 1 : 0;
+    for (std::size_t pos = text.size(); pos > digits_start + 3;) {
+      pos -= 3;
+      text.insert(pos, ",");
+    }
+  }
+  return text;
 }
 
 std::string_view ClassPhrase(PointClass c) {
