@@ -112,7 +112,7 @@ void CheckStability(std::span<const double> values, CapabilityResult* r) {
   }
   if (special == 0) return;
   // The values carry no dates, so the first signal is named by observation numbers (the
-  // engine's sentence would quote the placeholder periods used to build the series).
+  // engine's sentence would quote the made-up periods used to build the series).
   std::string first;
   if (!spc->signals.empty()) {
     const Signal& s0 = spc->signals.front();
