@@ -8,6 +8,7 @@
 #define KAIZEN_INGEST_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <vector>
@@ -39,6 +40,9 @@ struct ReadOptions {
   // indicator and organisation); used for very large files. Otherwise series are collected,
   // sorted by indicator and organisation, and delivered at the end.
   bool streaming = false;
+  // Optional: called on the reading thread as the file is read (CSV: after each block of the
+  // final pass), with the bytes read so far and the file's size, for a progress bar.
+  std::function<void(std::uint64_t bytes_read, std::uint64_t bytes_total)> on_progress;
 };
 
 // A comment attached to a data row (qualitative data kept with the numbers).

@@ -129,6 +129,9 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
         return Status::FailedPrecondition("analysis stopped");  // analysis_failure says why
       return Status::Ok();
     };
+    inputs.read.on_progress = [&progress](std::uint64_t read_bytes, std::uint64_t total) {
+      progress.Bytes(read_bytes, total);
+    };
     Diagnostics d;
     Result<ImportSummary> read =
         ReadDataFile(o->data.data_path, inputs.catalogue ? &*inputs.catalogue : nullptr,

@@ -207,16 +207,23 @@ Progress::Progress(std::string what) : what_(std::move(what)), enabled_(::isatty
   started_ = last_ = Seconds();
 }
 
-void Progress::Tick(std::size_t done) {
-  if (!enabled_ || (done & 1023) != 0) return;
+void Progress::Bytes(std::uint64_t read, std::uint64_t total) {
+  if (!enabled_ || total == 0) return;
   const double now = Seconds();
-  if (now - last_ < 0.25 || now - started_ < 1.0) return;
+  if (now - last_ < 0.25 || now - started_ < 1.0) return;  // short runs show nothing
   last_ = now;
-  std::fprintf(stderr, "\r%s: %zu (%.0f/s)   ", what_.c_str(), done, done / (now - started_));
+  drawn_ = true;
+  constexpr int kWidth = 30;
+  const double fraction = std::min(1.0, static_cast<double>(read) / static_cast<double>(total));
+  const int filled = static_cast<int>(fraction * kWidth);
+  const std::size_t done = done_.load(std::memory_order_relaxed);
+  std::fprintf(stderr, "\r[%.*s%*s] %3.0f%%  %zu %s (%.0f/s)   ", filled,
+               "##############################", kWidth - filled, "", 100 * fraction, done,
+               what_.c_str(), done / (now - started_));
 }
 
 void Progress::Finish() {
-  if (enabled_ && last_ > started_) std::fprintf(stderr, "\r\033[K");
+  if (enabled_ && drawn_) std::fprintf(stderr, "\r\033[K");
 }
 
 }  // namespace kaizen::cli

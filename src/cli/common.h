@@ -4,6 +4,8 @@
 #ifndef KAIZEN_CLI_COMMON_H_
 #define KAIZEN_CLI_COMMON_H_
 
+#include <atomic>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -86,17 +88,22 @@ std::string FormatNumber(double v);
 // Formats a number for people: a few significant decimals.
 std::string FormatForTable(double v);
 
-// A progress line on stderr when it is a terminal and the run is long; silent otherwise.
+// A progress bar on stderr when it is a terminal and the run is long; silent otherwise. The
+// reading thread reports bytes (Bytes), the analysing thread counts items (Tick); only the
+// reading thread draws, at most four times a second.
 class Progress {
  public:
   explicit Progress(std::string what);
-  void Tick(std::size_t done);  // cheap: redraws at most four times a second
+  void Tick(std::size_t done) { done_.store(done, std::memory_order_relaxed); }
+  void Bytes(std::uint64_t read, std::uint64_t total);
   void Finish();
 
  private:
   std::string what_;
   bool enabled_;
   double started_ = 0, last_ = 0;
+  bool drawn_ = false;
+  std::atomic<std::size_t> done_{0};
 };
 
 }  // namespace kaizen::cli

@@ -1,11 +1,13 @@
 #include "ingest/csv/csv_reader.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <vector>
 
 #include "ingest/csv/encoding.h"
@@ -20,9 +22,13 @@ namespace {
 constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
 constexpr std::size_t kSniffBytes = std::size_t{64} << 10;
 
+// Reads a file descriptor; reports progress of the last pass (after a Rewind) when asked.
 class FileSource final : public ByteSource {
  public:
-  explicit FileSource(int fd) : fd_(fd) {}
+  FileSource(int fd, const ReadOptions& options) : fd_(fd), on_progress_(options.on_progress) {
+    struct stat info {};
+    if (::fstat(fd_, &info) == 0) total_ = static_cast<std::uint64_t>(info.st_size);
+  }
   ~FileSource() override { ::close(fd_); }
   FileSource(const FileSource&) = delete;
   FileSource& operator=(const FileSource&) = delete;
@@ -30,17 +36,26 @@ class FileSource final : public ByteSource {
   Result<std::size_t> Read(char* buffer, std::size_t size) override {
     for (;;) {
       const ssize_t n = ::read(fd_, buffer, size);
-      if (n >= 0) return static_cast<std::size_t>(n);
+      if (n >= 0) {
+        read_ += static_cast<std::uint64_t>(n);
+        if (rewound_ && on_progress_) on_progress_(read_, total_);
+        return static_cast<std::size_t>(n);
+      }
       if (errno != EINTR) return Status::InvalidArgument(std::strerror(errno));
     }
   }
   Status Rewind() override {
     if (::lseek(fd_, 0, SEEK_SET) != 0) return Status::InvalidArgument(std::strerror(errno));
+    read_ = 0;
+    rewound_ = true;
     return Status::Ok();
   }
 
  private:
   int fd_;
+  std::function<void(std::uint64_t, std::uint64_t)> on_progress_;
+  std::uint64_t read_ = 0, total_ = 0;
+  bool rewound_ = false;  // the encoding check has read the file once; this is the final pass
 };
 
 class TextSource final : public ByteSource {
@@ -243,7 +258,7 @@ Result<ImportSummary> ReadCsvFile(const std::string& path, const Catalogue* cata
   }
   // The file is read front to back, twice: let the kernel read ahead.
   (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  FileSource source(fd);
+  FileSource source(fd, options);
   return ReadCsv(source, path, catalogue, options, diagnostics, on_series);
 }
 
