@@ -68,6 +68,15 @@ struct ParameterCause {
   std::string sentence;
 };
 
+// Two parameters that together (and neither alone) make what A gives equal to what B gives.
+struct ParameterPairCause {
+  std::string first, second;  // registry names, in registry order
+  std::vector<int32_t> explains_classification;
+  std::vector<int32_t> explains_limits;
+  bool explains_variation = false;
+  bool explains_assurance = false;
+};
+
 struct ProfileComparison {
   std::string profile_a, profile_b;
   std::vector<PointDifference> points;  // only the points that differ, in series order
@@ -76,7 +85,9 @@ struct ProfileComparison {
   // Every differing parameter: those that explain or contribute to a disagreement first, the
   // rest (which make no difference to this series) after, each group in registry order.
   std::vector<ParameterCause> causes;
-  // Disagreements no single parameter explains (an interaction of several parameters).
+  // Pairs of parameters that explain what no single parameter does (searched only for those).
+  std::vector<ParameterPairCause> pair_causes;
+  // Disagreements that neither one parameter nor a pair explains (three or more interact).
   std::vector<int32_t> unexplained_classification;
   std::vector<int32_t> unexplained_limits;
   bool variation_unexplained = false;

@@ -178,6 +178,14 @@ std::string ProfileComparisonToJson(const ProfileComparison& c, int indent) {
         {"b", OutcomeJson(d.b)},
     });
   }
+  json pairs = json::array();
+  for (const ParameterPairCause& pair : c.pair_causes) {
+    pairs.push_back({{"parameters", {pair.first, pair.second}},
+                     {"explains_classification", pair.explains_classification},
+                     {"explains_limits", pair.explains_limits},
+                     {"explains_variation", pair.explains_variation},
+                     {"explains_assurance", pair.explains_assurance}});
+  }
   json causes = json::array();
   for (const ParameterCause& cause : c.causes) {
     causes.push_back({
@@ -202,6 +210,7 @@ std::string ProfileComparisonToJson(const ProfileComparison& c, int indent) {
       {"assurance_b", AssuranceIconName(c.assurance_b)},
       {"points", std::move(points)},
       {"causes", std::move(causes)},
+      {"pair_causes", std::move(pairs)},
       {"unexplained_classification", c.unexplained_classification},
       {"unexplained_limits", c.unexplained_limits},
       {"variation_unexplained", c.variation_unexplained},

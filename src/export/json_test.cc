@@ -257,7 +257,11 @@ TEST(ProfileComparisonJson, CarriesPointsCausesAndSummary) {
     EXPECT_TRUE(cause["sentence"].is_string());
   }
   EXPECT_TRUE(found);
-  EXPECT_EQ(j["unexplained_classification"], json({0, 1, 2, 3}));
+  // Points 1-4 need trend_length and trend_flagging together (explain_test.cc works it out).
+  ASSERT_EQ(j["pair_causes"].size(), 1u);
+  EXPECT_EQ(j["pair_causes"][0]["parameters"], json({"trend_length", "trend_flagging"}));
+  EXPECT_EQ(j["pair_causes"][0]["explains_classification"], json({0, 1, 2, 3}));
+  EXPECT_EQ(j["unexplained_classification"], json::array());
   EXPECT_EQ(j["unexplained_limits"], json::array());
   EXPECT_EQ(j["variation_unexplained"], false);
   EXPECT_EQ(j["assurance_unexplained"], false);

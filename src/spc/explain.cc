@@ -278,6 +278,19 @@ std::string Summary(const ProfileComparison& c, std::size_t n_points) {
     explained += (explained.empty() ? "" : "; ") + cause.parameter + " explains " + w;
   }
   if (!explained.empty()) s += " Taken alone, " + explained + ".";
+  for (const ParameterPairCause& pair : c.pair_causes) {
+    std::vector<std::string> what;
+    if (!pair.explains_classification.empty())
+      what.push_back("the classification of " + PointsText(pair.explains_classification.size()));
+    if (!pair.explains_limits.empty())
+      what.push_back("the limits of " + PointsText(pair.explains_limits.size()));
+    if (pair.explains_variation) what.push_back("the variation icon");
+    if (pair.explains_assurance) what.push_back("the assurance icon");
+    std::string w;
+    for (std::size_t i = 0; i < what.size(); ++i)
+      w += (i == 0 ? "" : i + 1 == what.size() ? " and " : ", ") + what[i];
+    s += " Together, " + pair.first + " and " + pair.second + " explain " + w + ".";
+  }
 
   std::vector<std::string> open;
   if (!c.unexplained_classification.empty())
@@ -299,8 +312,9 @@ std::string Summary(const ProfileComparison& c, std::size_t n_points) {
                                      [&](int32_t i) { return unsettled.count(i) > 0; });
       if (moves) movers += (movers.empty() ? "" : ", ") + cause.parameter;
     }
-    s += " No single parameter explains " + w + ": an interaction of several parameters" +
-         (movers.empty() ? "" : " (" + movers + " each move them)") + " does.";
+    s += " Neither one parameter nor a pair explains " + w + ": an interaction of several" +
+         std::string(" parameters") + (movers.empty() ? "" : " (" + movers + " each move them)") +
+         " does.";
   }
   return s;
 }
@@ -394,6 +408,58 @@ Result<ProfileComparison> CompareProfiles(const Indicator& indicator, const Seri
   }
   c.causes = std::move(moving);
   for (ParameterCause& cause : inert) c.causes.push_back(std::move(cause));
+
+  // What no single parameter settles may be settled by two together (for example the limits of
+  // mdc and pbi-spc need both the sigma constant and the moving-range screening). Every pair of
+  // differing parameters is tried, including those that change nothing alone (a trend's
+  // flagging matters only once its length does): with k of them, k(k − 1)/2 runs of one series.
+  auto unsettled = [&] {
+    bool any =
+        (variation_differs && !variation_settled) || (assurance_differs && !assurance_settled);
+    for (const PointDifference& d : c.points)
+      any = any || (d.classification_differs && !settled_class.count(d.index)) ||
+            (d.limits_differ && !settled_limits.count(d.index));
+    return any;
+  };
+  // In registry order, so a pair is named the same way whatever the profiles.
+  std::vector<const ParameterCause*> movers;
+  for (const ParameterInfo& info : ProfileParameters())
+    for (const ParameterCause& cause : c.causes)
+      if (cause.parameter == info.name) movers.push_back(&cause);
+  for (std::size_t i = 0; i < movers.size() && unsettled(); ++i) {
+    for (std::size_t j = i + 1; j < movers.size() && unsettled(); ++j) {
+      Profile changed = *a;
+      if (!SetParameter(&changed, movers[i]->parameter, movers[i]->value_b).ok() ||
+          !SetParameter(&changed, movers[j]->parameter, movers[j]->value_b).ok())
+        return Status::Internal("parameter pair does not round-trip");
+      if (Status st = engine.Analyse(indicator, changed, series, &rp); !st.ok()) return st;
+      ParameterPairCause pair{.first = movers[i]->parameter, .second = movers[j]->parameter};
+      for (const PointDifference& d : c.points) {
+        const PointResult& pp = rp.points[d.index];
+        if (d.classification_differs && !settled_class.count(d.index) &&
+            SameClassification(pp, rb.points[d.index])) {
+          pair.explains_classification.push_back(d.index);
+        }
+        if (d.limits_differ && !settled_limits.count(d.index) &&
+            SameLines(pp, rb.points[d.index])) {
+          pair.explains_limits.push_back(d.index);
+        }
+      }
+      pair.explains_variation =
+          variation_differs && !variation_settled && rp.variation == rb.variation;
+      pair.explains_assurance =
+          assurance_differs && !assurance_settled && rp.assurance == rb.assurance;
+      if (pair.explains_classification.empty() && pair.explains_limits.empty() &&
+          !pair.explains_variation && !pair.explains_assurance)
+        continue;
+      settled_class.insert(pair.explains_classification.begin(),
+                           pair.explains_classification.end());
+      settled_limits.insert(pair.explains_limits.begin(), pair.explains_limits.end());
+      variation_settled = variation_settled || pair.explains_variation;
+      assurance_settled = assurance_settled || pair.explains_assurance;
+      c.pair_causes.push_back(std::move(pair));
+    }
+  }
 
   for (const PointDifference& d : c.points) {
     if (d.classification_differs && !settled_class.count(d.index))

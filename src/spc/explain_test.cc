@@ -207,10 +207,11 @@ TEST(CompareProfiles, ScreeningPutsPointsBeyondLimitsUnderNhsrOnly) {
   EXPECT_TRUE(c.unexplained_limits.empty());
 }
 
-TEST(CompareProfiles, LimitsFromTwoParametersAreAnInteraction) {
+TEST(CompareProfiles, LimitsFromTwoParametersAreExplainedByThePair) {
   // pbi-spc differs from mdc in both the sigma constant (3/1.128) and screening, and its
   // limits 12.25 ± 3/1.128 · 3 = 4.2713 and 20.2287 need both: neither alone reproduces them,
-  // though each moves them. Screening alone does put April 2021 (23) beyond the limits.
+  // though each moves them; the pair does. Screening alone puts April 2021 (23) beyond the
+  // limits.
   const Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc");
   Result<ProfileComparison> r = CompareProfiles(ind, SpikeSeries(), "mdc", "pbi-spc");
   ASSERT_TRUE(r.ok()) << r.status().message();
@@ -218,8 +219,12 @@ TEST(CompareProfiles, LimitsFromTwoParametersAreAnInteraction) {
   EXPECT_NEAR(c.points[0].b.upper3, 12.25 + 9 / 1.128, 1e-9);
   EXPECT_NEAR(c.points[0].b.lower3, 12.25 - 9 / 1.128, 1e-9);
   EXPECT_EQ(ClassificationDiffs(c), std::vector<int32_t>{15});
-  EXPECT_EQ(c.unexplained_limits, Range(0, 19));
+  EXPECT_TRUE(c.unexplained_limits.empty());
   EXPECT_TRUE(c.unexplained_classification.empty());
+  ASSERT_EQ(c.pair_causes.size(), 1u);
+  EXPECT_EQ(c.pair_causes[0].first, "xmr_sigma_constant");
+  EXPECT_EQ(c.pair_causes[0].second, "mr_screening");
+  EXPECT_EQ(c.pair_causes[0].explains_limits, Range(0, 19));
 
   const ParameterCause* screening = FindCause(c, "mr_screening");
   const ParameterCause* sigma = FindCause(c, "xmr_sigma_constant");
@@ -230,9 +235,35 @@ TEST(CompareProfiles, LimitsFromTwoParametersAreAnInteraction) {
   EXPECT_EQ(screening->contributes, Range(0, 19));
   EXPECT_TRUE(sigma->explains_limits.empty());
   EXPECT_EQ(sigma->contributes, Range(0, 19));
-  EXPECT_TRUE(Contains(c.summary, "No single parameter explains the limits of 20 points"))
+  EXPECT_TRUE(Contains(c.summary,
+                       "Together, xmr_sigma_constant and mr_screening explain the limits of 20 "
+                       "points"))
       << c.summary;
-  EXPECT_TRUE(Contains(c.summary, "xmr_sigma_constant, mr_screening each move them")) << c.summary;
+}
+
+TEST(CompareProfiles, TrendPointsNeedLengthAndFlaggingTogether) {
+  // 1, 2, 3, 4, 5: a 5-point rise. pbi-spc (trend of 5, whole run flagged) flags all five;
+  // nhsr (trend of 7, flagged from the 7th point) flags none. trend_length = 5 alone flags only
+  // the completing fifth point (nhsr flags from the N-th); whole-run flagging alone changes
+  // nothing (no run reaches 7). Together they flag points 1-4 as well. The limits differ only
+  // by the sigma constant (2.66 against 3/1.128; both profiles screen moving ranges).
+  const Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "nhsr");
+  Result<ProfileComparison> r =
+      CompareProfiles(ind, MonthlyValues({1, 2, 3, 4, 5}), "nhsr", "pbi-spc");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const ProfileComparison& c = *r;
+  const ParameterCause* length = FindCause(c, "trend_length");
+  ASSERT_NE(length, nullptr);
+  EXPECT_EQ(length->explains_classification, std::vector<int32_t>{4});
+  const ParameterCause* flagging = FindCause(c, "trend_flagging");
+  ASSERT_NE(flagging, nullptr);
+  EXPECT_TRUE(flagging->explains_classification.empty());
+  ASSERT_EQ(c.pair_causes.size(), 1u);
+  EXPECT_EQ(c.pair_causes[0].first, "trend_length");
+  EXPECT_EQ(c.pair_causes[0].second, "trend_flagging");
+  EXPECT_EQ(c.pair_causes[0].explains_classification, Range(0, 3));
+  EXPECT_TRUE(c.unexplained_classification.empty());
+  EXPECT_TRUE(c.unexplained_limits.empty());
 }
 
 TEST(CompareProfiles, IdenticalProfilesHaveNoDifferences) {
