@@ -6,9 +6,10 @@
 // constant follow the profile as for the XmR chart. `mr_bar` and `sigma` are on the transformed
 // scale; `centre_value` is the back-transformed mean.
 //
-// A negative time is a data error (InvalidArgument). Zero is accepted, unlike qicharts2, which
-// stops on y ≤ 0: with daily data two events on one day are 0 days apart, and 0^(1/3.6) = 0 is
-// well defined (PowerBI-SPC accepts it too).
+// A negative time is a data error (InvalidArgument). This function accepts zero (0^(1/3.6) = 0,
+// as PowerBI-SPC does), but the engine's input check (engine.cc, PlottedValue) treats a time
+// ≤ 0 as invalid for the t chart, reports it and leaves the point out, as qicharts2 refuses it:
+// a zero time between events usually means two events were recorded on one day.
 #include <cmath>
 #include <limits>
 
