@@ -21,6 +21,10 @@
 
 namespace kaizen {
 
+namespace spc {
+struct EngineScratch;  // the engine's reusable per-point buffers (src/spc/engine.cc)
+}
+
 // Which side of the centre line a signal lies on. kNone: the rule has no side (crossings,
 // alternation, stratification, mixture, too many runs).
 enum class Side : int8_t { kLow = -1, kNone = 0, kHigh = 1 };
@@ -151,8 +155,7 @@ class SpcEngine {
   void set_signal_sentences(bool on) { signal_sentences_ = on; }
 
  private:
-  struct Scratch;
-  std::unique_ptr<Scratch> scratch_;
+  std::unique_ptr<spc::EngineScratch> scratch_;
   bool signal_sentences_ = true;
 };
 

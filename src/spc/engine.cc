@@ -14,7 +14,7 @@
 
 namespace kaizen {
 
-struct SpcEngine::Scratch {
+struct spc::EngineScratch {
   std::vector<double> y, out_y, centre, lower3, lower2, lower1, upper1, upper2, upper3;
   std::vector<uint8_t> ghosted, kept, estimate;
   std::vector<int32_t> segment_starts, judged, judged_all, ghost_indices;
@@ -30,7 +30,7 @@ struct SpcEngine::Scratch {
   }
 };
 
-SpcEngine::SpcEngine() : scratch_(std::make_unique<Scratch>()) {}
+SpcEngine::SpcEngine() : scratch_(std::make_unique<spc::EngineScratch>()) {}
 SpcEngine::~SpcEngine() = default;
 
 namespace {
@@ -170,182 +170,176 @@ void WarnMissingMonths(const Series& s, std::vector<Warning>* warnings) {
 
 }  // namespace
 
-Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, const Series& series,
-                          SeriesResult* out) {
-  const ChartType chart = indicator.chart;
-  if (Status st = CheckColumns(chart, series); !st.ok()) return st;
-  const std::size_t n = series.size();
-  Scratch& s = *scratch_;
-  s.Resize(n);
+namespace {
 
-  out->indicator_id = series.indicator_id.empty() ? indicator.id : series.indicator_id;
-  out->organisation = series.organisation;
-  out->chart = chart;
-  out->direction = indicator.direction;
-  out->profile = profile.name;
-  out->points.resize(n);
-  out->segments.clear();
-  out->warnings.clear();
-  out->signals.clear();
-  out->latest = -1;
-  out->variation = VariationIcon::kNone;
-  out->assurance = AssuranceIcon::kNone;
-  out->target.reset();
-
-  // Plotted values, with values the chart cannot use turned into gaps and reported.
+// Fills s.y with the plotted statistic of every row; rows the chart cannot use become gaps,
+// reported with the count of missing values and of missing months.
+void PreparePlottedValues(ChartType chart, const Series& series, spc::EngineScratch& s,
+                          std::vector<Warning>* warnings) {
   int invalid = 0, missing = 0;
   std::size_t first_invalid = 0;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < series.size(); ++i) {
     bool bad = false;
     s.y[i] = PlottedValue(chart, series, i, &bad);
     if (bad && invalid++ == 0) first_invalid = i;
     if (std::isnan(s.y[i]) && !bad) ++missing;
   }
   if (invalid > 0)
-    out->warnings.push_back(
+    warnings->push_back(
         {WarningCode::kInvalidValue, std::to_string(invalid) + " value(s) cannot be used on a " +
                                          std::string(ChartTypeName(chart)) +
                                          " chart and are treated as missing, first " +
                                          series.periods[first_invalid].ToIso()});
   if (missing > 0)
-    out->warnings.push_back(
+    warnings->push_back(
         {WarningCode::kMissingValues, std::to_string(missing) + " period(s) have no value"});
-  WarnMissingMonths(series, &out->warnings);
+  WarnMissingMonths(series, warnings);
+}
 
-  // Ghosted points and segment starts, by date.
+// Marks ghosted points and finds where segments start (a rebase starts one at the first period
+// on or after its date); decisions without a reason are reported.
+void MarkGhostsAndSegments(const Indicator& indicator, const Series& series, spc::EngineScratch& s,
+                           std::vector<Warning>* warnings) {
+  const std::size_t n = series.size();
   for (const Ghost& g : indicator.ghosts) {
     auto it = std::lower_bound(series.periods.begin(), series.periods.end(), g.date);
     if (it != series.periods.end() && *it == g.date) s.ghosted[it - series.periods.begin()] = 1;
     if (g.decision.reason.empty())
-      out->warnings.push_back({WarningCode::kGhostWithoutReason,
-                               "the point of " + g.date.ToIso() + " is ghosted without a reason"});
+      warnings->push_back({WarningCode::kGhostWithoutReason,
+                           "the point of " + g.date.ToIso() + " is ghosted without a reason"});
   }
-  s.segment_starts.assign(1, 0);
+  s.segment_starts.assign(n == 0 ? 0 : 1, 0);  // an empty series has no segment
   for (const Rebase& r : indicator.rebases) {
     auto it = std::lower_bound(series.periods.begin(), series.periods.end(), r.date);
     const auto start = static_cast<int32_t>(it - series.periods.begin());
     if (start > 0 && start < static_cast<int32_t>(n)) s.segment_starts.push_back(start);
     if (r.decision.reason.empty())
-      out->warnings.push_back({WarningCode::kRebaseWithoutReason,
-                               "the rebase of " + r.date.ToIso() + " has no reason"});
+      warnings->push_back({WarningCode::kRebaseWithoutReason,
+                           "the rebase of " + r.date.ToIso() + " has no reason"});
   }
   std::sort(s.segment_starts.begin(), s.segment_starts.end());
   s.segment_starts.erase(std::unique(s.segment_starts.begin(), s.segment_starts.end()),
                          s.segment_starts.end());
+}
 
+// One segment [begin, end): its masks, the chart's lines, the minimum-points policy, and its
+// points and SegmentResult appended to *out. Returns the chart's error for data it cannot use.
+Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const Series& series,
+                      std::size_t seg, std::size_t begin, std::size_t end, spc::EngineScratch& s,
+                      SeriesResult* out) {
+  const std::size_t n = series.size(), len = end - begin;
   const double multiplier = indicator.multiplier;
-  // An empty series has no segment (and no latest point, icons or signals).
-  if (n == 0) s.segment_starts.clear();
-  for (std::size_t seg = 0; seg < s.segment_starts.size(); ++seg) {
-    const std::size_t begin = s.segment_starts[seg];
-    const std::size_t end = seg + 1 < s.segment_starts.size() ? s.segment_starts[seg + 1] : n;
-    const std::size_t len = end - begin;
 
-    // Masks: kept points, and those of the baseline that supply the estimates.
-    int kept_count = 0, baseline_count = 0;
-    for (std::size_t i = begin; i < end; ++i) {
-      s.kept[i] = !std::isnan(s.y[i]) && !s.ghosted[i];
-      bool in_baseline = true;
-      const Baseline& b = indicator.baseline;
-      if (b.first_n > 0) in_baseline = kept_count < b.first_n;
-      if (b.from && series.periods[i] < *b.from) in_baseline = false;
-      if (b.to && series.periods[i] > *b.to) in_baseline = false;
-      s.estimate[i] = s.kept[i] && in_baseline;
-      kept_count += s.kept[i];
-      baseline_count += s.estimate[i];
-    }
-
-    auto sub = [&](std::vector<double>& v) { return std::span<double>(v.data() + begin, len); };
-    auto csub = [&](const std::vector<double>& v) {
-      return v.size() == n ? std::span<const double>(v.data() + begin, len)
-                           : std::span<const double>();
-    };
-    spc::ChartInput input{
-        .y = csub(s.y),
-        .numerator = csub(series.numerators),
-        .denominator = csub(series.denominators),
-        .subgroup_sd = csub(series.subgroup_sds),
-        .kept = std::span<const uint8_t>(s.kept.data() + begin, len),
-        .estimate = std::span<const uint8_t>(s.estimate.data() + begin, len),
-    };
-    spc::ChartOutput lines{.y = sub(s.out_y),
-                           .centre = sub(s.centre),
-                           .lower3 = sub(s.lower3),
-                           .lower2 = sub(s.lower2),
-                           .lower1 = sub(s.lower1),
-                           .upper1 = sub(s.upper1),
-                           .upper2 = sub(s.upper2),
-                           .upper3 = sub(s.upper3)};
-    Status st = spc::ComputeChartLines(chart, input, profile, &s.chart, &lines);
-    if (!st.ok() && st.code() != StatusCode::kFailedPrecondition) return st;
-    if (!st.ok()) {  // nothing to estimate from: the points are shown without lines
-      for (std::size_t i = begin; i < end; ++i) s.out_y[i] = s.y[i];
-      for (auto* line :
-           {&s.centre, &s.lower3, &s.lower2, &s.lower1, &s.upper1, &s.upper2, &s.upper3})
-        std::fill(line->begin() + begin, line->begin() + end, kMissing);
-      lines.has_limits = false;
-      lines.centre_value = lines.mr_bar = lines.sigma = kMissing;
-    }
-
-    SegmentResult segment;
-    segment.first = static_cast<int32_t>(begin);
-    segment.last = static_cast<int32_t>(end - 1);
-    segment.n = static_cast<int32_t>(len);
-    segment.n_used = kept_count;
-    segment.n_baseline = baseline_count;
-    segment.centre = lines.centre_value * multiplier;
-    segment.mr_bar = lines.mr_bar * multiplier;
-    segment.sigma = lines.sigma * multiplier;
-    segment.has_limits = lines.has_limits;
-
-    if (lines.has_limits && baseline_count < profile.min_points_for_limits) {
-      // Too few points for trustworthy limits (MDC: 15): show the centre line only.
-      segment.has_limits = false;
-      for (auto* line : {&s.lower3, &s.lower2, &s.lower1, &s.upper1, &s.upper2, &s.upper3})
-        std::fill(line->begin() + begin, line->begin() + end, kMissing);
-      out->warnings.push_back(
-          {WarningCode::kTooFewPoints,
-           "segment " + std::to_string(seg + 1) + " has " + std::to_string(baseline_count) +
-               " point(s) for its limits; the " + profile.name + " profile needs " +
-               std::to_string(profile.min_points_for_limits) +
-               ", so no limits or icons are shown"});
-    } else if (profile.warn_below_points > 0 && baseline_count < profile.warn_below_points) {
-      out->warnings.push_back(
-          {WarningCode::kTooFewPoints, "segment " + std::to_string(seg + 1) + " has only " +
-                                           std::to_string(baseline_count) +
-                                           " point(s) for its limits; they may be unreliable"});
-    }
-    if (segment.has_limits && lines.sigma == 0.0)
-      out->warnings.push_back({WarningCode::kZeroVariation,
-                               "segment " + std::to_string(seg + 1) +
-                                   " has no variation (every moving range is 0): the limits "
-                                   "equal the centre line"});
-
-    for (std::size_t i = begin; i < end; ++i) {
-      PointResult& pt = out->points[i];
-      pt.period = series.periods[i];
-      pt.value = s.out_y[i] * multiplier;
-      pt.numerator = series.numerators.size() == n ? series.numerators[i] : kMissing;
-      pt.denominator = series.denominators.size() == n ? series.denominators[i] : kMissing;
-      pt.segment = static_cast<int32_t>(seg);
-      pt.in_baseline = s.estimate[i];
-      pt.ghosted = s.ghosted[i];
-      pt.missing = std::isnan(s.out_y[i]);
-      pt.centre = s.centre[i] * multiplier;
-      pt.lower3 = s.lower3[i] * multiplier;
-      pt.lower2 = s.lower2[i] * multiplier;
-      pt.lower1 = s.lower1[i] * multiplier;
-      pt.upper1 = s.upper1[i] * multiplier;
-      pt.upper2 = s.upper2[i] * multiplier;
-      pt.upper3 = s.upper3[i] * multiplier;
-      pt.rules.fill(0);
-    }
-    segment.lower3 = out->points[end - 1].lower3;
-    segment.upper3 = out->points[end - 1].upper3;
-    out->segments.push_back(segment);
+  // Masks: kept points, and those of the baseline that supply the estimates.
+  int kept_count = 0, baseline_count = 0;
+  const Baseline& b = indicator.baseline;
+  for (std::size_t i = begin; i < end; ++i) {
+    s.kept[i] = !std::isnan(s.y[i]) && !s.ghosted[i];
+    bool in_baseline = true;
+    if (b.first_n > 0) in_baseline = kept_count < b.first_n;
+    if (b.from && series.periods[i] < *b.from) in_baseline = false;
+    if (b.to && series.periods[i] > *b.to) in_baseline = false;
+    s.estimate[i] = s.kept[i] && in_baseline;
+    kept_count += s.kept[i];
+    baseline_count += s.estimate[i];
   }
 
-  // Rules, segment by segment over the judged points (a value, not ghosted).
+  auto sub = [&](std::vector<double>& v) { return std::span<double>(v.data() + begin, len); };
+  auto csub = [&](const std::vector<double>& v) {
+    return v.size() == n ? std::span<const double>(v.data() + begin, len)
+                         : std::span<const double>();
+  };
+  const spc::ChartInput input{
+      .y = csub(s.y),
+      .numerator = csub(series.numerators),
+      .denominator = csub(series.denominators),
+      .subgroup_sd = csub(series.subgroup_sds),
+      .kept = std::span<const uint8_t>(s.kept.data() + begin, len),
+      .estimate = std::span<const uint8_t>(s.estimate.data() + begin, len),
+  };
+  spc::ChartOutput lines{.y = sub(s.out_y),
+                         .centre = sub(s.centre),
+                         .lower3 = sub(s.lower3),
+                         .lower2 = sub(s.lower2),
+                         .lower1 = sub(s.lower1),
+                         .upper1 = sub(s.upper1),
+                         .upper2 = sub(s.upper2),
+                         .upper3 = sub(s.upper3)};
+  auto clear_limits = [&] {
+    for (auto* line : {&s.lower3, &s.lower2, &s.lower1, &s.upper1, &s.upper2, &s.upper3})
+      std::fill(line->begin() + begin, line->begin() + end, kMissing);
+  };
+  Status st = spc::ComputeChartLines(indicator.chart, input, profile, &s.chart, &lines);
+  if (!st.ok() && st.code() != StatusCode::kFailedPrecondition) return st;
+  if (!st.ok()) {  // nothing to estimate from: the points are shown without lines
+    for (std::size_t i = begin; i < end; ++i) s.out_y[i] = s.y[i];
+    clear_limits();
+    std::fill(s.centre.begin() + begin, s.centre.begin() + end, kMissing);
+    lines.has_limits = false;
+    lines.centre_value = lines.mr_bar = lines.sigma = kMissing;
+  }
+
+  SegmentResult segment;
+  segment.first = static_cast<int32_t>(begin);
+  segment.last = static_cast<int32_t>(end - 1);
+  segment.n = static_cast<int32_t>(len);
+  segment.n_used = kept_count;
+  segment.n_baseline = baseline_count;
+  segment.centre = lines.centre_value * multiplier;
+  segment.mr_bar = lines.mr_bar * multiplier;
+  segment.sigma = lines.sigma * multiplier;
+  segment.has_limits = lines.has_limits;
+
+  const std::string which = "segment " + std::to_string(seg + 1);
+  if (lines.has_limits && baseline_count < profile.min_points_for_limits) {
+    // Too few points for trustworthy limits (MDC: 15): show the centre line only.
+    segment.has_limits = false;
+    clear_limits();
+    out->warnings.push_back({WarningCode::kTooFewPoints,
+                             which + " has " + std::to_string(baseline_count) +
+                                 " point(s) for its limits; the " + profile.name +
+                                 " profile needs " + std::to_string(profile.min_points_for_limits) +
+                                 ", so no limits or icons are shown"});
+  } else if (profile.warn_below_points > 0 && baseline_count < profile.warn_below_points) {
+    out->warnings.push_back(
+        {WarningCode::kTooFewPoints, which + " has only " + std::to_string(baseline_count) +
+                                         " point(s) for its limits; they may be unreliable"});
+  }
+  if (segment.has_limits && lines.sigma == 0.0)
+    out->warnings.push_back({WarningCode::kZeroVariation,
+                             which + " has no variation (every moving range is 0): the limits "
+                                     "equal the centre line"});
+
+  const bool has_numerators = series.numerators.size() == n;
+  const bool has_denominators = series.denominators.size() == n;
+  for (std::size_t i = begin; i < end; ++i) {
+    PointResult& pt = out->points[i];
+    pt.period = series.periods[i];
+    pt.value = s.out_y[i] * multiplier;
+    pt.numerator = has_numerators ? series.numerators[i] : kMissing;
+    pt.denominator = has_denominators ? series.denominators[i] : kMissing;
+    pt.segment = static_cast<int32_t>(seg);
+    pt.in_baseline = s.estimate[i];
+    pt.ghosted = s.ghosted[i];
+    pt.missing = std::isnan(s.out_y[i]);
+    pt.centre = s.centre[i] * multiplier;
+    pt.lower3 = s.lower3[i] * multiplier;
+    pt.lower2 = s.lower2[i] * multiplier;
+    pt.lower1 = s.lower1[i] * multiplier;
+    pt.upper1 = s.upper1[i] * multiplier;
+    pt.upper2 = s.upper2[i] * multiplier;
+    pt.upper3 = s.upper3[i] * multiplier;
+    pt.rules.fill(0);
+  }
+  segment.lower3 = out->points[end - 1].lower3;
+  segment.upper3 = out->points[end - 1].upper3;
+  out->segments.push_back(segment);
+  return Status::Ok();
+}
+
+// The profile's rules, segment by segment over the judged points (a value, not ghosted); a
+// trend across rebases (MDC) runs once over the whole series.
+void ApplyRules(const Profile& profile, spc::EngineScratch& s, SeriesResult* out) {
   s.judged_all.clear();
   for (SegmentResult& segment : out->segments) {
     s.judged.clear();
@@ -375,7 +369,11 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, co
   }
   if (profile.trend && profile.trend_across_segments)
     spc::ApplyTrend({out->points, s.judged_all, false}, profile);
+}
 
+// Each point's class and label, then the series' latest point, icons and target.
+void ClassifyAndSummarise(const Indicator& indicator, const Profile& profile,
+                          const spc::EngineScratch& s, SeriesResult* out) {
   for (PointResult& pt : out->points) {
     if (!spc::AnyFlag(pt.rules)) {  // most points: no rule flagged them
       pt.label = RuleId::kNone;
@@ -385,19 +383,52 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, co
     }
     spc::ClassifyPoint(profile, indicator.direction, indicator.conflict_preference, &pt);
   }
-
-  // The series: its latest judged point, icons and target.
   if (!s.judged_all.empty()) out->latest = s.judged_all.back();
-  if (out->latest >= 0) {
-    const PointResult& latest = out->points[out->latest];
-    const SegmentResult& seg = out->segments[latest.segment];
-    if (const auto target = indicator.TargetAt(latest.period)) out->target = target->value;
-    const bool judgeable = seg.has_limits || (chart == ChartType::kRun && seg.n_baseline > 0);
-    if (judgeable) out->variation = spc::VariationIconOf(latest);
-    if (seg.has_limits)
-      out->assurance =
-          spc::AssuranceIconOf(profile, chart, indicator.direction, latest, out->target);
+  if (out->latest < 0) return;
+  const PointResult& latest = out->points[out->latest];
+  const SegmentResult& seg = out->segments[latest.segment];
+  if (const auto target = indicator.TargetAt(latest.period)) out->target = target->value;
+  const bool judgeable =
+      seg.has_limits || (indicator.chart == ChartType::kRun && seg.n_baseline > 0);
+  if (judgeable) out->variation = spc::VariationIconOf(latest);
+  if (seg.has_limits)
+    out->assurance =
+        spc::AssuranceIconOf(profile, indicator.chart, indicator.direction, latest, out->target);
+}
+
+}  // namespace
+
+Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, const Series& series,
+                          SeriesResult* out) {
+  if (Status st = CheckColumns(indicator.chart, series); !st.ok()) return st;
+  const std::size_t n = series.size();
+  spc::EngineScratch& s = *scratch_;
+  s.Resize(n);
+
+  out->indicator_id = series.indicator_id.empty() ? indicator.id : series.indicator_id;
+  out->organisation = series.organisation;
+  out->chart = indicator.chart;
+  out->direction = indicator.direction;
+  out->profile = profile.name;
+  out->points.resize(n);
+  out->segments.clear();
+  out->warnings.clear();
+  out->signals.clear();
+  out->latest = -1;
+  out->variation = VariationIcon::kNone;
+  out->assurance = AssuranceIcon::kNone;
+  out->target.reset();
+
+  PreparePlottedValues(indicator.chart, series, s, &out->warnings);
+  MarkGhostsAndSegments(indicator, series, s, &out->warnings);
+  for (std::size_t seg = 0; seg < s.segment_starts.size(); ++seg) {
+    const std::size_t begin = s.segment_starts[seg];
+    const std::size_t end = seg + 1 < s.segment_starts.size() ? s.segment_starts[seg + 1] : n;
+    if (Status st = AnalyseSegment(indicator, profile, series, seg, begin, end, s, out); !st.ok())
+      return st;
   }
+  ApplyRules(profile, s, out);
+  ClassifyAndSummarise(indicator, profile, s, out);
   spc::DescribeSignals(profile, indicator.direction, signal_sentences_, out);
   out->summary = spc::SummarySentence(*out);
   return Status::Ok();

@@ -166,8 +166,9 @@ TEST_P(Qicharts2PointCase, MatchesReference) {
     const bool runs_signal = !pt.ghosted && !pt.missing &&
                              (pt.rules[static_cast<int>(RuleId::kLongestRun)] != 0 ||
                               pt.rules[static_cast<int>(RuleId::kCrossings)] != 0);
-    if (!pt.ghosted && !pt.missing)
+    if (!pt.ghosted && !pt.missing) {
       EXPECT_EQ(runs_signal, expected.Number(i, "runs.signal") == 1) << at << " runs.signal";
+    }
   }
 }
 
@@ -176,8 +177,8 @@ INSTANTIATE_TEST_SUITE_P(Montgomery, Qicharts2PointCase,
                                            "ex_6.5_3", "ex_6.5_4", "ex_7.1_5", "tbl_7.4_1",
                                            "ex_7.3_3", "ex_7.4_1", "ex_7.5_1", "ex_7.6_1",
                                            "NA_test"),
-                         [](const auto& info) {
-                           std::string n = info.param;
+                         [](const auto& param_info) {
+                           std::string n = param_info.param;
                            std::replace(n.begin(), n.end(), '.', '_');
                            return n;
                          });
