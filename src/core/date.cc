@@ -77,7 +77,7 @@ CivilDay Date::ToCivil() const { return CivilFromDays(days_); }
 
 std::string Date::ToIso() const {
   const CivilDay c = ToCivil();
-  char buf[16];
+  char buf[32];  // room for any int the compiler can imagine, though years are 1..9999
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", c.year, c.month, c.day);
   return buf;
 }

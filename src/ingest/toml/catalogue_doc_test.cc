@@ -135,7 +135,9 @@ TEST(CatalogueDocTest, EveryExampleCatalogueParses) {
     Result<Catalogue> c = ReadCatalogue(path.string(), &diagnostics);
     EXPECT_TRUE(c.ok()) << c.status().message();
     for (const Diagnostic& d : diagnostics.all()) ADD_FAILURE() << d.ToString();
-    if (c.ok()) EXPECT_FALSE(c->indicators.empty()) << path;
+    if (c.ok()) {
+      EXPECT_FALSE(c->indicators.empty()) << path;
+    }
   }
   EXPECT_GE(found, 1);
 }
