@@ -201,10 +201,6 @@ void AddFormatOption(CLI::App* cmd, std::string* format) {
       ->check(CLI::IsMember({"table", "json", "csv"}));
 }
 
-void AddPaletteOption(CLI::App* cmd, std::string* palette) {
-  cmd->add_option("--palette", *palette, "mdc, mdc-alt or colour-blind");
-}
-
 int CheckChartPath(const std::string& path) {
   if (path.empty() || EndsWith(path, ".svg") || EndsWith(path, ".png") || EndsWith(path, ".pdf"))
     return kExitOk;

@@ -65,8 +65,6 @@ int DateColumn(const RecordTable& table, int index, const std::string& date_form
 
 // Adds --format table|json|csv to a subcommand.
 void AddFormatOption(CLI::App* cmd, std::string* format);
-// Adds --palette and checks nothing yet (ParsePalette in the action).
-void AddPaletteOption(CLI::App* cmd, std::string* palette);
 
 // Exit 2 unless `path` is empty or ends in .svg, .png or .pdf.
 int CheckChartPath(const std::string& path);

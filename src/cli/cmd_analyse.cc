@@ -51,12 +51,10 @@ void AddAnalyseCommand(CLI::App* app, int* exit_code) {
       *exit_code = kExitBadInput;
       return;
     }
-    Result<Palette> palette = ParsePalette(o->palette);
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     Result<Date> as_of = AsOf(o->data);
-    if (!palette.ok() || !as_of.ok()) {
-      std::cerr << (palette.ok() ? as_of.status().message()
-                                 : "--palette: " + palette.status().message())
-                << "\n";
+    if (!as_of.ok()) {
+      std::cerr << as_of.status().message() << "\n";
       *exit_code = kExitBadInput;
       return;
     }
@@ -80,7 +78,7 @@ void AddAnalyseCommand(CLI::App* app, int* exit_code) {
     report.indicator = &s.indicator;
     report.organisation = s.series.organisation;
     report.generated_on = *as_of;
-    report.palette = *palette;
+    report.palette = palette;
     report.control = s.result;
     // The run chart plots the control chart's own values: a ratio indicator's series holds
     // numerators and denominators, which a run chart does not read, and the multiplier is

@@ -26,7 +26,7 @@ void AddChartCommand(CLI::App* app, int* exit_code) {
   AddDataOptions(cmd, &o->data, "ifc");
   cmd->get_option("--indicator")->required();
   cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf")->required();
-  cmd->add_option("--palette", o->palette, "mdc, mdc-alt or colour-blind");
+  AddPaletteOption(cmd, &o->palette);
   cmd->add_option("--title", o->title, "chart title (default: indicator and organisation)");
   cmd->callback([o, exit_code] {
     const std::string& out = o->output;
@@ -35,12 +35,7 @@ void AddChartCommand(CLI::App* app, int* exit_code) {
       *exit_code = kExitBadInput;
       return;
     }
-    Result<Palette> palette = ParsePalette(o->palette);
-    if (!palette.ok()) {
-      std::cerr << "--palette: " << palette.status().message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     Inputs inputs;
     if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
     std::vector<Series> series;
@@ -60,7 +55,7 @@ void AddChartCommand(CLI::App* app, int* exit_code) {
       return;
     }
     ChartOptions chart;
-    chart.palette = *palette;
+    chart.palette = palette;
     chart.title = o->title;
     const std::string svg = RenderChartSvg(*ind, *result, chart);
     Status st = EndsWith(out, ".png")   ? WriteSvgAsPng(svg, out)

@@ -50,12 +50,10 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
     if ((*exit_code = CheckChartPath(o->output)) != kExitOk) return;
-    Result<Palette> palette = ParsePalette(o->palette);
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     Result<Date> period = Date::ParseIso(o->period);
-    if (!palette.ok() || !period.ok()) {
-      std::cerr << (palette.ok() ? "--period: " + period.status().message()
-                                 : "--palette: " + palette.status().message())
-                << "\n";
+    if (!period.ok()) {
+      std::cerr << "--period: " << period.status().message() << "\n";
       *exit_code = kExitBadInput;
       return;
     }
@@ -167,7 +165,7 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
     }
     if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
     PlotOptions plot;
-    plot.palette = *palette;
+    plot.palette = palette;
     plot.title = ind->name + ", " + period->ToIso();
     plot.x_label = options.type == FunnelType::kRatio ? "expected" : "denominator";
     plot.y_label = options.type == FunnelType::kProportion ? "proportion"

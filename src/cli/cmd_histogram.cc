@@ -40,12 +40,7 @@ void AddHistogramCommand(CLI::App* app, int* exit_code) {
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
     if ((*exit_code = CheckChartPath(o->output)) != kExitOk) return;
-    Result<Palette> palette = ParsePalette(o->palette);
-    if (!palette.ok()) {
-      std::cerr << "--palette: " << palette.status().message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     if (o->bins == "width" && !(o->width > 0)) {
       std::cerr << "--bins width needs --width W with W > 0\n";
       *exit_code = kExitBadInput;
@@ -90,7 +85,7 @@ void AddHistogramCommand(CLI::App* app, int* exit_code) {
     if ((*exit_code = WriteOutput("-", out)) != kExitOk) return;
     if (o->output.empty()) return;
     PlotOptions plot;
-    plot.palette = *palette;
+    plot.palette = palette;
     plot.title = s.indicator.name + " — " + s.series.organisation;
     plot.x_label = s.indicator.unit.empty() ? "value" : s.indicator.unit;
     plot.y_label = "count";

@@ -53,12 +53,7 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
     if ((*exit_code = CheckChartPath(o->output)) != kExitOk) return;
-    Result<Palette> palette = ParsePalette(o->palette);
-    if (!palette.ok()) {
-      std::cerr << "--palette: " << palette.status().message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     if (!(o->cut > 0)) {
       std::cerr << "--cut must be above 0\n";
       *exit_code = kExitBadInput;
@@ -122,7 +117,7 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
     }
     if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
     PlotOptions plot;
-    plot.palette = *palette;
+    plot.palette = palette;
     plot.title = "Pareto chart of " + o->category;
     plot.x_label = o->category;
     const std::string& weight_column = o->count.empty() ? o->weight : o->count;

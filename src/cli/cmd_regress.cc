@@ -44,12 +44,7 @@ void AddRegressCommand(CLI::App* app, int* exit_code) {
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
     if ((*exit_code = CheckChartPath(o->output)) != kExitOk) return;
-    Result<Palette> palette = ParsePalette(o->palette);
-    if (!palette.ok()) {
-      std::cerr << "--palette: " << palette.status().message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     RecordTable table;
     int yi = 0;
     std::vector<double> y;
@@ -109,7 +104,7 @@ void AddRegressCommand(CLI::App* app, int* exit_code) {
     }
     if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
     PlotOptions plot;
-    plot.palette = *palette;
+    plot.palette = palette;
     plot.title = "Residuals of " + o->y;
     plot.x_label = "fitted " + o->y;
     plot.y_label = "residual";

@@ -30,7 +30,7 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
   cmd->get_option("--indicators")->required();
   cmd->add_option("-o,--output", o->output, "report.html or report.pdf")->required();
   cmd->add_option("--title", o->title, "report title (default: the catalogue's title)");
-  cmd->add_option("--palette", o->palette, "mdc, mdc-alt or colour-blind");
+  AddPaletteOption(cmd, &o->palette);
   cmd->add_option("--as-of", o->data.as_of, "today's date for the stale flag (YYYY-MM-DD)");
   cmd->callback([o, exit_code] {
     const bool pdf = EndsWith(o->output, ".pdf");
@@ -39,12 +39,10 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
       *exit_code = kExitBadInput;
       return;
     }
-    Result<Palette> palette = ParsePalette(o->palette);
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     Result<Date> as_of = AsOf(o->data);
-    if (!palette.ok() || !as_of.ok()) {
-      std::cerr << (palette.ok() ? as_of.status().message()
-                                 : "--palette: " + palette.status().message())
-                << "\n";
+    if (!as_of.ok()) {
+      std::cerr << as_of.status().message() << "\n";
       *exit_code = kExitBadInput;
       return;
     }
@@ -60,7 +58,7 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
                                                       : "Integrated performance report";
     report.organisation_filter = o->data.organisation;
     report.generated_on = *as_of;
-    report.palette = *palette;
+    report.palette = palette;
     for (const Series& s : series) {
       const Indicator* ind = inputs.catalogue->Find(s.indicator_id);
       if (!ind) {

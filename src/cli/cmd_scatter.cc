@@ -51,12 +51,7 @@ void AddScatterCommand(CLI::App* app, int* exit_code) {
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
     if ((*exit_code = CheckChartPath(o->output)) != kExitOk) return;
-    Result<Palette> palette = ParsePalette(o->palette);
-    if (!palette.ok()) {
-      std::cerr << "--palette: " << palette.status().message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     RecordTable table;
     int xi = 0, yi = 0;
     std::vector<double> x, y;
@@ -132,7 +127,7 @@ void AddScatterCommand(CLI::App* app, int* exit_code) {
     }
     if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
     PlotOptions plot;
-    plot.palette = *palette;
+    plot.palette = palette;
     plot.title = o->y + " against " + o->x;
     plot.x_label = o->x;
     plot.y_label = o->y;

@@ -44,6 +44,11 @@ void AddDataOptions(CLI::App* app, DataOptions* o, const std::string& which) {
   app->add_option("--col-comment", o->col_comment, "name of the comment column");
 }
 
+void AddPaletteOption(CLI::App* app, std::string* palette) {
+  app->add_option("--palette", *palette, "mdc (default), mdc-alt or colour-blind")
+      ->check(CLI::IsMember({"mdc", "mdc-alt", "colour-blind"}));
+}
+
 void PrintDiagnostics(const Diagnostics& diagnostics, std::size_t limit) {
   std::size_t shown = 0;
   for (const Diagnostic& d : diagnostics.all()) {

@@ -57,6 +57,10 @@ struct Inputs {
   ReadOptions read;
 };
 
+// Adds --palette (mdc, mdc-alt or colour-blind), checked when the command line is parsed, so
+// ParsePalette on the stored name cannot fail in the action.
+void AddPaletteOption(CLI::App* app, std::string* palette);
+
 // Reads the catalogue (if any) and builds the read options; diagnostics go to stderr.
 // Returns kExitOk or the exit code to stop with.
 int PrepareInputs(const DataOptions& options, Inputs* inputs);

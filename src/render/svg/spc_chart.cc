@@ -216,24 +216,12 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
           .n = n};
 
   const std::string title = ChartTitle(indicator, r, options);
-  MarkupWriter w;
-  w.Open("svg", render::SvgRootAttrs(width, height));
-  w.Leaf("title", {}, title);
   std::string desc = std::string(render::ChartTypeLabel(r.chart)) + " of " +
                      (indicator.name.empty() ? indicator.id : indicator.name) + ", " +
                      std::to_string(n) + " periods. " + r.summary;
   for (const Signal& sig : r.signals) desc += " " + sig.sentence;
-  w.Leaf("desc", {}, desc);
-  w.Leaf("rect", {{"width", Num(width)}, {"height", Num(height)}, {"fill", "#FFFFFF"}});
 
-  // Title and the facts a reader needs to interpret the chart.
-  w.Leaf("text",
-         {{"x", "14"},
-          {"y", "24"},
-          {"font-size", "16"},
-          {"font-weight", "bold"},
-          {"fill", std::string(kTextColour)}},
-         title);
+  // The facts a reader needs to interpret the chart, under its title.
   std::string subtitle = std::string(render::ChartTypeLabel(r.chart)) + "  \xC2\xB7  " +
                          std::string(render::DirectionArrow(indicator.direction)) + " " +
                          std::string(render::DirectionText(indicator.direction));
@@ -249,8 +237,9 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     }
   }
   if (!r.profile.empty()) subtitle += "  \xC2\xB7  rules: " + r.profile;
-  w.Leaf("text", {{"x", "14"}, {"y", "43"}, {"font-size", "12"}, {"fill", std::string(kMutedText)}},
-         subtitle);
+
+  MarkupWriter w;
+  render::OpenPlot(w, width, height, title, subtitle, desc);
 
   // Value axis: gridlines and tick labels.
   w.Open("g", {{"class", "y-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
