@@ -50,8 +50,8 @@ bool NeedsValues(ChartType c) {
   }
 }
 
-bool NeedsSubgroupSd(ChartType c) { return c == ChartType::kXbar || c == ChartType::kS; }
-bool NeedsSubgroupSize(ChartType c) { return c == ChartType::kXbar || c == ChartType::kS; }
+// x̄ and s charts read each subgroup's size (the denominator column) and SD.
+bool UsesSubgroups(ChartType c) { return c == ChartType::kXbar || c == ChartType::kS; }
 
 // The statistic a chart plots for row i, or NaN with *invalid set when the row's values make
 // no sense for the chart (spc-spec.md, "Edge cases": denominators ≤ 0 or below the numerator,
@@ -65,7 +65,7 @@ double PlottedValue(ChartType chart, const Series& s, std::size_t i, bool* inval
   const double v = NeedsValues(chart) ? s.values[i] : kMissing;
   const double num = ChartUsesDenominator(chart) ? s.numerators[i] : kMissing;
   const double den =
-      ChartUsesDenominator(chart) || NeedsSubgroupSize(chart) ? s.denominators[i] : kMissing;
+      ChartUsesDenominator(chart) || UsesSubgroups(chart) ? s.denominators[i] : kMissing;
   switch (chart) {
     case ChartType::kRun:
     case ChartType::kXmr:
@@ -115,10 +115,10 @@ Status CheckColumns(ChartType chart, const Series& s) {
   Status st;
   if (NeedsValues(chart) && !(st = check(s.values, "value")).ok()) return st;
   if (ChartUsesDenominator(chart) && !(st = check(s.numerators, "numerator")).ok()) return st;
-  if ((ChartUsesDenominator(chart) || NeedsSubgroupSize(chart)) &&
+  if ((ChartUsesDenominator(chart) || UsesSubgroups(chart)) &&
       !(st = check(s.denominators, "denominator")).ok())
     return st;
-  if (NeedsSubgroupSd(chart) && !(st = check(s.subgroup_sds, "subgroup_sd")).ok()) return st;
+  if (UsesSubgroups(chart) && !(st = check(s.subgroup_sds, "subgroup_sd")).ok()) return st;
   for (std::size_t i = 1; i < n; ++i) {
     if (!(s.periods[i - 1] < s.periods[i]))
       return Status::InvalidArgument("series " + s.indicator_id + "/" + s.organisation +
