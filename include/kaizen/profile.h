@@ -20,8 +20,8 @@ namespace kaizen {
 
 // Which points of a run (shift, trend) are flagged once the run is long enough.
 enum class RunFlagging {
-  kWholeRun,  // every point of the run (MDC Excel tool)
-  kFromNth,   // only the N-th point of the run and those after it (NHSRplotthedots 0.2.2)
+  kWholeRun,  // every point of the run (MDC Excel tool, NHSRplotthedots 0.2.2)
+  kFromNth,   // only the N-th point of the run and those after it (Minitab's tests)
 };
 
 // How equal neighbours are treated inside a trend.
@@ -34,6 +34,12 @@ enum class TrendTies {
 enum class MrScreening {
   kOff,
   kExcludeAboveUcl,  // drop MRs above 3.267·MR̄ (factor configurable), recompute MR̄ once
+};
+
+// What a missing value does to the moving range across it.
+enum class MrAcrossGaps {
+  kBridge,  // the range joins the values either side of the gap (MDC, NHSRplotthedots)
+  kBreak,   // both ranges next to the gap are missing and dropped (qicharts2 0.8.1)
 };
 
 // How the xbar and s charts estimate sigma from subgroups.
@@ -51,7 +57,7 @@ enum class OnCentre {
 // Which of the points of an "M of N beyond k sigma" window are flagged.
 enum class ZoneFlagging {
   kBeyondPoints,  // only the points beyond k sigma (MDC)
-  kWindow,        // every point of the window (NHSRplotthedots)
+  kWindow,        // every point of the window
 };
 
 // How a point that is both improvement and concern gets its one label.
@@ -108,6 +114,7 @@ struct Profile {
   // NHSRplotthedots write 2.66; qicharts2 and PowerBI-SPC compute 3/1.128 = 2.6596...
   double xmr_sigma_constant = 2.66;
   MrScreening mr_screening = MrScreening::kOff;
+  MrAcrossGaps mr_across_gaps = MrAcrossGaps::kBridge;
   double mr_screening_factor = 3.267;  // D4 for n = 2 (Montgomery, table VI)
   // The ±k lines drawn and judged: 3 is the control limit; 2 and 1 feed the zone rules.
   SubgroupSigma subgroup_sigma = SubgroupSigma::kPooledWhenSizesVary;

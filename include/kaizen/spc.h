@@ -85,12 +85,17 @@ struct SegmentResult {
   double sigma = kMissing;   // the estimated process sigma (for p, u: of one unit, σ̂ at n=1)
   double lower3 = kMissing, upper3 = kMissing;  // limits at the segment's last point
   bool has_limits = false;
-  int32_t n_useful = 0;         // judged points not on the centre line (Anhøj's "useful")
-  int32_t longest_run = 0;      // longest run on one side of the centre (points on it dropped)
-  int32_t longest_run_max = 0;  // Anhøj: round(log2 n_used) + 3
-  int32_t crossings = 0;
-  int32_t crossings_min = 0;  // Anhøj: qbinom(0.05, n_used − 1, 0.5)
-  int32_t runs = 0;           // number of runs (IHI)
+  // The data show no variation (every moving range 0, a p chart at 0 % or 100 %...): nothing is
+  // judged against the limits, drawn on the centre line or not drawn as the profile's peer does.
+  bool zero_variation = false;
+  int32_t n_useful = 0;  // judged points not on the centre line (Anhøj's "useful")
+  // The runs analysis; empty when no point is off the centre line (n_useful = 0), where there
+  // is nothing to analyse and qicharts2 0.8.1 reports NA.
+  std::optional<int32_t> longest_run;      // longest run on one side (points on it dropped)
+  std::optional<int32_t> longest_run_max;  // Anhøj: round(log2 n_useful) + 3
+  std::optional<int32_t> crossings;
+  std::optional<int32_t> crossings_min;  // Anhøj: qbinom(0.05, n_useful − 1, 0.5)
+  int32_t runs = 0;                      // number of runs (IHI)
 };
 
 enum class WarningCode : uint8_t {
@@ -100,7 +105,8 @@ enum class WarningCode : uint8_t {
   kGhostWithoutReason,
   kRebaseWithoutReason,
   kMissingValues,
-  kInvalidValue,  // a value the chart cannot use (a denominator ≤ 0, a negative t value...)
+  kInvalidValue,     // a value the chart cannot use (a denominator ≤ 0, a negative t value...)
+  kZeroWidthLimits,  // screening left only zero moving ranges, though the values vary
 };
 std::string_view WarningCodeName(WarningCode code);
 

@@ -68,6 +68,9 @@ json PointJson(const PointResult& p) {
   };
 }
 
+// A runs-analysis figure, or null when there was nothing to analyse.
+json Count(const std::optional<int32_t>& v) { return v ? json(*v) : json(nullptr); }
+
 json SegmentJson(const SegmentResult& s) {
   return {
       {"first", s.first},
@@ -81,10 +84,12 @@ json SegmentJson(const SegmentResult& s) {
       {"lower3", Number(s.lower3)},
       {"upper3", Number(s.upper3)},
       {"has_limits", s.has_limits},
-      {"longest_run", s.longest_run},
-      {"longest_run_max", s.longest_run_max},
-      {"crossings", s.crossings},
-      {"crossings_min", s.crossings_min},
+      {"zero_variation", s.zero_variation},
+      {"n_useful", s.n_useful},
+      {"longest_run", Count(s.longest_run)},
+      {"longest_run_max", Count(s.longest_run_max)},
+      {"crossings", Count(s.crossings)},
+      {"crossings_min", Count(s.crossings_min)},
       {"runs", s.runs},
   };
 }

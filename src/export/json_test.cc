@@ -106,24 +106,25 @@ TEST(SeriesResultJson, HandWorkedXmrOfOneToFive) {
 }
 
 TEST(SeriesResultJson, FlaggedTrendUnderOverride) {
-  // trend_length = 5 makes 1..5 a rising trend; nhsr flags from the 5th point on only, so the
-  // last point alone carries the flag, and it is improvement since higher is better.
+  // trend_length = 5 makes 1..5 a rising trend; nhsr flags every point of it, each an
+  // improvement since higher is better, and the five points are one episode.
   Result<SeriesResult> r = OneToFive({{"trend_length", "5"}});
   ASSERT_TRUE(r.ok()) << r.status().message();
   const json j = Parse(SeriesResultToJson(*r, 2));
-  for (int i = 0; i < 4; ++i) EXPECT_TRUE(j["points"][i]["rules"].empty()) << i;
-  const json& last = j["points"][4];
-  EXPECT_EQ(last["rules"], json({{"trend", "high"}}));
-  EXPECT_EQ(last["label"], "trend");
-  EXPECT_EQ(last["side"], "high");
-  EXPECT_EQ(last["point_class"], "improvement");
+  for (int i = 0; i < 5; ++i) {
+    const json& p = j["points"][i];
+    EXPECT_EQ(p["rules"], json({{"trend", "high"}})) << i;
+    EXPECT_EQ(p["label"], "trend");
+    EXPECT_EQ(p["side"], "high");
+    EXPECT_EQ(p["point_class"], "improvement");
+  }
   EXPECT_EQ(j["variation"], "improvement_high");
   ASSERT_EQ(j["signals"].size(), 1u);
   const json& s = j["signals"][0];
   EXPECT_EQ(s["rule"], "trend");
   EXPECT_EQ(s["side"], "high");
   EXPECT_EQ(s["point_class"], "improvement");
-  EXPECT_EQ(s["first"], 4);
+  EXPECT_EQ(s["first"], 0);
   EXPECT_EQ(s["last"], 4);
   EXPECT_FALSE(s["sentence"].get<std::string>().empty());
 }
@@ -206,7 +207,8 @@ TEST(ProfileJson, EveryParameterRoundTrips) {
   EXPECT_EQ(j["parameters"]["mr_screening"], "exclude_above_ucl");
   EXPECT_EQ(j["parameters"]["xmr_sigma_constant"], "2.66");
   EXPECT_EQ(j["parameters"]["trend_length"], "7");
-  EXPECT_EQ(j["parameters"]["two_of_three.flagging"], "window");
+  EXPECT_EQ(j["parameters"]["two_of_three.flagging"], "beyond_points");
+  EXPECT_EQ(j["parameters"]["shift_flagging"], "whole_run");
   EXPECT_EQ(j["parameters"]["precedence"], "beyond_limits,trend,two_of_three,shift");
 
   // Setting every parameter of a default profile from the JSON reproduces nhsr exactly.
@@ -219,38 +221,40 @@ TEST(ProfileJson, EveryParameterRoundTrips) {
 }
 
 TEST(ProfileComparisonJson, CarriesPointsCausesAndSummary) {
-  // 1..5 under nhsr (trend of 7, flagged from the 7th point) and pbi-spc (trend of 5, every
+  // 1..5 under nelson (trend of 6, flagged from the 6th point) and pbi-spc (trend of 5, every
   // point of the run flagged): pbi-spc marks all five points as a rising trend. trend_length
-  // alone gives nhsr the trend but flags only its 5th point; the first four need trend_length
-  // and trend_flagging together, an interaction.
-  Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "nhsr");
+  // alone gives nelson the trend but flags only its 5th point; the first four need
+  // trend_length and trend_flagging together, an interaction.
+  Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "nelson");
   Result<ProfileComparison> c =
-      CompareProfiles(ind, MonthlyValues({1, 2, 3, 4, 5}), "nhsr", "pbi-spc");
+      CompareProfiles(ind, MonthlyValues({1, 2, 3, 4, 5}), "nelson", "pbi-spc");
   ASSERT_TRUE(c.ok()) << c.status().message();
   const json j = Parse(ProfileComparisonToJson(*c));
-  EXPECT_EQ(j["profile_a"], "nhsr");
+  EXPECT_EQ(j["profile_a"], "nelson");
   EXPECT_EQ(j["profile_b"], "pbi-spc");
   EXPECT_EQ(j["agree"], false);
   EXPECT_EQ(j["variation_a"], "common_cause");
   EXPECT_EQ(j["variation_b"], "improvement_high");
   EXPECT_EQ(j["assurance_a"], "none");
-  ASSERT_EQ(j["points"].size(), 5u);  // every point: the limits differ (2.66 vs 3/1.128)
+  // Every point's class differs; the limits do not (3/1.128 in both, and screening keeps every
+  // moving range of 1).
+  ASSERT_EQ(j["points"].size(), 5u);
   const json& p4 = j["points"][4];
   EXPECT_EQ(p4["index"], 4);
   EXPECT_EQ(p4["period"], "2020-05-01");
   EXPECT_EQ(p4["classification_differs"], true);
-  EXPECT_EQ(p4["limits_differ"], true);
+  EXPECT_EQ(p4["limits_differ"], false);
   EXPECT_EQ(p4["a"]["label"], "none");
   EXPECT_EQ(p4["b"]["label"], "trend");
   EXPECT_EQ(p4["b"]["side"], "high");
   EXPECT_EQ(p4["b"]["point_class"], "improvement");
-  EXPECT_NEAR(p4["a"]["upper3"].get<double>(), 5.66, kTol);
+  EXPECT_NEAR(p4["a"]["upper3"].get<double>(), 3.0 + 3.0 / 1.128, kTol);
   EXPECT_NEAR(p4["b"]["upper3"].get<double>(), 3.0 + 3.0 / 1.128, kTol);
   bool found = false;
   for (const json& cause : j["causes"]) {
     if (cause["parameter"] != "trend_length") continue;
     found = true;
-    EXPECT_EQ(cause["value_a"], "7");
+    EXPECT_EQ(cause["value_a"], "6");
     EXPECT_EQ(cause["value_b"], "5");
     EXPECT_EQ(cause["explains_classification"], json({4}));
     EXPECT_EQ(cause["explains_variation"], true);

@@ -7,6 +7,7 @@
 #ifndef KAIZEN_SPC_CHART_H_
 #define KAIZEN_SPC_CHART_H_
 
+#include <cmath>
 #include <cstdint>
 #include <span>
 #include <string_view>
@@ -43,6 +44,9 @@ struct ChartOutput {
   double mr_bar = kMissing;        // average moving range used for the limits (XmR family)
   double sigma = kMissing;         // estimated sigma (for p and u charts: at n = 1)
   bool has_limits = false;
+  // sigma is 0 only because screening dropped every non-zero moving range: the data vary, and
+  // the peers that screen judge every point off the centre as beyond the zero-width limits.
+  bool screened_to_zero = false;
 };
 
 // Reusable buffers for chart functions that need temporary columns.
@@ -88,10 +92,33 @@ inline void SetSymmetricLines(ChartOutput* out, std::size_t i, double centre, do
 void ClipLines(ChartOutput* out, double lo, double hi);
 // Fills every line and the centre with NaN.
 void ClearLines(ChartOutput* out);
-// Average moving range over consecutive kept-and-estimating points of `v`, optionally screened
-// as the profile says. Returns NaN when fewer than two such points exist.
-// The median of *values (reorders them). NaN when empty.
+// The median of *values (reorders them); for an even count the mean of the two middle values,
+// as R's median() takes it. NaN when empty.
 double Median(std::vector<double>* values);
+
+// Calls f(mr, i) for each moving range |v_i − v_previous| between consecutive kept points whose
+// both ends estimate, in order. Ghosted points are stepped over (spc-spec.md, "Segments"); a
+// missing value is stepped over too under MrAcrossGaps::kBridge, but under kBreak it ends the
+// chain, so neither range next to it exists (qicharts2 0.8.1: diff() of a vector with NA).
+template <typename F>
+void ForEachMovingRange(std::span<const double> v, std::span<const uint8_t> kept,
+                        std::span<const uint8_t> estimate, MrAcrossGaps gaps, F&& f) {
+  double previous = kMissing;
+  bool previous_estimates = false;
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (!kept[i]) {
+      if (gaps == MrAcrossGaps::kBreak && std::isnan(v[i])) previous = kMissing;
+      continue;
+    }
+    if (!std::isnan(previous) && previous_estimates && estimate[i])
+      f(std::fabs(v[i] - previous), i);
+    previous = v[i];
+    previous_estimates = estimate[i] != 0;
+  }
+}
+
+// Average moving range over consecutive kept-and-estimating points of `v`, bridging gaps and
+// screened as the profile says. NaN when there is no moving range, or when screening keeps none.
 double AverageMovingRange(std::span<const double> v, std::span<const uint8_t> kept,
                           std::span<const uint8_t> estimate, const Profile& p);
 // The mean of `v` over the estimating points. NaN when no point estimates.
@@ -99,7 +126,7 @@ double MeanOfEstimating(std::span<const double> v, std::span<const uint8_t> esti
 // The unscreened average moving range: as AverageMovingRange with screening off, whatever the
 // profile says (the mr chart's centre line; qicharts2 0.8.1 and PowerBI-SPC 1.7 never screen it).
 double MeanMovingRange(std::span<const double> v, std::span<const uint8_t> kept,
-                       std::span<const uint8_t> estimate);
+                       std::span<const uint8_t> estimate, MrAcrossGaps gaps);
 // Σ numerator / Σ denominator over the estimating points: p̄ of a p chart, ū of a u chart
 // (Montgomery 7.7 and 7.19). The numerator is in.numerator when given, else y·denominator.
 // NaN when the estimating denominators sum to zero or no point estimates.

@@ -2,6 +2,7 @@
 #include <cmath>
 #include <string>
 
+#include "spc/accurate_mean.h"
 #include "spc/chart.h"
 
 namespace kaizen::spc {
@@ -22,75 +23,51 @@ void ClearLines(ChartOutput* out) {
   }
   out->centre_value = out->mr_bar = out->sigma = kMissing;
   out->has_limits = false;
+  out->screened_to_zero = false;
 }
 
 double AverageMovingRange(std::span<const double> v, std::span<const uint8_t> kept,
                           std::span<const uint8_t> estimate, const Profile& p) {
-  const double mr_bar = MeanMovingRange(v, kept, estimate);
+  const double mr_bar = MeanMovingRange(v, kept, estimate, p.mr_across_gaps);
   if (std::isnan(mr_bar) || p.mr_screening == MrScreening::kOff) return mr_bar;
 
-  // Screening (NHSRplotthedots 0.2.2, PowerBI-SPC 1.7): drop moving ranges at or above
-  // factor·MR̄ and average the rest once; the mean of the values is unchanged.
+  // Screening (NHSRplotthedots 0.2.2 R/ptd_spc_standard.R; qicharts2 0.8.1 qic.i() once
+  // attached; PowerBI-SPC 1.7): keep the moving ranges strictly below factor·MR̄ and average
+  // them once; the mean of the values is unchanged. When none is kept (every range is 0, so the
+  // cutoff is 0) the R peers' mean() of nothing is NaN: no limits, which the caller reports as
+  // zero variation.
   const double cutoff = p.mr_screening_factor * mr_bar;
-  double kept_sum = 0.0;
-  int kept_count = 0;
-  double previous = kMissing;
-  bool previous_estimates = false;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (!kept[i]) continue;
-    if (!std::isnan(previous) && previous_estimates && estimate[i]) {
-      const double mr = std::fabs(v[i] - previous);
-      if (mr < cutoff) {
-        kept_sum += mr;
-        ++kept_count;
-      }
-    }
-    previous = v[i];
-    previous_estimates = estimate[i] != 0;
-  }
-  return kept_count == 0 ? mr_bar : kept_sum / kept_count;
+  return AccurateMean([&](auto add) {
+    ForEachMovingRange(v, kept, estimate, p.mr_across_gaps, [&](double mr, std::size_t) {
+      if (mr < cutoff) add(mr);
+    });
+  });
 }
 
 double MeanOfEstimating(std::span<const double> v, std::span<const uint8_t> estimate) {
-  double sum = 0.0;
-  int n = 0;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (estimate[i]) {
-      sum += v[i];
-      ++n;
-    }
-  }
-  return n == 0 ? kMissing : sum / n;
+  return AccurateMean([&](auto add) {
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (estimate[i]) add(v[i]);
+  });
 }
 
 double MeanMovingRange(std::span<const double> v, std::span<const uint8_t> kept,
-                       std::span<const uint8_t> estimate) {
-  // Moving ranges between consecutive kept points; a range counts when both of its points
-  // supply estimates. Ghosted and missing points are stepped over (spc-spec.md, "Segments").
-  double sum = 0.0;
-  int count = 0;
-  double previous = kMissing;
-  bool previous_estimates = false;
-  for (std::size_t i = 0; i < v.size(); ++i) {
-    if (!kept[i]) continue;
-    if (!std::isnan(previous) && previous_estimates && estimate[i]) {
-      sum += std::fabs(v[i] - previous);
-      ++count;
-    }
-    previous = v[i];
-    previous_estimates = estimate[i] != 0;
-  }
-  return count == 0 ? kMissing : sum / count;
+                       std::span<const uint8_t> estimate, MrAcrossGaps gaps) {
+  return AccurateMean([&](auto add) {
+    ForEachMovingRange(v, kept, estimate, gaps, [&](double mr, std::size_t) { add(mr); });
+  });
 }
 
 double PooledRatio(const ChartInput& in) {
-  double numerator = 0.0;
-  double denominator = 0.0;
-  for (std::size_t i = 0; i < in.y.size(); ++i) {
-    if (!in.estimate[i]) continue;
-    numerator += in.numerator.empty() ? in.y[i] * in.denominator[i] : in.numerator[i];
-    denominator += in.denominator[i];
-  }
+  // Both sums as R's sum() forms them (long double), so p̄ and ū are qicharts2's to the bit.
+  const double numerator = AccurateSum([&](auto add) {
+    for (std::size_t i = 0; i < in.y.size(); ++i)
+      if (in.estimate[i]) add(in.numerator.empty() ? in.y[i] * in.denominator[i] : in.numerator[i]);
+  });
+  const double denominator = AccurateSum([&](auto add) {
+    for (std::size_t i = 0; i < in.y.size(); ++i)
+      if (in.estimate[i]) add(in.denominator[i]);
+  });
   return denominator > 0.0 ? numerator / denominator : kMissing;
 }
 

@@ -93,13 +93,90 @@ TEST(EdgeCases, AllValuesEqualLimitsEqualTheMeanWithAWarning) {
 
 TEST(EdgeCases, AllValuesEqualAssuranceFollowsTheProfilesInequality) {
   // The target 5 sits on both limits: mdc counts a target on the lower limit as beyond it
-  // (pass for higher is better); nhsr's strict comparison calls it hit or miss.
+  // (pass for higher is better). nhsr screens the moving ranges, keeps none (all are 0) and,
+  // as NHSRplotthedots gives NA limits, draws none: no limits, no assurance icon. (ptd's
+  // case_when falls through to "inconsistent" on NA limits; an icon judged against no limits
+  // would tell a board nothing, so kaizen gives none and says why.)
   Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc");
   ind.targets = {{.from = Month(0), .value = 5.0}};
   const Series s = MonthlyValues(std::vector<double>(16, 5.0));
   EXPECT_EQ(Analyse(ind, s).assurance, AssuranceIcon::kPass);
   ind.profile = "nhsr";
-  EXPECT_EQ(Analyse(ind, s).assurance, AssuranceIcon::kHitOrMiss);
+  const SeriesResult nhsr = Analyse(ind, s);
+  EXPECT_FALSE(nhsr.segments[0].has_limits);
+  EXPECT_TRUE(nhsr.segments[0].zero_variation);
+  EXPECT_EQ(nhsr.assurance, AssuranceIcon::kNone);
+}
+
+TEST(EdgeCases, ZeroVariationIsNeverASignal) {
+  // Sixteen 5s then a frozen baseline of those 16 and a later 6: every moving range of the
+  // baseline is 0, so sigma is 0. mdc draws its limits on the centre (5) and nhsr draws none
+  // (screening keeps no range, as NHSRplotthedots gives NA); in neither is the 6 "beyond" them.
+  std::vector<double> v(16, 5.0);
+  v.push_back(6.0);
+  for (const char* profile : {"mdc", "nhsr", "qicharts2", "pbi-spc"}) {
+    const SeriesResult r = AnalyseValues(profile, v, Direction::kHigherIsBetter, 16);
+    ASSERT_EQ(r.segments.size(), 1u);
+    EXPECT_TRUE(r.segments[0].zero_variation) << profile;
+    EXPECT_TRUE(HasWarning(r, WarningCode::kZeroVariation)) << profile;
+    EXPECT_EQ(Flagged(r, RuleId::kBeyondLimits), std::vector<int>{}) << profile;
+    EXPECT_EQ(Flagged(r, RuleId::kTwoOfThree), std::vector<int>{}) << profile;
+  }
+  EXPECT_TRUE(AnalyseValues("mdc", v, Direction::kHigherIsBetter, 16).segments[0].has_limits);
+  EXPECT_FALSE(AnalyseValues("nhsr", v, Direction::kHigherIsBetter, 16).segments[0].has_limits);
+}
+
+TEST(EdgeCases, ScreeningToZeroWidthLimitsJudgesAsThePeerDoes) {
+  // 7 then nine 13s (the second segment of differential case S181): moving ranges 6, 0 × 8,
+  // MR̄ = 6/9; screening drops the 6 (not below 3.267 · 6/9 = 2.178) and averages the eight 0s:
+  // MR̄ = 0, limits on the mean 12.4. The data vary, so this is not zero variation: as
+  // NHSRplotthedots does, every point off the centre is beyond the zero-width limits, the 7
+  // below and the 13s above, and a warning says why.
+  std::vector<double> v = {7};
+  for (int i = 0; i < 9; ++i) v.push_back(13);
+  const SeriesResult r = AnalyseValues("nhsr", v);
+  EXPECT_FALSE(r.segments[0].zero_variation);
+  EXPECT_TRUE(HasWarning(r, WarningCode::kZeroWidthLimits));
+  EXPECT_DOUBLE_EQ(r.segments[0].centre, 12.4);
+  EXPECT_EQ(r.segments[0].upper3, r.segments[0].centre);
+  EXPECT_EQ(Flagged(r, RuleId::kBeyondLimits).size(), 10u);
+  EXPECT_EQ(r.points[0].point_class, PointClass::kConcern);
+}
+
+TEST(EdgeCases, PChartAtZeroPercentHasNoVariation) {
+  // 0 of 40 in each of 16 months: p̄ = 0, sigma √(p̄(1 − p̄)/n) = 0.
+  const SeriesResult r =
+      Analyse(MakeIndicator(ChartType::kP, Direction::kLowerIsBetter, "mdc"),
+              MonthlyRatios(std::vector<double>(16, 0.0), std::vector<double>(16, 40.0)));
+  EXPECT_TRUE(r.segments[0].zero_variation);
+  EXPECT_TRUE(HasWarning(r, WarningCode::kZeroVariation));
+  for (const PointResult& pt : r.points) EXPECT_TRUE(NoFlags(pt));
+}
+
+TEST(EdgeCases, MovingRangesBreakAtAGapUnderQicharts2) {
+  // 1, 3, (missing), 4, 8. Bridged, the ranges are 2, 1, 4 (MR̄ 7/3); qicharts2 takes diff()
+  // with the NA kept, so both ranges next to it are NA: 2 and 4 remain, MR̄ = 3. Screening
+  // keeps both (below 3.267 · 3). Centre mean(1, 3, 4, 8) = 4; UCL = 4 + 3 · 3/1.128.
+  const std::vector<double> v = {1, 3, kMissing, 4, 8};
+  const SeriesResult q = AnalyseValues("qicharts2", v);
+  EXPECT_EQ(q.segments[0].mr_bar, 3.0);
+  EXPECT_NEAR(q.segments[0].upper3, 4 + 9 / 1.128, 1e-12);
+  Indicator bridged = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "qicharts2");
+  bridged.overrides = {{"mr_across_gaps", "bridge"}};
+  EXPECT_NEAR(Analyse(bridged, MonthlyValues(v)).segments[0].mr_bar, 7.0 / 3, 1e-15);
+}
+
+TEST(EdgeCases, AnhoejFiguresAreAbsentWhenEveryPointIsOnTheCentre) {
+  // A constant run chart: the median is the value, no point is useful (qicharts2: NA, and no
+  // runs signal).
+  const SeriesResult r = AnalyseValues("qicharts2", std::vector<double>(12, 4.0),
+                                       Direction::kHigherIsBetter, 0, ChartType::kRun);
+  EXPECT_EQ(r.segments[0].n_useful, 0);
+  EXPECT_FALSE(r.segments[0].longest_run.has_value());
+  EXPECT_FALSE(r.segments[0].longest_run_max.has_value());
+  EXPECT_FALSE(r.segments[0].crossings.has_value());
+  EXPECT_FALSE(r.segments[0].crossings_min.has_value());
+  for (const PointResult& pt : r.points) EXPECT_TRUE(NoFlags(pt));
 }
 
 // ---------------------------------------------------------------- n < 2

@@ -222,6 +222,49 @@ void MarkGhostsAndSegments(const Indicator& indicator, const Series& series, spc
                          s.segment_starts.end());
 }
 
+// The minimum-points policy (which may take the segment's limits away) and the warnings about
+// its limits: too few points, zero width after screening, no variation at all.
+void AddSegmentWarnings(const Profile& profile, std::size_t seg, const spc::ChartOutput& lines,
+                        SegmentResult* segment, std::vector<Warning>* warnings) {
+  const std::string which = "segment " + std::to_string(seg + 1);
+  const int baseline_count = segment->n_baseline;
+  if (lines.has_limits && baseline_count < profile.min_points_for_limits) {
+    // Too few points for trustworthy limits (MDC: 15): show the centre line only.
+    segment->has_limits = false;
+    warnings->push_back({WarningCode::kTooFewPoints,
+                         which + " has " + std::to_string(baseline_count) +
+                             " point(s) for its limits; the " + profile.name + " profile needs " +
+                             std::to_string(profile.min_points_for_limits) +
+                             ", so no limits or icons are shown"});
+  } else if (profile.warn_below_points > 0 && baseline_count < profile.warn_below_points) {
+    warnings->push_back(
+        {WarningCode::kTooFewPoints, which + " has only " + std::to_string(baseline_count) +
+                                         " point(s) for its limits; they may be unreliable"});
+  }
+  if (lines.screened_to_zero)
+    warnings->push_back(
+        {WarningCode::kZeroWidthLimits,
+         which +
+             "'s limits have zero width: screening dropped every moving range that is not 0, "
+             "so every point off the centre line is beyond them (as the " +
+             profile.name +
+             " profile's peer flags them); set mr_screening = off to judge it by all its "
+             "moving ranges"});
+  if (segment->zero_variation) {
+    std::string limits = "no limits are drawn";
+    if (segment->has_limits) {
+      limits = "its limits are drawn on the centre line";
+    } else if (!lines.has_limits) {  // screening kept no moving range: nothing to draw from
+      limits = "no limits are drawn, as the " + profile.name + " profile's peer draws none";
+    }
+    warnings->push_back(
+        {WarningCode::kZeroVariation, which +
+                                          " shows no variation (sigma is 0), so no point is judged "
+                                          "against limits; " +
+                                          limits});
+  }
+}
+
 // One segment [begin, end): its masks, the chart's lines, the minimum-points policy, and its
 // points and SegmentResult appended to *out. Returns the chart's error for data it cannot use.
 Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const Series& series,
@@ -290,25 +333,9 @@ Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const 
   segment.sigma = lines.sigma * multiplier;
   segment.has_limits = lines.has_limits;
 
-  const std::string which = "segment " + std::to_string(seg + 1);
-  if (lines.has_limits && baseline_count < profile.min_points_for_limits) {
-    // Too few points for trustworthy limits (MDC: 15): show the centre line only.
-    segment.has_limits = false;
-    clear_limits();
-    out->warnings.push_back({WarningCode::kTooFewPoints,
-                             which + " has " + std::to_string(baseline_count) +
-                                 " point(s) for its limits; the " + profile.name +
-                                 " profile needs " + std::to_string(profile.min_points_for_limits) +
-                                 ", so no limits or icons are shown"});
-  } else if (profile.warn_below_points > 0 && baseline_count < profile.warn_below_points) {
-    out->warnings.push_back(
-        {WarningCode::kTooFewPoints, which + " has only " + std::to_string(baseline_count) +
-                                         " point(s) for its limits; they may be unreliable"});
-  }
-  if (segment.has_limits && lines.sigma == 0.0)
-    out->warnings.push_back({WarningCode::kZeroVariation,
-                             which + " has no variation (every moving range is 0): the limits "
-                                     "equal the centre line"});
+  segment.zero_variation = lines.sigma == 0.0 && !lines.screened_to_zero;
+  AddSegmentWarnings(profile, seg, lines, &segment, &out->warnings);
+  if (lines.has_limits && !segment.has_limits) clear_limits();
 
   const bool has_numerators = series.numerators.size() == n;
   const bool has_denominators = series.denominators.size() == n;
@@ -348,7 +375,9 @@ void ApplyRules(const Profile& profile, spc::EngineScratch& s, SeriesResult* out
       if (!pt.missing && !pt.ghosted && !std::isnan(pt.centre)) s.judged.push_back(i);
     }
     s.judged_all.insert(s.judged_all.end(), s.judged.begin(), s.judged.end());
-    const spc::RuleInput in{out->points, s.judged, segment.has_limits};
+    // Zero variation is never a signal: limits of zero width judge nothing (issue 7).
+    const bool judge_limits = segment.has_limits && !segment.zero_variation;
+    const spc::RuleInput in{out->points, s.judged, judge_limits};
     if (profile.beyond_limits) spc::ApplyBeyondLimits(in, profile);
     if (profile.beyond_limits && profile.ghosts_flagged_beyond_limits) {
       s.ghost_indices.clear();
@@ -356,7 +385,7 @@ void ApplyRules(const Profile& profile, spc::EngineScratch& s, SeriesResult* out
         const PointResult& pt = out->points[i];
         if (pt.ghosted && !pt.missing) s.ghost_indices.push_back(i);
       }
-      spc::ApplyBeyondLimits({out->points, s.ghost_indices, segment.has_limits}, profile);
+      spc::ApplyBeyondLimits({out->points, s.ghost_indices, judge_limits}, profile);
     }
     if (profile.shift) spc::ApplyShift(in, profile);
     if (profile.trend && !profile.trend_across_segments) spc::ApplyTrend(in, profile);

@@ -190,9 +190,8 @@ TEST(CompareProfiles, ScreeningPutsPointsBeyondLimitsUnderNhsrOnly) {
                        "under nhsr"))
       << screening->sentence;
 
-  // The rule-flagging and precedence parameters of nhsr make no difference to this series.
-  for (const char* inert : {"shift_flagging", "trend_flagging", "two_of_three.flagging", "conflict",
-                            "precedence", "warn_below_points"}) {
+  // The precedence parameters of nhsr make no difference to this series.
+  for (const char* inert : {"conflict", "precedence", "warn_below_points"}) {
     const ParameterCause* cause = FindCause(c, inert);
     ASSERT_NE(cause, nullptr) << inert;
     EXPECT_TRUE(cause->explains_classification.empty() && cause->explains_limits.empty() &&
@@ -243,13 +242,12 @@ TEST(CompareProfiles, LimitsFromTwoParametersAreExplainedByThePair) {
 
 TEST(CompareProfiles, TrendPointsNeedLengthAndFlaggingTogether) {
   // 1, 2, 3, 4, 5: a 5-point rise. pbi-spc (trend of 5, whole run flagged) flags all five;
-  // nhsr (trend of 7, flagged from the 7th point) flags none. trend_length = 5 alone flags only
-  // the completing fifth point (nhsr flags from the N-th); whole-run flagging alone changes
-  // nothing (no run reaches 7). Together they flag points 1-4 as well. The limits differ only
-  // by the sigma constant (2.66 against 3/1.128; both profiles screen moving ranges).
-  const Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "nhsr");
+  // nelson (trend of 6, flagged from the 6th point, as Minitab does) flags none.
+  // trend_length = 5 alone flags only the completing fifth point; whole-run flagging alone
+  // changes nothing (no run reaches 6). Together they flag points 1-4 as well.
+  const Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "nelson");
   Result<ProfileComparison> r =
-      CompareProfiles(ind, MonthlyValues({1, 2, 3, 4, 5}), "nhsr", "pbi-spc");
+      CompareProfiles(ind, MonthlyValues({1, 2, 3, 4, 5}), "nelson", "pbi-spc");
   ASSERT_TRUE(r.ok()) << r.status().message();
   const ProfileComparison& c = *r;
   const ParameterCause* length = FindCause(c, "trend_length");

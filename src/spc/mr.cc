@@ -18,18 +18,22 @@ constexpr double kD4 = 3.267;
 
 }  // namespace
 
-Status ComputeMrLines(const ChartInput& in, const Profile&, ChartScratch*, ChartOutput* out) {
+Status ComputeMrLines(const ChartInput& in, const Profile& p, ChartScratch*, ChartOutput* out) {
   ClearLines(out);
-  // y[i] = |x_i − x_previous kept|: the range spans ghosted and missing points
-  // (spc-spec.md, "Segments"); NaN for the first kept point and for points that are not kept.
+  // y[i] = |x_i − x_previous kept|: the range spans ghosted points, and missing ones unless the
+  // profile breaks moving ranges at gaps (spc-spec.md, "Segments"); NaN for the first kept point
+  // and for points that are not kept.
   double previous = kMissing;
   for (std::size_t i = 0; i < in.y.size(); ++i) {
     out->y[i] = kMissing;
-    if (!in.kept[i]) continue;
+    if (!in.kept[i]) {
+      if (p.mr_across_gaps == MrAcrossGaps::kBreak && std::isnan(in.y[i])) previous = kMissing;
+      continue;
+    }
     if (!std::isnan(previous)) out->y[i] = std::fabs(in.y[i] - previous);
     previous = in.y[i];
   }
-  const double mr_bar = MeanMovingRange(in.y, in.kept, in.estimate);
+  const double mr_bar = MeanMovingRange(in.y, in.kept, in.estimate, p.mr_across_gaps);
   if (std::isnan(mr_bar)) {
     return Status::FailedPrecondition("fewer than two points to estimate the moving range from");
   }

@@ -92,6 +92,8 @@ std::string_view WarningCodeName(WarningCode code) {
       return "missing_periods";
     case WarningCode::kZeroVariation:
       return "zero_variation";
+    case WarningCode::kZeroWidthLimits:
+      return "zero_width_limits";
     case WarningCode::kGhostWithoutReason:
       return "ghost_without_reason";
     case WarningCode::kRebaseWithoutReason:

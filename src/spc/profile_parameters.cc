@@ -48,6 +48,7 @@ struct EnumNames {
 constexpr EnumNames<RunFlagging, 2> kRunFlagging{{"whole_run", "from_nth"}};
 constexpr EnumNames<TrendTies, 2> kTrendTies{{"break", "skip"}};
 constexpr EnumNames<MrScreening, 2> kMrScreening{{"off", "exclude_above_ucl"}};
+constexpr EnumNames<MrAcrossGaps, 2> kMrAcrossGaps{{"bridge", "break"}};
 constexpr EnumNames<SubgroupSigma, 2> kSubgroupSigma{{"pooled_when_sizes_vary", "always_pooled"}};
 constexpr EnumNames<OnCentre, 2> kOnCentre{{"breaks", "ignored"}};
 constexpr EnumNames<ZoneFlagging, 2> kZoneFlagging{{"beyond_points", "window"}};
@@ -204,6 +205,8 @@ const std::vector<Entry>& Entries() {
              KAIZEN_FIELD(mr_screening)),
         Double("mr_screening_factor", "screening threshold as a multiple of MR-bar",
                KAIZEN_FIELD(mr_screening_factor)),
+        Enum("mr_across_gaps", "whether a moving range joins the values either side of a gap",
+             kMrAcrossGaps, KAIZEN_FIELD(mr_across_gaps)),
         Enum("subgroup_sigma", "sigma estimate of xbar and s charts", kSubgroupSigma,
              KAIZEN_FIELD(subgroup_sigma)),
         Bool("qicharts2_empty_subgroup_quirk",

@@ -60,16 +60,20 @@ Profile Nhsr() {
   Profile p = Mdc();
   p.name = "nhsr";
   p.description =
-      "NHSRplotthedots 0.2.2: XmR 2.66 with moving-range screening, rules flag from "
-      "the completing point, fixed precedence";
-  p.source = "nhs-r-community/NHSRplotthedots 0.2.2 (050b07d7), R/ptd_calculate_point_type.R";
+      "NHSRplotthedots 0.2.2: XmR 2.66 with moving-range screening, every point of a "
+      "7-point shift or trend, the band points of 2 of 3, fixed precedence";
+  p.source =
+      "nhs-r-community/NHSRplotthedots 0.2.2 (050b07d7), R/ptd_spc_standard.R and "
+      "R/ptd_calculate_point_type.R, as ptd_spc() returns them";
   p.mr_screening = MrScreening::kExcludeAboveUcl;
   p.min_points_for_limits = 0;
   p.warn_below_points = 13;
-  p.shift_flagging = RunFlagging::kFromNth;
+  // ptd_part_of_seven_trend() marks every point of a qualifying window, for shifts and trends.
+  p.shift_flagging = RunFlagging::kWholeRun;
   p.trend_across_segments = false;
-  p.trend_flagging = RunFlagging::kFromNth;
-  p.two_of_three.flagging = ZoneFlagging::kWindow;
+  p.trend_flagging = RunFlagging::kWholeRun;
+  // ptd_part_of_two_in_three(): only the window's points in the band beyond 2 sigma.
+  p.two_of_three.flagging = ZoneFlagging::kBeyondPoints;
   p.conflict = ConflictPolicy::kPrecedence;
   p.precedence = {RuleId::kBeyondLimits, RuleId::kTrend, RuleId::kTwoOfThree, RuleId::kShift};
   p.assurance = AssuranceComparison::kStrict;
@@ -80,11 +84,14 @@ Profile Qicharts2() {
   Profile p;
   p.name = "qicharts2";
   p.description =
-      "qicharts2 0.8.1: 3-sigma limits (3/1.128), Anhøj runs and crossings, no "
-      "assurance";
-  p.source = "anhoej/qicharts2 0.8.1 (1b9487ec), R/helper.functions.R";
+      "qicharts2 0.8.1 as attached with library(): 3-sigma limits (3/1.128) with "
+      "moving-range screening, ranges broken at gaps, Anhøj runs and crossings, no assurance";
+  p.source = "anhoej/qicharts2 0.8.1 (1b9487ec), R/helper.functions.R (qic.i, .onAttach)";
   p.xmr_sigma_constant = kThreeOverD2;
-  p.mr_screening = MrScreening::kOff;
+  // .onAttach sets options(qic.screenedmr = TRUE), which qic.i() and the Laney charts read.
+  p.mr_screening = MrScreening::kExcludeAboveUcl;
+  // qic.i() takes diff() of the values with NA kept: a gap removes both ranges next to it.
+  p.mr_across_gaps = MrAcrossGaps::kBreak;
   p.qicharts2_empty_subgroup_quirk = true;
   p.ghosts_flagged_beyond_limits = true;
   p.beyond_limits = true;

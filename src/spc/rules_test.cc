@@ -103,12 +103,12 @@ TEST(ShiftRule, Mdc2023KeepsTheSevenPointShift) {
             Range(kBase, kBase + 6));
 }
 
-TEST(ShiftRule, NhsrFlagsFromTheSeventhPoint) {
+TEST(ShiftRule, NhsrFlagsEveryPointOfTheRun) {
+  // ptd_part_of_seven_trend() marks each point of a qualifying 7-point window, so a run of 7
+  // marks all 7 and a run of 8 all 8 (differential README, "ptd marks every point").
   EXPECT_EQ(Flagged(AnalyseTail("nhsr", Repeat(11, 6)), RuleId::kShift), kNone);
-  EXPECT_EQ(Flagged(AnalyseTail("nhsr", Repeat(11, 7)), RuleId::kShift),
-            std::vector<int>{kBase + 6});
-  EXPECT_EQ(Flagged(AnalyseTail("nhsr", Repeat(11, 8)), RuleId::kShift),
-            Range(kBase + 6, kBase + 7));
+  EXPECT_EQ(Flagged(AnalyseTail("nhsr", Repeat(11, 7)), RuleId::kShift), Range(kBase, kBase + 6));
+  EXPECT_EQ(Flagged(AnalyseTail("nhsr", Repeat(11, 8)), RuleId::kShift), Range(kBase, kBase + 7));
 }
 
 TEST(ShiftRule, PbiSpcSevenPoints) {
@@ -170,9 +170,9 @@ TEST(TrendRule, Mdc2023SevenPoints) {
   EXPECT_EQ(Flagged(AnalyseTail("mdc-2023", Rise(7)), RuleId::kTrend), Range(kBase, kBase + 6));
 }
 
-TEST(TrendRule, NhsrSevenPointsFlaggedFromTheSeventh) {
+TEST(TrendRule, NhsrFlagsEveryPointOfTheTrend) {
   EXPECT_EQ(Flagged(AnalyseTail("nhsr", Rise(6)), RuleId::kTrend), kNone);
-  EXPECT_EQ(Flagged(AnalyseTail("nhsr", Rise(7)), RuleId::kTrend), std::vector<int>{kBase + 6});
+  EXPECT_EQ(Flagged(AnalyseTail("nhsr", Rise(7)), RuleId::kTrend), Range(kBase, kBase + 6));
 }
 
 TEST(TrendRule, PbiSpcFivePoints) {
@@ -268,9 +268,11 @@ TEST(TwoOfThreeRule, Mdc2023SameAsMdcInsideTheBand) {
   EXPECT_EQ(Flagged(AnalyseTail("mdc-2023", {14, 9, 14}), RuleId::kTwoOfThree), kNone);
 }
 
-TEST(TwoOfThreeRule, NhsrFlagsTheWholeWindow) {
+TEST(TwoOfThreeRule, NhsrFlagsOnlyTheBandPoints) {
+  // ptd_part_of_two_in_three(): of the window 14, 11, 14 (2σ = 13.54610) only the two 14s;
+  // the 11 between them keeps whatever lower rule applies (here none).
   EXPECT_EQ(Flagged(AnalyseTail("nhsr", {14, 11, 14}), RuleId::kTwoOfThree),
-            Range(kBase, kBase + 2));
+            (std::vector<int>{kBase, kBase + 2}));
   EXPECT_EQ(Flagged(AnalyseTail("nhsr", {14, 11, 11}), RuleId::kTwoOfThree), kNone);
 }
 

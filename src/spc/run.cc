@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "spc/accurate_mean.h"
 #include "spc/chart.h"
 
 namespace kaizen::spc {
@@ -15,7 +16,11 @@ double Median(std::vector<double>* values) {
   const double upper = v[mid];
   if (v.size() % 2 == 1) return upper;
   const double lower = *std::max_element(v.begin(), v.begin() + mid);
-  return (lower + upper) / 2.0;
+  // R's median() takes mean() of the two middle values: no overflow for values near the limit.
+  return AccurateMean([&](auto add) {
+    add(lower);
+    add(upper);
+  });
 }
 
 Status ComputeRunLines(const ChartInput& in, const Profile&, ChartScratch* scratch,

@@ -106,18 +106,22 @@ void ApplyRunsAnalysis(const RuleInput& in, const Profile& p, SegmentResult* seg
     if (++run > longest) longest = run;
   }
   segment->n_useful = useful;
+  segment->runs = runs;
+  segment->longest_run.reset();
+  segment->longest_run_max.reset();
+  segment->crossings.reset();
+  segment->crossings_min.reset();
+  if (useful == 0) return;  // every point on the centre line: nothing to analyse
   segment->longest_run = longest;
   segment->crossings = crossings;
-  segment->runs = runs;
   segment->longest_run_max = AnhoejLongestRunMax(useful);
   segment->crossings_min = AnhoejCrossingsMin(useful);
 
   auto flag_all = [&](RuleId rule) {
     for (int32_t i : in.judged) in.points[i].rules[static_cast<int>(rule)] = kSidelessFlag;
   };
-  if (useful == 0) return;
-  if (p.longest_run && longest > segment->longest_run_max) flag_all(RuleId::kLongestRun);
-  if (p.crossings && crossings < segment->crossings_min) flag_all(RuleId::kCrossings);
+  if (p.longest_run && longest > *segment->longest_run_max) flag_all(RuleId::kLongestRun);
+  if (p.crossings && crossings < *segment->crossings_min) flag_all(RuleId::kCrossings);
   int lower = 0, upper = 0;
   if (p.run_count && IhiRunCountLimits(useful, &lower, &upper) && (runs < lower || runs > upper))
     flag_all(RuleId::kRunCount);

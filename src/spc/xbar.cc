@@ -7,6 +7,7 @@
 #include <cmath>
 #include <limits>
 
+#include "spc/accurate_mean.h"
 #include "spc/chart.h"
 #include "spc/subgroup_constants.h"
 
@@ -17,13 +18,15 @@ Status ComputeXbarLines(const ChartInput& in, const Profile& p, ChartScratch*, C
   for (std::size_t i = 0; i < in.y.size(); ++i) out->y[i] = in.y[i];
   constexpr double kInf = std::numeric_limits<double>::infinity();
   if (Status s = CheckKeptPoints(in, "xbar", -kInf, kInf, true); !s.ok()) return s;
-  double weighted_sum = 0.0;
-  double total_size = 0.0;
-  for (std::size_t i = 0; i < in.y.size(); ++i) {
-    if (!in.estimate[i]) continue;
-    weighted_sum += in.denominator[i] * in.y[i];
-    total_size += in.denominator[i];
-  }
+  // Sums in long double, as R's sum() forms them (accurate_mean.h).
+  const double weighted_sum = AccurateSum([&](auto add) {
+    for (std::size_t i = 0; i < in.y.size(); ++i)
+      if (in.estimate[i]) add(in.denominator[i] * in.y[i]);
+  });
+  const double total_size = AccurateSum([&](auto add) {
+    for (std::size_t i = 0; i < in.y.size(); ++i)
+      if (in.estimate[i]) add(in.denominator[i]);
+  });
   if (total_size == 0.0) return Status::FailedPrecondition("no subgroups to estimate x̄̄ from");
   const double centre = weighted_sum / total_size;
   out->centre_value = centre;

@@ -126,16 +126,35 @@ std::vector<int> Flags(const std::vector<PointResult>& points, RuleId rule) {
   return out;
 }
 
+// The rule unit vectors test ptd's inner helpers, which mark only the completing point of a run
+// (ptd_seven_point_one_side_mean, ptd_seven_point_trend) or every point of a qualifying window
+// (ptd_two_in_three). What ptd_spc() reports passes them through its wrappers
+// (R/ptd_calculate_point_type.R), written out here from that source:
+//   ptd_part_of_seven_trend(v)[i] = any(abs(v[i + 0:6]) == 1)   (every point of the run)
+//   ptd_part_of_two_in_three(v, close)[i] = v[i] == 1 & close[i] == 1   (the band points)
+// so the engine's flags are compared with the wrapped vectors.
+std::vector<int> PartOfSeven(const std::vector<int>& completing) {
+  std::vector<int> part(completing.size(), 0);
+  for (std::size_t i = 0; i < completing.size(); ++i)
+    for (std::size_t k = i; k < completing.size() && k < i + 7; ++k)
+      if (completing[k] != 0) part[i] = 1;
+  return part;
+}
+
+std::vector<int> Nonzero(const std::vector<int>& flags) {
+  std::vector<int> out;
+  for (int f : flags) out.push_back(f != 0);
+  return out;
+}
+
 TEST(NhsrConformance, SevenPointsOnOneSideUnitVectors) {
   const Profile nhsr = *FindProfile("nhsr");
   for (const json& c : Cases()["rule_units"]["seven_point_one_side_mean"]) {
     auto points = UnitPoints(c[0].get<std::vector<double>>());
     const auto judged = AllIndices(points.size());
     spc::ApplyShift({points, judged, true}, nhsr);
-    // NHSRplotthedots returns 0/1 for this rule; kaizen's flag carries the side (±1).
-    std::vector<int> flagged;
-    for (int f : Flags(points, RuleId::kShift)) flagged.push_back(f != 0);
-    EXPECT_EQ(flagged, c[1].get<std::vector<int>>()) << c[0];
+    EXPECT_EQ(Nonzero(Flags(points, RuleId::kShift)), PartOfSeven(c[1].get<std::vector<int>>()))
+        << c[0];
   }
 }
 
@@ -145,7 +164,8 @@ TEST(NhsrConformance, SevenPointTrendUnitVectors) {
     auto points = UnitPoints(c[0].get<std::vector<double>>());
     const auto judged = AllIndices(points.size());
     spc::ApplyTrend({points, judged, true}, nhsr);
-    EXPECT_EQ(Flags(points, RuleId::kTrend), c[1].get<std::vector<int>>()) << c[0];
+    EXPECT_EQ(Nonzero(Flags(points, RuleId::kTrend)), PartOfSeven(c[1].get<std::vector<int>>()))
+        << c[0];
   }
 }
 
@@ -156,15 +176,17 @@ TEST(NhsrConformance, TwoInThreeUnitVectors) {
   for (const json& c : Cases()["rule_units"]["two_in_three(close,rtm)"]) {
     const auto close = c[0].get<std::vector<int>>();
     const auto rtm = c[1].get<std::vector<int>>();
+    const auto window = c[2].get<std::vector<int>>();
     std::vector<double> values;
-    for (std::size_t i = 0; i < close.size(); ++i)
+    std::vector<int> band_points;
+    for (std::size_t i = 0; i < close.size(); ++i) {
       values.push_back(rtm[i] * (close[i] ? 2.5 : 0.5));
+      band_points.push_back(window[i] == 1 && close[i] == 1);
+    }
     auto points = UnitPoints(values);
     const auto judged = AllIndices(points.size());
     spc::ApplyZoneRule({points, judged, true}, nhsr.two_of_three, RuleId::kTwoOfThree);
-    std::vector<int> flagged;
-    for (int f : Flags(points, RuleId::kTwoOfThree)) flagged.push_back(f != 0);
-    EXPECT_EQ(flagged, c[2].get<std::vector<int>>()) << c;
+    EXPECT_EQ(Nonzero(Flags(points, RuleId::kTwoOfThree)), band_points) << c;
   }
 }
 
