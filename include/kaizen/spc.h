@@ -84,6 +84,11 @@ struct SegmentResult {
   double mr_bar = kMissing;  // XmR-family charts; NaN otherwise
   double sigma = kMissing;   // the estimated process sigma (for p, u: of one unit, σ̂ at n=1)
   double lower3 = kMissing, upper3 = kMissing;  // limits at the segment's last point
+  // Laney's σz (Laney 2002): how many times the model's variation the standardised values
+  // zᵢ = (yᵢ − centre)/σᵢ show, MR̄(z)/1.128. p′, u′: the factor their limits use; p, np, c, u:
+  // the same statistic as a check of the binomial or Poisson model (1 when it holds; above 1.5
+  // a kOverdispersion warning). NaN for other charts and segments without a model sigma.
+  double sigma_z = kMissing;
   bool has_limits = false;
   int32_t n_useful = 0;         // judged points not on the centre line (Anhøj's "useful")
   int32_t longest_run = 0;      // longest run on one side of the centre (points on it dropped)
@@ -101,6 +106,7 @@ enum class WarningCode : uint8_t {
   kRebaseWithoutReason,
   kMissingValues,
   kInvalidValue,  // a value the chart cannot use (a denominator ≤ 0, a negative t value...)
+  kOverdispersion,  // a p, np, c or u segment varies more than its model allows (σz > 1.5)
 };
 std::string_view WarningCodeName(WarningCode code);
 

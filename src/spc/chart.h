@@ -42,6 +42,7 @@ struct ChartOutput {
   double centre_value = kMissing;  // the segment's centre (for p, u: p̄, ū)
   double mr_bar = kMissing;        // average moving range used for the limits (XmR family)
   double sigma = kMissing;         // estimated sigma (for p and u charts: at n = 1)
+  double sigma_z = kMissing;       // p′, u′: Laney's σz that scales the model sigma (laney.h)
   bool has_limits = false;
 };
 
