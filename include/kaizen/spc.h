@@ -105,7 +105,7 @@ enum class WarningCode : uint8_t {
   kGhostWithoutReason,
   kRebaseWithoutReason,
   kMissingValues,
-  kInvalidValue,  // a value the chart cannot use (a denominator ≤ 0, a negative t value...)
+  kInvalidValue,    // a value the chart cannot use (a denominator ≤ 0, a negative t value...)
   kOverdispersion,  // a p, np, c or u segment varies more than its model allows (σz > 1.5)
 };
 std::string_view WarningCodeName(WarningCode code);

@@ -276,9 +276,8 @@ int JudgeAgainstLimitsBefore(const OneSeries& s, Date change, int first_after, B
     return true;
   });
   const Date day_before(change.days_since_epoch() - 1);
-  judged.baseline.to = judged.baseline.to && *judged.baseline.to < day_before
-                           ? *judged.baseline.to
-                           : day_before;
+  judged.baseline.to =
+      judged.baseline.to && *judged.baseline.to < day_before ? *judged.baseline.to : day_before;
   Result<SeriesResult> r = AnalyseSeries(judged, s.series);
   if (!r.ok()) {
     std::cerr << "--change-date: " << r.status().message() << "\n";

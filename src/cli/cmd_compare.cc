@@ -18,7 +18,9 @@ namespace kaizen::cli {
 namespace {
 
 // NaN as JSON null (nlohmann would write it as null too, but says so only by accident).
-nlohmann::json JsonNumber(double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(); }
+nlohmann::json JsonNumber(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
+}
 
 struct CompareCommandOptions {
   DataOptions data;
@@ -93,15 +95,14 @@ void AddCompareCommand(CLI::App* app, int* exit_code) {
       // Which limits the verdict used: those of the points before the change (docs/cli.md).
       nlohmann::json ignored = nlohmann::json::array();
       for (const Date& d : ba.ignored_rebases) ignored.push_back(d.ToIso());
-      j["spc"]["judged_against"] = {
-          {"limits", "before_change"},
-          {"segment_from", ba.limits_from.ToIso()},
-          {"n_points", ba.limits_points},
-          {"centre", JsonNumber(ba.limits_centre)},
-          {"lower3", JsonNumber(ba.limits_lower)},
-          {"upper3", JsonNumber(ba.limits_upper)},
-          {"ignored_rebases", std::move(ignored)},
-          {"sentence", ba.limits_sentence}};
+      j["spc"]["judged_against"] = {{"limits", "before_change"},
+                                    {"segment_from", ba.limits_from.ToIso()},
+                                    {"n_points", ba.limits_points},
+                                    {"centre", JsonNumber(ba.limits_centre)},
+                                    {"lower3", JsonNumber(ba.limits_lower)},
+                                    {"upper3", JsonNumber(ba.limits_upper)},
+                                    {"ignored_rebases", std::move(ignored)},
+                                    {"sentence", ba.limits_sentence}};
       j["notes"] = ba.notes;
       out = j.dump(2) + "\n";
     } else {

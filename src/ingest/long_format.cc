@@ -261,8 +261,8 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
   // Without a catalogue the header alone cannot say whether a series holds values or ratios
   // when it has both kinds of column (a file of several indicators, or what `kaizen aggregate`
   // writes): each series' rows decide.
-  k.shape_from_rows = k.definition == nullptr && col_value_ >= 0 && col_numerator_ >= 0 &&
-                      col_denominator_ >= 0;
+  k.shape_from_rows =
+      k.definition == nullptr && col_value_ >= 0 && col_numerator_ >= 0 && col_denominator_ >= 0;
   if (k.usable) {
     const bool lacks =
         k.shape == Shape::kRatio ? col_numerator_ < 0 || col_denominator_ < 0 : col_value_ < 0;
@@ -618,9 +618,8 @@ Status LongFormatMapper::SettleShape(Key* key) {
   const std::string ratio_kind = "a numerator or a denominator";
   return BadRow(line, column,
                 "this row of indicator " + Quoted(key->indicator) + ", organisation " +
-                    Quoted(key->organisation) + " has " +
-                    (value_second ? value_kind : ratio_kind) + ", but line " +
-                    std::to_string(other) + " of the same series has " +
+                    Quoted(key->organisation) + " has " + (value_second ? value_kind : ratio_kind) +
+                    ", but line " + std::to_string(other) + " of the same series has " +
                     (value_second ? ratio_kind : value_kind) +
                     " (expected every row of a series to fill the same columns: values, or "
                     "numerators and denominators)");
@@ -650,8 +649,8 @@ Status LongFormatMapper::FinishSeries(int32_t key_index, std::span<const Row> ro
       continue;
     }
     // A ratio series plots numerator/denominator: a value beside them is not read.
-    entries_.push_back({period, r.line, r.comment, ratio_shape ? kMissing : r.value, r.numerator,
-                        r.denominator});
+    entries_.push_back(
+        {period, r.line, r.comment, ratio_shape ? kMissing : r.value, r.numerator, r.denominator});
   }
   const auto by_period = [](const Entry& a, const Entry& b) { return a.period < b.period; };
   if (!std::is_sorted(entries_.begin(), entries_.end(), by_period))

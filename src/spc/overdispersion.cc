@@ -35,9 +35,8 @@ std::string WarningText(ChartType chart, int segment, double sigma_z) {
   const bool binomial = chart == ChartType::kP || chart == ChartType::kNp;
   return "segment " + std::to_string(segment + 1) + " is over-dispersed: its points vary " +
          TwoDecimals(sigma_z) + " times as much as the " + (binomial ? "binomial" : "Poisson") +
-         " model of the " + std::string(ChartTypeName(chart)) +
-         " chart expects (Laney's sigma-z " + TwoDecimals(sigma_z) + " is above " +
-         TwoDecimals(kOverdispersionSigmaZ) +
+         " model of the " + std::string(ChartTypeName(chart)) + " chart expects (Laney's sigma-z " +
+         TwoDecimals(sigma_z) + " is above " + TwoDecimals(kOverdispersionSigmaZ) +
          ", kaizen's threshold, docs/formulas.md), so its limits are too narrow and common "
          "cause variation shows as special cause; " +
          Suggestion(chart);
@@ -66,8 +65,7 @@ double SegmentSigmaZ(ChartType chart, const Profile& profile, const SegmentResul
 }  // namespace
 
 void AssessDispersion(ChartType chart, const Profile& profile, std::span<const uint8_t> kept,
-                      std::span<const uint8_t> estimate, ChartScratch* scratch,
-                      SeriesResult* out) {
+                      std::span<const uint8_t> estimate, ChartScratch* scratch, SeriesResult* out) {
   const bool model_chart = chart == ChartType::kP || chart == ChartType::kNp ||
                            chart == ChartType::kC || chart == ChartType::kU;
   if (!model_chart) return;  // p′ and u′ already hold the σz of their limits
@@ -78,8 +76,8 @@ void AssessDispersion(ChartType chart, const Profile& profile, std::span<const u
     seg.sigma_z = SegmentSigmaZ(chart, profile, seg, kept.subspan(first, len),
                                 estimate.subspan(first, len), scratch, *out);
     if (seg.has_limits && seg.sigma_z > kOverdispersionSigmaZ)
-      out->warnings.push_back({WarningCode::kOverdispersion,
-                               WarningText(chart, static_cast<int>(s), seg.sigma_z)});
+      out->warnings.push_back(
+          {WarningCode::kOverdispersion, WarningText(chart, static_cast<int>(s), seg.sigma_z)});
   }
 }
 

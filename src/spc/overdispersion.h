@@ -27,8 +27,7 @@ inline constexpr double kOverdispersionSigmaZ = 1.5;
 // the whole series. Appends an kOverdispersion warning per over-dispersed p, np, c or u segment
 // that has limits. Other charts are left alone. Uses scratch->b for the z-scores.
 void AssessDispersion(ChartType chart, const Profile& profile, std::span<const uint8_t> kept,
-                      std::span<const uint8_t> estimate, ChartScratch* scratch,
-                      SeriesResult* out);
+                      std::span<const uint8_t> estimate, ChartScratch* scratch, SeriesResult* out);
 
 }  // namespace kaizen::spc
 

@@ -46,10 +46,10 @@ const Warning* FindWarning(const SeriesResult& r, WarningCode code) {
 //   c̄ = mean(c) = 5588.0833, σ = √c̄ = 74.7535, zᵢ = (cᵢ − c̄)/σ, MR̄(z) = 8.19111,
 //   σz (mdc, 2.66/3·MR̄) = 7.26279; 32 of the 36 counts lie beyond c̄ ± 3σ.
 TEST(Overdispersion, CChartOfAeBreachesWarnsWithSigmaZ) {
-  const std::vector<double> breaches = {
-      5099, 5366, 5232, 4273, 3889, 3879, 5025, 5298, 7298, 7426, 6186, 5902,
-      6125, 6075, 4029, 4654, 4162, 5228, 5476, 4896, 6098, 5839, 6000, 6379,
-      5508, 5196, 5008, 6294, 4820, 5160, 5641, 5934, 6311, 7277, 6926, 7262};
+  const std::vector<double> breaches = {5099, 5366, 5232, 4273, 3889, 3879, 5025, 5298, 7298,
+                                        7426, 6186, 5902, 6125, 6075, 4029, 4654, 4162, 5228,
+                                        5476, 4896, 6098, 5839, 6000, 6379, 5508, 5196, 5008,
+                                        6294, 4820, 5160, 5641, 5934, 6311, 7277, 6926, 7262};
   Result<SeriesResult> r = AnalyseSeries(Chart(ChartType::kC), Monthly(breaches));
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_EQ(r->segments.size(), 1u);
@@ -86,9 +86,8 @@ TEST(Overdispersion, UChartHandWorked) {
 // The same data on the u′ chart: σz is the factor its limits use, the same 2.66, no warning
 // (the u′ chart already allows for it).
 TEST(Overdispersion, UPrimeReportsTheSigmaZOfItsLimits) {
-  Result<SeriesResult> r =
-      AnalyseSeries(Chart(ChartType::kUPrime, "qicharts2"),
-                    Monthly({}, {90, 110, 80, 120}, {50, 50, 50, 50}));
+  Result<SeriesResult> r = AnalyseSeries(Chart(ChartType::kUPrime, "qicharts2"),
+                                         Monthly({}, {90, 110, 80, 120}, {50, 50, 50, 50}));
   ASSERT_TRUE(r.ok());
   EXPECT_NEAR(r->segments[0].sigma_z, 3 / 1.128, 1e-12);
   EXPECT_EQ(FindWarning(*r, WarningCode::kOverdispersion), nullptr);

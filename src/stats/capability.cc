@@ -119,11 +119,14 @@ void CheckStability(std::span<const double> values, const CapabilityOptions& opt
     const SeriesResult& own = *options.stability_chart;
     const std::string chart = "the indicator's " + std::string(ChartTypeName(own.chart)) +
                               " chart (profile " + own.profile + ")";
-    WarnIfUnstable(own, chart, [&](const Signal& s) {
-      const std::string from = own.points[s.first].period.ToIso();
-      return s.first == s.last ? "at " + from
-                               : "from " + from + " to " + own.points[s.last].period.ToIso();
-    }, r);
+    WarnIfUnstable(
+        own, chart,
+        [&](const Signal& s) {
+          const std::string from = own.points[s.first].period.ToIso();
+          return s.first == s.last ? "at " + from
+                                   : "from " + from + " to " + own.points[s.last].period.ToIso();
+        },
+        r);
     return;
   }
   Series series;
@@ -144,11 +147,14 @@ void CheckStability(std::span<const double> values, const CapabilityOptions& opt
   }
   // The values carry no dates, so signals are named by observation numbers (the engine's
   // sentence would quote the made-up periods used to build the series).
-  WarnIfUnstable(*spc, "an XmR chart of the values (profile mdc)", [](const Signal& s) {
-    return s.first == s.last ? "at observation " + std::to_string(s.first + 1)
-                             : "at observations " + std::to_string(s.first + 1) + " to " +
-                                   std::to_string(s.last + 1);
-  }, r);
+  WarnIfUnstable(
+      *spc, "an XmR chart of the values (profile mdc)",
+      [](const Signal& s) {
+        return s.first == s.last ? "at observation " + std::to_string(s.first + 1)
+                                 : "at observations " + std::to_string(s.first + 1) + " to " +
+                                       std::to_string(s.last + 1);
+      },
+      r);
 }
 
 void CheckNormality(std::span<const double> values, CapabilityResult* r) {

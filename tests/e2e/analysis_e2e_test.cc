@@ -226,8 +226,8 @@ TEST_F(AnalysisCliTest, CompareVerdictIsTheSameWithOrWithoutACatalogueRebase) {
   EXPECT_EQ(a["judged_against"]["ignored_rebases"], json::array({"2017-04-01"}));
   EXPECT_EQ(b["judged_against"]["ignored_rebases"], json::array());
   // The table says which limits it used too.
-  const CliRun table = Kaizen("compare " + kAe +
-                              " --indicator ae_attendances --org RF4 --change-date 2017-04-01");
+  const CliRun table =
+      Kaizen("compare " + kAe + " --indicator ae_attendances --org RF4 --change-date 2017-04-01");
   EXPECT_NE(table.out.find("SPC limits: the points from 2017-04-01 are judged against the limits "
                            "of the 12 point(s) from 2016-04-01 to 2017-03-01"),
             std::string::npos)
@@ -261,10 +261,10 @@ TEST_F(AnalysisCliTest, CapabilityTestsStabilityOnTheIndicatorsOwnChart) {
 // 12 months, 52 in July 2011.
 TEST_F(AnalysisCliTest, AggregateOutputReadsBackIntoSpc) {
   const std::string series = dir_ + "/series.csv";
-  ASSERT_EQ(Kaizen("aggregate " + kCabg + " --date date --indicator cabg --org X -o '" + series +
-                   "'")
-                .exit_code,
-            0);
+  ASSERT_EQ(
+      Kaizen("aggregate " + kCabg + " --date date --indicator cabg --org X -o '" + series + "'")
+          .exit_code,
+      0);
   const CliRun r = Kaizen("spc '" + series + "' --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json j = json::parse(r.out)[0];
