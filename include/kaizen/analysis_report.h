@@ -38,8 +38,19 @@ struct BeforeAfter {
   // The series analysed under the indicator's profile with a rebase at the change date.
   SeriesResult rebased;
   double centre_before = kMissing, centre_after = kMissing;  // of the rebased segments
+  // The limits the points from the change date are judged against: those of the points before
+  // it only (the segment in force just before the change, its baseline ending the day before),
+  // whatever rebases the catalogue holds at or after the change, so the verdict is the same
+  // with or without a catalogue rebase at the change date (docs/cli.md, "compare").
+  SeriesResult judged;              // the series analysed that way
+  Date limits_from;                 // first period of the segment whose limits are used
+  int32_t limits_points = 0;        // points before the change that estimated them
+  double limits_centre = kMissing;  // its centre line
+  double limits_lower = kMissing, limits_upper = kMissing;  // 3-sigma limits (NaN: none)
+  std::vector<Date> ignored_rebases;  // catalogue rebases at or after the change, not used
+  std::string limits_sentence;        // the above in words, for the table and the report
   // Whether the points from the change date show a shift signal (a run on one side of the
-  // centre) when the series is analysed without the rebase, and on which side.
+  // centre) against those limits, and on which side.
   bool shift_after = false;
   Side shift_side = Side::kNone;
   PointClass shift_class = PointClass::kCommonCause;

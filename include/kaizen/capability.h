@@ -6,8 +6,8 @@
 // specifications (LSL or USL only) give only the one-sided indices. The expected fraction
 // outside the specification, DPMO and the sigma level come from a normal model; a Bissell
 // (1990) confidence interval accompanies Cpk. Warnings say when the numbers mean little: an
-// unstable process (the SPC engine finds a special cause on an XmR chart, profile mdc) or data
-// that are clearly not normal.
+// unstable process (the SPC engine finds a special cause on the series' own chart, or, for bare
+// values, on an XmR chart under profile mdc) or data that are clearly not normal.
 //
 // Pure computation: no I/O. Results are plain values. docs/formulas.md, "Process capability".
 #ifndef KAIZEN_CAPABILITY_H_
@@ -28,14 +28,20 @@ struct SpecLimits {
   std::optional<double> usl;  // upper specification limit
 };
 
+struct SeriesResult;
+
 struct CapabilityOptions {
   double confidence = 0.95;  // of the Cpk interval, in (0, 1)
   bool check_stability = true;
+  // The series' own SPC result (its chart, profile, rebases and ghosts), when the values come
+  // from one: stability is then judged on that chart, not on an XmR chart of the values, so a
+  // u chart indicator is tested as a u chart (issue 7). Not owned; must outlive the call.
+  const SeriesResult* stability_chart = nullptr;
   bool check_normality = true;
 };
 
 enum class CapabilityWarningCode : uint8_t {
-  kUnstable,       // special cause on the XmR chart: capability means nothing yet
+  kUnstable,       // special cause on the control chart: capability means nothing yet
   kNotNormal,      // the normal model behind ppm, DPMO and sigma level is doubtful
   kFewData,        // fewer than 30 values: the indices are very uncertain
   kMissingValues,  // NaN values were skipped

@@ -84,6 +84,11 @@ struct SegmentResult {
   double mr_bar = kMissing;  // XmR-family charts; NaN otherwise
   double sigma = kMissing;   // the estimated process sigma (for p, u: of one unit, σ̂ at n=1)
   double lower3 = kMissing, upper3 = kMissing;  // limits at the segment's last point
+  // Laney's σz (Laney 2002): how many times the model's variation the standardised values
+  // zᵢ = (yᵢ − centre)/σᵢ show, MR̄(z)/1.128. p′, u′: the factor their limits use; p, np, c, u:
+  // the same statistic as a check of the binomial or Poisson model (1 when it holds; above 1.5
+  // a kOverdispersion warning). NaN for other charts and segments without a model sigma.
+  double sigma_z = kMissing;
   bool has_limits = false;
   // The data show no variation (every moving range 0, a p chart at 0 % or 100 %...): nothing is
   // judged against the limits, drawn on the centre line or not drawn as the profile's peer does.
@@ -107,6 +112,7 @@ enum class WarningCode : uint8_t {
   kMissingValues,
   kInvalidValue,     // a value the chart cannot use (a denominator ≤ 0, a negative t value...)
   kZeroWidthLimits,  // screening left only zero moving ranges, though the values vary
+  kOverdispersion,   // a p, np, c or u segment varies more than its model allows (σz > 1.5)
 };
 std::string_view WarningCodeName(WarningCode code);
 

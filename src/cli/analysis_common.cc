@@ -257,6 +257,69 @@ std::vector<double> PlottedValues(const SeriesResult& result, std::vector<Date>*
   return values;
 }
 
+namespace {
+
+// The before-period reading of CompareAroundChange: the series analysed with every catalogue
+// rebase that would start a segment at or after the change dropped and the baseline ended the
+// day before it, so the points from the change are judged against limits estimated from the
+// points before it only. A run on one side of the centre (shift, longest run) that reaches into
+// them is the chart's evidence of a sustained change. Exit 2 when the engine refuses the series.
+int JudgeAgainstLimitsBefore(const OneSeries& s, Date change, int first_after, BeforeAfter* out) {
+  const auto& points = s.result.points;
+  const Date last_before = points[static_cast<std::size_t>(first_after) - 1].period;
+  Indicator judged = s.indicator;
+  std::erase_if(judged.rebases, [&](const Rebase& r) {
+    // A rebase after the last period before the change would start its segment at the change
+    // or later: the before-period's limits would not reach the points after it.
+    if (!(r.date > last_before)) return false;
+    out->ignored_rebases.push_back(r.date);
+    return true;
+  });
+  const Date day_before(change.days_since_epoch() - 1);
+  judged.baseline.to =
+      judged.baseline.to && *judged.baseline.to < day_before ? *judged.baseline.to : day_before;
+  Result<SeriesResult> r = AnalyseSeries(judged, s.series);
+  if (!r.ok()) {
+    std::cerr << "--change-date: " << r.status().message() << "\n";
+    return kExitBadInput;
+  }
+  out->judged = std::move(r).value();
+  const SeriesResult& j = out->judged;
+  const SegmentResult& seg = j.segments[static_cast<std::size_t>(j.points[first_after].segment)];
+  out->limits_from = j.points[seg.first].period;
+  out->limits_points = seg.n_baseline;
+  out->limits_centre = seg.centre;
+  if (seg.has_limits) {
+    out->limits_lower = j.points[first_after].lower3;
+    out->limits_upper = j.points[first_after].upper3;
+  }
+  for (const Signal& sig : j.signals) {
+    if ((sig.rule == RuleId::kShift || sig.rule == RuleId::kLongestRun) &&
+        sig.last >= first_after && sig.side != Side::kNone) {
+      out->shift_after = true;
+      out->shift_side = sig.side;
+      out->shift_class = sig.point_class;
+      break;
+    }
+  }
+  std::string& t = out->limits_sentence;
+  t = "the points from " + change.ToIso() + " are judged against the limits of the " +
+      std::to_string(seg.n_baseline) + " point(s) from " + out->limits_from.ToIso() + " to " +
+      last_before.ToIso() + ": centre " + FormatForTable(seg.centre);
+  t += seg.has_limits ? ", limits " + FormatForTable(out->limits_lower) + " to " +
+                            FormatForTable(out->limits_upper) + " at " + change.ToIso()
+                      : ", no limits (too few points for the profile), the runs rules only";
+  if (!out->ignored_rebases.empty()) {
+    t += "; the catalogue's rebase at";
+    for (const Date& d : out->ignored_rebases) t += " " + d.ToIso();
+    t += " is not used for this reading";
+  }
+  t += ".";
+  return kExitOk;
+}
+
+}  // namespace
+
 int CompareAroundChange(const OneSeries& s, Date change, BeforeAfter* out) {
   out->change_date = change;
   std::vector<double> before, after;
@@ -307,17 +370,8 @@ int CompareAroundChange(const OneSeries& s, Date change, BeforeAfter* out) {
         "tests of the plotted values apply");
   }
 
-  // The SPC reading without the rebase: a run on one side of the centre that reaches into the
-  // points after the change is the chart's own evidence of a sustained shift.
-  for (const Signal& sig : s.result.signals) {
-    if ((sig.rule == RuleId::kShift || sig.rule == RuleId::kLongestRun) &&
-        sig.last >= first_after && sig.side != Side::kNone) {
-      out->shift_after = true;
-      out->shift_side = sig.side;
-      out->shift_class = sig.point_class;
-      break;
-    }
-  }
+  if (int code = JudgeAgainstLimitsBefore(s, change, first_after, out); code != kExitOk)
+    return code;
   Indicator rebased = s.indicator;
   rebased.rebases.push_back({change, {"the change date of this comparison", "", std::nullopt}});
   std::sort(rebased.rebases.begin(), rebased.rebases.end(),
@@ -339,15 +393,15 @@ int CompareAroundChange(const OneSeries& s, Date change, BeforeAfter* out) {
                            : out->shift_class == PointClass::kConcern   ? " (a concern)"
                                                                         : "";
   if (out->shift_after) {
-    out->spc_verdict = "The control chart shows a sustained " + side + " shift" + kind +
-                       " in the points from " + change.ToIso() +
-                       ": the change is visible in SPC terms, and limits rebased at the change "
-                       "date describe the new process.";
+    out->spc_verdict = "Judged against the limits of the points before " + change.ToIso() +
+                       ", the control chart shows a sustained " + side + " shift" + kind +
+                       " in the points from it: the change is visible in SPC terms, and limits "
+                       "rebased at the change date describe the new process.";
   } else {
-    out->spc_verdict = "The control chart shows no sustained shift in the points from " +
-                       change.ToIso() +
-                       ": in SPC terms the process has not (yet) changed, so keep the limits "
-                       "and collect more points before rebasing.";
+    out->spc_verdict = "Judged against the limits of the points before " + change.ToIso() +
+                       ", the control chart shows no sustained shift in the points from it: in "
+                       "SPC terms the process has not (yet) changed, so keep the limits and "
+                       "collect more points before rebasing.";
   }
   return kExitOk;
 }

@@ -122,7 +122,9 @@ void AddAnalyseCommand(CLI::App* app, int* exit_code) {
     }
     if (capability) {
       report.spec = SpecLimits{o->lsl, o->usl};
-      Result<CapabilityResult> c = AnalyseCapability(report.values, report.spec);
+      CapabilityOptions options;
+      options.stability_chart = &s.result;  // the indicator's own chart, as `kaizen capability`
+      Result<CapabilityResult> c = AnalyseCapability(report.values, report.spec, options);
       if (!c.ok()) {
         std::cerr << o->data.data_path << ": " << c.status().message() << "\n";
         *exit_code = kExitBadInput;

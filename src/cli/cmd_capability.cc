@@ -36,7 +36,11 @@ void AddCapabilityCommand(CLI::App* app, int* exit_code) {
     OneSeries s;
     if ((*exit_code = LoadOneSeries(o->data, &s)) != kExitOk) return;
     const std::vector<double> values = PlottedValues(s.result);
-    Result<CapabilityResult> c = AnalyseCapability(values, SpecLimits{o->lsl, o->usl});
+    // Stability is judged on the indicator's own chart (a u chart as a u chart), not on an XmR
+    // chart of the plotted values.
+    CapabilityOptions options;
+    options.stability_chart = &s.result;
+    Result<CapabilityResult> c = AnalyseCapability(values, SpecLimits{o->lsl, o->usl}, options);
     if (!c.ok()) {
       std::cerr << o->data.data_path << ": " << c.status().message() << "\n";
       *exit_code = kExitBadInput;

@@ -17,6 +17,11 @@
 namespace kaizen::cli {
 namespace {
 
+// NaN as JSON null (nlohmann would write it as null too, but says so only by accident).
+nlohmann::json JsonNumber(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
+}
+
 struct CompareCommandOptions {
   DataOptions data;
   std::string change_date;
@@ -87,6 +92,17 @@ void AddCompareCommand(CLI::App* app, int* exit_code) {
                   {"centre_before", ba.centre_before},
                   {"centre_after", ba.centre_after},
                   {"verdict", ba.spc_verdict}};
+      // Which limits the verdict used: those of the points before the change (docs/cli.md).
+      nlohmann::json ignored = nlohmann::json::array();
+      for (const Date& d : ba.ignored_rebases) ignored.push_back(d.ToIso());
+      j["spc"]["judged_against"] = {{"limits", "before_change"},
+                                    {"segment_from", ba.limits_from.ToIso()},
+                                    {"n_points", ba.limits_points},
+                                    {"centre", JsonNumber(ba.limits_centre)},
+                                    {"lower3", JsonNumber(ba.limits_lower)},
+                                    {"upper3", JsonNumber(ba.limits_upper)},
+                                    {"ignored_rebases", std::move(ignored)},
+                                    {"sentence", ba.limits_sentence}};
       j["notes"] = ba.notes;
       out = j.dump(2) + "\n";
     } else {
@@ -117,6 +133,7 @@ void AddCompareCommand(CLI::App* app, int* exit_code) {
         if (ba.welch)
           out += "means: before " + FormatForTable(ba.welch->mean1) + ", after " +
                  FormatForTable(ba.welch->mean2) + "\n";
+        out += "SPC limits: " + ba.limits_sentence + "\n";
         if (!std::isnan(ba.centre_before))
           out += "rebased centre lines: before " + FormatForTable(ba.centre_before) + ", after " +
                  FormatForTable(ba.centre_after) + "\n";

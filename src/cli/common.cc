@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -146,8 +147,10 @@ Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs, const
   } else {
     ind.id = series.indicator_id;
     ind.name = series.indicator_id;
-    bool ratios = !series.denominators.empty();
-    for (double d : series.denominators) ratios = ratios && !std::isnan(d);
+    // Without a catalogue a series with denominators is a p chart; a missing month (an empty
+    // denominator) does not make it a chart of values it does not have.
+    const bool ratios = std::any_of(series.denominators.begin(), series.denominators.end(),
+                                    [](double d) { return !std::isnan(d); });
     ind.chart = ratios ? ChartType::kP : ChartType::kXmr;
   }
   if (!o.chart.empty()) ind.chart = *ParseChartType(o.chart);

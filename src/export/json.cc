@@ -81,6 +81,7 @@ json SegmentJson(const SegmentResult& s) {
       {"centre", Number(s.centre)},
       {"mr_bar", Number(s.mr_bar)},
       {"sigma", Number(s.sigma)},
+      {"sigma_z", Number(s.sigma_z)},
       {"lower3", Number(s.lower3)},
       {"upper3", Number(s.upper3)},
       {"has_limits", s.has_limits},

@@ -258,6 +258,11 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
     }
   }
   k.shape = ShapeOf(k.definition);
+  // Without a catalogue the header alone cannot say whether a series holds values or ratios
+  // when it has both kinds of column (a file of several indicators, or what `kaizen aggregate`
+  // writes): each series' rows decide.
+  k.shape_from_rows =
+      k.definition == nullptr && col_value_ >= 0 && col_numerator_ >= 0 && col_denominator_ >= 0;
   if (k.usable) {
     const bool lacks =
         k.shape == Shape::kRatio ? col_numerator_ < 0 || col_denominator_ < 0 : col_value_ < 0;
@@ -415,7 +420,14 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
                                       "' column; empty or NA for a missing value)"};
     return false;
   };
-  if (k.shape == Shape::kRatio) {
+  if (k.shape_from_rows) {
+    if (!number(col_value_, ColumnName(&ColumnMapping::value), &row.value) ||
+        !number(col_numerator_, ColumnName(&ColumnMapping::numerator), &row.numerator) ||
+        !number(col_denominator_, ColumnName(&ColumnMapping::denominator), &row.denominator)) {
+      return BadRow(line, last_number_error_.first + 1, std::move(last_number_error_.second));
+    }
+    NoteRowKind(row, &k);
+  } else if (k.shape == Shape::kRatio) {
     if (!number(col_numerator_, ColumnName(&ColumnMapping::numerator), &row.numerator) ||
         !number(col_denominator_, ColumnName(&ColumnMapping::denominator), &row.denominator)) {
       return BadRow(line, last_number_error_.first + 1, std::move(last_number_error_.second));
@@ -584,9 +596,40 @@ Status LongFormatMapper::Deliver(Series&& series) {
   return stop_;
 }
 
+void LongFormatMapper::NoteRowKind(const Row& row, Key* key) {
+  if (!std::isnan(row.numerator) || !std::isnan(row.denominator)) {
+    if (key->ratio_rows++ == 0) key->first_ratio_line = row.line;
+  } else if (!std::isnan(row.value)) {
+    if (key->value_rows++ == 0) key->first_value_line = row.line;
+  }
+}
+
+Status LongFormatMapper::SettleShape(Key* key) {
+  if (!key->shape_from_rows) return Status::Ok();
+  // A series of empty rows only stays a ratio series, as the header suggested.
+  key->shape = key->value_rows > 0 && key->ratio_rows == 0 ? Shape::kValue : Shape::kRatio;
+  if (key->value_rows == 0 || key->ratio_rows == 0) return Status::Ok();
+  // Report at whichever kind of row came second: the first row set the series' kind.
+  const bool value_second = key->first_value_line > key->first_ratio_line;
+  const int line = value_second ? key->first_value_line : key->first_ratio_line;
+  const int other = value_second ? key->first_ratio_line : key->first_value_line;
+  const int column = (value_second ? col_value_ : col_numerator_) + 1;
+  const std::string value_kind = "a value and no numerator or denominator";
+  const std::string ratio_kind = "a numerator or a denominator";
+  return BadRow(line, column,
+                "this row of indicator " + Quoted(key->indicator) + ", organisation " +
+                    Quoted(key->organisation) + " has " + (value_second ? value_kind : ratio_kind) +
+                    ", but line " + std::to_string(other) + " of the same series has " +
+                    (value_second ? ratio_kind : value_kind) +
+                    " (expected every row of a series to fill the same columns: values, or "
+                    "numerators and denominators)");
+}
+
 Status LongFormatMapper::FinishSeries(int32_t key_index, std::span<const Row> rows) {
-  const Key& key = keys_[static_cast<std::size_t>(key_index)];
+  Key& key = keys_[static_cast<std::size_t>(key_index)];
   if (!key.usable || rows.empty()) return Status::Ok();
+  if (Status s = SettleShape(&key); !s.ok()) return s;
+  const bool ratio_shape = key.shape == Shape::kRatio;
   bool any_slash = false;
   for (const Row& r : rows) any_slash = any_slash || r.period.slash;
   const DateOrder order = SlashOrder();
@@ -605,7 +648,9 @@ Status LongFormatMapper::FinishSeries(int32_t key_index, std::span<const Row> ro
       if (!s.ok()) return s;
       continue;
     }
-    entries_.push_back({period, r.line, r.comment, r.value, r.numerator, r.denominator});
+    // A ratio series plots numerator/denominator: a value beside them is not read.
+    entries_.push_back(
+        {period, r.line, r.comment, ratio_shape ? kMissing : r.value, r.numerator, r.denominator});
   }
   const auto by_period = [](const Entry& a, const Entry& b) { return a.period < b.period; };
   if (!std::is_sorted(entries_.begin(), entries_.end(), by_period))

@@ -63,6 +63,11 @@ class LongFormatMapper final : public RowSink {
     Shape shape = Shape::kValue;
     bool usable = true;  // false: unknown indicator, or its columns are missing
     int32_t last_line = 0;
+    // No catalogue chart and both value and numerator/denominator columns: the rows decide the
+    // shape (a value beside empty numerator and denominator is a value row), at FinishSeries.
+    bool shape_from_rows = false;
+    int32_t value_rows = 0, ratio_rows = 0;
+    int32_t first_value_line = 0, first_ratio_line = 0;
   };
 
   struct Row {
@@ -102,6 +107,10 @@ class LongFormatMapper final : public RowSink {
 
   // Resolves, sorts, combines and delivers (or keeps, when not streaming) one series.
   Status FinishSeries(int32_t key, std::span<const Row> rows);
+  // Settles the shape of a key whose rows decide it; an error when they mix the two kinds.
+  Status SettleShape(Key* key);
+  // Notes which kind of row `row` is for a key whose rows decide its shape.
+  static void NoteRowKind(const Row& row, Key* key);
   Status CombineDuplicates(const Key& key, std::span<const Entry> group, Observation* out);
   void CheckMissingPeriods(const Key& key, const std::vector<Date>& periods);
   Status Deliver(Series&& series);

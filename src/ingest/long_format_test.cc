@@ -87,6 +87,50 @@ TEST(LongFormatTest, NumeratorAndDenominatorColumnsMakeRatiosWithoutACatalogue) 
   EXPECT_TRUE(std::isnan(o.series[0].values[0]));
 }
 
+// Issue 7: a file holding value indicators beside ratio indicators (examples/nhs-ae) and what
+// `kaizen aggregate` writes (a value with empty numerator and denominator) were read as ratios
+// with every value missing. Without a catalogue each series' rows decide.
+TEST(LongFormatTest, ValueRowsBesideEmptyRatioColumnsAreValues) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value,numerator,denominator\n"
+      "att,R1,2022-01-01,15994,,\n"
+      "att,R1,2022-02-01,,,\n"
+      "att,R1,2022-03-01,16200,,\n"
+      "p4h,R1,2022-01-01,,90,100\n"
+      "p4h,R1,2022-02-01,0.9,,\n"  // a value beside empty ratio columns in a ratio series
+      "p4h,R1,2022-03-01,,95,100\n");
+  ASSERT_FALSE(o.status.ok());
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0],
+            "data.csv:6:4: error: this row of indicator 'p4h', organisation 'R1' has a value and "
+            "no numerator or denominator, but line 5 of the same series has a numerator or a "
+            "denominator (expected every row of a series to fill the same columns: values, or "
+            "numerators and denominators)");
+}
+
+TEST(LongFormatTest, EachSeriesRowsDecideValuesOrRatios) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value,numerator,denominator\n"
+      "att,R1,2022-01-01,15994,,\n"
+      "att,R1,2022-02-01,,,\n"
+      "att,R1,2022-03-01,16200,,\n"
+      "p4h,R1,2022-01-01,,90,100\n"
+      "p4h,R1,2022-02-01,,,\n"
+      "p4h,R1,2022-03-01,0.95,95,100\n");
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 2u);
+  const Series& att = o.series[0];
+  EXPECT_EQ(att.indicator_id, "att");
+  EXPECT_EQ(att.values[0], 15994);
+  EXPECT_TRUE(std::isnan(att.values[1]));
+  EXPECT_EQ(att.values[2], 16200);
+  EXPECT_TRUE(std::isnan(att.numerators[0]) && std::isnan(att.denominators[2]));
+  const Series& p4h = o.series[1];
+  EXPECT_EQ(p4h.numerators[0], 90);
+  EXPECT_EQ(p4h.denominators[2], 100);
+  EXPECT_TRUE(std::isnan(p4h.values[2]));  // a ratio series plots 95/100, not the value column
+}
+
 TEST(LongFormatTest, TheCatalogueChartDecidesWhichColumnsARowUses) {
   Catalogue catalogue;
   catalogue.indicators = {MakeIndicator("ffp", ChartType::kP),

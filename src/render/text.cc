@@ -168,7 +168,7 @@ std::string_view PointClassLabel(PointClass c) {
     case PointClass::kConcern:
       return "Special cause concern";
     case PointClass::kNeutral:
-      return "Special cause (neither)";
+      return "Special cause, neither improvement nor concern";
     case PointClass::kCommonCause:
       break;
   }
@@ -180,9 +180,9 @@ std::string_view RuleLabel(RuleId rule) {
     case RuleId::kBeyondLimits:
       return "a point beyond a process limit";
     case RuleId::kShift:
-      return "a shift (a run on one side of the centre line)";
+      return "a shift, a run on one side of the centre line";
     case RuleId::kTrend:
-      return "a trend (points each higher or lower than the last)";
+      return "a trend, points each higher or lower than the last";
     case RuleId::kTwoOfThree:
       return "2 of 3 points close to a limit";
     case RuleId::kFourOfFive:

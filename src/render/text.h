@@ -36,9 +36,11 @@ std::string_view DirectionArrow(Direction d);
 std::string_view DirectionText(Direction d);
 // "p′ chart (Laney)", "XmR chart", ...
 std::string_view ChartTypeLabel(ChartType type);
-// "Special cause improvement", "Special cause concern", "Special cause (neither)", "Common cause".
+// "Special cause improvement", "Special cause concern", "Special cause, neither improvement
+// nor concern", "Common cause". No parentheses: flag text puts the rule in parentheses after it.
 std::string_view PointClassLabel(PointClass c);
-// The rule that gave a point its class, as a phrase: "beyond a process limit", "a shift".
+// The rule that gave a point its class, as a phrase without parentheses: "a point beyond a
+// process limit", "a shift, a run on one side of the centre line".
 std::string_view RuleLabel(RuleId rule);
 // The number of characters (not bytes) of UTF-8 `text`, for estimating text widths.
 int CharCount(std::string_view text);

@@ -43,6 +43,7 @@ struct ChartOutput {
   double centre_value = kMissing;  // the segment's centre (for p, u: p̄, ū)
   double mr_bar = kMissing;        // average moving range used for the limits (XmR family)
   double sigma = kMissing;         // estimated sigma (for p and u charts: at n = 1)
+  double sigma_z = kMissing;       // p′, u′: Laney's σz that scales the model sigma (laney.h)
   bool has_limits = false;
   // sigma is 0 only because screening dropped every non-zero moving range: the data vary, and
   // the peers that screen judge every point off the centre as beyond the zero-width limits.

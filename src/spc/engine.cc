@@ -9,6 +9,7 @@
 #include "kaizen/spc.h"
 #include "spc/chart.h"
 #include "spc/classify.h"
+#include "spc/overdispersion.h"
 #include "spc/rules.h"
 #include "spc/signals.h"
 
@@ -331,6 +332,7 @@ Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const 
   segment.centre = lines.centre_value * multiplier;
   segment.mr_bar = lines.mr_bar * multiplier;
   segment.sigma = lines.sigma * multiplier;
+  segment.sigma_z = lines.sigma_z;  // p′, u′; the other attribute charts: AssessDispersion
   segment.has_limits = lines.has_limits;
 
   segment.zero_variation = lines.sigma == 0.0 && !lines.screened_to_zero;
@@ -456,6 +458,7 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, co
     if (Status st = AnalyseSegment(indicator, profile, series, seg, begin, end, s, out); !st.ok())
       return st;
   }
+  spc::AssessDispersion(indicator.chart, profile, s.kept, s.estimate, &s.chart, out);
   ApplyRules(profile, s, out);
   ClassifyAndSummarise(indicator, profile, s, out);
   spc::DescribeSignals(profile, indicator.direction, signal_sentences_, out);

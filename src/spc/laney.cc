@@ -5,6 +5,12 @@
 
 namespace kaizen::spc {
 
+double LaneySigmaZ(std::span<const double> z, std::span<const uint8_t> kept,
+                   std::span<const uint8_t> estimate, const Profile& p, double* mr_bar) {
+  *mr_bar = AverageMovingRange(z, kept, estimate, p);
+  return p.xmr_sigma_constant / 3.0 * *mr_bar;
+}
+
 Status ComputeLaneyLines(LaneyBase base, const ChartInput& in, const Profile& p,
                          ChartScratch* scratch, ChartOutput* out) {
   ClearLines(out);
@@ -21,22 +27,18 @@ Status ComputeLaneyLines(LaneyBase base, const ChartInput& in, const Profile& p,
   out->centre_value = centre;
   for (double& c : out->centre) c = centre;
 
-  // zᵢ = (yᵢ − centre)/σᵢ on the kept points. When σᵢ is 0 (p̄ of 0 or 1, ū of 0) every
-  // estimating point equals the centre, so its z-score is 0 and the limits collapse onto it.
+  // zᵢ on the kept points; a σᵢ of 0 makes the limits collapse onto the centre.
   std::vector<double>& z = scratch->a;
   z.assign(in.y.size(), kMissing);
   for (std::size_t i = 0; i < in.y.size(); ++i) {
-    if (!in.kept[i]) continue;
-    const double sigma_i = unit_sigma / std::sqrt(in.denominator[i]);
-    z[i] = sigma_i > 0.0 ? (in.y[i] - centre) / sigma_i : 0.0;
+    if (in.kept[i])
+      z[i] = StandardisedValue(in.y[i], centre, unit_sigma / std::sqrt(in.denominator[i]));
   }
-  // σz from the moving ranges of z exactly as the XmR chart takes sigma from MR̄, screening and
-  // sigma constant included: σz = (xmr_sigma_constant/3)·MR̄(z), which is MR̄(z)/1.128 under
-  // the qicharts2 and pbi-spc profiles (Laney 2002, eq. 4; PowerBI-SPC 1.7 pprimeLimits()).
-  const double mr_bar = AverageMovingRange(z, in.kept, in.estimate, p);
+  double mr_bar = kMissing;
+  const double sigma_z = LaneySigmaZ(z, in.kept, in.estimate, p, &mr_bar);
   out->mr_bar = mr_bar;
   if (std::isnan(mr_bar)) return Status::Ok();  // one estimating point: a centre, no limits
-  const double sigma_z = p.xmr_sigma_constant / 3.0 * mr_bar;
+  out->sigma_z = sigma_z;
   out->sigma = unit_sigma * sigma_z;  // at n = 1
   out->has_limits = true;
   for (std::size_t i = 0; i < in.y.size(); ++i) {

@@ -102,6 +102,8 @@ std::string_view WarningCodeName(WarningCode code) {
       return "missing_values";
     case WarningCode::kInvalidValue:
       return "invalid_value";
+    case WarningCode::kOverdispersion:
+      return "overdispersion";
   }
   return "?";
 }

@@ -1,5 +1,6 @@
 #include "spc/signals.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -114,6 +115,34 @@ std::string Sentence(const SeriesResult& r, const Profile& p, RuleId rule, Side 
   return "";
 }
 
+// The window of a windowed zone rule, 1 (no window) for the others.
+int RuleWindow(const Profile& p, RuleId rule) {
+  if (rule == RuleId::kTwoOfThree) return p.two_of_three.window;
+  if (rule == RuleId::kFourOfFive) return p.four_of_five.window;
+  return 1;
+}
+
+// The class an episode states: its rule's own reading (`own`), unless none of its flagged points
+// took its class from this rule and they all took the same improvement or concern class from
+// another. That is the point that is improvement and concern at once: the signal list then says
+// what the data table says for it, the class that classification gave the point.
+PointClass EpisodeClass(const SeriesResult& r, RuleId rule, int8_t flag, int first, int last,
+                        PointClass own) {
+  if (own != PointClass::kImprovement && own != PointClass::kConcern) return own;
+  bool seen = false;
+  PointClass shared = own;
+  for (int i = first; i <= last; ++i) {
+    const PointResult& pt = r.points[i];
+    if (pt.missing || pt.ghosted || pt.rules[static_cast<int>(rule)] != flag) continue;
+    if (pt.label == rule) return own;
+    if (seen && pt.point_class != shared) return own;
+    shared = pt.point_class;
+    seen = true;
+  }
+  const bool sided = shared == PointClass::kImprovement || shared == PointClass::kConcern;
+  return seen && sided ? shared : own;
+}
+
 }  // namespace
 
 std::string PeriodLabel(Date d) { return d.ToCivil().day == 1 ? d.ToMonthYear() : d.ToIso(); }
@@ -139,19 +168,23 @@ void DescribeSignals(const Profile& profile, Direction direction, bool with_sent
   std::memcpy(any + 8, &high_word, 8);
   for (int r = 0; r < kRuleCount; ++r) {
     if (any[r] == 0) continue;
-    int first = -1, last = -1, count = 0;
+    const auto rule = static_cast<RuleId>(r);
+    // A windowed rule (2 of 3, 4 of 5) flags the points beyond its band, not the ones between:
+    // flagged points that share a window are one episode, one sentence.
+    const int max_gap = std::max(0, RuleWindow(profile, rule) - 2);
+    int first = -1, last = -1, count = 0, gap = 0;
     int8_t flag = 0;
     auto close = [&] {
       if (first < 0) return;
       const Side side = flag == 1 ? Side::kHigh : (flag == -1 ? Side::kLow : Side::kNone);
-      const PointClass c = ClassOf(side, direction);
+      const PointClass c = EpisodeClass(*out, rule, flag, first, last, ClassOf(side, direction));
       std::string sentence;
       if (with_sentences) {
-        sentence = Sentence(*out, profile, static_cast<RuleId>(r), side, first, last, count);
+        sentence = Sentence(*out, profile, rule, side, first, last, count);
         sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
         sentence += ": " + std::string(ClassPhrase(c)) + ".";
       }
-      out->signals.push_back({static_cast<RuleId>(r), side, c, first, last, std::move(sentence)});
+      out->signals.push_back({rule, side, c, first, last, std::move(sentence)});
       first = -1;
       count = 0;
     };
@@ -159,16 +192,19 @@ void DescribeSignals(const Profile& profile, Direction direction, bool with_sent
       const PointResult& pt = points[i];
       if (pt.missing || pt.ghosted) continue;  // stepped over, as the rules do
       const int8_t f = pt.rules[r];
-      const bool new_segment =
-          first >= 0 && pt.segment != points[last].segment &&
-          !(static_cast<RuleId>(r) == RuleId::kTrend && profile.trend_across_segments);
-      if (f == 0 || f != flag || new_segment) close();
-      if (f == 0) continue;
+      const bool new_segment = first >= 0 && pt.segment != points[last].segment &&
+                               !(rule == RuleId::kTrend && profile.trend_across_segments);
+      if (new_segment || (f != 0 && f != flag)) close();
+      if (f == 0) {
+        if (first >= 0 && ++gap > max_gap) close();
+        continue;
+      }
       if (first < 0) {
         first = i;
         flag = f;
       }
       last = i;
+      gap = 0;
       ++count;
     }
     close();

@@ -87,9 +87,48 @@ void AddSentence(CapabilityResult* r, double confidence) {
   r->sentence = std::move(s);
 }
 
-// Special causes on an XmR chart of the values in time order (profile mdc): capability of an
-// unstable process is not defined (Montgomery, 6th ed., section 8.1; MDC guidance).
-void CheckStability(std::span<const double> values, CapabilityResult* r) {
+// Counts the special-cause points of `spc` and warns when there are any, naming the chart and
+// the first signal (`where` turns a signal's point indices into words).
+template <typename Where>
+void WarnIfUnstable(const SeriesResult& spc, const std::string& chart, Where where,
+                    CapabilityResult* r) {
+  int special = 0;
+  for (const PointResult& p : spc.points) {
+    if (p.point_class != PointClass::kCommonCause) ++special;
+  }
+  if (special == 0) return;
+  std::string first;
+  if (!spc.signals.empty()) {
+    const Signal& s0 = spc.signals.front();
+    first = "; the first: rule " + std::string(RuleName(s0.rule)) + " " + where(s0);
+  }
+  r->warnings.push_back(
+      {CapabilityWarningCode::kUnstable,
+       "The process is not in statistical control: " + std::to_string(special) +
+           " point(s) show special-cause variation on " + chart + first +
+           ". Capability indices describe a stable process; for an unstable one they mean "
+           "nothing until the special causes are understood."});
+}
+
+// Special causes on the control chart: capability of an unstable process is not defined
+// (Montgomery, 6th ed., section 8.1; MDC guidance). The series' own chart when the caller has
+// it; bare values are judged on an XmR chart in time order (profile mdc).
+void CheckStability(std::span<const double> values, const CapabilityOptions& options,
+                    CapabilityResult* r) {
+  if (options.stability_chart != nullptr) {
+    const SeriesResult& own = *options.stability_chart;
+    const std::string chart = "the indicator's " + std::string(ChartTypeName(own.chart)) +
+                              " chart (profile " + own.profile + ")";
+    WarnIfUnstable(
+        own, chart,
+        [&](const Signal& s) {
+          const std::string from = own.points[s.first].period.ToIso();
+          return s.first == s.last ? "at " + from
+                                   : "from " + from + " to " + own.points[s.last].period.ToIso();
+        },
+        r);
+    return;
+  }
   Series series;
   series.indicator_id = "capability";
   for (std::size_t i = 0; i < values.size(); ++i) {
@@ -106,28 +145,16 @@ void CheckStability(std::span<const double> values, CapabilityResult* r) {
                            "Stability could not be checked: " + spc.status().message()});
     return;
   }
-  int special = 0;
-  for (const PointResult& p : spc->points) {
-    if (p.point_class != PointClass::kCommonCause) ++special;
-  }
-  if (special == 0) return;
-  // The values carry no dates, so the first signal is named by observation numbers (the
-  // engine's sentence would quote the made-up periods used to build the series).
-  std::string first;
-  if (!spc->signals.empty()) {
-    const Signal& s0 = spc->signals.front();
-    first = " (the first: rule " + std::string(RuleName(s0.rule)) + " at observation" +
-            (s0.first == s0.last
-                 ? " " + std::to_string(s0.first + 1)
-                 : "s " + std::to_string(s0.first + 1) + " to " + std::to_string(s0.last + 1)) +
-            ")";
-  }
-  r->warnings.push_back(
-      {CapabilityWarningCode::kUnstable,
-       "The process is not in statistical control: " + std::to_string(special) +
-           " point(s) show special-cause variation on an XmR chart (profile mdc)" + first +
-           ". Capability indices describe a stable process; for an unstable one they mean "
-           "nothing until the special causes are understood."});
+  // The values carry no dates, so signals are named by observation numbers (the engine's
+  // sentence would quote the made-up periods used to build the series).
+  WarnIfUnstable(
+      *spc, "an XmR chart of the values (profile mdc)",
+      [](const Signal& s) {
+        return s.first == s.last ? "at observation " + std::to_string(s.first + 1)
+                                 : "at observations " + std::to_string(s.first + 1) + " to " +
+                                       std::to_string(s.last + 1);
+      },
+      r);
 }
 
 void CheckNormality(std::span<const double> values, CapabilityResult* r) {
@@ -230,7 +257,7 @@ void AddDataWarnings(std::span<const double> values, int64_t missing,
                                " values: capability indices from fewer than 30 values are very "
                                "uncertain (see the Cpk interval)"});
   }
-  if (options.check_stability) CheckStability(values, r);
+  if (options.check_stability) CheckStability(values, options, r);
   if (options.check_normality) CheckNormality(values, r);
 }
 

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 #include <vector>
+
+#include "kaizen/spc.h"
 
 namespace kaizen {
 namespace {
@@ -99,6 +102,46 @@ TEST(Capability, UnstableProcessWarns) {
   Result<CapabilityResult> r = AnalyseCapability(v, {.lsl = 0, .usl = 40});
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(Has(*r, CapabilityWarningCode::kUnstable));
+}
+
+// Issue 7: stability is judged on the indicator's own chart. 20 months of 10,000 or 11,000
+// events over an exposure of 100,000, alternately: rates 0.10 and 0.11.
+//   u chart: ū = 0.105, σᵢ = √(0.105/100000) = 0.0010247, limits 0.105 ± 0.0030741: every
+//   rate is 0.005 from ū, beyond them: 20 special-cause points.
+//   XmR of the rates: every moving range 0.01, σ = 2.66/3·0.01 = 0.0088667, limits
+//   0.105 ± 0.0266; no run, trend or 2-of-3 pattern: stable.
+TEST(Capability, StabilityIsJudgedOnTheIndicatorsOwnChart) {
+  Series series;
+  series.indicator_id = "infections";
+  std::vector<double> rates;
+  for (int i = 0; i < 20; ++i) {
+    const double events = i % 2 ? 11000 : 10000;
+    series.Add({.period = Date::FromCivil(2020 + i / 12, i % 12 + 1, 1).value(),
+                .numerator = events,
+                .denominator = 100000});
+    rates.push_back(events / 100000);
+  }
+  Indicator u;
+  u.id = "infections";
+  u.chart = ChartType::kU;
+  Result<SeriesResult> spc = AnalyseSeries(u, series);
+  ASSERT_TRUE(spc.ok()) << spc.status().message();
+
+  Result<CapabilityResult> bare = AnalyseCapability(rates, {.usl = 0.2});
+  ASSERT_TRUE(bare.ok());
+  EXPECT_FALSE(Has(*bare, CapabilityWarningCode::kUnstable));  // the XmR reading
+
+  CapabilityOptions options;
+  options.stability_chart = &*spc;
+  Result<CapabilityResult> own = AnalyseCapability(rates, {.usl = 0.2}, options);
+  ASSERT_TRUE(own.ok());
+  std::string message;
+  for (const CapabilityWarning& w : own->warnings)
+    if (w.code == CapabilityWarningCode::kUnstable) message = w.message;
+  EXPECT_NE(message.find("20 point(s) show special-cause variation on the indicator's u chart "
+                         "(profile mdc); the first: rule beyond_limits at 2020-01-01"),
+            std::string::npos)
+      << message;
 }
 
 TEST(Capability, EdgeCases) {

@@ -204,6 +204,76 @@ TEST_F(AnalysisCliTest, CompareBeforeAndAfterWithTheSpcVerdict) {
             std::string::npos);
 }
 
+// Issue 7: the verdict must not depend on whether the catalogue already rebases at the change
+// date. ae_attendances is rebased at 2017-04-01 in indicators.toml; without the catalogue it has
+// no rebase. Both readings judge the points from 2017-04-01 against the 12 points before it:
+// awk -F, '$1=="ae_attendances" && $2=="RF4"' ae_type1.csv | head -12 → mean 19957.666667.
+TEST_F(AnalysisCliTest, CompareVerdictIsTheSameWithOrWithoutACatalogueRebase) {
+  const std::string args =
+      " --indicator ae_attendances --org RF4 --change-date 2017-04-01 --format json";
+  const CliRun with = Kaizen("compare " + kAe + args);
+  const CliRun without = Kaizen("compare examples/nhs-ae/ae_type1.csv" + args);
+  ASSERT_EQ(with.exit_code, 0) << with.err;
+  ASSERT_EQ(without.exit_code, 0) << without.err;
+  const json a = json::parse(with.out)["spc"], b = json::parse(without.out)["spc"];
+  EXPECT_EQ(a["shift_after"], b["shift_after"]);
+  EXPECT_EQ(a["shift_side"], b["shift_side"]);
+  EXPECT_EQ(a["judged_against"]["limits"], "before_change");
+  EXPECT_EQ(a["judged_against"]["n_points"], 12);
+  EXPECT_EQ(b["judged_against"]["n_points"], 12);
+  EXPECT_NEAR(a["judged_against"]["centre"].get<double>(), 19957.666667, 1e-6);
+  EXPECT_NEAR(b["judged_against"]["centre"].get<double>(), 19957.666667, 1e-6);
+  EXPECT_EQ(a["judged_against"]["ignored_rebases"], json::array({"2017-04-01"}));
+  EXPECT_EQ(b["judged_against"]["ignored_rebases"], json::array());
+  // The table says which limits it used too.
+  const CliRun table =
+      Kaizen("compare " + kAe + " --indicator ae_attendances --org RF4 --change-date 2017-04-01");
+  EXPECT_NE(table.out.find("SPC limits: the points from 2017-04-01 are judged against the limits "
+                           "of the 12 point(s) from 2016-04-01 to 2017-03-01"),
+            std::string::npos)
+      << table.out;
+}
+
+// Issue 7: capability judges stability on the indicator's own chart. bacteraemia is a u chart;
+// at AHH the rates of 2016-02 to 2016-08 are all above ū = Σnumerator/Σdenominator (Python on
+// examples/infections/infections.csv: sides +++--+-++-++-+++++++----), a run of 7, the mdc
+// shift.
+TEST_F(AnalysisCliTest, CapabilityTestsStabilityOnTheIndicatorsOwnChart) {
+  const CliRun r = Kaizen(
+      "capability examples/infections/infections.csv --indicators "
+      "examples/infections/indicators.toml --indicator bacteraemia --org AHH --usl 20 "
+      "--format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  std::string unstable;
+  for (const auto& w : j["warnings"])
+    if (w.get<std::string>().find("not in statistical control") != std::string::npos)
+      unstable = w.get<std::string>();
+  EXPECT_NE(unstable.find("on the indicator's u chart (profile mdc); the first: rule shift from "
+                          "2016-02-01 to 2016-08-01"),
+            std::string::npos)
+      << unstable;
+}
+
+// Issue 7: what `kaizen aggregate` writes (a value beside empty numerator and denominator
+// columns) reads back into `kaizen spc` as values. CABG admissions per month, counted with
+// awk -F, 'NR>1{print substr($1,1,7)}' tests/data/cabg_2011_12.csv | sort | uniq -c:
+// 12 months, 52 in July 2011.
+TEST_F(AnalysisCliTest, AggregateOutputReadsBackIntoSpc) {
+  const std::string series = dir_ + "/series.csv";
+  ASSERT_EQ(
+      Kaizen("aggregate " + kCabg + " --date date --indicator cabg --org X -o '" + series + "'")
+          .exit_code,
+      0);
+  const CliRun r = Kaizen("spc '" + series + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out)[0];
+  EXPECT_EQ(j["chart"], "xmr");
+  ASSERT_EQ(j["points"].size(), 12u);
+  EXPECT_EQ(j["points"][0]["value"], 52);
+  EXPECT_NE(j["summary"], "No data.");
+}
+
 TEST_F(AnalysisCliTest, CompareChangeDateOutsideTheDataIsExitTwo) {
   for (const char* date : {"2020-04-01", "2015-01-01"}) {
     const CliRun r =

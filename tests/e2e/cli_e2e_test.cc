@@ -50,6 +50,48 @@ TEST_F(CliTest, CheckDescribesTheExample) {
   EXPECT_NE(r.out.find("2016-04-01 to 2019-03-01"), std::string::npos) << r.out;
 }
 
+// Issue 7: a value column beside empty numerator and denominator columns was read as a p chart
+// with every value missing. awk -F, '$2=="RF4" && $4=="" && $5==""' ae_type1.csv prints no
+// row: every RF4 row has a value or a numerator, so no indicator has a missing value.
+TEST_F(CliTest, CheckReadsValuesBesideEmptyRatioColumns) {
+  const CliRun r = Kaizen("check " + kAe + " --org RF4");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* id : {"ae_4h ", "ae_admissions ", "ae_attendances "}) {
+    const std::size_t at = r.out.find(std::string("\n") + id);
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const std::string line = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+    EXPECT_EQ(line.substr(line.find_last_not_of(' ')), "0") << line;
+    EXPECT_NE(line.find(" 36 "), std::string::npos) << line;
+  }
+}
+
+// Issue 7: the A&E c chart where 32 of 36 points are outside the limits must say why. Breaches
+// (denominator − numerator of ae_4h at R1H) in Python: σz = MR̄(z)·2.66/3 = 7.2628.
+TEST_F(CliTest, OverdispersedCChartWarns) {
+  const std::string csv = dir_ + "/breaches.csv";
+  {
+    std::ifstream in(std::string(KAIZEN_SOURCE_DIR) + "/" + kAe);
+    std::ofstream out(csv);
+    out << "indicator,organisation,period,value\n";
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.rfind("ae_4h,R1H,", 0) != 0) continue;
+      const auto f1 = line.find(',', 10), f2 = line.find(',', f1 + 1), f3 = line.find(',', f2 + 1);
+      const double num = std::stod(line.substr(f2 + 1, f3 - f2 - 1));
+      const double den = std::stod(line.substr(f3 + 1));
+      out << "breaches,R1H," << line.substr(10, f1 - 10) << "," << den - num << "\n";
+    }
+  }
+  const CliRun r = Kaizen("spc '" + csv + "' --chart c --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out)[0];
+  EXPECT_NEAR(j["segments"][0]["sigma_z"].get<double>(), 7.2628, 1e-4);
+  bool warned = false;
+  for (const auto& w : j["warnings"]) warned |= w["code"] == "overdispersion";
+  EXPECT_TRUE(warned) << j["warnings"];
+  EXPECT_NE(r.err.find("sigma-z 7.26 is above 1.50"), std::string::npos) << r.err;
+}
+
 TEST_F(CliTest, SpcJsonIsMachineReadableAndAlone) {
   const CliRun r =
       Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 --format json");

@@ -203,6 +203,7 @@ void BeforeAfterSection(MarkupWriter& w, const AnalysisReportInput& in, const Be
               {"Sustained shift after", ba.shift_after ? "yes" : "no"}});
   w.Leaf("h3", {}, "What the control chart says");
   w.Leaf("p", {}, ba.spc_verdict);
+  if (!ba.limits_sentence.empty()) w.Leaf("p", {}, "SPC limits: " + ba.limits_sentence);
   Indicator rebased = Ind(in);
   rebased.rebases.push_back({ba.change_date, {}});
   Chart(w, RenderChartSvg(
