@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -52,6 +53,11 @@ class FileUtilTest : public ::testing::Test {
       names.push_back(entry.path().filename().string());
     std::sort(names.begin(), names.end());
     return names;
+  }
+  int Temporaries() const {
+    int n = 0;
+    for (const std::string& name : Names()) n += name.find(".tmp-") != std::string::npos;
+    return n;
   }
   std::string dir_;
 };
@@ -167,12 +173,30 @@ TEST_F(FileUtilTest, WritesThroughToAFifoWithoutReplacingIt) {
   EXPECT_EQ(Names(), std::vector<std::string>{"pipe"});
 }
 
+// A character device to write to that a bug cannot damage: as root, a copy of the device made
+// in the test's directory; otherwise the real one, which only root could replace.
+std::string SafeDevice(const std::string& dir, const char* name, unsigned minor) {
+  if (::geteuid() != 0) return std::string("/dev/") + name;
+  const std::string copy = dir + "/" + name;
+  return ::mknod(copy.c_str(), S_IFCHR | 0666, ::makedev(1, minor)) == 0 ? copy : "";
+}
+
+TEST_F(FileUtilTest, WritesThroughToDevNullWithoutReplacingIt) {
+  const std::string null = SafeDevice(dir_, "null", 3);  // Linux: 1,3 is /dev/null
+  if (null.empty()) GTEST_SKIP() << "cannot make a device node here";
+  ASSERT_TRUE(WriteFileAtomically(null, "gone").ok());
+  EXPECT_TRUE(S_ISCHR(ModeOf(null)));
+  EXPECT_EQ(Temporaries(), 0);
+}
+
 TEST_F(FileUtilTest, AFullCharacterDeviceIsAnErrorWithTheReason) {
-  if (::geteuid() == 0) GTEST_SKIP() << "not as root: a bug here could replace /dev/full";
-  const Status st = WriteFileAtomically("/dev/full", "x");
+  const std::string full = SafeDevice(dir_, "full", 7);  // 1,7 is /dev/full
+  if (full.empty()) GTEST_SKIP() << "cannot make a device node here";
+  const Status st = WriteFileAtomically(full, "x");
   ASSERT_FALSE(st.ok());
   EXPECT_NE(st.message().find("No space left on device"), std::string::npos) << st.message();
-  EXPECT_TRUE(S_ISCHR(ModeOf("/dev/full")));
+  EXPECT_TRUE(S_ISCHR(ModeOf(full)));
+  EXPECT_EQ(Temporaries(), 0);
 }
 
 TEST_F(FileUtilTest, ALinkToARegularFileIsWrittenThroughAndKept) {
