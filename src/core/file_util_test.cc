@@ -143,7 +143,8 @@ TEST_F(FileUtilTest, AFailedWriteLeavesTheOldFileAndNoTemporary) {
   Put(Path("out.json"), "old");
   struct rlimit saved {};
   ASSERT_EQ(::getrlimit(RLIMIT_FSIZE, &saved), 0);
-  struct sigaction ignore {}, previous {};
+  struct sigaction ignore {
+  }, previous{};
   ignore.sa_handler = SIG_IGN;
   ASSERT_EQ(::sigaction(SIGXFSZ, &ignore, &previous), 0);
   struct rlimit small = saved;
@@ -237,7 +238,9 @@ void ExpectASignalRemovesTheTemporary(const std::string& dir, int signal_number)
   EXPECT_TRUE(fs::is_empty(dir));
 }
 
-TEST_F(FileUtilTest, SigtermRemovesTheTemporary) { ExpectASignalRemovesTheTemporary(dir_, SIGTERM); }
+TEST_F(FileUtilTest, SigtermRemovesTheTemporary) {
+  ExpectASignalRemovesTheTemporary(dir_, SIGTERM);
+}
 TEST_F(FileUtilTest, SigintRemovesTheTemporary) { ExpectASignalRemovesTheTemporary(dir_, SIGINT); }
 
 }  // namespace

@@ -52,9 +52,11 @@ TEST_F(CliTest, FullDiskFailsEveryOutputFormatAndKeepsTheOldFile) {
   const std::string report = "report " + kAe + " " + kAeCatalogue;
   const std::string aggregate =
       "aggregate " + kCabg + " --date date --period day --indicator n --org X";
-  const std::pair<std::string, std::string> cases[] = {
-      {"r.html", report}, {"r.pdf", report}, {"c.svg", chart},
-      {"c.png", chart},   {"a.csv", aggregate}};
+  const std::pair<std::string, std::string> cases[] = {{"r.html", report},
+                                                       {"r.pdf", report},
+                                                       {"c.svg", chart},
+                                                       {"c.png", chart},
+                                                       {"a.csv", aggregate}};
   for (const auto& [name, command] : cases) {
     const std::string out = dir_ + "/" + name;
     Put(out, "old");
@@ -73,7 +75,7 @@ TEST_F(CliTest, FullDiskFailsEveryOutputFormatAndKeepsTheOldFile) {
 // Regression (issue 14): JSON or CSV larger than the stdio buffer sent to a full standard
 // output exited 0 with the output lost; smaller ones exited 3 with no message.
 TEST_F(CliTest, FullStandardOutputExits3AndSaysSo) {
-  const std::string small = "profiles --format json";  // a few kB
+  const std::string small = "profiles --format json";                              // a few kB
   const std::string large = "spc " + kAe + " " + kAeCatalogue + " --format json";  // >100 kB
   const std::string csv = "spc " + kAe + " " + kAeCatalogue + " --format csv";
   for (const std::string& command : {small, large, csv}) {
@@ -96,9 +98,9 @@ TEST_F(CliTest, FullStandardOutputExits3AndSaysSo) {
 // gives kaizen the shell's pid, so the link sits at exactly the old name.
 TEST_F(CliTest, ALinkPlantedAtThePredictableTemporaryIsNotFollowed) {
   Put(dir_ + "/victim", "precious");
-  const CliRun r = Shell("ln -s \"$DIR/victim\" \"$DIR/c.svg.tmp-$$\"\nexec \"$KAIZEN\" chart " +
-                         kAe + " " + kAeCatalogue +
-                         " --indicator ae_4h --org RF4 -o \"$DIR/c.svg\"\n");
+  const CliRun r =
+      Shell("ln -s \"$DIR/victim\" \"$DIR/c.svg.tmp-$$\"\nexec \"$KAIZEN\" chart " + kAe + " " +
+            kAeCatalogue + " --indicator ae_4h --org RF4 -o \"$DIR/c.svg\"\n");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(testing::ReadFile(dir_ + "/victim"), "precious");
   int links = 0;
@@ -128,8 +130,7 @@ double SumOfValues(const std::string& csv) {
   return sum;
 }
 
-const std::string kAggregateMonths =
-    "aggregate " + kCabg + " --date date --indicator n --org X";
+const std::string kAggregateMonths = "aggregate " + kCabg + " --date date --indicator n --org X";
 
 // Regression (issue 14): `aggregate -o` renamed a regular file over device nodes and links.
 TEST_F(CliTest, AggregateWritesThroughAFifoAndKeepsIt) {
@@ -218,7 +219,8 @@ void KillDuringTheWrite(const std::string& dir, int signal_number) {
   const pid_t child = ::fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
-    const std::string catalogue = std::string(KAIZEN_SOURCE_DIR) + "/examples/nhs-ae/indicators.toml";
+    const std::string catalogue =
+        std::string(KAIZEN_SOURCE_DIR) + "/examples/nhs-ae/indicators.toml";
     ::execl(KAIZEN_CLI_PATH, "kaizen", "report", (dir + "/many.csv").c_str(), "--indicators",
             catalogue.c_str(), "-o", (dir + "/r.pdf").c_str(), static_cast<char*>(nullptr));
     ::_exit(127);

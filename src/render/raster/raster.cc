@@ -7,10 +7,9 @@
 #include <librsvg/rsvg.h>
 
 #include <cmath>
-#include <cstdio>
-#include <string_view>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kaizen/file_util.h"
@@ -122,7 +121,8 @@ Status WriteSvgAsPng(const std::string& svg, const std::string& path) {
   OutputFile file;
   if (Status st = file.Open(path); !st.ok()) return st;
   Sink sink{&file, Status::Ok()};
-  const cairo_status_t written = cairo_surface_write_to_png_stream(surface.get(), WriteToSink, &sink);
+  const cairo_status_t written =
+      cairo_surface_write_to_png_stream(surface.get(), WriteToSink, &sink);
   if (!sink.status.ok()) return sink.status;
   if (written != CAIRO_STATUS_SUCCESS) return WriteFailure(path, written);
   return file.Commit();
@@ -146,9 +146,8 @@ Status WriteSvgPagesAsPdf(const std::vector<std::string>& pages, const std::stri
   Status result = Status::Ok();
   {
     // Cairo streams the PDF as it is drawn, so a large report never sits whole in memory.
-    Surface surface(cairo_pdf_surface_create_for_stream(WriteToSink, &sink,
-                                                        parsed[0].width * kPointsPerPixel,
-                                                        parsed[0].height * kPointsPerPixel));
+    Surface surface(cairo_pdf_surface_create_for_stream(
+        WriteToSink, &sink, parsed[0].width * kPointsPerPixel, parsed[0].height * kPointsPerPixel));
     if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
       return WriteFailure(path, cairo_surface_status(surface.get()));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "kaizen");
@@ -169,7 +168,7 @@ Status WriteSvgPagesAsPdf(const std::vector<std::string>& pages, const std::stri
       result = WriteFailure(path, cairo_surface_status(surface.get()));
     }
   }
-  if (!result.ok()) return result;  // the OutputFile removes its temporary
+  if (!result.ok()) return result;            // the OutputFile removes its temporary
   if (!sink.status.ok()) return sink.status;  // a write when the surface was destroyed
   return file.Commit();
 }
