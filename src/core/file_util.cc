@@ -127,7 +127,8 @@ Status OutputFile::Open(const std::string& path) {
       temporary_ = candidate;
       cleanup_slot_ = internal::ArmTemporaryCleanup(temporary_);
     } else if (errno != EEXIST) {
-      return Fail(SystemReason());
+      // Usually a directory the user may not write: the file itself may well be writable.
+      return Fail("cannot create a file in " + ParentOf(target_) + ": " + SystemReason());
     }
   }
   if (fd_ < 0) return Fail("no unused temporary name beside it");
