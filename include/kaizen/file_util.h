@@ -16,7 +16,7 @@
 //  - anything else (a directory, a block device, a socket, a dangling link) or a read-only
 //    file: refused.
 // A temporary is removed on failure, by the destructor of an uncommitted OutputFile, and on
-// SIGINT or SIGTERM.
+// SIGINT, SIGTERM or SIGHUP.
 //
 // Not thread-safe per object; distinct objects may be used from different threads.
 #ifndef KAIZEN_FILE_UTIL_H_

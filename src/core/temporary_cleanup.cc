@@ -22,7 +22,8 @@ struct Slot {
 Slot slots[kSlots];
 static_assert(std::atomic<int>::is_always_lock_free, "the signal handler reads these");
 
-constexpr int kSignals[] = {SIGINT, SIGTERM};
+// SIGHUP too: a closed terminal or ssh session during a long report.
+constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
 extern "C" void RemoveTemporariesAndReraise(int signal_number) {
   for (Slot& slot : slots) {

@@ -1,4 +1,4 @@
-// Removing half-written temporary files when the run is stopped by SIGINT or SIGTERM.
+// Removing half-written temporary files when the run is stopped by SIGINT, SIGTERM or SIGHUP.
 //
 // A temporary beside an output can grow to hundreds of megabytes; a run interrupted with Ctrl-C
 // or killed by a scheduler must not leave it behind. The registry is a fixed table of paths
@@ -14,8 +14,8 @@
 
 namespace kaizen::internal {
 
-// Remembers `path` for removal on SIGINT or SIGTERM (installing the handlers the first time,
-// and only for signals whose action is the default, so an ignored SIGINT stays ignored).
+// Remembers `path` for removal on SIGINT, SIGTERM or SIGHUP (installing the handlers the first
+// time, and only for signals whose action is the default, so an ignored SIGINT stays ignored).
 // Returns the slot to pass to Disarm, or -1 when the table is full or the path too long (the
 // file is then simply not cleaned up on a signal).
 int ArmTemporaryCleanup(const std::string& path);
