@@ -27,6 +27,8 @@
 
 #include "kaizen/status.h"
 
+struct stat;
+
 namespace kaizen {
 
 class OutputFile {
@@ -50,6 +52,11 @@ class OutputFile {
   Status Commit();
 
  private:
+  // Open's steps. FollowLink resolves a link in *info (and may open standard output);
+  // CreateTemporary copies the permissions of `replaced` when there is one.
+  Status FollowLink(struct stat* info);
+  Status OpenDevice();
+  Status CreateTemporary(const struct stat* replaced);
   Status Fail(const std::string& reason);
   void RemoveTemporary();
 

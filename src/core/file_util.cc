@@ -86,39 +86,53 @@ Status OutputFile::Fail(const std::string& reason) {
 
 Status OutputFile::Open(const std::string& path) {
   path_ = path;
-  struct stat info {};
-  bool exists = ::lstat(path.c_str(), &info) == 0;
-  if (!exists && errno != ENOENT) return Fail(SystemReason());
   target_ = path;
-  if (exists && S_ISLNK(info.st_mode)) {
-    if (!MayFollow(path, info))
-      return Fail("a symbolic link owned by another user in a shared directory");
-    if (::stat(path.c_str(), &info) != 0) return Fail("a symbolic link to a missing file");
-    // Only a regular file's real path is needed (and /dev/stdout on a pipe has none).
-    char resolved[PATH_MAX];
-    if (S_ISREG(info.st_mode) && IsStandardOutput(info)) {
-      // `-o /dev/stdout >> log.csv`: write where the shell pointed it, with its append mode,
-      // instead of replacing the file.
-      fd_ = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0);
-      target_.clear();
-      return fd_ >= 0 ? Status::Ok() : Fail(SystemReason());
-    }
-    if (S_ISREG(info.st_mode)) {
-      if (!::realpath(path.c_str(), resolved)) return Fail(SystemReason());
-      target_ = resolved;
-    }
+  struct stat info {};
+  const bool exists = ::lstat(path.c_str(), &info) == 0;
+  if (!exists && errno != ENOENT) return Fail(SystemReason());
+  if (!exists) return CreateTemporary(nullptr);
+  if (S_ISLNK(info.st_mode)) {
+    if (Status st = FollowLink(&info); !st.ok() || fd_ >= 0) return st;
   }
-  if (exists && IsDevice(info)) {
+  if (IsDevice(info)) return OpenDevice();
+  if (S_ISDIR(info.st_mode)) return Fail("it is a directory");
+  if (!S_ISREG(info.st_mode)) return Fail("not a regular file, a character device or a FIFO");
+  // access() alone would let root replace a file whose owner made it read-only.
+  if (::access(target_.c_str(), W_OK) != 0 || (info.st_mode & 0222) == 0)
+    return Fail("the file is read-only; make it writable or choose another name");
+  return CreateTemporary(&info);
+}
+
+Status OutputFile::FollowLink(struct stat* info) {
+  if (!MayFollow(path_, *info))
+    return Fail("a symbolic link owned by another user in a shared directory");
+  if (::stat(path_.c_str(), info) != 0) return Fail("a symbolic link to a missing file");
+  if (!S_ISREG(info->st_mode)) return Status::Ok();  // a device or worse: Open decides
+  if (IsStandardOutput(*info)) {
+    // `-o /dev/stdout >> log.csv`: write where the shell pointed it, with its append mode,
+    // instead of replacing the file.
+    fd_ = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0);
     target_.clear();
-    fd_ = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
     return fd_ >= 0 ? Status::Ok() : Fail(SystemReason());
   }
-  if (exists && S_ISDIR(info.st_mode)) return Fail("it is a directory");
-  if (exists && !S_ISREG(info.st_mode))
-    return Fail("not a regular file, a character device or a FIFO");
-  if (exists && (::access(target_.c_str(), W_OK) != 0 || (info.st_mode & 0222) == 0))
-    return Fail("the file is read-only; make it writable or choose another name");
+  char resolved[PATH_MAX];
+  if (!::realpath(path_.c_str(), resolved)) return Fail(SystemReason());
+  target_ = resolved;
+  return Status::Ok();
+}
 
+Status OutputFile::OpenDevice() {
+  target_.clear();
+  // No O_TRUNC and no O_CREAT: nothing is made or cut short if the path changed since lstat.
+  fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (fd_ < 0) return Fail(SystemReason());
+  struct stat info {};
+  if (::fstat(fd_, &info) != 0 || !IsDevice(info))
+    return Fail("it changed while being opened");  // never write into a file in place
+  return Status::Ok();
+}
+
+Status OutputFile::CreateTemporary(const struct stat* replaced) {
   for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
     const std::string candidate = target_ + ".tmp-" + RandomSuffix();
     // 0666 less the umask for a new file, as any other program would create it.
@@ -133,7 +147,7 @@ Status OutputFile::Open(const std::string& path) {
   }
   if (fd_ < 0) return Fail("no unused temporary name beside it");
   // The replacement keeps the old file's permissions (a report readable only by its team).
-  if (exists && ::fchmod(fd_, info.st_mode & 0777) != 0) return Fail(SystemReason());
+  if (replaced && ::fchmod(fd_, replaced->st_mode & 0777) != 0) return Fail(SystemReason());
   return Status::Ok();
 }
 
