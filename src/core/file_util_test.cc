@@ -209,6 +209,27 @@ TEST_F(FileUtilTest, ALinkToARegularFileIsWrittenThroughAndKept) {
   EXPECT_EQ(Names(), (std::vector<std::string>{"link.csv", "real.csv"}));
 }
 
+// The kernel's protected_symlinks rule, which realpath() does not apply: in a sticky shared
+// directory such as /tmp, another user's link could aim our report at one of our files.
+TEST_F(FileUtilTest, AnotherUsersLinkInAStickyDirectoryIsNotFollowed) {
+  if (::geteuid() != 0) GTEST_SKIP() << "giving a link to another user needs root";
+  const std::string shared = Path("shared");
+  ASSERT_EQ(::mkdir(shared.c_str(), 0777), 0);
+  ASSERT_EQ(::chmod(shared.c_str(), 01777), 0);  // as /tmp
+  Put(Path("victim"), "precious");
+  const std::string link = shared + "/report.html";
+  ASSERT_EQ(::symlink(Path("victim").c_str(), link.c_str()), 0);
+  ASSERT_EQ(::lchown(link.c_str(), 65534, 65534), 0);  // nobody's
+  const Status st = WriteFileAtomically(link, "report");
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.message().find("owned by another user"), std::string::npos) << st.message();
+  EXPECT_EQ(Read(Path("victim")), "precious");
+  // The same link of our own is followed.
+  ASSERT_EQ(::lchown(link.c_str(), 0, 0), 0);
+  ASSERT_TRUE(WriteFileAtomically(link, "report").ok());
+  EXPECT_EQ(Read(Path("victim")), "report");
+}
+
 TEST_F(FileUtilTest, RefusesADanglingLinkAndADirectory) {
   ASSERT_EQ(::symlink("missing.csv", Path("link.csv").c_str()), 0);
   EXPECT_FALSE(WriteFileAtomically(Path("link.csv"), "new").ok());
