@@ -82,14 +82,7 @@ int ReadRecords(const std::string& path, const std::string& delimiter, RecordTab
   std::ostringstream text;
   text << in.rdbuf();
   char d = '\0';
-  if (delimiter == "tab" || delimiter == "\\t") {
-    d = '\t';
-  } else if (delimiter.size() == 1) {
-    d = delimiter[0];
-  } else if (!delimiter.empty()) {
-    std::cerr << "--delimiter: '" << delimiter << "' is not one of ',', ';' or tab\n";
-    return kExitBadInput;
-  }
+  if (!ParseDelimiter(delimiter, &d)) return kExitBadInput;
   StringSource source(text.str());
   TableSink sink(table);
   Diagnostics diagnostics;
@@ -410,6 +403,13 @@ int CheckSpecLimits(const std::optional<double>& lsl, const std::optional<double
   if (!lsl && !usl) {
     std::cerr << "capability needs a specification limit: give --lsl, --usl or both\n";
     return kExitBadInput;
+  }
+  // A NaN would print as nothing in the message below ("--lsl  must be below").
+  for (const auto& [name, limit] : {std::pair{"--lsl", lsl}, std::pair{"--usl", usl}}) {
+    if (limit && !std::isfinite(*limit)) {
+      std::cerr << name << ": " << *limit << " is not a finite number\n";
+      return kExitBadInput;
+    }
   }
   if (lsl && usl && !(*lsl < *usl)) {
     std::cerr << "--lsl " << FormatNumber(*lsl) << " must be below --usl " << FormatNumber(*usl)

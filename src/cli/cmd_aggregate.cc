@@ -93,7 +93,7 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("-o,--output", o->output, "series.csv (default: standard output)");
   cmd->add_option("--date-format", o->date_format, "auto, iso, dmy (dd/mm/yyyy) or mdy")
       ->check(CLI::IsMember({"auto", "iso", "dmy", "mdy"}));
-  cmd->add_option("--delimiter", o->delimiter, "CSV delimiter: ',', ';' or tab (sniffed)");
+  cmd->add_option("--delimiter", o->delimiter, kDelimiterHelp);
   cmd->callback([o, exit_code] {
     RecordTable table;
     int date_index = 0;

@@ -28,13 +28,17 @@ void AddExplainCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--profiles", o->profiles, "two profiles, comma-separated (default mdc,nhsr)");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([o, exit_code] {
+    // Exactly two: explain compares a pair, parameter by parameter.
     const auto comma = o->profiles.find(',');
-    if (comma == std::string::npos) {
-      std::cerr << "--profiles: expected two profile names separated by a comma, e.g. mdc,nhsr\n";
+    const std::string a = o->profiles.substr(0, comma),
+                      b = comma == std::string::npos ? "" : o->profiles.substr(comma + 1);
+    if (a.empty() || b.empty() || b.find(',') != std::string::npos) {
+      std::cerr << "--profiles: expected exactly two profile names separated by a comma, e.g. "
+                   "mdc,nhsr (got '"
+                << o->profiles << "')\n";
       *exit_code = kExitBadInput;
       return;
     }
-    const std::string a = o->profiles.substr(0, comma), b = o->profiles.substr(comma + 1);
     Inputs inputs;
     if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
     std::vector<Series> series;

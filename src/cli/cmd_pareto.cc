@@ -47,7 +47,7 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--other-below", o->other_below,
                   "merge categories with a share below this into one 'other' bar")
       ->check(CLI::Range(0.0, 1.0));
-  cmd->add_option("--delimiter", o->delimiter, "CSV delimiter: ',', ';' or tab (sniffed)");
+  cmd->add_option("--delimiter", o->delimiter, kDelimiterHelp);
   cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf");
   AddPaletteOption(cmd, &o->palette);
   AddFormatOption(cmd, &o->format);

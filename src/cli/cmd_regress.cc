@@ -38,7 +38,7 @@ void AddRegressCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--x", o->x, "the predictor columns, comma-separated")
       ->required()
       ->delimiter(',');
-  cmd->add_option("--delimiter", o->delimiter, "CSV delimiter: ',', ';' or tab (sniffed)");
+  cmd->add_option("--delimiter", o->delimiter, kDelimiterHelp);
   cmd->add_option("-o,--output", o->output, "residual plot: .svg, .png or .pdf");
   AddPaletteOption(cmd, &o->palette);
   AddFormatOption(cmd, &o->format);

@@ -45,7 +45,7 @@ void AddScatterCommand(CLI::App* app, int* exit_code) {
       ->check(CLI::ExistingFile);
   cmd->add_option("--x", o->x, "column on the horizontal axis")->required();
   cmd->add_option("--y", o->y, "column on the vertical axis")->required();
-  cmd->add_option("--delimiter", o->delimiter, "CSV delimiter: ',', ';' or tab (sniffed)");
+  cmd->add_option("--delimiter", o->delimiter, kDelimiterHelp);
   cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf");
   AddPaletteOption(cmd, &o->palette);
   AddFormatOption(cmd, &o->format);

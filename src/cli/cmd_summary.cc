@@ -17,6 +17,7 @@
 #include "cli/series_pipeline.h"
 #include "cli/table.h"
 #include "kaizen/export.h"
+#include "kaizen/file_util.h"
 #include "kaizen/spc.h"
 #include "kaizen/summary.h"
 
@@ -85,6 +86,7 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
     // The analysing thread: takes series in file order, writes rows as they are ready.
     SeriesPipeline pipeline(256);
     Status analysis_failure;
+    Status write_failure;
     std::thread analyser([&] {
       SpcEngine engine;
       engine.set_signal_sentences(false);  // the summary shows only the latest point's sentence
@@ -114,8 +116,12 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
         }
         // Stream: hand large chunks to stdout as they fill.
         if (out.size() > (1 << 20)) {
-          std::fwrite(out.data(), 1, out.size(), stdout);
+          write_failure = WriteToStandardOutput(out);
           out.clear();
+          if (!write_failure.ok()) {
+            pipeline.Stop();  // no point analysing what cannot be written
+            return;
+          }
         }
         progress.Tick(++done);
       }
@@ -140,6 +146,11 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
     analyser.join();
     progress.Finish();
     PrintDiagnostics(d);
+    if (!write_failure.ok()) {
+      std::cerr << write_failure.message() << "\n";
+      *exit_code = kExitCannotWrite;
+      return;
+    }
     if (!analysis_failure.ok()) {
       std::cerr << o->data.data_path << ": " << analysis_failure.message() << "\n";
       *exit_code = kExitBadInput;

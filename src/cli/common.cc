@@ -33,7 +33,7 @@ void AddDataOptions(CLI::App* app, DataOptions* o, const std::string& which) {
   }
   app->add_option("--date-format", o->date_format, "auto, iso, dmy (dd/mm/yyyy) or mdy")
       ->check(CLI::IsMember({"auto", "iso", "dmy", "mdy"}));
-  app->add_option("--delimiter", o->delimiter, "CSV delimiter: ',', ';' or tab (sniffed)");
+  app->add_option("--delimiter", o->delimiter, kDelimiterHelp);
   app->add_option("--sheet", o->sheet, ".xlsx sheet name or 1-based index");
   app->add_flag("--lenient", o->lenient, "skip bad rows (reported with a count)");
   app->add_option("--col-indicator", o->col_indicator, "name of the indicator column");
@@ -59,6 +59,22 @@ void PrintDiagnostics(const Diagnostics& diagnostics, std::size_t limit) {
     }
     std::cerr << d.ToString() << "\n";
   }
+}
+
+bool ParseDelimiter(const std::string& text, char* delimiter) {
+  if (text.empty()) {
+    *delimiter = '\0';
+  } else if (text == "tab" || text == "\\t") {
+    *delimiter = '\t';
+  } else if (text.size() == 1 && text != "\"" && text != "\n" && text != "\r") {
+    *delimiter = text[0];
+  } else {
+    std::cerr << "--delimiter: '" << text
+              << "' is not a single character (other than a double quote or a line break) or "
+                 "'tab'\n";
+    return false;
+  }
+  return true;
 }
 
 int PrepareInputs(const DataOptions& o, Inputs* inputs) {
@@ -88,14 +104,7 @@ int PrepareInputs(const DataOptions& o, Inputs* inputs) {
                   : o.date_format == "dmy" ? DateFormat::kDayMonthYear
                   : o.date_format == "mdy" ? DateFormat::kMonthDayYear
                                            : DateFormat::kAuto;
-  if (o.delimiter == "tab" || o.delimiter == "\\t") {
-    r.delimiter = '\t';
-  } else if (o.delimiter.size() == 1) {
-    r.delimiter = o.delimiter[0];
-  } else if (!o.delimiter.empty()) {
-    std::cerr << "--delimiter: '" << o.delimiter << "' is not one of ',', ';' or tab\n";
-    return kExitBadInput;
-  }
+  if (!ParseDelimiter(o.delimiter, &r.delimiter)) return kExitBadInput;
   r.lenient = o.lenient;
   r.sheet = o.sheet;
   r.indicator = o.indicator;
@@ -171,11 +180,8 @@ Result<Date> AsOf(const DataOptions& o) {
 }
 
 int WriteOutput(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
-    return std::fflush(stdout) == 0 ? kExitOk : kExitCannotWrite;
-  }
-  Status st = WriteFileAtomically(path, text);
+  const bool to_stdout = path.empty() || path == "-";
+  Status st = to_stdout ? WriteToStandardOutput(text) : WriteFileAtomically(path, text);
   if (!st.ok()) {
     std::cerr << st.message() << "\n";
     return kExitCannotWrite;

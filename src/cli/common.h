@@ -28,7 +28,7 @@ enum ExitCode {
   kExitOk = 0,
   kExitInternal = 1,     // a bug in kaizen
   kExitBadInput = 2,     // bad data, catalogue or options: the message says where and why
-  kExitCannotWrite = 3,  // an output file could not be written (nothing partial is left)
+  kExitCannotWrite = 3,  // an output could not be written (an output file is left as it was)
 };
 
 struct DataOptions {
@@ -60,6 +60,15 @@ struct Inputs {
 // Adds --palette (mdc, mdc-alt or colour-blind), checked when the command line is parsed, so
 // ParsePalette on the stored name cannot fail in the action.
 void AddPaletteOption(CLI::App* app, std::string* palette);
+
+// --delimiter's help, the same for every command that reads CSV (docs/cli.md).
+inline constexpr const char* kDelimiterHelp =
+    "CSV delimiter: ',', ';', '|', tab, or any single character (sniffed by default)";
+
+// --delimiter's value: "" (sniff) is '\0', "tab" or "\t" a tab, else any one character but a
+// double quote or a line break (they would make every row ambiguous). Returns false, after
+// printing why to stderr, otherwise.
+bool ParseDelimiter(const std::string& text, char* delimiter);
 
 // Reads the catalogue (if any) and builds the read options; diagnostics go to stderr.
 // Returns kExitOk or the exit code to stop with.

@@ -145,7 +145,7 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
     require(col_indicator_, indicator, ", or the indicator named with --indicator");
   }
   if (options_.organisation.empty()) {
-    require(col_organisation_, organisation, ", or the organisation named with --organisation");
+    require(col_organisation_, organisation, ", or the organisation named with --org");
   }
   if (col_value_ < 0 && (col_numerator_ < 0 || col_denominator_ < 0)) {
     ++missing;
@@ -229,8 +229,9 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
                    "the rows of indicator " + Quoted(k.indicator) + ", organisation " +
                        Quoted(k.organisation) + " are not together (the series ended on line " +
                        std::to_string(k.last_line) +
-                       "); streaming needs the rows grouped by indicator and organisation: sort "
-                       "the file, or read it without streaming");
+                       "); a file this large is streamed, which needs the rows grouped by "
+                       "indicator and organisation: sort it by those two columns (header row "
+                       "first), or split it into files under 64 MB");
     }
     *key = it->second;
     return Status::Ok();

@@ -435,8 +435,12 @@ TEST(LongFormatTest, StreamingNeedsRowsGroupedBySeries) {
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
             "data.csv:4:1: error: the rows of indicator 'a', organisation 'X' are not together "
-            "(the series ended on line 2); streaming needs the rows grouped by indicator and "
-            "organisation: sort the file, or read it without streaming");
+            "(the series ended on line 2); a file this large is streamed, which needs the rows "
+            "grouped by indicator and organisation: sort it by those two columns (header row "
+            "first), or split it into files under 64 MB");
+  // Regression (issue 14): it offered "read it without streaming", an option that does not
+  // exist.
+  EXPECT_EQ(o.messages[0].find("without streaming"), std::string::npos);
 }
 
 TEST(LongFormatTest, TheCallbackCanStopTheRead) {

@@ -1,6 +1,7 @@
 // ReadDataFile and ReadAllSeries (include/kaizen/ingest.h): choose the reader by the file's
 // kind and map its rows with LongFormatMapper.
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -25,7 +26,12 @@ bool HasXlsxExtension(const std::string& path) {
 }
 
 // A workbook saved under another name is still a zip archive: "PK\3\4" (APPNOTE.TXT 4.3.7).
+// Only a regular file is looked at: reading a pipe's first bytes would take them from the CSV
+// reader (and libzip cannot read a pipe anyway).
+// (stat, not open: opening and closing a named FIFO would end its writer.)
 bool StartsLikeZip(const std::string& path) {
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return false;
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return false;
   char magic[4] = {};
@@ -44,6 +50,13 @@ Result<ImportSummary> ReadDataFile(const std::string& path, const Catalogue* cat
     mapper.SetSpreadsheetRows();
     const Status read = ingest::ReadXlsxRows(path, options.sheet, diagnostics, mapper);
     return mapper.Finish(read);
+  }
+  // Silently ignoring the option would analyse whatever the file holds as if it were the sheet.
+  if (!options.sheet.empty()) {
+    diagnostics->Error(path, 0, 0,
+                       "--sheet is for .xlsx workbooks; this file is CSV text (leave --sheet "
+                       "out, or give the workbook)");
+    return Status::InvalidArgument(path + ": --sheet given for a CSV file");
   }
   return ingest::ReadCsvFile(path, catalogue, options, diagnostics, on_series);
 }

@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -36,6 +37,26 @@ class CliTest : public ::testing::Test {
     const std::string out = dir_ + "/stdout", err = dir_ + "/stderr";
     const std::string command = "cd '" + std::string(KAIZEN_SOURCE_DIR) + "' && '" +
                                 KAIZEN_CLI_PATH + "' " + args + " >'" + out + "' 2>'" + err + "'";
+    const int status = std::system(command.c_str());
+    CliRun r;
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    r.out = testing::ReadFile(out);
+    r.err = testing::ReadFile(err);
+    return r;
+  }
+  // Runs a shell script from the source directory, with $KAIZEN the binary and $DIR the test's
+  // directory, for what needs the shell: pipes, redirections, ulimit, `exec`. Captures the
+  // script's standard error (and standard output unless the script redirects it).
+  CliRun Shell(const std::string& script) {
+    const std::string out = dir_ + "/stdout", err = dir_ + "/stderr", file = dir_ + "/script.sh";
+    {
+      std::FILE* f = std::fopen(file.c_str(), "w");
+      std::fputs(script.c_str(), f);
+      std::fclose(f);
+    }
+    const std::string command = "cd '" + std::string(KAIZEN_SOURCE_DIR) + "' && KAIZEN='" +
+                                KAIZEN_CLI_PATH + "' DIR='" + dir_ + "' sh '" + file + "' >'" +
+                                out + "' 2>'" + err + "'";
     const int status = std::system(command.c_str());
     CliRun r;
     r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -21,6 +21,9 @@ namespace {
 // Large enough that read() calls and buffer moves are negligible, small enough to stay in cache.
 constexpr std::size_t kBlockBytes = std::size_t{4} << 20;
 constexpr std::size_t kSniffBytes = std::size_t{64} << 10;
+// A pipe cannot be read twice (encoding check, then rows), so it is read into memory first, up
+// to this much (docs/cli.md); a larger input must be saved to a file.
+constexpr std::size_t kMaxStreamBytes = std::size_t{1} << 30;
 
 // Reads a file descriptor; reports progress of the last pass (after a Rewind) when asked.
 class FileSource final : public ByteSource {
@@ -245,6 +248,30 @@ Result<ImportSummary> ReadCsv(ByteSource& source, const std::string& file_name,
   return mapper.Finish(read);
 }
 
+// Reads all of a non-seekable input (a pipe, /dev/stdin) into *text. Returns InvalidArgument
+// (and reports it) on a read error or past kMaxStreamBytes.
+Status ReadWholeStream(int fd, const std::string& path, std::string* text,
+                       Diagnostics* diagnostics) {
+  std::vector<char> block(kFirstReadBytes);
+  for (;;) {
+    const ssize_t n = ::read(fd, block.data(), block.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const std::string reason = std::strerror(errno);
+      diagnostics->Error(path, 0, 0, "cannot read the file: " + reason);
+      return Status::InvalidArgument(path + ": " + reason);
+    }
+    if (n == 0) return Status::Ok();
+    if (text->size() + static_cast<std::size_t>(n) > kMaxStreamBytes) {
+      diagnostics->Error(path, 0, 0,
+                         "a pipe or other unseekable input is read into memory, at most 1 GiB: "
+                         "save the data to a file and read that");
+      return Status::InvalidArgument(path + ": input too large for a pipe");
+    }
+    text->append(block.data(), static_cast<std::size_t>(n));
+  }
+}
+
 }  // namespace
 
 Result<ImportSummary> ReadCsvFile(const std::string& path, const Catalogue* catalogue,
@@ -255,6 +282,15 @@ Result<ImportSummary> ReadCsvFile(const std::string& path, const Catalogue* cata
     const std::string reason = std::strerror(errno);
     diagnostics->Error(path, 0, 0, "cannot open the file: " + reason);
     return Status::NotFound("cannot open '" + path + "': " + reason);
+  }
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && !S_ISREG(info.st_mode)) {
+    std::string text;
+    const Status read = ReadWholeStream(fd, path, &text, diagnostics);
+    ::close(fd);
+    if (!read.ok()) return read;
+    TextSource source(text);
+    return ReadCsv(source, path, catalogue, options, diagnostics, on_series);
   }
   // The file is read front to back, twice: let the kernel read ahead.
   (void)::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);

@@ -3,7 +3,8 @@
 //
 // A file is read twice: a fast pass checks that it is text and whether it is valid UTF-8 (else
 // the whole file is read as Windows-1252, with a warning), then the rows are tokenized from a
-// buffer of a few MiB, so memory stays flat however large the file. Functions are reentrant;
+// buffer of a few MiB, so memory stays flat however large the file. An input that cannot be
+// read twice (a pipe, /dev/stdin) is read into memory first, up to 1 GiB. Functions are reentrant;
 // each call uses its own state.
 #ifndef KAIZEN_INGEST_CSV_CSV_READER_H_
 #define KAIZEN_INGEST_CSV_CSV_READER_H_

@@ -1,10 +1,12 @@
 #include "ingest/csv/csv_reader.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "test_support.h"
@@ -122,6 +124,31 @@ TEST(CsvReaderTest, SemicolonFileInWindows1252IsDecodedWithAWarning) {
                                "read as Windows-1252"),
             std::string::npos)
       << o.messages[0];
+}
+
+// Regression (issue 14): `cat f | kaizen check /dev/stdin` failed with "Illegal seek": the
+// encoding check read the pipe, then the reader tried to rewind it. A Windows-1252 file needs
+// both the check and the decoding, so it shows that one read of the pipe serves them both.
+TEST(CsvReaderTest, APipeIsReadOnceForBothPasses) {
+  const std::string text =
+      kaizen::testing::ReadFile(kaizen::testing::SourcePath("tests/data/ingest/windows1252.csv"));
+  int ends[2];
+  ASSERT_EQ(::pipe(ends), 0);
+  std::thread writer([&] {
+    const ssize_t n = ::write(ends[1], text.data(), text.size());  // well under a pipe's buffer
+    EXPECT_EQ(n, static_cast<ssize_t>(text.size()));
+    ::close(ends[1]);
+  });
+  const std::string path = "/proc/self/fd/" + std::to_string(ends[0]);
+  const Outcome o = Collect([&](Diagnostics* d, const SeriesCallback& cb) {
+    return ReadCsvFile(path, nullptr, {}, d, cb);
+  });
+  writer.join();
+  ::close(ends[0]);
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 1u);
+  EXPECT_EQ(o.series[0].organisation, "Hôpital Nord");
+  EXPECT_EQ(o.series[0].values, (std::vector<double>{4, 5}));
 }
 
 TEST(CsvReaderTest, BinaryFileIsOneError) {

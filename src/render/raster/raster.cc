@@ -1,14 +1,15 @@
 // PNG and PDF output through librsvg (SVG → cairo) and cairo (surfaces, PNG and PDF writers).
-// The only place kaizen touches either library (architecture.md). Every file is written to a
-// temporary path beside the target and renamed when complete, so a failure leaves nothing.
+// The only place kaizen touches either library (architecture.md). Cairo never opens a file
+// itself: its bytes go through OutputFile (a temporary beside the target, renamed when
+// complete), so every write is checked and a failure leaves the old file untouched.
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <librsvg/rsvg.h>
 
 #include <cmath>
-#include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kaizen/file_util.h"
@@ -82,6 +83,22 @@ Status WriteFailure(const std::string& path, cairo_status_t status) {
                                  cairo_status_to_string(status) + ")");
 }
 
+// Where cairo's output stream goes: the first failed write is kept, with the system's reason,
+// because cairo reduces it to "error while writing to output stream".
+struct Sink {
+  OutputFile* file;
+  Status status;
+};
+
+extern "C" cairo_status_t WriteToSink(void* closure, const unsigned char* data,
+                                      unsigned int length) {
+  Sink* sink = static_cast<Sink*>(closure);
+  if (!sink->status.ok()) return CAIRO_STATUS_WRITE_ERROR;
+  sink->status = sink->file->Write(
+      std::string_view(reinterpret_cast<const char*>(data), static_cast<std::size_t>(length)));
+  return sink->status.ok() ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
 }  // namespace
 
 Status WriteSvgAsPng(const std::string& svg, const std::string& path) {
@@ -101,13 +118,14 @@ Status WriteSvgAsPng(const std::string& svg, const std::string& path) {
     cairo_paint(cr.get());
     if (Status st = Draw(*parsed, cr.get(), kPngScale); !st.ok()) return st;
   }
-  const std::string temporary = TemporaryPathBeside(path);
-  const cairo_status_t written = cairo_surface_write_to_png(surface.get(), temporary.c_str());
-  if (written != CAIRO_STATUS_SUCCESS) {
-    std::remove(temporary.c_str());
-    return WriteFailure(path, written);
-  }
-  return CommitTemporary(temporary, path);
+  OutputFile file;
+  if (Status st = file.Open(path); !st.ok()) return st;
+  Sink sink{&file, Status::Ok()};
+  const cairo_status_t written =
+      cairo_surface_write_to_png_stream(surface.get(), WriteToSink, &sink);
+  if (!sink.status.ok()) return sink.status;
+  if (written != CAIRO_STATUS_SUCCESS) return WriteFailure(path, written);
+  return file.Commit();
 }
 
 Status WriteSvgPagesAsPdf(const std::vector<std::string>& pages, const std::string& path) {
@@ -122,18 +140,20 @@ Status WriteSvgPagesAsPdf(const std::vector<std::string>& pages, const std::stri
     }
     parsed.push_back(std::move(page).value());
   }
-  const std::string temporary = TemporaryPathBeside(path);
+  OutputFile file;
+  if (Status st = file.Open(path); !st.ok()) return st;
+  Sink sink{&file, Status::Ok()};
   Status result = Status::Ok();
   {
-    Surface surface(cairo_pdf_surface_create(temporary.c_str(), parsed[0].width * kPointsPerPixel,
-                                             parsed[0].height * kPointsPerPixel));
-    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
-      std::remove(temporary.c_str());
+    // Cairo streams the PDF as it is drawn, so a large report never sits whole in memory.
+    Surface surface(cairo_pdf_surface_create_for_stream(
+        WriteToSink, &sink, parsed[0].width * kPointsPerPixel, parsed[0].height * kPointsPerPixel));
+    if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS)
       return WriteFailure(path, cairo_surface_status(surface.get()));
-    }
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "kaizen");
     Context cr(cairo_create(surface.get()));
     for (const Parsed& page : parsed) {
+      if (!sink.status.ok()) break;  // the disk is full: drawing more pages cannot help
       cairo_pdf_surface_set_size(surface.get(), page.width * kPointsPerPixel,
                                  page.height * kPointsPerPixel);
       result = Draw(page, cr.get(), kPointsPerPixel);
@@ -142,15 +162,15 @@ Status WriteSvgPagesAsPdf(const std::vector<std::string>& pages, const std::stri
     }
     cr.reset();
     cairo_surface_finish(surface.get());
+    // A failed write also fails the drawing; the write's reason is the one to report.
+    if (!sink.status.ok()) result = sink.status;
     if (result.ok() && cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) {
       result = WriteFailure(path, cairo_surface_status(surface.get()));
     }
   }
-  if (!result.ok()) {
-    std::remove(temporary.c_str());
-    return result;
-  }
-  return CommitTemporary(temporary, path);
+  if (!result.ok()) return result;            // the OutputFile removes its temporary
+  if (!sink.status.ok()) return sink.status;  // a write when the surface was destroyed
+  return file.Commit();
 }
 
 Status WriteSvgAsPdf(const std::string& svg, const std::string& path) {

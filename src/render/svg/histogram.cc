@@ -46,6 +46,14 @@ std::string_view RuleName(BinRule rule) {
          "Diaconis";
 }
 
+// Decimals for the bars' edges: two significant digits of the bin width, 0 to 6. A zero width
+// (edges that collapsed) or a non-finite one has no magnitude: the log would be infinite, and
+// converting that to int is undefined behaviour (UBSan, histogram.cc:205), so say 2.
+int EdgeDecimals(double bin_width) {
+  if (!(bin_width > 0) || !std::isfinite(bin_width)) return 2;
+  return std::clamp(2 - static_cast<int>(std::floor(std::log10(bin_width))), 0, 6);
+}
+
 }  // namespace
 
 Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRule rule,
@@ -61,6 +69,9 @@ Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRu
   const auto [min_it, max_it] = std::minmax_element(v.begin(), v.end());
   const double lo = *min_it, hi = *max_it;
   const double range = hi - lo;
+  // Values near ±1.8e308 can span more than a double holds; the bins would be NaN.
+  if (!std::isfinite(range))
+    return Status::InvalidArgument("the values span too wide a range to put in bins");
 
   HistogramBins bins;
   bins.rule = rule;
@@ -78,6 +89,11 @@ Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRu
       return Status::InvalidArgument("a bin width of " + render::FormatSignificant(width) +
                                      " gives more than 1000 bins over this range");
     }
+    // A width below the values' precision (0.000001 at 10^12) gives edges that do not move.
+    if (start + width == start)
+      return Status::InvalidArgument("a bin width of " + render::FormatSignificant(width) +
+                                     " is below the precision of values near " +
+                                     render::FormatSignificant(lo));
     k = std::max(1, static_cast<int>(needed));
     // The last bin is closed, so a maximum on an edge belongs to the bin below it; a single
     // edge value (every value on one multiple) still needs one bin above it.
@@ -202,7 +218,7 @@ std::string RenderHistogramSvg(const HistogramBins& bins, const Descriptive& d,
 
   // Bars, each with its range and count as a tooltip.
   w.Open("g", {{"class", "bars"}});
-  const int decimals = std::clamp(2 - static_cast<int>(std::floor(std::log10(bin_width))), 0, 6);
+  const int decimals = EdgeDecimals(bin_width);
   for (int i = 0; have_bins && i < k; ++i) {
     const double x0 = a.X(bins.edges[i]), x1 = a.X(bins.edges[i + 1]);
     const double y = a.Y(static_cast<double>(bins.counts[i]));

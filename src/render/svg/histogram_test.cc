@@ -89,5 +89,31 @@ TEST(ComputeHistogramBins, RejectsNoValuesAndBadWidths) {
   EXPECT_FALSE(ComputeHistogramBins(v, BinRule::kFixedWidth, 1e-6).ok());  // 9 million bins
 }
 
+// Regression (issue 14): a zero or infinite bin width reached static_cast<int>(log10(width)),
+// undefined behaviour that UBSan reported at histogram.cc:205.
+TEST(ComputeHistogramBins, RejectsARangeTooWideForADouble) {
+  const std::vector<double> v = {-1e308, 1e308};  // hi - lo overflows to infinity
+  EXPECT_EQ(ComputeHistogramBins(v, BinRule::kSturges).status().code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_FALSE(ComputeHistogramBins(v, BinRule::kFreedmanDiaconis).ok());
+}
+
+TEST(ComputeHistogramBins, RejectsAWidthBelowThePrecisionOfTheValues) {
+  // Doubles near 10^12 are 1.2e-4 apart: edges 1e-9 apart would all be equal.
+  const std::vector<double> v = {1e12, 1e12};
+  EXPECT_FALSE(ComputeHistogramBins(v, BinRule::kFixedWidth, 1e-9).ok());
+}
+
+TEST(RenderHistogramSvg, ZeroWidthBinsDrawWithoutUndefinedBehaviour) {
+  HistogramBins bins;
+  bins.rule = BinRule::kFixedWidth;
+  bins.edges = {5, 5};  // collapsed: width 0
+  bins.counts = {3};
+  Descriptive d;
+  d.n = 3;
+  const std::string svg = RenderHistogramSvg(bins, d, PlotOptions{});
+  EXPECT_NE(svg.find("5.00 to 5.00: 3"), std::string::npos) << svg;  // 2 decimals
+}
+
 }  // namespace
 }  // namespace kaizen
