@@ -345,3 +345,27 @@ TEST(CompareProfiles, ErrorsAreReported) {
 
 }  // namespace
 }  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+TEST(CompareProfiles, AGapExplainsWhyQicharts2LimitsDiffer) {
+  // 1, 3, (missing), 4, 8 under pbi-spc and qicharts2: both 3/1.128 with screening, so the
+  // limits differ only because qicharts2 drops both moving ranges next to the gap (MR̄ = 3)
+  // where pbi-spc bridges it (ranges 2, 1, 4: MR̄ = 7/3). mr_across_gaps alone explains the
+  // lines of every point, and `kaizen explain` names it.
+  const Indicator ind = testing::MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc");
+  Result<ProfileComparison> r =
+      CompareProfiles(ind, testing::MonthlyValues({1, 3, kMissing, 4, 8}), "pbi-spc", "qicharts2");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const ParameterCause* gaps = FindCause(*r, "mr_across_gaps");
+  ASSERT_NE(gaps, nullptr);
+  EXPECT_EQ(gaps->value_a, "bridge");
+  EXPECT_EQ(gaps->value_b, "break");
+  EXPECT_EQ(gaps->explains_limits, (std::vector<int32_t>{0, 1, 2, 3, 4}));
+  EXPECT_TRUE(r->unexplained_limits.empty());
+  EXPECT_NE(gaps->sentence.find("mr_across_gaps"), std::string::npos) << gaps->sentence;
+}
+
+}  // namespace
+}  // namespace kaizen
