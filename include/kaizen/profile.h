@@ -30,6 +30,15 @@ enum class TrendTies {
   kSkip,   // equal neighbours count as one point and neither make nor break it (IHI)
 };
 
+// Which side a trend point is flagged on.
+enum class TrendSide {
+  kRun,       // the trend's own direction
+  kNextStep,  // NHSRplotthedots 0.2.2: the sign of the step to the next point when that point
+              // is a trend point too, else of the step from the previous one; anything but a
+              // rise reads as falling (so the last point of a rise followed by an equal value
+              // that starts another trend is "Decreasing")
+};
+
 // How the moving ranges are screened before MR̄ is used for the limits.
 enum class MrScreening {
   kOff,
@@ -141,6 +150,7 @@ struct Profile {
   TrendTies trend_ties = TrendTies::kBreak;
   bool trend_across_segments = false;
   RunFlagging trend_flagging = RunFlagging::kWholeRun;
+  TrendSide trend_side = TrendSide::kRun;
 
   ZoneRule two_of_three{.enabled = true,
                         .count = 2,

@@ -47,6 +47,7 @@ struct EnumNames {
 
 constexpr EnumNames<RunFlagging, 2> kRunFlagging{{"whole_run", "from_nth"}};
 constexpr EnumNames<TrendTies, 2> kTrendTies{{"break", "skip"}};
+constexpr EnumNames<TrendSide, 2> kTrendSide{{"run", "next_step"}};
 constexpr EnumNames<MrScreening, 2> kMrScreening{{"off", "exclude_above_ucl"}};
 constexpr EnumNames<MrAcrossGaps, 2> kMrAcrossGaps{{"bridge", "break"}};
 constexpr EnumNames<SubgroupSigma, 2> kSubgroupSigma{{"pooled_when_sizes_vary", "always_pooled"}};
@@ -239,6 +240,8 @@ const std::vector<Entry>& Entries() {
              KAIZEN_FIELD(trend_across_segments)),
         Enum("trend_flagging", "which points of a long enough trend are flagged", kRunFlagging,
              KAIZEN_FIELD(trend_flagging)),
+        Enum("trend_side", "which side a trend point is flagged on", kTrendSide,
+             KAIZEN_FIELD(trend_side)),
     };
     for (auto& z : ZoneEntries("two_of_three", &Profile::two_of_three)) e.push_back(std::move(z));
     for (auto& z : ZoneEntries("four_of_five", &Profile::four_of_five)) e.push_back(std::move(z));

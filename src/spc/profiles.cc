@@ -72,6 +72,8 @@ Profile Nhsr() {
   p.shift_flagging = RunFlagging::kWholeRun;
   p.trend_across_segments = false;
   p.trend_flagging = RunFlagging::kWholeRun;
+  // ptd_special_cause_type(): the label's direction is sign(diff(y)) at the next trend point.
+  p.trend_side = TrendSide::kNextStep;
   // ptd_part_of_two_in_three(): only the window's points in the band beyond 2 sigma.
   p.two_of_three.flagging = ZoneFlagging::kBeyondPoints;
   p.conflict = ConflictPolicy::kPrecedence;

@@ -175,6 +175,26 @@ TEST(TrendRule, NhsrFlagsEveryPointOfTheTrend) {
   EXPECT_EQ(Flagged(AnalyseTail("nhsr", Rise(7)), RuleId::kTrend), Range(kBase, kBase + 6));
 }
 
+TEST(TrendRule, NhsrSidesATrendPointByItsNextStep) {
+  // 1..7, 7..13: two rises of 7 points joined by an equal pair (the tie breaks the trend). ptd
+  // labels a trend point by sign(y[k+1] − y[k]) when k + 1 is a trend point too, and only +1
+  // reads "Increasing": the first 7 is followed by the second 7 (step 0), so it is
+  // "7 Point Trend (Decreasing)", a concern when higher is better. mdc labels it by its rise.
+  std::vector<double> v;
+  for (int i = 1; i <= 7; ++i) v.push_back(i);
+  for (int i = 7; i <= 13; ++i) v.push_back(i);
+  auto trend_flag = [&](const std::string& profile, int i) {
+    Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, profile);
+    Result<SeriesResult> r = AnalyseSeries(ind, MonthlyValues(v));
+    EXPECT_TRUE(r.ok());
+    return r->points[i].rules[static_cast<int>(RuleId::kTrend)];
+  };
+  EXPECT_EQ(trend_flag("nhsr", 6), -1);
+  EXPECT_EQ(trend_flag("nhsr", 5), 1);
+  EXPECT_EQ(trend_flag("nhsr", 7), 1);
+  EXPECT_EQ(trend_flag("mdc", 6), 1);
+}
+
 TEST(TrendRule, PbiSpcFivePoints) {
   EXPECT_EQ(Flagged(AnalyseTail("pbi-spc", Rise(4)), RuleId::kTrend), kNone);
   EXPECT_EQ(Flagged(AnalyseTail("pbi-spc", Rise(5)), RuleId::kTrend), Range(kBase, kBase + 4));

@@ -25,6 +25,24 @@ void FlagRun(const RuleInput& in, RuleId rule, int8_t flag, std::size_t run_star
   }
 }
 
+// NHSRplotthedots 0.2.2 (R/ptd_calculate_point_type.R, ptd_special_cause_type): a trend point
+// takes the sign of the step to the next point when that point is a trend point too, else of
+// the step from the previous one, and "Increasing" only for +1. The two differ from the run's
+// own direction only where a trend ends on a value that the next trend starts from.
+void SideTrendPointsByNextStep(const RuleInput& in) {
+  constexpr auto r = static_cast<std::size_t>(RuleId::kTrend);
+  auto value = [&](std::size_t j) { return in.points[in.judged[j]].value; };
+  auto in_trend = [&](std::size_t j) {
+    return j < in.judged.size() && in.points[in.judged[j]].rules[r] != 0;
+  };
+  for (std::size_t j = 0; j < in.judged.size(); ++j) {
+    if (!in_trend(j)) continue;
+    const double step =
+        in_trend(j + 1) ? value(j + 1) - value(j) : (j > 0 ? value(j) - value(j - 1) : 0.0);
+    in.points[in.judged[j]].rules[r] = step > 0 ? 1 : -1;
+  }
+}
+
 }  // namespace
 
 void ApplyShift(const RuleInput& in, const Profile& p) {
@@ -83,6 +101,7 @@ void ApplyTrend(const RuleInput& in, const Profile& p) {
     FlagRun(in, RuleId::kTrend, d, start, j, points, p.trend_length, p.trend_flagging,
             [](std::size_t) { return true; });
   }
+  if (p.trend_side == TrendSide::kNextStep) SideTrendPointsByNextStep(in);
 }
 
 void ApplyAlternating(const RuleInput& in, const Profile& p) {
