@@ -169,11 +169,29 @@ std::string_view PointClassLabel(PointClass c) {
       return "Special cause concern";
     case PointClass::kNeutral:
       return "Special cause, neither improvement nor concern";
+    case PointClass::kNotJudged:
+      return "Not judged";
     case PointClass::kCommonCause:
       break;
   }
   return "Common cause";
 }
+
+std::string_view JudgementLabel(Judgement j) {
+  switch (j) {
+    case Judgement::kTooFewPoints:
+      return "Not judged yet: too few points for limits";
+    case Judgement::kZeroVariation:
+      return "Not judged: no variation";
+    case Judgement::kNoLimits:
+      return "Not judged: no process limits";
+    case Judgement::kJudged:
+      break;
+  }
+  return "";
+}
+
+std::string_view TargetMetLabel(bool met) { return met ? "Target met" : "Target not met"; }
 
 std::string_view RuleLabel(RuleId rule) {
   switch (rule) {
