@@ -27,7 +27,9 @@ int DisplayDecimals(const SeriesResult& result) {
   }
   if (!std::isfinite(lo)) return 1;
   double spread = hi - lo;
-  // All values equal: judge by their size instead of their spread.
+  // All values equal: whole numbers need no decimals (twelve months of 0 never events read
+  // "0", not "0.000"); other values are judged by their size instead of their spread.
+  if (spread == 0 && hi == std::round(hi)) return 0;
   if (spread == 0) spread = std::fabs(hi);
   if (spread >= 100) return 0;
   if (spread >= 10) return 1;

@@ -254,7 +254,7 @@ void AddSegmentWarnings(const Profile& profile, std::size_t seg, const spc::Char
   if (segment->zero_variation) {
     std::string limits = "no limits are drawn";
     if (segment->has_limits) {
-      limits = "its limits are drawn on the centre line";
+      limits = "its limits equal the mean, so the chart draws none";
     } else if (!lines.has_limits) {  // screening kept no moving range: nothing to draw from
       limits = "no limits are drawn, as the " + profile.name + " profile's peer draws none";
     }

@@ -16,6 +16,7 @@ namespace {
 // A value as a reader expects it: whole numbers for large counts, a few decimals otherwise.
 // std::to_chars rather than snprintf: it is locale-independent and several times faster.
 std::string Number(double v) {
+  if (v == 0) return "0";  // not "0.000": a count of none is a whole number
   const double a = std::fabs(v);
   int decimals = 3;
   std::chars_format format = std::chars_format::fixed;

@@ -285,8 +285,12 @@ void DataTable(MarkupWriter& w, const ReportSeries& s, int decimals) {
     }
     NumberCell(w, p.centre, decimals);
     if (!run_chart) {
-      NumberCell(w, p.lower3, decimals);
-      NumberCell(w, p.upper3, decimals);
+      // Limits on the mean of a segment without variation are not limits: shown as none, as
+      // on the chart and in the key figures.
+      const bool flat = p.segment >= 0 && p.segment < static_cast<int32_t>(r.segments.size()) &&
+                        r.segments[p.segment].judgement == Judgement::kZeroVariation;
+      NumberCell(w, flat ? kMissing : p.lower3, decimals);
+      NumberCell(w, flat ? kMissing : p.upper3, decimals);
     }
     std::string flags;
     auto add = [&flags](const std::string& f) { flags += (flags.empty() ? "" : "; ") + f; };
