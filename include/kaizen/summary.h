@@ -36,8 +36,8 @@ struct SummaryRow {
   std::string data_quality;
   std::string accountable_person;
   std::string data_owner;
-  std::string sentence;    // the engine's summary sentence
-  std::string narrative;   // the owner's narrative for the latest period, if any
+  std::string sentence;   // the engine's summary sentence
+  std::string narrative;  // the owner's narrative for the latest period, if any
   // Shown first: special cause concern, failing assurance, or, where no assurance icon can be
   // given (too few points, no variation, no limits...), a latest value that misses its target.
   bool exception = false;

@@ -119,8 +119,7 @@ TEST(MakeSummaryRow, AShortSeriesMissingItsTargetThroughTheEngine) {
   Indicator ind = Falls();
   ind.chart = ChartType::kXmr;
   ind.profile = "mdc";
-  Result<SeriesResult> r =
-      AnalyseSeries(ind, testing::MonthlyValues({6, 7, 8, 6, 7, 8, 6, 8, 7}));
+  Result<SeriesResult> r = AnalyseSeries(ind, testing::MonthlyValues({6, 7, 8, 6, 7, 8, 6, 8, 7}));
   ASSERT_TRUE(r.ok()) << r.status().message();
   const SummaryRow row = MakeSummaryRow(ind, *r, Day(2020, 10, 20));
   EXPECT_EQ(row.variation, VariationIcon::kNone);

@@ -37,7 +37,8 @@ std::string_view DirectionText(Direction d);
 // "p′ chart (Laney)", "XmR chart", ...
 std::string_view ChartTypeLabel(ChartType type);
 // "Special cause improvement", "Special cause concern", "Special cause, neither improvement
-// nor concern", "Common cause", "Not judged". No parentheses: flag text puts the rule in parentheses after it.
+// nor concern", "Common cause", "Not judged". No parentheses: flag text puts the rule in
+// parentheses after it.
 std::string_view PointClassLabel(PointClass c);
 // Why a segment or series is not judged, for labels beside an absent icon and in legends:
 // "Not judged yet: too few points for limits", "Not judged: no variation", "Not judged: no

@@ -224,7 +224,8 @@ std::string TooFewPointsPhrase(const SeriesResult& r, const SegmentResult& seg) 
   if (seg.n_baseline < seg.n_used) s += "the baseline has ";
   s += std::to_string(seg.n_baseline) + " of the " + std::to_string(seg.points_needed) +
        " points needed for limits";
-  if (seg.first > 0) s += " since the limits were recalculated in " + PeriodLabel(r.points[seg.first].period);
+  if (seg.first > 0)
+    s += " since the limits were recalculated in " + PeriodLabel(r.points[seg.first].period);
   return s + " (" + std::to_string(more) + " more).";
 }
 
@@ -242,7 +243,8 @@ std::string ZeroVariationPhrase(const SeriesResult& r, const SegmentResult& seg)
   }
   if (first < 0) return "No variation, so there is nothing to judge.";
   const std::string since = " since " + PeriodLabel(r.points[first].period);
-  if (!all_equal) return "No variation: every moving range is 0" + since + ", so there is nothing to judge.";
+  if (!all_equal)
+    return "No variation: every moving range is 0" + since + ", so there is nothing to judge.";
   return "No variation: every value is " + Number(r.points[first].value) + since +
          ", so there is nothing to judge.";
 }
@@ -269,7 +271,8 @@ std::string LatestAgainstTarget(const SeriesResult& r, const PointResult& pt) {
       "The latest point (" + PeriodLabel(pt.period) + ", " + Number(pt.value) + ")";
   if (!r.target) return latest + " has no target.";
   const std::string target = "the target of " + Number(*r.target);
-  if (!r.target_met) return latest + " is shown against " + target + " (no better direction is set).";
+  if (!r.target_met)
+    return latest + " is shown against " + target + " (no better direction is set).";
   return latest + (*r.target_met ? " meets " : " does not meet ") + target + ".";
 }
 
@@ -312,7 +315,9 @@ std::string SummarySentence(const SeriesResult& r) {
         break;
       case AssuranceIcon::kNone:
         s += "no assurance can be given";
-        if (r.target_met) s += *r.target_met ? ", and the latest value meets it" : ", and the latest value does not meet it";
+        if (r.target_met)
+          s += *r.target_met ? ", and the latest value meets it"
+                             : ", and the latest value does not meet it";
         break;
     }
   }
