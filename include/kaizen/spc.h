@@ -29,9 +29,25 @@ struct EngineScratch;  // the engine's reusable per-point buffers (src/spc/engin
 // alternation, stratification, mixture, too many runs).
 enum class Side : int8_t { kLow = -1, kNone = 0, kHigh = 1 };
 
-// A point's class once the chart's direction is applied.
-enum class PointClass : uint8_t { kCommonCause, kImprovement, kConcern, kNeutral };
-std::string_view PointClassName(PointClass c);  // "common_cause", "improvement", ...
+// A point's class once the chart's direction is applied. kNotJudged: the point's segment is
+// not judged at all (Judgement below), so no rule speaks for it, not even "common cause".
+enum class PointClass : uint8_t { kCommonCause, kImprovement, kConcern, kNeutral, kNotJudged };
+std::string_view PointClassName(PointClass c);  // "common_cause", ..., "not_judged"
+
+// Special cause of any kind: improvement, concern or neither.
+constexpr bool IsSpecialCause(PointClass c) {
+  return c == PointClass::kImprovement || c == PointClass::kConcern || c == PointClass::kNeutral;
+}
+
+// Whether a segment's points are judged and, when not, why (issue 7). One state that the
+// sentences, the chart, the board row and the JSON all read, so none can contradict another.
+enum class Judgement : uint8_t {
+  kJudged,         // limits (or a run chart's median) judge the points
+  kTooFewPoints,   // fewer points for the limits than the profile's min_points_for_limits
+  kZeroVariation,  // sigma is 0 (every value the same): there is nothing to judge
+  kNoLimits,       // the chart can draw no limits from the data (a single point, ...)
+};
+std::string_view JudgementName(Judgement j);  // "judged", "too_few_points", ...
 
 // The seven MDC variation icons, plus kNone when the series cannot have one (too few points,
 // a run chart, no value at the last period).
@@ -93,6 +109,10 @@ struct SegmentResult {
   // The data show no variation (every moving range 0, a p chart at 0 % or 100 %...): nothing is
   // judged against the limits, drawn on the centre line or not drawn as the profile's peer does.
   bool zero_variation = false;
+  // Whether the rules judge this segment's points; when not, its points are kNotJudged, carry
+  // no rule flag and give no icon. points_needed: the profile's minimum, for kTooFewPoints.
+  Judgement judgement = Judgement::kJudged;
+  int32_t points_needed = 0;
   int32_t n_useful = 0;  // judged points not on the centre line (Anhøj's "useful")
   // The runs analysis; empty when no point is off the centre line (n_useful = 0), where there
   // is nothing to analyse and qicharts2 0.8.1 reports NA.
@@ -138,10 +158,17 @@ struct SeriesResult {
   std::string profile;
   std::vector<PointResult> points;
   std::vector<SegmentResult> segments;
-  int32_t latest = -1;  // index of the last point with a value, −1 when there is none
+  int32_t latest = -1;  // index of the last point with a value, not ghosted; −1 when none
   VariationIcon variation = VariationIcon::kNone;
   AssuranceIcon assurance = AssuranceIcon::kNone;
   std::optional<double> target;  // in force at the latest point
+  // The latest point's segment's judgement (kNoLimits when there is no latest point): why the
+  // icons are kNone when they are.
+  Judgement judgement = Judgement::kNoLimits;
+  // The latest value against the target as a plain fact, whatever the icons: met when it is
+  // at least the target (higher is better) or at most it (lower is better); nullopt without a
+  // target, a latest value or a better direction.
+  std::optional<bool> target_met;
   std::vector<Warning> warnings;
   std::vector<Signal> signals;
   std::string summary;  // one sentence: the latest point's variation and assurance

@@ -31,12 +31,16 @@ struct SummaryRow {
   double upper_limit = kMissing;
   VariationIcon variation = VariationIcon::kNone;
   AssuranceIcon assurance = AssuranceIcon::kNone;
+  Judgement judgement = Judgement::kNoLimits;  // why the icons are absent when they are
+  std::optional<bool> target_met;  // the latest value against the target, as a plain fact
   std::string data_quality;
   std::string accountable_person;
   std::string data_owner;
-  std::string sentence;    // the engine's summary sentence
-  std::string narrative;   // the owner's narrative for the latest period, if any
-  bool exception = false;  // special cause concern or failing assurance: shown first
+  std::string sentence;   // the engine's summary sentence
+  std::string narrative;  // the owner's narrative for the latest period, if any
+  // Shown first: special cause concern, failing assurance, or, where no assurance icon can be
+  // given (too few points, no variation, no limits...), a latest value that misses its target.
+  bool exception = false;
 };
 
 // The row for one analysed series. A series is stale when `as_of` is later than updated_to

@@ -136,6 +136,8 @@ std::string SummaryRowToJson(const SummaryRow& row) {
   j["upper_limit"] = number(row.upper_limit);
   j["variation"] = VariationIconName(row.variation);
   j["assurance"] = AssuranceIconName(row.assurance);
+  j["judgement"] = JudgementName(row.judgement);
+  j["target_met"] = row.target_met ? ordered_json(*row.target_met) : ordered_json();
   j["data_quality"] = row.data_quality;
   j["accountable_person"] = row.accountable_person;
   j["data_owner"] = row.data_owner;

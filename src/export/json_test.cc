@@ -187,6 +187,23 @@ TEST(SeriesResultJson, NullsSidelessFlagsAndIndent) {
   EXPECT_EQ(seg["has_limits"], false);
 }
 
+TEST(SeriesResultJson, NotJudgedIsAStateOfItsOwn) {
+  // Nine points under mdc (15 needed): the series, its segment and its points say so.
+  Indicator ind = testing::MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc");
+  ind.targets = {{.from = testing::Month(0), .value = 20.0}};
+  Result<SeriesResult> r =
+      AnalyseSeries(ind, testing::MonthlyValues({11, 12, 13, 14, 15, 16, 17, 18, 19}));
+  ASSERT_TRUE(r.ok());
+  const json j = Parse(SeriesResultToJson(*r));
+  EXPECT_EQ(j["judgement"], "too_few_points");
+  EXPECT_EQ(j["target_met"], false);  // 19 < 20, higher is better
+  EXPECT_EQ(j["variation"], "none");
+  EXPECT_EQ(j["segments"][0]["judgement"], "too_few_points");
+  EXPECT_EQ(j["segments"][0]["points_needed"], 15);
+  EXPECT_EQ(j["points"][8]["point_class"], "not_judged");
+  EXPECT_TRUE(j["signals"].empty());
+}
+
 TEST(SeriesResultJson, InvalidUtf8IsReplacedNotThrown) {
   SeriesResult r;
   r.organisation = "St Mary\xe2s";  // a Latin-1 apostrophe fragment: not valid UTF-8

@@ -54,10 +54,16 @@ SummaryRow MakeSummaryRow(const Indicator& indicator, const SeriesResult& result
   row.data_quality = indicator.data_quality;
   row.accountable_person = indicator.accountable_person;
   row.data_owner = indicator.data_owner;
+  row.judgement = result.judgement;
+  row.target_met = result.target_met;
   row.sentence = result.summary;
+  // Without an assurance icon the plain fact decides: a board must never lose sight of a
+  // series that misses its target because it cannot be judged yet (issue 7).
+  const bool misses_unassured =
+      result.assurance == AssuranceIcon::kNone && result.target_met == false;
   row.exception = result.variation == VariationIcon::kConcernHigh ||
                   result.variation == VariationIcon::kConcernLow ||
-                  result.assurance == AssuranceIcon::kFail;
+                  result.assurance == AssuranceIcon::kFail || misses_unassured;
   if (result.latest < 0 || result.latest >= static_cast<int32_t>(result.points.size())) {
     return row;
   }

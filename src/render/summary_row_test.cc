@@ -90,6 +90,45 @@ TEST(MakeSummaryRow, ExceptionOnConcernOrFail) {
           .exception);
 }
 
+TEST(MakeSummaryRow, WithoutAnAssuranceIconAMissedTargetIsAnException) {
+  // Issue 7: a series that cannot be judged (too few points) still shows its latest value
+  // against the target, and missing it makes the row an exception.
+  const Date today = Day(2020, 4, 20);
+  SeriesResult r = Result4(VariationIcon::kNone, AssuranceIcon::kNone);
+  r.judgement = Judgement::kTooFewPoints;
+  r.target_met = false;
+  const SummaryRow missed = MakeSummaryRow(Falls(), r, today);
+  EXPECT_TRUE(missed.exception);
+  EXPECT_EQ(missed.judgement, Judgement::kTooFewPoints);
+  EXPECT_EQ(missed.target_met, false);
+  r.target_met = true;
+  EXPECT_FALSE(MakeSummaryRow(Falls(), r, today).exception);
+  r.target_met.reset();  // no better direction: nothing to miss
+  EXPECT_FALSE(MakeSummaryRow(Falls(), r, today).exception);
+  // With an assurance icon, the icon decides: hit or miss is no exception even when the
+  // latest value misses.
+  r = Result4(VariationIcon::kCommonCause, AssuranceIcon::kHitOrMiss);
+  r.target_met = false;
+  EXPECT_FALSE(MakeSummaryRow(Falls(), r, today).exception);
+}
+
+TEST(MakeSummaryRow, AShortSeriesMissingItsTargetThroughTheEngine) {
+  // Falls (lower is better, target 5.0 from March 2020) as an XmR chart of nine months, 6 to 8:
+  // mdc needs 15 points, so nothing is judged; the latest value 7 (September 2020) is above
+  // the ceiling 5: not met, so the row is an exception although it has no icon.
+  Indicator ind = Falls();
+  ind.chart = ChartType::kXmr;
+  ind.profile = "mdc";
+  Result<SeriesResult> r = AnalyseSeries(ind, testing::MonthlyValues({6, 7, 8, 6, 7, 8, 6, 8, 7}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  const SummaryRow row = MakeSummaryRow(ind, *r, Day(2020, 10, 20));
+  EXPECT_EQ(row.variation, VariationIcon::kNone);
+  EXPECT_EQ(row.assurance, AssuranceIcon::kNone);
+  EXPECT_EQ(row.judgement, Judgement::kTooFewPoints);
+  EXPECT_EQ(row.target_met, false);
+  EXPECT_TRUE(row.exception);
+}
+
 TEST(MakeSummaryRow, MonthlyDataIsStaleAfterTwoMonths) {
   const SeriesResult r = Result4(VariationIcon::kCommonCause, AssuranceIcon::kHitOrMiss);
   // Updated to April 2020 (the period starting 1 April): current until 1 June.

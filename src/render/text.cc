@@ -27,7 +27,9 @@ int DisplayDecimals(const SeriesResult& result) {
   }
   if (!std::isfinite(lo)) return 1;
   double spread = hi - lo;
-  // All values equal: judge by their size instead of their spread.
+  // All values equal: whole numbers need no decimals (twelve months of 0 never events read
+  // "0", not "0.000"); other values are judged by their size instead of their spread.
+  if (spread == 0 && hi == std::round(hi)) return 0;
   if (spread == 0) spread = std::fabs(hi);
   if (spread >= 100) return 0;
   if (spread >= 10) return 1;
@@ -169,11 +171,29 @@ std::string_view PointClassLabel(PointClass c) {
       return "Special cause concern";
     case PointClass::kNeutral:
       return "Special cause, neither improvement nor concern";
+    case PointClass::kNotJudged:
+      return "Not judged";
     case PointClass::kCommonCause:
       break;
   }
   return "Common cause";
 }
+
+std::string_view JudgementLabel(Judgement j) {
+  switch (j) {
+    case Judgement::kTooFewPoints:
+      return "Not judged yet: too few points for limits";
+    case Judgement::kZeroVariation:
+      return "Not judged: no variation";
+    case Judgement::kNoLimits:
+      return "Not judged: no process limits";
+    case Judgement::kJudged:
+      break;
+  }
+  return "";
+}
+
+std::string_view TargetMetLabel(bool met) { return met ? "Target met" : "Target not met"; }
 
 std::string_view RuleLabel(RuleId rule) {
   switch (rule) {

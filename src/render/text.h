@@ -37,8 +37,15 @@ std::string_view DirectionText(Direction d);
 // "p′ chart (Laney)", "XmR chart", ...
 std::string_view ChartTypeLabel(ChartType type);
 // "Special cause improvement", "Special cause concern", "Special cause, neither improvement
-// nor concern", "Common cause". No parentheses: flag text puts the rule in parentheses after it.
+// nor concern", "Common cause", "Not judged". No parentheses: flag text puts the rule in
+// parentheses after it.
 std::string_view PointClassLabel(PointClass c);
+// Why a segment or series is not judged, for labels beside an absent icon and in legends:
+// "Not judged yet: too few points for limits", "Not judged: no variation", "Not judged: no
+// process limits"; empty for kJudged.
+std::string_view JudgementLabel(Judgement j);
+// The latest value against the target as a plain fact: "Target met", "Target not met".
+std::string_view TargetMetLabel(bool met);
 // The rule that gave a point its class, as a phrase without parentheses: "a point beyond a
 // process limit", "a shift, a run on one side of the centre line".
 std::string_view RuleLabel(RuleId rule);

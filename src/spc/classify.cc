@@ -80,6 +80,8 @@ VariationIcon VariationIconOf(const PointResult& latest) {
       return high ? VariationIcon::kConcernHigh : VariationIcon::kConcernLow;
     case PointClass::kNeutral:
       return high ? VariationIcon::kNeitherHigh : VariationIcon::kNeitherLow;
+    case PointClass::kNotJudged:
+      break;
   }
   return VariationIcon::kNone;
 }
@@ -104,6 +106,13 @@ AssuranceIcon AssuranceIconOf(const Profile& profile, ChartType chart, Direction
     if (below_lower) return AssuranceIcon::kFail;
   }
   return AssuranceIcon::kHitOrMiss;
+}
+
+std::optional<bool> MeetsTarget(Direction direction, double value, double target) {
+  if (direction == Direction::kNeither || !std::isfinite(value) || !std::isfinite(target)) {
+    return std::nullopt;
+  }
+  return direction == Direction::kHigherIsBetter ? value >= target : value <= target;
 }
 
 }  // namespace kaizen::spc

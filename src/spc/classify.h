@@ -42,6 +42,12 @@ VariationIcon VariationIconOf(const PointResult& latest);
 AssuranceIcon AssuranceIconOf(const Profile& profile, ChartType chart, Direction direction,
                               const PointResult& latest, std::optional<double> target);
 
+// The latest value against the target as a plain fact, for when no assurance icon can be given
+// (issue 7: a board must never lose sight of a failing series): met when `value` is at least
+// `target` (higher is better) or at most it (lower is better); a value on the target meets it,
+// as a target is a standard to reach. nullopt without a better direction or a finite value.
+std::optional<bool> MeetsTarget(Direction direction, double value, double target);
+
 }  // namespace kaizen::spc
 
 #endif  // KAIZEN_SPC_CLASSIFY_H_

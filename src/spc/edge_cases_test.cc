@@ -85,22 +85,25 @@ TEST(EdgeCases, AllValuesEqualLimitsEqualTheMeanWithAWarning) {
   EXPECT_EQ(r.segments[0].lower3, 5.0);
   EXPECT_EQ(r.segments[0].upper3, 5.0);
   EXPECT_TRUE(HasWarning(r, WarningCode::kZeroVariation));
-  // Beyond is strict: a point on the limit is not beyond it. Every point is on the mean, which
-  // breaks a run under mdc, so nothing signals.
+  // Nothing varies, so nothing is judged (issue 7): no rule flags a point and no variation
+  // icon is given; the summary says why (judgement_test.cc).
   for (const PointResult& pt : r.points) EXPECT_TRUE(NoFlags(pt));
-  EXPECT_EQ(r.variation, VariationIcon::kCommonCause);
+  EXPECT_EQ(r.judgement, Judgement::kZeroVariation);
+  EXPECT_EQ(r.variation, VariationIcon::kNone);
 }
 
-TEST(EdgeCases, AllValuesEqualAssuranceFollowsTheProfilesInequality) {
-  // The target 5 sits on both limits: mdc counts a target on the lower limit as beyond it
-  // (pass for higher is better). nhsr screens the moving ranges, keeps none (all are 0) and,
-  // as NHSRplotthedots gives NA limits, draws none: no limits, no assurance icon. (ptd's
-  // case_when falls through to "inconsistent" on NA limits; an icon judged against no limits
-  // would tell a board nothing, so kaizen gives none and says why.)
+TEST(EdgeCases, AllValuesEqualGivesNoAssuranceIconButStatesTheTarget) {
+  // The target 5 sits on both limits. Limits of zero width say nothing about what the process
+  // will do, so no profile gives an assurance icon (issue 7; before it, mdc's inclusive rule
+  // gave "pass"); the latest value 5 against the target 5 is stated as a fact: met, higher
+  // being better. nhsr screens the moving ranges, keeps none (all are 0) and, as
+  // NHSRplotthedots gives NA limits, draws none.
   Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc");
   ind.targets = {{.from = Month(0), .value = 5.0}};
   const Series s = MonthlyValues(std::vector<double>(16, 5.0));
-  EXPECT_EQ(Analyse(ind, s).assurance, AssuranceIcon::kPass);
+  const SeriesResult mdc = Analyse(ind, s);
+  EXPECT_EQ(mdc.assurance, AssuranceIcon::kNone);
+  EXPECT_EQ(mdc.target_met, true);
   ind.profile = "nhsr";
   const SeriesResult nhsr = Analyse(ind, s);
   EXPECT_FALSE(nhsr.segments[0].has_limits);
@@ -239,9 +242,12 @@ TEST(EdgeCases, TiesInsideATrend) {
 
 TEST(EdgeCases, TrendAcrossARebaseCountsUnderMdcNotUnderNhsr) {
   // Points 4..10 rise 8.5 → 11.5 (7 points); the rebase starts a segment at point 8, leaving 4
-  // rising points before it and 3 after.
+  // rising points before it and 3 after. Both segments are short of mdc's 15 points, and a
+  // segment that is not judged gets no rule (judgement_test.cc); min_points_for_limits = 0
+  // isolates the parameter under test, trend_across_segments.
   const std::vector<double> v = {11, 9, 11, 9, 8.5, 9, 9.5, 10, 10.5, 11, 11.5, 9, 11, 9};
   Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc");
+  ind.overrides = {{"min_points_for_limits", "0"}};
   ind.rebases = {{.date = Month(8), .decision = {.reason = "new pathway"}}};
   const SeriesResult mdc = Analyse(ind, MonthlyValues(v));
   ASSERT_EQ(mdc.segments.size(), 2u);

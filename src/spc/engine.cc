@@ -254,7 +254,7 @@ void AddSegmentWarnings(const Profile& profile, std::size_t seg, const spc::Char
   if (segment->zero_variation) {
     std::string limits = "no limits are drawn";
     if (segment->has_limits) {
-      limits = "its limits are drawn on the centre line";
+      limits = "its limits equal the mean, so the chart draws none";
     } else if (!lines.has_limits) {  // screening kept no moving range: nothing to draw from
       limits = "no limits are drawn, as the " + profile.name + " profile's peer draws none";
     }
@@ -263,6 +263,26 @@ void AddSegmentWarnings(const Profile& profile, std::size_t seg, const spc::Char
                                           " shows no variation (sigma is 0), so no point is judged "
                                           "against limits; " +
                                           limits});
+  }
+}
+
+// Whether the rules may judge the segment (issue 7), once the minimum-points policy has run.
+// No variation comes first: it stays true however many points arrive, while too few points is
+// a matter of waiting, and says so even where the chart could draw nothing from them (one
+// point): how many more are needed is what the reader can act on.
+void SetJudgement(ChartType chart, const Profile& profile, SegmentResult* segment) {
+  segment->points_needed = 0;
+  const bool too_few =
+      chart != ChartType::kRun && segment->n_baseline < profile.min_points_for_limits;
+  if (segment->zero_variation) {
+    segment->judgement = Judgement::kZeroVariation;
+  } else if (too_few) {
+    segment->judgement = Judgement::kTooFewPoints;
+    segment->points_needed = profile.min_points_for_limits;
+  } else if (!segment->has_limits && !(chart == ChartType::kRun && segment->n_baseline > 0)) {
+    segment->judgement = Judgement::kNoLimits;
+  } else {
+    segment->judgement = Judgement::kJudged;
   }
 }
 
@@ -338,6 +358,7 @@ Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const 
   segment.zero_variation = lines.sigma == 0.0 && !lines.screened_to_zero;
   AddSegmentWarnings(profile, seg, lines, &segment, &out->warnings);
   if (lines.has_limits && !segment.has_limits) clear_limits();
+  SetJudgement(indicator.chart, profile, &segment);
 
   const bool has_numerators = series.numerators.size() == n;
   const bool has_denominators = series.denominators.size() == n;
@@ -367,11 +388,15 @@ Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const 
 }
 
 // The profile's rules, segment by segment over the judged points (a value, not ghosted); a
-// trend across rebases (MDC) runs once over the whole series.
+// trend across rebases (MDC) runs once over the points of every judged segment. A segment that
+// is not judged (too few points, no variation, no limits) gets no rule at all, run rules
+// included: below MDC's minimum its tool shows neither limits nor icons, and a shift or trend
+// coloured on the chart would be a judgement the board row then withholds (docs/profiles.md).
 void ApplyRules(const Profile& profile, spc::EngineScratch& s, SeriesResult* out) {
   s.judged_all.clear();
   for (SegmentResult& segment : out->segments) {
     s.judged.clear();
+    if (segment.judgement != Judgement::kJudged) continue;
     for (int32_t i = segment.first; i <= segment.last; ++i) {
       const PointResult& pt = out->points[i];
       if (!pt.missing && !pt.ghosted && !std::isnan(pt.centre)) s.judged.push_back(i);
@@ -402,26 +427,46 @@ void ApplyRules(const Profile& profile, spc::EngineScratch& s, SeriesResult* out
     spc::ApplyTrend({out->points, s.judged_all, false}, profile);
 }
 
-// Each point's class and label, then the series' latest point, icons and target.
-void ClassifyAndSummarise(const Indicator& indicator, const Profile& profile,
-                          const spc::EngineScratch& s, SeriesResult* out) {
-  for (PointResult& pt : out->points) {
-    if (!spc::AnyFlag(pt.rules)) {  // most points: no rule flagged them
+// The class of every point of a segment: from its rule flags when the segment is judged, else
+// kNotJudged whatever the point (no rule ran on it).
+void ClassifySegment(const Indicator& indicator, const Profile& profile,
+                     const SegmentResult& segment, SeriesResult* out) {
+  for (int32_t i = segment.first; i <= segment.last; ++i) {
+    PointResult& pt = out->points[i];
+    if (segment.judgement != Judgement::kJudged || !spc::AnyFlag(pt.rules)) {
       pt.label = RuleId::kNone;
       pt.side = Side::kNone;
-      pt.point_class = PointClass::kCommonCause;
+      pt.point_class = segment.judgement == Judgement::kJudged ? PointClass::kCommonCause
+                                                               : PointClass::kNotJudged;
       continue;
     }
     spc::ClassifyPoint(profile, indicator.direction, indicator.conflict_preference, &pt);
   }
-  if (!s.judged_all.empty()) out->latest = s.judged_all.back();
+}
+
+// The last point with a value that is not ghosted, −1 when there is none.
+int32_t LatestPoint(const SeriesResult& r) {
+  for (auto i = static_cast<int32_t>(r.points.size()) - 1; i >= 0; --i) {
+    if (!r.points[i].missing && !r.points[i].ghosted) return i;
+  }
+  return -1;
+}
+
+// Each point's class and label, then the series' latest point, its judgement, icons, target
+// and whether the latest value meets the target.
+void ClassifyAndSummarise(const Indicator& indicator, const Profile& profile, SeriesResult* out) {
+  for (const SegmentResult& segment : out->segments)
+    ClassifySegment(indicator, profile, segment, out);
+  out->latest = LatestPoint(*out);
   if (out->latest < 0) return;
   const PointResult& latest = out->points[out->latest];
   const SegmentResult& seg = out->segments[latest.segment];
+  out->judgement = seg.judgement;
   if (const auto target = indicator.TargetAt(latest.period)) out->target = target->value;
-  const bool judgeable =
-      seg.has_limits || (indicator.chart == ChartType::kRun && seg.n_baseline > 0);
-  if (judgeable) out->variation = spc::VariationIconOf(latest);
+  if (out->target)
+    out->target_met = spc::MeetsTarget(indicator.direction, latest.value, *out->target);
+  if (seg.judgement != Judgement::kJudged) return;  // no icon: the summary says why
+  out->variation = spc::VariationIconOf(latest);
   if (seg.has_limits)
     out->assurance =
         spc::AssuranceIconOf(profile, indicator.chart, indicator.direction, latest, out->target);
@@ -449,6 +494,8 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, co
   out->variation = VariationIcon::kNone;
   out->assurance = AssuranceIcon::kNone;
   out->target.reset();
+  out->judgement = Judgement::kNoLimits;
+  out->target_met.reset();
 
   PreparePlottedValues(indicator.chart, series, s, &out->warnings);
   MarkGhostsAndSegments(indicator, series, s, &out->warnings);
@@ -460,7 +507,7 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, co
   }
   spc::AssessDispersion(indicator.chart, profile, s.kept, s.estimate, &s.chart, out);
   ApplyRules(profile, s, out);
-  ClassifyAndSummarise(indicator, profile, s, out);
+  ClassifyAndSummarise(indicator, profile, out);
   spc::DescribeSignals(profile, indicator.direction, signal_sentences_, out);
   out->summary = spc::SummarySentence(*out);
   return Status::Ok();

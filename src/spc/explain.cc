@@ -77,6 +77,7 @@ std::string RulePhrase(RuleId rule, Side side) {
 
 std::string ClassPhrase(const PointOutcome& o) {
   if (o.point_class == PointClass::kCommonCause) return "common cause";
+  if (o.point_class == PointClass::kNotJudged) return "not judged";
   return "special cause " + Spaced(PointClassName(o.point_class)) +
          (o.side == Side::kHigh  ? " (high)"
           : o.side == Side::kLow ? " (low)"

@@ -44,6 +44,22 @@ std::string_view PointClassName(PointClass c) {
       return "concern";
     case PointClass::kNeutral:
       return "neutral";
+    case PointClass::kNotJudged:
+      return "not_judged";
+  }
+  return "?";
+}
+
+std::string_view JudgementName(Judgement j) {
+  switch (j) {
+    case Judgement::kJudged:
+      return "judged";
+    case Judgement::kTooFewPoints:
+      return "too_few_points";
+    case Judgement::kZeroVariation:
+      return "zero_variation";
+    case Judgement::kNoLimits:
+      return "no_limits";
   }
   return "?";
 }

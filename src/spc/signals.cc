@@ -16,6 +16,7 @@ namespace {
 // A value as a reader expects it: whole numbers for large counts, a few decimals otherwise.
 // std::to_chars rather than snprintf: it is locale-independent and several times faster.
 std::string Number(double v) {
+  if (v == 0) return "0";  // not "0.000": a count of none is a whole number
   const double a = std::fabs(v);
   int decimals = 3;
   std::chars_format format = std::chars_format::fixed;
@@ -51,6 +52,8 @@ std::string_view ClassPhrase(PointClass c) {
       return "special cause concern";
     case PointClass::kNeutral:
       return "special cause variation (neither improvement nor concern)";
+    case PointClass::kNotJudged:
+      return "not judged";
     case PointClass::kCommonCause:
       break;
   }
@@ -211,9 +214,76 @@ void DescribeSignals(const Profile& profile, Direction direction, bool with_sent
   }
 }
 
+namespace {
+
+// "9 of the 15 points needed for limits (6 more)", with what the count covers: the baseline
+// when the indicator fixes one that leaves points out, the points since a rebase.
+std::string TooFewPointsPhrase(const SeriesResult& r, const SegmentResult& seg) {
+  const int more = std::max(0, seg.points_needed - seg.n_baseline);
+  std::string s = "Not judged yet: ";
+  if (seg.n_baseline < seg.n_used) s += "the baseline has ";
+  s += std::to_string(seg.n_baseline) + " of the " + std::to_string(seg.points_needed) +
+       " points needed for limits";
+  if (seg.first > 0)
+    s += " since the limits were recalculated in " + PeriodLabel(r.points[seg.first].period);
+  return s + " (" + std::to_string(more) + " more).";
+}
+
+// "No variation: every value is 12 since January 2024, so there is nothing to judge." When the
+// kept values differ (moving ranges broken at gaps, as qicharts2 takes them), every moving
+// range is still 0, and the sentence says that instead.
+std::string ZeroVariationPhrase(const SeriesResult& r, const SegmentResult& seg) {
+  int first = -1;
+  bool all_equal = true;
+  for (int i = seg.first; i <= seg.last; ++i) {
+    const PointResult& pt = r.points[i];
+    if (pt.missing || pt.ghosted) continue;
+    if (first < 0) first = i;
+    all_equal = all_equal && pt.value == r.points[first].value;
+  }
+  if (first < 0) return "No variation, so there is nothing to judge.";
+  const std::string since = " since " + PeriodLabel(r.points[first].period);
+  if (!all_equal)
+    return "No variation: every moving range is 0" + since + ", so there is nothing to judge.";
+  return "No variation: every value is " + Number(r.points[first].value) + since +
+         ", so there is nothing to judge.";
+}
+
+// Why the latest point is not judged, in the board's words (issue 7).
+std::string NotJudgedPhrase(const SeriesResult& r, const SegmentResult& seg) {
+  switch (seg.judgement) {
+    case Judgement::kTooFewPoints:
+      return TooFewPointsPhrase(r, seg);
+    case Judgement::kZeroVariation:
+      return ZeroVariationPhrase(r, seg);
+    case Judgement::kNoLimits:
+    case Judgement::kJudged:
+      break;
+  }
+  return "Not judged: no process limits can be drawn from " + std::to_string(seg.n_used) +
+         (seg.n_used == 1 ? " point" : " points") + ", so there is nothing to judge.";
+}
+
+// The latest value against the target as a plain fact: what the board still needs to see when
+// no icon can be given.
+std::string LatestAgainstTarget(const SeriesResult& r, const PointResult& pt) {
+  const std::string latest =
+      "The latest point (" + PeriodLabel(pt.period) + ", " + Number(pt.value) + ")";
+  if (!r.target) return latest + " has no target.";
+  const std::string target = "the target of " + Number(*r.target);
+  if (!r.target_met)
+    return latest + " is shown against " + target + " (no better direction is set).";
+  return latest + (*r.target_met ? " meets " : " does not meet ") + target + ".";
+}
+
+}  // namespace
+
 std::string SummarySentence(const SeriesResult& r) {
   if (r.latest < 0) return "No data.";
   const PointResult& pt = r.points[r.latest];
+  const SegmentResult& seg = r.segments[pt.segment];
+  if (seg.judgement != Judgement::kJudged)
+    return NotJudgedPhrase(r, seg) + " " + LatestAgainstTarget(r, pt);
   // Appended piece by piece into one reserved string: this runs once per series in batch runs.
   std::string s;
   s.reserve(192);
@@ -221,7 +291,7 @@ std::string SummarySentence(const SeriesResult& r) {
   s.append(Number(pt.value)).append(") ");
   switch (r.variation) {
     case VariationIcon::kNone:
-      s += "cannot be judged yet";
+      s += "cannot be judged";
       break;
     case VariationIcon::kCommonCause:
       s += "shows common cause variation";
@@ -245,6 +315,9 @@ std::string SummarySentence(const SeriesResult& r) {
         break;
       case AssuranceIcon::kNone:
         s += "no assurance can be given";
+        if (r.target_met)
+          s += *r.target_met ? ", and the latest value meets it"
+                             : ", and the latest value does not meet it";
         break;
     }
   }

@@ -94,7 +94,7 @@ void WarnIfUnstable(const SeriesResult& spc, const std::string& chart, Where whe
                     CapabilityResult* r) {
   int special = 0;
   for (const PointResult& p : spc.points) {
-    if (p.point_class != PointClass::kCommonCause) ++special;
+    if (IsSpecialCause(p.point_class)) ++special;
   }
   if (special == 0) return;
   std::string first;

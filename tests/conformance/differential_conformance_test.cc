@@ -198,6 +198,10 @@ std::string PtdPointType(PointClass c) {
       return "common_cause";
     case PointClass::kNeutral:
       return "neutral";
+    case PointClass::kNotJudged:
+      // ptd_spc has no such state: the points of a segment it cannot judge (no variation) it
+      // calls common cause, where kaizen says they are not judged (issue 7, docs/profiles.md).
+      return "common_cause";
   }
   return "?";
 }

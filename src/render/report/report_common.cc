@@ -1,6 +1,7 @@
 #include "render/report/report_common.h"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 #include "render/text.h"
@@ -60,6 +61,26 @@ std::string TargetText(const ReportSeries& s, int decimals) {
   return text;
 }
 
+std::string LimitsText(const SummaryRow& row, int decimals) {
+  if (row.judgement == Judgement::kZeroVariation) return "none (no variation)";
+  if (!std::isfinite(row.lower_limit) && !std::isfinite(row.upper_limit)) return "\xE2\x80\x93";
+  return FormatValue(row.lower_limit, decimals) + " \xE2\x80\x93 " +
+         FormatValue(row.upper_limit, decimals);
+}
+
+std::string_view VariationText(const SummaryRow& row) {
+  if (row.variation == VariationIcon::kNone && row.judgement != Judgement::kJudged)
+    return JudgementLabel(row.judgement);
+  return VariationIconLabel(row.variation);
+}
+
+std::string AssuranceText(const SummaryRow& row) {
+  if (row.assurance != AssuranceIcon::kNone || !row.target_met)
+    return std::string(AssuranceIconLabel(row.assurance));
+  return "No assurance icon; " + std::string(*row.target_met ? "target met" : "target not met") +
+         " by the latest value";
+}
+
 // Inline SVG in HTML takes its namespace from the HTML parser; dropping the attribute keeps the
 // file free of any URL, so nothing in it can look like an external reference.
 std::string InlineSvg(std::string svg) {
@@ -91,6 +112,8 @@ thead th { background: var(--band); font-size: 13px; position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.icon { text-align: center; white-space: nowrap; }
 td.icon svg { vertical-align: middle; }
+td.icon .note { display: block; font-size: 11px; color: var(--muted); white-space: normal; }
+td.icon .note.missed { color: #8a1538; font-weight: bold; }
 tr.exception td:first-child { box-shadow: inset 4px 0 0 #d5281b; }
 .badge { display: inline-block; font-size: 11px; font-weight: bold; padding: 0 4px;
   border-radius: 3px; border: 1px solid; }

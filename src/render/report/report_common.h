@@ -17,7 +17,7 @@ namespace kaizen::render {
 // a sparse report instead of a crash.
 const Indicator& IndicatorOf(const ReportSeries& s);
 
-// Indices into input.series: exceptions (special cause concern or failing assurance) first,
+// Indices into input.series: exceptions (SummaryRow::exception) first,
 // then by domain, reference, indicator name and organisation; ties keep the input order.
 std::vector<int> ReportOrder(const ReportInput& input);
 
@@ -32,6 +32,17 @@ std::string SeriesHeading(const ReportSeries& s);
 
 // "95.0% (national)", or "–" without a target.
 std::string TargetText(const ReportSeries& s, int decimals);
+
+// The process limits at the latest point as the row shows them: "87.4 – 95.7", "none (no
+// variation)" when sigma is 0 (limits on the mean are not limits), "–" without limits.
+std::string LimitsText(const SummaryRow& row, int decimals);
+
+// The words beside the variation icon: its meaning, or why there is none (too few points...).
+std::string_view VariationText(const SummaryRow& row);
+
+// The words beside the assurance icon: its meaning, or, without one, the latest value against
+// the target as a plain fact ("No assurance icon; target not met").
+std::string AssuranceText(const SummaryRow& row);
 
 // An SVG document ready to inline in HTML: the namespace declarations are dropped (HTML
 // implies them), so the page holds no URL at all.

@@ -89,12 +89,26 @@ void NumberCell(MarkupWriter& w, double v, int decimals) {
   w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(v)}}, FormatValue(v, decimals));
 }
 
+// An icon with its meaning for screen readers; `note`, when given, is shown in words under it
+// (why there is no icon, or the target met or not), `note_class` styles a missed target.
 void IconCell(MarkupWriter& w, const std::string& svg, std::string_view sort_key,
-              std::string_view label) {
+              std::string_view label, std::string_view note = "",
+              std::string_view note_class = "note") {
   w.Open("td", {{"class", "icon"}, {"data-value", std::string(sort_key)}});
   w.Raw(render::InlineSvg(svg));
-  w.Leaf("span", {{"class", "vh"}}, label);
+  if (note.empty()) {
+    w.Leaf("span", {{"class", "vh"}}, label);
+  } else {
+    w.Leaf("span", {{"class", std::string(note_class)}}, note);
+  }
   w.Close();
+}
+
+// Under an absent variation icon: "not judged yet" or "not judged", so the empty ring is never
+// read as common cause.
+std::string_view VariationNote(const SummaryRow& row) {
+  if (row.variation != VariationIcon::kNone || row.judgement == Judgement::kJudged) return "";
+  return row.judgement == Judgement::kTooFewPoints ? "not judged yet" : "not judged";
 }
 
 void Narratives(MarkupWriter& w, const std::vector<const Narrative*>& narratives) {
@@ -188,14 +202,14 @@ void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<i
     NumberCell(w, row.latest_value, decimals);
     NumberCell(w, row.mean, decimals);
     w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(row.lower_limit)}},
-           std::isfinite(row.lower_limit) || std::isfinite(row.upper_limit)
-               ? FormatValue(row.lower_limit, decimals) + " \xE2\x80\x93 " +
-                     FormatValue(row.upper_limit, decimals)
-               : "\xE2\x80\x93");
+           render::LimitsText(row, decimals));
     IconCell(w, RenderVariationIconSvg(row.variation, input.palette, 34),
-             VariationIconName(row.variation), render::VariationIconLabel(row.variation));
+             VariationIconName(row.variation), render::VariationText(row), VariationNote(row));
+    const bool plain_fact = row.assurance == AssuranceIcon::kNone && row.target_met.has_value();
     IconCell(w, RenderAssuranceIconSvg(row.assurance, input.palette, 34),
-             AssuranceIconName(row.assurance), render::AssuranceIconLabel(row.assurance));
+             AssuranceIconName(row.assurance), render::AssuranceText(row),
+             plain_fact ? render::TargetMetLabel(*row.target_met) : "",
+             plain_fact && !*row.target_met ? "note missed" : "note");
     w.Leaf("td", {}, row.data_quality);
     w.Open("td");
     w.Text(row.accountable_person);
@@ -271,8 +285,12 @@ void DataTable(MarkupWriter& w, const ReportSeries& s, int decimals) {
     }
     NumberCell(w, p.centre, decimals);
     if (!run_chart) {
-      NumberCell(w, p.lower3, decimals);
-      NumberCell(w, p.upper3, decimals);
+      // Limits on the mean of a segment without variation are not limits: shown as none, as
+      // on the chart and in the key figures.
+      const bool flat = p.segment >= 0 && p.segment < static_cast<int32_t>(r.segments.size()) &&
+                        r.segments[p.segment].judgement == Judgement::kZeroVariation;
+      NumberCell(w, flat ? kMissing : p.lower3, decimals);
+      NumberCell(w, flat ? kMissing : p.upper3, decimals);
     }
     std::string flags;
     auto add = [&flags](const std::string& f) { flags += (flags.empty() ? "" : "; ") + f; };
@@ -289,6 +307,20 @@ void DataTable(MarkupWriter& w, const ReportSeries& s, int decimals) {
   }
   w.Close();
   w.Close();
+}
+
+// What an empty signal list means: common cause only where the points are judged; where none
+// is judged, no rule was applied, and saying "common cause" would contradict the summary.
+std::string NoSignalsText(const SeriesResult& r) {
+  int judged = 0;
+  for (const SegmentResult& seg : r.segments) judged += seg.judgement == Judgement::kJudged;
+  if (judged == 0)
+    return "No rule is applied while the points cannot be judged (see the summary above), so no "
+           "signal is looked for.";
+  if (judged < static_cast<int>(r.segments.size()))
+    return "No special cause signals where the points are judged; the points shown as not "
+           "judged are tested by no rule.";
+  return "No special cause signals: the process shows common cause variation only.";
 }
 
 void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
@@ -323,23 +355,21 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   KeyFigure(w, r.chart == ChartType::kRun ? "Median" : "Mean",
             FormatValue(row.mean, decimals) + ind.unit);
   if (r.chart != ChartType::kRun) {
-    KeyFigure(w, "Process limits",
-              FormatValue(row.lower_limit, decimals) + " \xE2\x80\x93 " +
-                  FormatValue(row.upper_limit, decimals));
+    KeyFigure(w, "Process limits", render::LimitsText(row, decimals));
   }
   KeyFigure(w, "Target", render::TargetText(s, decimals));
   w.Open("div");
   w.Leaf("span", {{"class", "label"}}, "Variation");
   w.Open("span", {{"class", "icon-text"}});
   w.Raw(render::InlineSvg(RenderVariationIconSvg(row.variation, input.palette, 30)));
-  w.Text(render::VariationIconLabel(row.variation));
+  w.Text(render::VariationText(row));
   w.Close();
   w.Close();
   w.Open("div");
   w.Leaf("span", {{"class", "label"}}, "Assurance");
   w.Open("span", {{"class", "icon-text"}});
   w.Raw(render::InlineSvg(RenderAssuranceIconSvg(row.assurance, input.palette, 30)));
-  w.Text(render::AssuranceIconLabel(row.assurance));
+  w.Text(render::AssuranceText(row));
   w.Close();
   w.Close();
   w.Close();
@@ -352,7 +382,7 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   w.Leaf("p", {}, row.sentence);
   w.Leaf("h3", {}, "Signals");
   if (r.signals.empty()) {
-    w.Leaf("p", {}, "No special cause signals: the process shows common cause variation only.");
+    w.Leaf("p", {}, NoSignalsText(r));
   } else {
     w.Open("ul", {{"class", "signals"}});
     for (const Signal& sig : r.signals) {
@@ -404,11 +434,14 @@ std::string RenderReportHtml(const ReportInput& input) {
   w.Open("section", {{"id", "summary"}});
   w.Leaf("h2", {}, "Integrated Performance Report");
   w.Leaf("p", {{"class", "key"}},
-         "Exceptions (special cause concern or a target the process will consistently fail) "
-         "come first, marked with a red edge. Variation icons: H or L for a special cause high "
-         "or low (blue improvement, orange concern, purple neither), grey dots for common "
-         "cause. Assurance icons: P consistently passes, F consistently fails, ? hit or miss. "
-         "Narratives are the owners' views, shown apart from the data.");
+         "Exceptions (special cause concern, a target the process will consistently fail, or, "
+         "where no assurance icon can be given, a latest value that misses its target) come "
+         "first, marked with a red edge. Variation icons: H or L for a special cause high or "
+         "low (blue improvement, orange concern, purple neither), grey dots for common cause; "
+         "an empty ring marked \xE2\x80\x9Cnot judged\xE2\x80\x9D when there are too few points "
+         "for limits or no variation. Assurance icons: P consistently passes, F consistently "
+         "fails, ? hit or miss; without one, the latest value is shown as meeting the target "
+         "or not. Narratives are the owners' views, shown apart from the data.");
   SummaryTable(w, input, order);
   w.Close();
   for (const int index : order) SeriesSection(w, input, index);

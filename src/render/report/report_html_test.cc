@@ -6,7 +6,9 @@
 #include <string>
 
 #include "kaizen/render.h"
+#include "kaizen/summary.h"
 #include "render/report/report_test_util.h"
+#include "test_support.h"
 
 namespace kaizen::render {
 namespace {
@@ -79,6 +81,31 @@ TEST(RenderReportHtml, IconsCarryTextAndSectionsCarryTheirFacts) {
   EXPECT_NE(html.find("size: A4 landscape"), std::string::npos);
   // Readable without JavaScript: the controls that need it start hidden.
   EXPECT_NE(html.find("id=\"controls\" hidden=\"hidden\""), std::string::npos);
+}
+
+TEST(RenderReportHtml, AShortSeriesNeverContradictsItself) {
+  // Nine months under mdc (15 points needed): no part of the page may call the points common
+  // cause, and the row states the latest value 87 against the target 95 (higher is better):
+  // not met, so the row is an exception.
+  Indicator ind = testing::MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc");
+  ind.id = "ffp";
+  ind.name = "Friends and Family Test";
+  ind.targets = {{.from = testing::Month(0), .value = 95}};
+  Result<SeriesResult> r =
+      AnalyseSeries(ind, testing::MonthlyValues({88, 86, 89, 90, 87, 91, 88, 92, 87}));
+  ASSERT_TRUE(r.ok());
+  ReportInput input;
+  input.generated_on = testing::Month(10);
+  input.series.push_back({&ind, *r, MakeSummaryRow(ind, *r, testing::Month(10))});
+  const std::string html = RenderReportHtml(input);
+  EXPECT_EQ(html.find("common cause variation only"), std::string::npos);
+  EXPECT_EQ(html.find("Common cause"), std::string::npos);
+  EXPECT_EQ(html.find("Process limits</text>"), std::string::npos);  // no limits in the legend
+  EXPECT_NE(html.find("9 of the 15 points needed for limits (6 more)"), std::string::npos);
+  EXPECT_NE(html.find(">not judged yet<"), std::string::npos);
+  EXPECT_NE(html.find(">Target not met<"), std::string::npos);
+  EXPECT_NE(html.find("<tr class=\"exception\">"), std::string::npos);
+  EXPECT_NE(html.find("1 exception"), std::string::npos);
 }
 
 }  // namespace

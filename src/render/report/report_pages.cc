@@ -130,12 +130,16 @@ void SummaryRowOnPage(MarkupWriter& w, const ReportSeries& s, double top, Palett
   TextAt(w, col(5).x + col(5).width, line1, FormatValue(row.latest_value, decimals), 12, kText,
          "end");
   TextAt(w, col(6).x + col(6).width, line1, FormatValue(row.mean, decimals), 12, kText, "end");
-  TextAt(w, col(7).x + col(7).width, line1,
-         FormatValue(row.lower_limit, decimals) + " \xE2\x80\x93 " +
-             FormatValue(row.upper_limit, decimals),
-         12, kText, "end");
+  TextAt(w, col(7).x + col(7).width, line1, render::LimitsText(row, decimals), 12, kText, "end");
   PlaceSvg(w, col(8).x + 10, top + 3, RenderVariationIconSvg(row.variation, palette, 32));
-  PlaceSvg(w, col(9).x + 12, top + 3, RenderAssuranceIconSvg(row.assurance, palette, 32));
+  if (row.assurance == AssuranceIcon::kNone && row.target_met) {
+    // No icon can be given: the plain fact instead, so a failing series is never lost.
+    const bool met = *row.target_met;
+    TextAt(w, col(9).x, line1, "Target", 11, met ? kText : "#8A1538", "start", !met);
+    TextAt(w, col(9).x, line2, met ? "met" : "not met", 11, met ? kText : "#8A1538", "start", !met);
+  } else {
+    PlaceSvg(w, col(9).x + 12, top + 3, RenderAssuranceIconSvg(row.assurance, palette, 32));
+  }
   TextAt(w, col(10).x, line1, Fit(row.accountable_person, col(10).width, 11), 11);
   if (!row.data_quality.empty()) {
     TextAt(w, col(10).x, line2, Fit("DQ: " + row.data_quality, col(10).width, 11), 11, kMuted);
@@ -215,8 +219,7 @@ MarkupWriter SeriesPage(const ReportInput& input, const ReportSeries& s) {
       {"Updated to", updated},
       {"Latest", FormatValue(row.latest_value, decimals) + ind.unit},
       {r.chart == ChartType::kRun ? "Median" : "Mean", FormatValue(row.mean, decimals) + ind.unit},
-      {"Process limits", FormatValue(row.lower_limit, decimals) + " \xE2\x80\x93 " +
-                             FormatValue(row.upper_limit, decimals)},
+      {"Process limits", render::LimitsText(row, decimals)},
       {"Target", render::TargetText(s, decimals)},
   };
   double x = kMargin + 10;
@@ -237,10 +240,8 @@ MarkupWriter SeriesPage(const ReportInput& input, const ReportSeries& s) {
     }
     x += 46 + icon_text_width;
   };
-  icon(RenderVariationIconSvg(row.variation, input.palette, 36),
-       render::VariationIconLabel(row.variation));
-  icon(RenderAssuranceIconSvg(row.assurance, input.palette, 36),
-       render::AssuranceIconLabel(row.assurance));
+  icon(RenderVariationIconSvg(row.variation, input.palette, 36), render::VariationText(row));
+  icon(RenderAssuranceIconSvg(row.assurance, input.palette, 36), render::AssuranceText(row));
   y += 46 + 18;
 
   // Then the words, as many lines as fit: the summary sentence, the owner's narrative (labelled

@@ -38,6 +38,8 @@ std::string_view ClassColour(Palette palette, PointClass c) {
       return colours.concern;
     case PointClass::kNeutral:
       return colours.neither;
+    case PointClass::kNotJudged:
+      return kNotJudgedColour;
     case PointClass::kCommonCause:
       break;
   }

@@ -18,6 +18,11 @@ struct PaletteColours {
 
 PaletteColours ColoursOf(Palette palette);
 
+// Points no rule judged (too few points, no variation): NHS pale grey in every palette, drawn
+// with a darker ring, so they read as "not yet coloured" rather than as common cause grey.
+inline constexpr std::string_view kNotJudgedColour = "#D8DDE0";
+inline constexpr std::string_view kNotJudgedRing = "#768692";  // NHS mid grey
+
 // The colour of a point of class `c` on a chart.
 std::string_view ClassColour(Palette palette, PointClass c);
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -136,6 +137,54 @@ std::string ChartTitle(const Indicator& indicator, const SeriesResult& r,
   std::string name = indicator.name.empty() ? indicator.id : indicator.name;
   if (!r.organisation.empty()) name += " \xE2\x80\x94 " + r.organisation;  // em dash
   return name;
+}
+
+// The legend entry for points no rule judged, with the reason when every such segment shares
+// one: "Not judged yet: too few points for limits".
+std::string NotJudgedLegend(const SeriesResult& r) {
+  std::optional<Judgement> reason;
+  for (const SegmentResult& seg : r.segments) {
+    if (seg.judgement == Judgement::kJudged) continue;
+    if (reason && *reason != seg.judgement) return "Not judged";
+    reason = seg.judgement;
+  }
+  return reason ? std::string(render::JudgementLabel(*reason)) : "Not judged";
+}
+
+// What a segment that is not judged says inside the plot, at its top left: why its points are
+// neither coloured nor held against limits.
+std::string SegmentNote(const SegmentResult& seg) {
+  switch (seg.judgement) {
+    case Judgement::kTooFewPoints:
+      return "Not judged yet: " + std::to_string(seg.n_baseline) + " of " +
+             std::to_string(seg.points_needed) + " points for limits";
+    case Judgement::kZeroVariation:
+      return "No variation: no limits to judge by";
+    case Judgement::kNoLimits:
+      return "Not judged: no process limits";
+    case Judgement::kJudged:
+      break;
+  }
+  return "";
+}
+
+void SegmentNotes(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
+  const int n = static_cast<int>(r.points.size());
+  for (const SegmentResult& seg : r.segments) {
+    const std::string note = SegmentNote(seg);
+    if (note.empty() || seg.first < 0 || seg.first >= n) continue;
+    // Kept inside the plot: a segment near the right edge ends its note there.
+    const double x = std::max(s.left + 4, s.X(seg.first) - s.HalfStep() + 4);
+    const bool fits = x + TextWidth(note, 11) <= s.right - 4;
+    w.Leaf("text",
+           {{"class", "segment-note"},
+            {"x", Num(fits ? x : s.right - 4)},
+            {"y", Num(s.top + 14)},
+            {"font-size", "11"},
+            {"text-anchor", fits ? "start" : "end"},
+            {"fill", std::string(kMutedText)}},
+           note);
+  }
 }
 
 }  // namespace
@@ -315,18 +364,26 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
   }
 
   // Centre line and process limits, one run per segment so each segment's lines stand apart.
-  std::vector<std::pair<int, int>> spans;
+  // A segment without variation gets no limit lines: limits on the mean would look like a
+  // process held within them, when nothing varies at all (issue 7).
+  struct Span {
+    int first, last;
+    bool draw_limits;
+  };
+  std::vector<Span> spans;
   for (const SegmentResult& seg : r.segments) {
     if (seg.first >= 0 && seg.last < n && seg.first <= seg.last) {
-      spans.emplace_back(seg.first, seg.last);
+      spans.push_back({seg.first, seg.last, seg.judgement != Judgement::kZeroVariation});
     }
   }
-  if (spans.empty() && n > 0) spans.emplace_back(0, n - 1);
-  for (const auto& [first, last] : spans) {
-    if (!run_chart) {
+  if (spans.empty() && n > 0) spans.push_back({0, n - 1, true});
+  bool any_limits = false;
+  for (const auto& [first, last, draw_limits] : spans) {
+    if (!run_chart && draw_limits) {
       for (const std::vector<double>* limit : {&upper, &lower}) {
         const std::string d = StepPath(s, *limit, first, last);
         if (d.empty()) continue;
+        any_limits = true;
         w.Leaf("path", {{"class", limit == &upper ? "upper-limit" : "lower-limit"},
                         {"d", d},
                         {"fill", "none"},
@@ -353,6 +410,8 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                     {"stroke-dasharray", std::string(kTargetDash)}});
   }
 
+  SegmentNotes(w, s, r);
+
   // The data line; a missing value leaves a gap.
   std::string line;
   bool open = false;
@@ -375,7 +434,7 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
 
   // Points, each with a tooltip: common cause small and grey, special causes larger in their
   // class colour, ghosted points hollow with the reason they were excluded.
-  bool seen[4] = {false, false, false, false};
+  bool seen[5] = {false, false, false, false, false};
   bool any_ghost = false;
   w.Open("g", {{"class", "points"}});
   for (int i = 0; i < n; ++i) {
@@ -402,7 +461,8 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
       w.Close();
       continue;
     }
-    const bool special = p.point_class != PointClass::kCommonCause;
+    const bool special = IsSpecialCause(p.point_class);
+    const bool not_judged = p.point_class == PointClass::kNotJudged;
     seen[static_cast<int>(p.point_class)] = true;
     tip += " \xE2\x80\x94 " + std::string(render::PointClassLabel(p.point_class));
     if (special && p.label != RuleId::kNone) {
@@ -413,8 +473,8 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                       {"cy", Num(s.Y(p.value))},
                       {"r", special ? "5" : "3.5"},
                       {"fill", std::string(render::ClassColour(options.palette, p.point_class))},
-                      {"stroke", "#FFFFFF"},
-                      {"stroke-width", special ? "1" : "0.5"}});
+                      {"stroke", not_judged ? std::string(render::kNotJudgedRing) : "#FFFFFF"},
+                      {"stroke-width", special || not_judged ? "1" : "0.5"}});
     w.Leaf("title", {}, tip);
     w.Close();
   }
@@ -430,7 +490,7 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
       }
     };
     add(centre[last_index], run_chart ? "Median" : "Mean", kCentreColour);
-    if (!run_chart) {
+    if (!run_chart && !spans.empty() && spans.back().draw_limits) {
       add(upper[last_index], "Upper limit", kLimitColour);
       add(lower[last_index], "Lower limit", kLimitColour);
     }
@@ -500,19 +560,22 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     w.Leaf("text", {{"x", Num(lx + 31)}, {"y", Num(ly)}}, label);
     lx += 31 + TextWidth(label, 11) + 18;
   };
-  auto point_item = [&](std::string_view label, std::string_view fill, bool hollow) {
+  auto point_item = [&](std::string_view label, std::string_view fill, bool hollow,
+                        std::string_view ring = "") {
     make_room(14 + TextWidth(label, 11));
+    std::string stroke(hollow ? kLimitColour : fill);
+    if (!ring.empty()) stroke = ring;
     w.Leaf("circle", {{"cx", Num(lx + 5)},
                       {"cy", Num(ly - 4)},
                       {"r", "5"},
                       {"fill", hollow ? std::string("#FFFFFF") : std::string(fill)},
-                      {"stroke", hollow ? std::string(kLimitColour) : std::string(fill)},
+                      {"stroke", stroke},
                       {"stroke-width", "1.5"}});
     w.Leaf("text", {{"x", Num(lx + 14)}, {"y", Num(ly)}}, label);
     lx += 14 + TextWidth(label, 11) + 18;
   };
   line_item(run_chart ? "Median" : "Mean", kCentreColour, "");
-  if (!run_chart) line_item("Process limits", kLimitColour, kLimitDash);
+  if (!run_chart && any_limits) line_item("Process limits", kLimitColour, kLimitDash);
   if (any_target) line_item("Target", kTargetColour, kTargetDash);
   constexpr std::string_view kLegendNames[] = {"Common cause", "Improvement", "Concern",
                                                "Neither improvement nor concern"};
@@ -522,6 +585,9 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     if (seen[static_cast<int>(c)]) {
       point_item(kLegendNames[static_cast<int>(c)], render::ClassColour(options.palette, c), false);
     }
+  }
+  if (seen[static_cast<int>(PointClass::kNotJudged)]) {
+    point_item(NotJudgedLegend(r), render::kNotJudgedColour, false, render::kNotJudgedRing);
   }
   if (any_ghost) point_item("Ghosted (excluded from the limits)", "", true);
   w.Close();

@@ -142,6 +142,54 @@ TEST(RenderChartSvg, RunChartShowsOnlyItsMedian) {
   EXPECT_NE(svg.find("Median 10"), std::string::npos);
 }
 
+TEST(RenderChartSvg, NotJudgedPointsHaveTheirOwnLookAndLegend) {
+  // The hand-made series as a short segment: no limits, 5 of 15 points. Its points are not
+  // judged: pale grey with a ring, a legend entry saying why, a note in the plot, and no
+  // "Common cause" or "Process limits" entry that would contradict them.
+  SeriesResult r = HandMade();
+  for (PointResult& p : r.points) {
+    p.lower3 = p.upper3 = kMissing;
+    p.point_class = PointClass::kNotJudged;
+    p.label = RuleId::kNone;
+  }
+  r.segments[0].judgement = Judgement::kTooFewPoints;
+  r.segments[0].n_baseline = 4;  // the ghost does not count
+  r.segments[0].points_needed = 15;
+  Indicator ind;
+  ind.id = "x";
+  const std::string svg = RenderChartSvg(ind, r, {.palette = Palette::kMdc});
+  std::smatch m;
+  ASSERT_TRUE(std::regex_search(svg, m, std::regex("<circle class=\"not_judged\"[^>]*>")));
+  EXPECT_NE(m[0].str().find("fill=\"#D8DDE0\""), std::string::npos);
+  EXPECT_NE(m[0].str().find("stroke=\"#768692\""), std::string::npos);
+  EXPECT_NE(svg.find(">Not judged yet: too few points for limits<"), std::string::npos);
+  EXPECT_NE(svg.find(">Not judged yet: 4 of 15 points for limits<"), std::string::npos);
+  EXPECT_EQ(svg.find("Common cause"), std::string::npos);
+  EXPECT_EQ(svg.find("Process limits"), std::string::npos);
+  EXPECT_EQ(svg.find("upper-limit"), std::string::npos);
+}
+
+TEST(RenderChartSvg, ZeroVariationDrawsNoLimitLines) {
+  // Every value 10: mdc keeps limits on the mean (10), which must not look like limits.
+  SeriesResult r = HandMade();
+  for (PointResult& p : r.points) {
+    p.value = p.centre = p.lower3 = p.upper3 = 10;
+    p.point_class = PointClass::kNotJudged;
+  }
+  r.segments[0].zero_variation = true;
+  r.segments[0].judgement = Judgement::kZeroVariation;
+  Indicator ind;
+  ind.id = "x";
+  const std::string svg = RenderChartSvg(ind, r, {});
+  EXPECT_EQ(svg.find("upper-limit"), std::string::npos);
+  EXPECT_EQ(svg.find("lower-limit"), std::string::npos);
+  EXPECT_EQ(svg.find("Upper limit"), std::string::npos);
+  EXPECT_EQ(svg.find("Process limits"), std::string::npos);
+  EXPECT_NE(svg.find("Mean 10"), std::string::npos);
+  EXPECT_NE(svg.find(">No variation: no limits to judge by<"), std::string::npos);
+  EXPECT_NE(svg.find(">Not judged: no variation<"), std::string::npos);
+}
+
 TEST(RenderChartSvg, FontsReadableAtA4) {
   Indicator ind;
   ind.id = "x";
