@@ -57,7 +57,7 @@ class TableSink final : public ingest::RowSink {
     return Status::Ok();
   }
   using RowSink::OnBadRow;
-  Status OnBadRow(std::string_view /*code*/, int line, int column, std::string message) override {
+  Status OnBadRow(int line, int column, std::string message) override {
     return Status::InvalidArgument(table_->path + ":" + std::to_string(line) + ":" +
                                    std::to_string(column) + ": " + message);
   }

@@ -28,12 +28,13 @@ class RowSink {
   // diagnostic, or a failure of the series callback); the reader then returns that status.
   virtual Status OnRow(int line, std::span<const std::string_view> fields) = 0;
   // A row the reader could split only partly (CSV: text after a closing quote), at the 1-based
-  // field `column`, of the kind `code` (a diag:: code). The sink reports it (an error, or a
-  // warning under --lenient) and skips it.
-  virtual Status OnBadRow(std::string_view code, int line, int column, std::string message) = 0;
-  // For readers that do not name the kind (diag::kInput).
-  Status OnBadRow(int line, int column, std::string message) {
-    return OnBadRow(diag::kInput, line, column, std::move(message));
+  // field `column`. The sink reports it (an error, or a warning under --lenient) and skips it.
+  virtual Status OnBadRow(int line, int column, std::string message) = 0;
+  // The same, for a reader that names the kind of fault (`code`, a diag:: code). Sinks that
+  // report diagnostics override it; by default the code is dropped.
+  virtual Status OnBadRow(std::string_view code, int line, int column, std::string message) {
+    (void)code;
+    return OnBadRow(line, column, std::move(message));
   }
 };
 

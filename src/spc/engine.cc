@@ -365,8 +365,8 @@ Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const 
   // Centres are long-double means (accurate_mean.h), finite for any finite values; but moving
   // ranges of ±1e308, or limits three sigmas out, can be beyond a double. Drawing ±inf would
   // judge every point against an infinite limit: refuse instead.
-  for (double line : {segment.centre, segment.mr_bar, segment.sigma, segment.lower3,
-                      segment.upper3}) {
+  for (double line :
+       {segment.centre, segment.mr_bar, segment.sigma, segment.lower3, segment.upper3}) {
     if (!std::isinf(line)) continue;
     return Status::InvalidArgument(
         "series " + series.indicator_id + "/" + series.organisation + ", from " +

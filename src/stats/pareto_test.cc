@@ -71,7 +71,8 @@ TEST(Pareto, GlobalTriggerToolHarmCategories) {
 // 80 %" anyway.
 TEST(Pareto, TotalBeyondTheLargestDoubleIsRefusedAtItsRow) {
   const std::vector<std::string> categories = {"falls", "ulcers", "medication"};
-  const Result<ParetoResult> r = ParetoFromCounts(categories, {1e308, 1e308, 5}, {});
+  const std::vector<double> counts = {1e308, 1e308, 5};
+  const Result<ParetoResult> r = ParetoFromCounts(categories, counts, {});
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("row 2 (ulcers) brings the total past the largest number"),
             std::string::npos)
