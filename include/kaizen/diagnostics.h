@@ -1,18 +1,73 @@
 // Diagnostics: what is wrong with the user's input, and exactly where.
 //
-// A bad input row is a diagnostic (file, line, column, message), not a crash; the caller's
-// policy (strict or --lenient) decides whether it stops the run. A Diagnostics object is not
-// thread-safe: give each reader its own.
+// A bad input row is a diagnostic (file, line, column, code, message), not a crash; the
+// caller's policy (strict or --lenient) decides whether it stops the run. A Diagnostics object
+// is not thread-safe: give each reader its own.
 #ifndef KAIZEN_DIAGNOSTICS_H_
 #define KAIZEN_DIAGNOSTICS_H_
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kaizen {
 
 enum class Severity { kError, kWarning };
+
+// Stable, machine-readable names of the kinds of diagnostic, printed in brackets and listed in
+// docs/cli.md ("Diagnostic codes"). Scripts match on them, so a code is never renamed or
+// reused; a new kind of problem gets a new code.
+namespace diag {
+// Whole file.
+inline constexpr std::string_view kCannotRead = "cannot_read";
+inline constexpr std::string_view kNotText = "not_text";
+inline constexpr std::string_view kNotUtf8 = "not_utf8";
+inline constexpr std::string_view kNoRows = "no_rows";
+inline constexpr std::string_view kNoDataRows = "no_data_rows";
+inline constexpr std::string_view kTooManyErrors = "too_many_errors";
+inline constexpr std::string_view kMoreWarnings = "more_warnings";
+inline constexpr std::string_view kBadOption = "bad_option";
+// Header and columns.
+inline constexpr std::string_view kNotAHeader = "not_a_header";
+inline constexpr std::string_view kMissingColumn = "missing_column";
+inline constexpr std::string_view kDuplicateColumn = "duplicate_column";
+inline constexpr std::string_view kUnreadIndicatorColumn = "unread_indicator_column";
+// Row shape and CSV syntax.
+inline constexpr std::string_view kFieldCount = "field_count";
+inline constexpr std::string_view kRowTooLong = "row_too_long";
+inline constexpr std::string_view kUnclosedQuote = "unclosed_quote";
+inline constexpr std::string_view kStrayQuote = "stray_quote";
+// Cells.
+inline constexpr std::string_view kEmptyIndicator = "empty_indicator";
+inline constexpr std::string_view kEmptyOrganisation = "empty_organisation";
+inline constexpr std::string_view kUnknownIndicator = "unknown_indicator";
+inline constexpr std::string_view kChartNeedsColumns = "chart_needs_columns";
+inline constexpr std::string_view kEmptyPeriod = "empty_period";
+inline constexpr std::string_view kBadDate = "bad_date";
+inline constexpr std::string_view kTwoDigitYear = "two_digit_year";
+inline constexpr std::string_view kAmbiguousDates = "ambiguous_dates";
+inline constexpr std::string_view kGuessedDateOrder = "guessed_date_order";
+inline constexpr std::string_view kBadNumber = "bad_number";
+inline constexpr std::string_view kValueOverflow = "value_overflow";
+inline constexpr std::string_view kNonIntegerCount = "non_integer_count";
+inline constexpr std::string_view kNegativeCount = "negative_count";
+inline constexpr std::string_view kNotPositive = "not_positive";
+inline constexpr std::string_view kZeroDenominator = "zero_denominator";
+inline constexpr std::string_view kNumeratorAboveDenominator = "numerator_above_denominator";
+// Series.
+inline constexpr std::string_view kDuplicatePeriod = "duplicate_period";
+inline constexpr std::string_view kMixedRowKinds = "mixed_row_kinds";
+inline constexpr std::string_view kRowsNotGrouped = "rows_not_grouped";
+inline constexpr std::string_view kMissingPeriods = "missing_periods";
+// Indicator catalogue (TOML).
+inline constexpr std::string_view kTomlSyntax = "toml_syntax";
+inline constexpr std::string_view kUnknownKey = "unknown_key";
+inline constexpr std::string_view kBadCatalogue = "bad_catalogue";
+inline constexpr std::string_view kTargetOutOfRange = "target_out_of_range";
+// A diagnostic raised by a reader that does not yet name its kinds (.xlsx).
+inline constexpr std::string_view kInput = "input";
+}  // namespace diag
 
 struct Diagnostic {
   Severity severity = Severity::kError;
@@ -20,13 +75,17 @@ struct Diagnostic {
   int line = 0;         // 1-based; 0 when the problem concerns the whole file
   int column = 0;       // 1-based field number (CSV, XLSX) or character (TOML); 0 when unknown
   std::string message;  // what was found and what was expected
+  std::string_view code = diag::kInput;  // one of diag::k*; static storage
 
-  // "data.csv:12:3: error: 'abc' is not a number (expected the value column to hold numbers)"
+  // "data.csv:12:3: error [bad_number]: 'abc' is not a number (expected ...)"
   std::string ToString() const;
 };
 
 class Diagnostics {
  public:
+  void Error(std::string_view code, std::string file, int line, int column, std::string message);
+  void Warning(std::string_view code, std::string file, int line, int column, std::string message);
+  // Unclassified (diag::kInput), for readers that do not yet name their kinds.
   void Error(std::string file, int line, int column, std::string message);
   void Warning(std::string file, int line, int column, std::string message);
   void Add(Diagnostic d);

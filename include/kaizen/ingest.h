@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,9 @@ struct ReadOptions {
   std::string sheet;         // .xlsx: a sheet name, or a 1-based index as text; "" = first
   std::string indicator;     // when the file has no indicator column: the indicator id
   std::string organisation;  // when the file has no organisation column
+  // The chart every series will be drawn as (--chart), over the catalogue's: it decides which
+  // counts and ratios a row may hold (CheckPoint), each bad one reported with its line.
+  std::optional<ChartType> chart;
   // Deliver each series as soon as the next one starts (the file must group its rows by
   // indicator and organisation); used for very large files. Otherwise series are collected,
   // sorted by indicator and organisation, and delivered at the end.

@@ -43,6 +43,23 @@ std::string_view ChartTypeName(ChartType type);
 Result<ChartType> ParseChartType(std::string_view name);
 // True for charts whose values are numerator / denominator.
 bool ChartUsesDenominator(ChartType type);
+// The chart of an indicator that no catalogue and no --chart names: p for numerators and
+// denominators, xmr for values.
+ChartType DefaultChart(bool ratios);
+
+// Why one row's numbers cannot be a point of a `type` chart. Missing parts (NaN) are not a
+// problem (the point is missing), nor are the values of charts that take any number (run, xmr,
+// mr, x̄, s). The one rule for what a count or a ratio may be: the importer reports it with the
+// row's line, and the SPC engine treats such a point as missing for series from elsewhere.
+enum class PointProblem {
+  kNone,
+  kNegativeCount,              // c, g, np, p, u: a count below zero
+  kNonIntegerCount,            // c, np: 2.5 events
+  kNotPositive,                // t: a time between events of zero or less
+  kZeroDenominator,            // p, np, u: a denominator of zero or less
+  kNumeratorAboveDenominator,  // p, np: more events than opportunities
+};
+PointProblem CheckPoint(ChartType type, double value, double numerator, double denominator);
 
 enum class Direction { kHigherIsBetter, kLowerIsBetter, kNeither };
 std::string_view DirectionName(Direction d);  // "higher", "lower", "neither"

@@ -56,6 +56,7 @@ class TableSink final : public ingest::RowSink {
     table_->lines.push_back(line);
     return Status::Ok();
   }
+  using RowSink::OnBadRow;
   Status OnBadRow(int line, int column, std::string message) override {
     return Status::InvalidArgument(table_->path + ":" + std::to_string(line) + ":" +
                                    std::to_string(column) + ": " + message);
@@ -68,6 +69,19 @@ class TableSink final : public ingest::RowSink {
 
 std::string Cell(const RecordTable& t, std::size_t row, int index) {
   return static_cast<std::size_t>(index) < t.rows[row].size() ? t.rows[row][index] : std::string();
+}
+
+// A bad cell, printed as the importer prints its diagnostics (file:line:column, code).
+void ReportCell(const RecordTable& t, std::size_t row, int index, std::string_view code,
+                const std::string& message) {
+  const Diagnostic d{
+      .severity = Severity::kError,
+      .file = t.path,
+      .line = t.lines[row],
+      .column = index + 1,
+      .message = "column '" + t.header[static_cast<std::size_t>(index)] + "': " + message,
+      .code = code};
+  std::cerr << d.ToString() << "\n";
 }
 
 }  // namespace
@@ -136,11 +150,17 @@ int NumericColumn(const RecordTable& table, int index, std::vector<double>* out)
         break;
       case ingest::NumberParse::kMissing:
         break;
+      case ingest::NumberParse::kTooLarge:
+        ReportCell(table, r, index, diag::kValueOverflow,
+                   "'" + text +
+                       "' is beyond the largest number kaizen can hold (expected a "
+                       "number of magnitude below 1.8e308)");
+        return kExitBadInput;
       case ingest::NumberParse::kBad:
-        std::cerr << table.path << ":" << table.lines[r] << ":" << index + 1 << ": column '"
-                  << table.header[index] << "': '" << text
-                  << "' is not a number (expected a plain decimal, TRUE/FALSE, or empty/NA for "
-                     "missing)\n";
+        ReportCell(table, r, index, diag::kBadNumber,
+                   "'" + text +
+                       "' is not a number (expected a plain decimal, TRUE/FALSE, or empty/NA for "
+                       "missing)");
         return kExitBadInput;
     }
   }
@@ -157,10 +177,10 @@ int DateColumn(const RecordTable& table, int index, const std::string& date_form
   bool only_day_month = false, only_month_day = false;
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const std::string text = Cell(table, r, index);
-    if (ingest::ParsePeriod(text, format, false, &raw[r]) != ingest::PeriodParse::kOk) {
-      std::cerr << table.path << ":" << table.lines[r] << ":" << index + 1 << ": column '"
-                << table.header[index] << "': '" << text << "' is not a date (expected "
-                << ingest::ExpectedDateForms(format) << ")\n";
+    if (const ingest::PeriodParse p = ingest::ParsePeriod(text, format, false, &raw[r]);
+        p != ingest::PeriodParse::kOk) {
+      const ingest::PeriodError e = ingest::DescribeBadPeriod(p, text, format);
+      ReportCell(table, r, index, e.code, e.message);
       return kExitBadInput;
     }
     if (raw[r].slash) {
@@ -180,9 +200,8 @@ int DateColumn(const RecordTable& table, int index, const std::string& date_form
   out->resize(table.rows.size());
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     if (!ingest::ResolvePeriod(raw[r], order, &(*out)[r])) {
-      std::cerr << table.path << ":" << table.lines[r] << ":" << index + 1 << ": column '"
-                << table.header[index] << "': '" << Cell(table, r, index)
-                << "' is not a calendar day\n";
+      ReportCell(table, r, index, diag::kBadDate,
+                 "'" + Cell(table, r, index) + "' is not a calendar day");
       return kExitBadInput;
     }
   }
@@ -449,6 +468,28 @@ bool MissingCategory(const std::string& c) {
 
 }  // namespace
 
+namespace {
+
+// Every Pareto share divides by the total: one beyond a double is refused at the row that
+// takes it there (ParetoFrom* refuse it too, without the line).
+int CheckTotalIsFinite(const RecordTable& table, int index, const std::vector<double>& values) {
+  double total = 0;
+  for (std::size_t r = 0; r < values.size(); ++r) {
+    if (std::isnan(values[r])) continue;
+    total += values[r];
+    if (std::isinf(total)) {
+      ReportCell(table, r, index, diag::kValueOverflow,
+                 "this value brings the total past the largest number a double holds (1.8e308), "
+                 "so no share of it can be computed (expected values whose sum is below that: "
+                 "rescale them, e.g. to thousands)");
+      return kExitBadInput;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
 int ParetoFromFile(const ParetoSource& source, const ParetoOptions& options,
                    Result<ParetoResult>* out, int64_t* rows_without_category) {
   if (!source.weight.empty() && !source.count.empty()) {
@@ -472,6 +513,7 @@ int ParetoFromFile(const ParetoSource& source, const ParetoOptions& options,
         code != kExitOk)
       return code;
     if (int code = NumericColumn(table, index, &row_weights); code != kExitOk) return code;
+    if (int code = CheckTotalIsFinite(table, index, row_weights); code != kExitOk) return code;
   }
   std::vector<std::string> categories;
   std::vector<double> weights;

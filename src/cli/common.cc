@@ -116,10 +116,12 @@ int PrepareInputs(const DataOptions& o, Inputs* inputs) {
     }
   }
   if (!o.chart.empty()) {
-    if (auto c = ParseChartType(o.chart); !c.ok()) {
+    auto c = ParseChartType(o.chart);
+    if (!c.ok()) {
       std::cerr << "--chart: " << c.status().message() << "\n";
       return kExitBadInput;
     }
+    r.chart = *c;
   }
   return kExitOk;
 }
@@ -160,7 +162,7 @@ Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs, const
     // denominator) does not make it a chart of values it does not have.
     const bool ratios = std::any_of(series.denominators.begin(), series.denominators.end(),
                                     [](double d) { return !std::isnan(d); });
-    ind.chart = ratios ? ChartType::kP : ChartType::kXmr;
+    ind.chart = DefaultChart(ratios);
   }
   if (!o.chart.empty()) ind.chart = *ParseChartType(o.chart);
   if (!o.profile.empty()) ind.profile = o.profile;

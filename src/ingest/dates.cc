@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "ingest/numbers.h"
+#include "kaizen/diagnostics.h"
 
 namespace kaizen::ingest {
 namespace {
@@ -53,39 +54,60 @@ int MonthFromName(std::string_view s) {
   return l == "sept" ? 9 : 0;
 }
 
-// A year as written: four digits, or two after a month name ("Mar-22"), where a pivot at 70
-// keeps NHS history (1990s) and the present both readable.
-bool Year(std::string_view s, bool allow_two_digits, int* out) {
-  if (s.size() == 4) return Digits(s, 4, out);
-  if (s.size() == 2 && allow_two_digits && Digits(s, 2, out)) {
-    *out += *out >= 70 ? 1900 : 2000;
-    return true;
+// A year as written: four digits. Two ("Mar-22") are refused: a pivot would put Oct-69 in 2069
+// and Jan-70 in 1970 and reorder the series without a word (docs/cli.md, "Dates").
+bool Year(std::string_view s, int* out) { return s.size() == 4 && Digits(s, 4, out); }
+
+bool IsTwoDigitYear(std::string_view s) {
+  int unused;
+  return s.size() == 2 && Digits(s, 2, &unused);
+}
+
+// A time of day as ISO 8601 and database exports write it: hh:mm, hh:mm:ss or hh:mm:ss.fff, then
+// optionally Z or an offset ±hh:mm. 24:00 and leap seconds are not in any NHS extract.
+bool IsTimeOfDay(std::string_view s) {
+  int h, m, sec = 0;
+  const std::size_t colon = s.find(':');
+  if (colon == std::string_view::npos || !Digits(s.substr(0, colon), 2, &h) || h > 23) return false;
+  s.remove_prefix(colon + 1);
+  if (s.size() < 2 || !Digits(s.substr(0, 2), 2, &m) || m > 59) return false;
+  s.remove_prefix(2);
+  if (!s.empty() && s[0] == ':') {
+    if (s.size() < 3 || !Digits(s.substr(1, 2), 2, &sec) || sec > 59) return false;
+    s.remove_prefix(3);
+    if (!s.empty() && s[0] == '.') {
+      std::size_t k = 1;
+      while (k < s.size() && IsDigit(s[k])) ++k;
+      if (k == 1) return false;
+      s.remove_prefix(k);
+    }
   }
-  return false;
+  if (s.empty() || s == "Z") return true;
+  int oh, om;
+  return s.size() == 6 && (s[0] == '+' || s[0] == '-') && s[3] == ':' &&
+         Digits(s.substr(1, 2), 2, &oh) && oh <= 14 && Digits(s.substr(4, 2), 2, &om) && om <= 59;
 }
 
 // Drops a time of day after the date ("2022-03-01T00:00:00", "01/03/2022 00:00"), which
-// database and spreadsheet exports add to dates that have none.
-std::string_view StripTime(std::string_view s) {
+// database and spreadsheet exports add to dates that have none. Sets *bad_time when what
+// follows the date looks like a time but is not one (25:61).
+std::string_view StripTime(std::string_view s, bool* bad_time) {
   for (std::size_t i = 1; i + 3 < s.size(); ++i) {
     if (s[i] != 'T' && s[i] != ' ') continue;
     if (!IsDigit(s[i + 1])) continue;
     const bool colon = s[i + 2] == ':' || (IsDigit(s[i + 2]) && s[i + 3] == ':');
     if (!colon) continue;
-    bool rest_is_time = true;
-    for (std::size_t j = i + 1; j < s.size(); ++j) {
-      const char c = s[j];
-      if (!IsDigit(c) && c != ':' && c != '.' && c != 'Z' && c != '+' && c != '-') {
-        rest_is_time = false;
-        break;
-      }
-    }
-    if (rest_is_time) return s.substr(0, i);
+    *bad_time = !IsTimeOfDay(s.substr(i + 1));
+    return s.substr(0, i);
   }
   return s;
 }
 
 bool IsSeparator(char c) { return c == '/' || c == '-' || c == '.' || c == ' ' || c == ','; }
+
+// One separator between two parts, or ", " ("March 1, 2022"): "2020--01--01" is a typing slip
+// (or a negative number), not a date.
+bool IsSeparatorRun(std::string_view run) { return run.size() == 1 || run == ", "; }
 
 }  // namespace
 
@@ -104,7 +126,9 @@ PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_ser
     }
     return PeriodParse::kBad;
   }
-  text = StripTime(text);
+  bool bad_time = false;
+  text = StripTime(text, &bad_time);
+  if (bad_time) return PeriodParse::kBad;
   if (excel_serials) {
     int serial;
     // Serials after 60 only: Excel counts a 29 February 1900 that never was.
@@ -116,29 +140,38 @@ PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_ser
     }
   }
 
-  // Split into at most three parts on separators, remembering whether all were '/', '-', '.'.
+  // Split into at most three parts on single separators, remembering whether all were one of
+  // '/', '-', '.' (the same one throughout). Nothing may come before the first part or after
+  // the last: "-2020-01-01" and "///2020/01/01///" are not dates.
   std::array<std::string_view, 3> parts;
   std::size_t n = 0, i = 0;
   bool numeric_separators = true;
+  std::string_view first_run;
   while (i < text.size()) {
-    while (i < text.size() && IsSeparator(text[i])) {
-      if (text[i] == ' ' || text[i] == ',') numeric_separators = false;
-      ++i;
-    }
-    if (i == text.size()) break;
     std::size_t j = i;
+    while (j < text.size() && IsSeparator(text[j])) ++j;
+    const std::string_view run = text.substr(i, j - i);
+    if ((n == 0) != run.empty() || j == text.size() || (n > 0 && !IsSeparatorRun(run)))
+      return PeriodParse::kBad;
+    if (n == 1) first_run = run;
+    if (run.find_first_of(" ,") != std::string_view::npos || (n == 2 && run != first_run))
+      numeric_separators = false;
+    i = j;
     while (j < text.size() && !IsSeparator(text[j])) ++j;
     if (n == parts.size()) return PeriodParse::kBad;
     parts[n++] = text.substr(i, j - i);
     i = j;
   }
+  // A month name then two digits ("Oct-69", "01-Mar-22"): a two-digit year, refused by name.
+  if (n >= 2 && IsTwoDigitYear(parts[n - 1]) && MonthFromName(parts[n - 2]) > 0)
+    return PeriodParse::kTwoDigitYear;
 
   int a, b, y;
   if (n == 3) {
     const int name0 = MonthFromName(parts[0]), name1 = MonthFromName(parts[1]);
-    if (name1 > 0 && Digits(parts[0], 2, &a) && Year(parts[2], true, &y))  // 01-Mar-2022
+    if (name1 > 0 && Digits(parts[0], 2, &a) && Year(parts[2], &y))  // 01-Mar-2022
       return ok(ToDate(y, name1, a, out));
-    if (name0 > 0 && Digits(parts[1], 2, &a) && Year(parts[2], false, &y))  // March 1, 2022
+    if (name0 > 0 && Digits(parts[1], 2, &a) && Year(parts[2], &y))  // March 1, 2022
       return ok(ToDate(y, name0, a, out));
     if (!numeric_separators || !Digits(parts[0], 4, &a) || !Digits(parts[1], 2, &b) ||
         !Digits(parts[2], 4, &y)) {
@@ -159,7 +192,7 @@ PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_ser
   }
   if (n == 2) {
     const int name0 = MonthFromName(parts[0]);
-    if (name0 > 0 && Year(parts[1], true, &y)) return ok(ToDate(y, name0, 1, out));  // Mar 2022
+    if (name0 > 0 && Year(parts[1], &y)) return ok(ToDate(y, name0, 1, out));  // Mar 2022
     if (!numeric_separators) return PeriodParse::kBad;
     if (parts[0].size() == 4 && Digits(parts[0], 4, &y) && parts[1].size() == 2 &&
         Digits(parts[1], 2, &b)) {
@@ -201,6 +234,26 @@ std::string_view ExpectedDateForms(DateFormat format) {
       break;
   }
   return "a date such as 2022-03-01, 2022-03, 01/03/2022, 01-Mar-2022 or Mar 2022";
+}
+
+PeriodError DescribeBadPeriod(PeriodParse parse, std::string_view text, DateFormat format) {
+  text = TrimSpaces(text);
+  const std::string expected = "(expected " + std::string(ExpectedDateForms(format)) + ")";
+  switch (parse) {
+    case PeriodParse::kEmpty:
+      return {diag::kEmptyPeriod, "empty period " + expected};
+    case PeriodParse::kTwoDigitYear:
+      return {diag::kTwoDigitYear,
+              "'" + std::string(text) +
+                  "' has a two-digit year, which could be either century (expected a four-digit "
+                  "year, such as " +
+                  std::string(text.substr(0, text.size() - 2)) + "20" +
+                  std::string(text.substr(text.size() - 2)) + ")"};
+    case PeriodParse::kOk:
+    case PeriodParse::kBad:
+      break;
+  }
+  return {diag::kBadDate, "'" + std::string(text) + "' is not a date " + expected};
 }
 
 }  // namespace kaizen::ingest

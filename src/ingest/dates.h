@@ -1,5 +1,5 @@
 // Parsing the period column: ISO 8601 (2022-03-01, 2022-03 as a month), dd/mm/yyyy or m/d/yyyy,
-// and month names ("Mar 2022", "March 2022", "01-Mar-2022", "Mar-22").
+// and month names ("Mar 2022", "March 2022", "01-Mar-2022"); two-digit years are refused.
 //
 // A slash date such as 01/02/2022 cannot be read alone: whether it is 1 February (UK) or
 // 2 January (US) is decided from the whole column (DateOrderEvidence), so ParsePeriod keeps its
@@ -9,6 +9,7 @@
 #define KAIZEN_INGEST_DATES_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "kaizen/date.h"
@@ -33,7 +34,12 @@ struct SlashFit {
   bool month_day = false;  // 1/13/2022
 };
 
-enum class PeriodParse { kOk, kEmpty, kBad };
+enum class PeriodParse {
+  kOk,
+  kEmpty,
+  kTwoDigitYear,  // a month name and a two-digit year ("Mar-22"): which century is unknown
+  kBad,
+};
 
 // Parses one period cell. `format` kDayMonthYear or kMonthDayYear resolves slash dates at once;
 // kIso rejects them; kAuto keeps them raw. With `excel_serials`, a whole number is an Excel
@@ -49,6 +55,14 @@ bool ResolvePeriod(const RawPeriod& raw, DateOrder order, Date* out);
 
 // What the accepted forms are, for "expected ..." in diagnostics.
 std::string_view ExpectedDateForms(DateFormat format);
+
+// The diagnostic for a period cell that ParsePeriod did not accept (`parse` is not kOk): its
+// code (diag::k*) and what was found and expected.
+struct PeriodError {
+  std::string_view code;
+  std::string message;
+};
+PeriodError DescribeBadPeriod(PeriodParse parse, std::string_view text, DateFormat format);
 
 }  // namespace kaizen::ingest
 

@@ -14,6 +14,7 @@ std::string Iso(std::string_view text, DateFormat format = DateFormat::kAuto,
   const PeriodParse p = ParsePeriod(text, format, serials, &raw);
   if (p == PeriodParse::kEmpty) return "empty";
   if (p == PeriodParse::kBad) return "bad";
+  if (p == PeriodParse::kTwoDigitYear) return "two-digit year";
   if (raw.slash) return "slash";
   return Date(raw.days).ToIso();
 }
@@ -38,11 +39,45 @@ TEST(ParsePeriodTest, MonthNames) {
   EXPECT_EQ(Iso("01-Mar-2022"), "2022-03-01");
   EXPECT_EQ(Iso("1 March 2022"), "2022-03-01");
   EXPECT_EQ(Iso("March 5, 2022"), "2022-03-05");
-  EXPECT_EQ(Iso("Mar-22"), "2022-03-01");
-  EXPECT_EQ(Iso("Dec-99"), "1999-12-01");
   EXPECT_EQ(Iso("31-Feb-2022"), "bad");
   EXPECT_EQ(Iso("Marc 2022"), "bad");
   EXPECT_EQ(Iso("Mar 2022", DateFormat::kIso), "2022-03-01");
+}
+
+// Issue 14: a pivot at 70 made Oct-69 2069 and Jan-70 1970, reordering the series unannounced.
+TEST(ParsePeriodTest, TwoDigitYearsAreRefusedNotPivoted) {
+  EXPECT_EQ(Iso("Oct-69"), "two-digit year");
+  EXPECT_EQ(Iso("Jan-70"), "two-digit year");
+  EXPECT_EQ(Iso("Mar 22"), "two-digit year");
+  EXPECT_EQ(Iso("01-Mar-22"), "two-digit year");
+  EXPECT_EQ(Iso("Oct-1969"), "1969-10-01");
+  const PeriodError e = DescribeBadPeriod(PeriodParse::kTwoDigitYear, "Oct-69", DateFormat::kAuto);
+  EXPECT_EQ(e.code, "two_digit_year");
+  EXPECT_NE(e.message.find("Oct-2069"), std::string::npos) << e.message;
+}
+
+// Issue 14: stray separators around or between the parts were skipped and the date accepted.
+TEST(ParsePeriodTest, StraySeparatorsAreNotDates) {
+  EXPECT_EQ(Iso("-2020-01-01"), "bad");
+  EXPECT_EQ(Iso("2020--01--01"), "bad");
+  EXPECT_EQ(Iso("///2020/01/01///"), "bad");
+  EXPECT_EQ(Iso("2020-01-01-"), "bad");
+  EXPECT_EQ(Iso("2020/01-01"), "bad");
+  EXPECT_EQ(Iso("Mar  2022"), "bad");
+  // The forms with more than one separator character that are real.
+  EXPECT_EQ(Iso("March 5, 2022"), "2022-03-05");
+  EXPECT_EQ(Iso("2020/01/01"), "2020-01-01");
+}
+
+// Issue 14: any digits and colons after the date were dropped as "a time".
+TEST(ParsePeriodTest, ImpossibleTimesOfDayAreNotDates) {
+  EXPECT_EQ(Iso("2020-01-01T25:61"), "bad");
+  EXPECT_EQ(Iso("2020-01-01T23:60"), "bad");
+  EXPECT_EQ(Iso("2020-01-01 12:00:61"), "bad");
+  EXPECT_EQ(Iso("01/03/2022 24:00", DateFormat::kDayMonthYear), "bad");
+  EXPECT_EQ(Iso("2020-01-01T23:59:59.999Z"), "2020-01-01");
+  EXPECT_EQ(Iso("2020-01-01T09:30+01:00"), "2020-01-01");
+  EXPECT_EQ(Iso("01/03/2022 09:30", DateFormat::kDayMonthYear), "2022-03-01");
 }
 
 TEST(ParsePeriodTest, SlashDatesWaitForTheColumnInAutoMode) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 #include <cmath>
 #include <numeric>
 #include <tuple>
@@ -34,6 +35,13 @@ std::string Quoted(std::string_view text) {
   constexpr std::size_t kShown = 60;
   if (text.size() > kShown) return "'" + std::string(text.substr(0, kShown)) + "...'";
   return "'" + std::string(text) + "'";
+}
+
+// Shortest round-trip decimal ("2.5", "1e+308").
+std::string FormatNumber(double v) {
+  char buf[32];
+  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
 }
 
 std::string MonthText(Date d) { return d.ToIso().substr(0, 7); }
@@ -104,6 +112,7 @@ int LongFormatMapper::FindColumn(std::span<const std::string_view> header, const
 Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> fields) {
   header_line_ = line;
   header_size_ = fields.size();
+  header_names_.assign(fields.begin(), fields.end());
   for (std::string_view f : fields) {
     if (!found_columns_.empty()) found_columns_ += ", ";
     found_columns_ += Quoted(TrimSpaces(f));
@@ -123,9 +132,17 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
   col_denominator_ = FindColumn(fields, denominator, {"den", "denom"});
   col_comment_ = FindColumn(fields, ColumnName(&ColumnMapping::comment), {"comments", "notes"});
 
+  if (Status s = CheckDuplicateColumns(line, fields); !s.ok()) return s;
+  if (col_indicator_ < 0) {
+    unread_indicator_.column = FindLookalike(fields, {"indicator", "measure", "metric"});
+  }
+  if (col_organisation_ < 0) {
+    unread_organisation_.column = FindLookalike(fields, {"org", "provider", "trust", "site"});
+  }
+
   if (col_period_ < 0 && !LooksLikeHeader(fields)) {
     fatal_ = true;
-    return Error(line, 0,
+    return Error(diag::kNotAHeader, line, 0,
                  "this line holds data, not column names (expected a header line naming the "
                  "columns, such as '" +
                      indicator + "', '" + organisation + "', '" + period + "' and '" + value +
@@ -136,7 +153,7 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
   const auto require = [&](int column, const std::string& name, std::string_view fallback) {
     if (column >= 0) return;
     ++missing;
-    (void)Error(line, 0,
+    (void)Error(diag::kMissingColumn, line, 0,
                 "no '" + name + "' column (expected a column named '" + name + "'" +
                     std::string(fallback) + found);
   };
@@ -149,7 +166,7 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
   }
   if (col_value_ < 0 && (col_numerator_ < 0 || col_denominator_ < 0)) {
     ++missing;
-    (void)Error(line, 0,
+    (void)Error(diag::kMissingColumn, line, 0,
                 "no '" + value + "' column (expected a column named '" + value + "', or '" +
                     numerator + "' and '" + denominator + "' columns" + found);
   }
@@ -158,6 +175,72 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
     return Status::InvalidArgument(file_name_ + ": required columns are missing");
   }
   return Status::Ok();
+}
+
+Status LongFormatMapper::CheckDuplicateColumns(int line, std::span<const std::string_view> header) {
+  // The first of two same-named columns would be read and the second ignored without a word.
+  bool any = false;
+  for (int column : {col_indicator_, col_organisation_, col_period_, col_value_, col_numerator_,
+                     col_denominator_, col_comment_}) {
+    if (column < 0) continue;
+    const std::string_view name = TrimSpaces(header[static_cast<std::size_t>(column)]);
+    for (std::size_t j = static_cast<std::size_t>(column) + 1; j < header.size(); ++j) {
+      if (!EqualsIgnoringCase(TrimSpaces(header[j]), name)) continue;
+      any = true;
+      (void)Error(diag::kDuplicateColumn, line, static_cast<int>(j) + 1,
+                  "two columns are named " + Quoted(name) + ": column " +
+                      std::to_string(column + 1) + " and column " + std::to_string(j + 1) +
+                      " (expected each column name once: rename or remove one)");
+    }
+  }
+  if (!any) return Status::Ok();
+  fatal_ = true;
+  return Status::InvalidArgument(file_name_ + ": duplicate column names");
+}
+
+int LongFormatMapper::FindLookalike(std::span<const std::string_view> header,
+                                    std::initializer_list<std::string_view> words) const {
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const int column = static_cast<int>(i);
+    if (column == col_period_ || column == col_value_ || column == col_numerator_ ||
+        column == col_denominator_ || column == col_comment_ || column == col_indicator_ ||
+        column == col_organisation_) {
+      continue;
+    }
+    std::string lower(TrimSpaces(header[i]));
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (std::string_view w : words) {
+      if (lower.find(w) != std::string::npos) return column;
+    }
+  }
+  return -1;
+}
+
+Status LongFormatMapper::CheckLookalike(int line, std::span<const std::string_view> fields,
+                                        Lookalike* lookalike, std::string_view what,
+                                        std::string_view option, std::string_view column_option) {
+  if (lookalike->column < 0) return Status::Ok();
+  const std::string_view cell = TrimSpaces(Cell(fields, lookalike->column));
+  if (cell.empty()) return Status::Ok();
+  if (lookalike->first_line == 0) {
+    lookalike->first_line = line;
+    lookalike->first_text = std::string(cell);
+    return Status::Ok();
+  }
+  if (cell == lookalike->first_text) return Status::Ok();
+  // Two different values: the file holds several series that --indicator (--org) would merge.
+  fatal_ = true;
+  const std::string name(TrimSpaces(header_names_[static_cast<std::size_t>(lookalike->column)]));
+  return Error(diag::kUnreadIndicatorColumn, line, lookalike->column + 1,
+               "column " + Quoted(name) + " looks like the " + std::string(what) +
+                   " column and holds " + Quoted(cell) + " here but " +
+                   Quoted(lookalike->first_text) + " on line " +
+                   std::to_string(lookalike->first_line) + "; with " + std::string(option) +
+                   " and no " + std::string(what) +
+                   " column every row would be merged into "
+                   "one series (expected " +
+                   std::string(column_option) + " " + Quoted(name) +
+                   " to read it, or a file of one " + std::string(what) + ")");
 }
 
 std::string_view LongFormatMapper::Cell(std::span<const std::string_view> fields,
@@ -175,15 +258,15 @@ LongFormatMapper::Shape LongFormatMapper::ShapeOf(const Indicator* definition) c
   return ChartUsesDenominator(definition->chart) ? Shape::kRatio : Shape::kValue;
 }
 
-Status LongFormatMapper::Error(int line, int column, std::string message) {
+Status LongFormatMapper::Error(std::string_view code, int line, int column, std::string message) {
   const std::size_t errors = diagnostics_->error_count() - errors_at_start_;
   if (errors >= kMaxErrors) {
     fatal_ = true;
     return Status::InvalidArgument(file_name_ + ": too many errors");
   }
-  diagnostics_->Error(file_name_, line, column, std::move(message));
+  diagnostics_->Error(code, file_name_, line, column, std::move(message));
   if (errors + 1 == kMaxErrors) {
-    diagnostics_->Error(file_name_, line, 0,
+    diagnostics_->Error(diag::kTooManyErrors, file_name_, line, 0,
                         "too many errors (" + std::to_string(kMaxErrors) + "); stopping here");
     fatal_ = true;
     return Status::InvalidArgument(file_name_ + ": too many errors");
@@ -191,28 +274,37 @@ Status LongFormatMapper::Error(int line, int column, std::string message) {
   return Status::Ok();
 }
 
-void LongFormatMapper::Warn(int line, int column, std::string message) {
+void LongFormatMapper::Warn(std::string_view code, int line, int column, std::string message) {
   if (warnings_ >= kMaxWarnings) {
     ++warnings_not_shown_;
     return;
   }
   ++warnings_;
-  diagnostics_->Warning(file_name_, line, column, std::move(message));
+  diagnostics_->Warning(code, file_name_, line, column, std::move(message));
 }
 
-Status LongFormatMapper::BadRow(int line, int column, std::string message) {
+Status LongFormatMapper::BadRow(std::string_view code, int line, int column, std::string message) {
   if (options_.lenient) {
     ++summary_.rows_skipped;
-    Warn(line, column, std::move(message) + "; row skipped");
+    Warn(code, line, column, std::move(message) + "; row skipped");
     return Status::Ok();
   }
-  return Error(line, column, std::move(message));
+  return Error(code, line, column, std::move(message));
+}
+
+Status LongFormatMapper::BadCell(int line, CellError error) {
+  return BadRow(error.code, line, error.column + 1, std::move(error.message));
 }
 
 Status LongFormatMapper::OnBadRow(int line, int column, std::string message) {
+  return OnBadRow(diag::kInput, line, column, std::move(message));
+}
+
+Status LongFormatMapper::OnBadRow(std::string_view code, int line, int column,
+                                  std::string message) {
   if (fatal_) return Status::InvalidArgument(file_name_ + ": reading stopped");
   ++summary_.rows_read;
-  return BadRow(line, column, std::move(message));
+  return BadRow(code, line, column, std::move(message));
 }
 
 Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
@@ -225,7 +317,7 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
     if (options_.streaming && it->second != last_key_) {
       fatal_ = true;
       const Key& k = keys_[static_cast<std::size_t>(it->second)];
-      return Error(line, col_indicator_ + 1,
+      return Error(diag::kRowsNotGrouped, line, col_indicator_ + 1,
                    "the rows of indicator " + Quoted(k.indicator) + ", organisation " +
                        Quoted(k.organisation) + " are not together (the series ended on line " +
                        std::to_string(k.last_line) +
@@ -249,7 +341,7 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
           known += (i ? ", " : "") + catalogue_->indicators[i].id;
         if (catalogue_->indicators.size() > kKnownIdsShown) known += ", ...";
         if (known.empty()) known = "none: the catalogue defines no indicators";
-        Status s = BadRow(line, col_indicator_ + 1,
+        Status s = BadRow(diag::kUnknownIndicator, line, col_indicator_ + 1,
                           "unknown indicator " + Quoted(indicator) +
                               " (expected an indicator of the catalogue: " + known + ")");
         if (!s.ok()) return s;
@@ -275,7 +367,7 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
                                       ? "'" + ColumnName(&ColumnMapping::numerator) + "' and '" +
                                             ColumnName(&ColumnMapping::denominator) + "' columns"
                                       : "a '" + ColumnName(&ColumnMapping::value) + "' column";
-        Status s = Error(header_line_, 0,
+        Status s = Error(diag::kChartNeedsColumns, header_line_, 0,
                          "indicator " + Quoted(k.indicator) + " is a " + chart +
                              " chart: it needs " + needs + " (found: " + found_columns_ + ")");
         if (!s.ok()) return s;
@@ -303,7 +395,7 @@ void LongFormatMapper::NoteSlashDate(int line, const RawPeriod& raw, std::string
     if (guessed_order_used_ && day_month_line_ == 0) {
       order_conflict_reported_ = true;
       fatal_ = true;
-      (void)Error(line, col_period_ + 1,
+      (void)Error(diag::kAmbiguousDates, line, col_period_ + 1,
                   Quoted(month_day_text_) +
                       " can only be a m/d/yyyy date, but the series before it were already "
                       "delivered reading dates as dd/mm/yyyy (no earlier date decided the "
@@ -316,7 +408,7 @@ void LongFormatMapper::NoteSlashDate(int line, const RawPeriod& raw, std::string
   if (day_month_line_ != 0 && month_day_line_ != 0 && !order_conflict_reported_) {
     order_conflict_reported_ = true;
     fatal_ = true;
-    (void)Error(line, col_period_ + 1,
+    (void)Error(diag::kAmbiguousDates, line, col_period_ + 1,
                 "the dates mix two formats: line " + std::to_string(day_month_line_) + " has " +
                     Quoted(day_month_text_) + ", which can only be dd/mm/yyyy, and line " +
                     std::to_string(month_day_line_) + " has " + Quoted(month_day_text_) +
@@ -344,14 +436,14 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
   }
   ++summary_.rows_read;
   if (fields.size() < header_size_ && !spreadsheet_) {
-    return BadRow(line, static_cast<int>(fields.size()),
+    return BadRow(diag::kFieldCount, line, static_cast<int>(fields.size()),
                   "this row has " + std::to_string(fields.size()) + " fields, the header (line " +
                       std::to_string(header_line_) + ") has " + std::to_string(header_size_) +
                       " (expected one field per column)");
   }
   for (std::size_t i = header_size_; i < fields.size(); ++i) {
     if (!TrimSpaces(fields[i]).empty()) {
-      return BadRow(line, static_cast<int>(i) + 1,
+      return BadRow(diag::kFieldCount, line, static_cast<int>(i) + 1,
                     "this row has " + std::to_string(fields.size()) + " fields, the header (line " +
                         std::to_string(header_line_) + ") has " + std::to_string(header_size_) +
                         " (expected one field per column; a delimiter inside an unquoted "
@@ -359,15 +451,26 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
     }
   }
 
+  if (Status s = CheckLookalike(line, fields, &unread_indicator_, "indicator", "--indicator",
+                                "--col-indicator");
+      !s.ok()) {
+    return s;
+  }
+  if (Status s =
+          CheckLookalike(line, fields, &unread_organisation_, "organisation", "--org", "--col-org");
+      !s.ok()) {
+    return s;
+  }
   const std::string_view indicator = col_indicator_ >= 0 ? TrimSpaces(Cell(fields, col_indicator_))
                                                          : std::string_view(options_.indicator);
   if (indicator.empty())
-    return BadRow(line, col_indicator_ + 1, "empty indicator (expected an indicator id)");
+    return BadRow(diag::kEmptyIndicator, line, col_indicator_ + 1,
+                  "empty indicator (expected an indicator id)");
   const std::string_view organisation = col_organisation_ >= 0
                                             ? TrimSpaces(Cell(fields, col_organisation_))
                                             : std::string_view(options_.organisation);
   if (organisation.empty()) {
-    return BadRow(line, col_organisation_ + 1,
+    return BadRow(diag::kEmptyOrganisation, line, col_organisation_ + 1,
                   "empty organisation (expected an organisation code or name)");
   }
 
@@ -396,17 +499,11 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
   row.key = key;
   row.line = line;
   const std::string_view period_text = Cell(fields, col_period_);
-  switch (ParsePeriod(period_text, options_.date_format, spreadsheet_, &row.period)) {
-    case PeriodParse::kOk:
-      break;
-    case PeriodParse::kEmpty:
-      return BadRow(
-          line, col_period_ + 1,
-          "empty period (expected " + std::string(ExpectedDateForms(options_.date_format)) + ")");
-    case PeriodParse::kBad:
-      return BadRow(line, col_period_ + 1,
-                    Quoted(TrimSpaces(period_text)) + " is not a date (expected " +
-                        std::string(ExpectedDateForms(options_.date_format)) + ")");
+  const PeriodParse parse =
+      ParsePeriod(period_text, options_.date_format, spreadsheet_, &row.period);
+  if (parse != PeriodParse::kOk) {
+    PeriodError e = DescribeBadPeriod(parse, period_text, options_.date_format);
+    return BadRow(e.code, line, col_period_ + 1, std::move(e.message));
   }
   if (row.period.slash) {
     NoteSlashDate(line, row.period, period_text);
@@ -415,27 +512,38 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
 
   const auto number = [&](int column, const std::string& name, double* out) -> bool {
     const std::string_view text = Cell(fields, column);
-    if (ParseNumber(text, out) != NumberParse::kBad) return true;
-    last_number_error_ = {column, Quoted(TrimSpaces(text)) +
-                                      " is not a number (expected a number in the '" + name +
-                                      "' column; empty or NA for a missing value)"};
+    const NumberParse number_parse = ParseNumber(text, out);
+    if (number_parse == NumberParse::kOk || number_parse == NumberParse::kMissing) return true;
+    if (number_parse == NumberParse::kTooLarge) {
+      last_number_error_ = {column, diag::kValueOverflow,
+                            Quoted(TrimSpaces(text)) +
+                                " is beyond the largest number kaizen can hold (expected a "
+                                "number in the '" +
+                                name + "' column of magnitude below 1.8e308)"};
+      return false;
+    }
+    last_number_error_ = {column, diag::kBadNumber,
+                          Quoted(TrimSpaces(text)) +
+                              " is not a number (expected a number in the '" + name +
+                              "' column; empty or NA for a missing value)"};
     return false;
   };
   if (k.shape_from_rows) {
     if (!number(col_value_, ColumnName(&ColumnMapping::value), &row.value) ||
         !number(col_numerator_, ColumnName(&ColumnMapping::numerator), &row.numerator) ||
         !number(col_denominator_, ColumnName(&ColumnMapping::denominator), &row.denominator)) {
-      return BadRow(line, last_number_error_.first + 1, std::move(last_number_error_.second));
+      return BadCell(line, std::move(last_number_error_));
     }
     NoteRowKind(row, &k);
   } else if (k.shape == Shape::kRatio) {
     if (!number(col_numerator_, ColumnName(&ColumnMapping::numerator), &row.numerator) ||
         !number(col_denominator_, ColumnName(&ColumnMapping::denominator), &row.denominator)) {
-      return BadRow(line, last_number_error_.first + 1, std::move(last_number_error_.second));
+      return BadCell(line, std::move(last_number_error_));
     }
   } else if (!number(col_value_, ColumnName(&ColumnMapping::value), &row.value)) {
-    return BadRow(line, last_number_error_.first + 1, std::move(last_number_error_.second));
+    return BadCell(line, std::move(last_number_error_));
   }
+  if (std::optional<CellError> e = RowNumberProblem(k, row)) return BadCell(line, std::move(*e));
   if (col_comment_ >= 0) {
     const std::string_view comment = TrimSpaces(Cell(fields, col_comment_));
     if (!comment.empty()) {
@@ -445,6 +553,59 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
   }
   rows_.push_back(row);
   return Status::Ok();
+}
+
+std::optional<LongFormatMapper::CellError> LongFormatMapper::RowNumberProblem(
+    const Key& key, const Row& row) const {
+  if (key.shape == Shape::kSubgroup) return std::nullopt;
+  const bool ratio_row = key.shape_from_rows
+                             ? !std::isnan(row.numerator) || !std::isnan(row.denominator)
+                             : key.shape == Shape::kRatio;
+  const ChartType chart = options_.chart   ? *options_.chart
+                          : key.definition ? key.definition->chart
+                                           : DefaultChart(ratio_row);
+  const std::string name(ChartTypeName(chart));
+  const std::string numerator = "numerator " + FormatNumber(row.numerator);
+  const int value_column = ratio_row ? col_numerator_ : col_value_;
+  switch (CheckPoint(chart, ratio_row ? kMissing : row.value, row.numerator, row.denominator)) {
+    case PointProblem::kNone:
+      break;
+    case PointProblem::kNegativeCount:
+      return CellError{value_column, diag::kNegativeCount,
+                       (ratio_row ? numerator : "count " + FormatNumber(row.value)) +
+                           " is negative (expected a count of 0 or more on a " + name + " chart)"};
+    case PointProblem::kNonIntegerCount:
+      return CellError{value_column, diag::kNonIntegerCount,
+                       (ratio_row ? numerator : "count " + FormatNumber(row.value)) +
+                           " is not a whole number (expected a count of events on a " + name +
+                           " chart)"};
+    case PointProblem::kNotPositive:
+      return CellError{value_column, diag::kNotPositive,
+                       "time between events " + FormatNumber(row.value) +
+                           " is not positive (expected a time greater than 0 on a t chart)"};
+    case PointProblem::kZeroDenominator:
+      return CellError{col_denominator_, diag::kZeroDenominator,
+                       "denominator " + FormatNumber(row.denominator) +
+                           " (expected a denominator greater than 0 on a " + name + " chart)"};
+    case PointProblem::kNumeratorAboveDenominator:
+      return CellError{col_numerator_, diag::kNumeratorAboveDenominator,
+                       numerator + " is above denominator " + FormatNumber(row.denominator) +
+                           " (expected at most as many events as opportunities on a " + name +
+                           " chart)"};
+  }
+  // Charts show value × multiplier (ratios: numerator / denominator × multiplier); where that
+  // is beyond a double no arithmetic can recover it.
+  const double multiplier = key.definition ? key.definition->multiplier : 1.0;
+  const double shown = (ratio_row ? row.numerator / row.denominator : row.value) * multiplier;
+  if (std::isinf(shown)) {
+    return CellError{value_column, diag::kValueOverflow,
+                     (ratio_row ? "the ratio " + FormatNumber(row.numerator / row.denominator)
+                                : "value " + FormatNumber(row.value)) +
+                         " times the multiplier " + FormatNumber(multiplier) +
+                         " is beyond the largest number kaizen can hold (expected a product "
+                         "below 1.8e308)"};
+  }
+  return std::nullopt;
 }
 
 Status LongFormatMapper::CombineDuplicates(const Key& key, std::span<const Entry> group,
@@ -460,7 +621,7 @@ Status LongFormatMapper::CombineDuplicates(const Key& key, std::span<const Entry
   switch (aggregation) {
     case Aggregation::kNone:
       for (std::size_t i = 1; i < group.size(); ++i) {
-        Status s = BadRow(group[i].line, col_period_ + 1,
+        Status s = BadRow(diag::kDuplicatePeriod, group[i].line, col_period_ + 1,
                           "a second row for period " + first.period.ToIso() + " of indicator " +
                               Quoted(key.indicator) + ", organisation " + Quoted(key.organisation) +
                               " (the first is on line " + std::to_string(first.line) +
@@ -560,7 +721,7 @@ void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Dat
     const std::string unit =
         step == 1 ? (missing == 1 ? "month" : "months") : (missing == 1 ? "quarter" : "quarters");
     const Date first = Date::FromCivil(first_missing / 12, first_missing % 12 + 1, 1).value();
-    Warn(0, 0,
+    Warn(diag::kMissingPeriods, 0, 0,
          series + std::to_string(missing) + " " + unit + " missing between " +
              MonthText(periods.front()) + " and " + MonthText(periods.back()) + " (the first is " +
              MonthText(first) + ")");
@@ -580,7 +741,7 @@ void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Dat
     missing += gap / 7 - 1;
   }
   if (missing == 0) return;
-  Warn(0, 0,
+  Warn(diag::kMissingPeriods, 0, 0,
        series + std::to_string(missing) + (missing == 1 ? " week" : " weeks") +
            " missing between " + periods.front().ToIso() + " and " + periods.back().ToIso() +
            " (the first is " + first.ToIso() + ")");
@@ -617,7 +778,7 @@ Status LongFormatMapper::SettleShape(Key* key) {
   const int column = (value_second ? col_value_ : col_numerator_) + 1;
   const std::string value_kind = "a value and no numerator or denominator";
   const std::string ratio_kind = "a numerator or a denominator";
-  return BadRow(line, column,
+  return BadRow(diag::kMixedRowKinds, line, column,
                 "this row of indicator " + Quoted(key->indicator) + ", organisation " +
                     Quoted(key->organisation) + " has " + (value_second ? value_kind : ratio_kind) +
                     ", but line " + std::to_string(other) + " of the same series has " +
@@ -643,7 +804,7 @@ Status LongFormatMapper::FinishSeries(int32_t key_index, std::span<const Row> ro
     Date period;
     if (!ResolvePeriod(r.period, order, &period)) {
       // Unreachable when the evidence rule holds; kept so a bad date can never pass silently.
-      Status s = BadRow(r.line, col_period_ + 1,
+      Status s = BadRow(diag::kBadDate, r.line, col_period_ + 1,
                         "not a date when read as " +
                             std::string(order == DateOrder::kDayMonth ? "dd/mm/yyyy" : "m/d/yyyy"));
       if (!s.ok()) return s;
@@ -701,11 +862,11 @@ Status LongFormatMapper::FinishSeries(int32_t key_index, std::span<const Row> ro
 
 Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {
   if (!have_header_ && !fatal_ && read_status.ok()) {
-    (void)Error(0, 0,
+    (void)Error(diag::kNoRows, 0, 0,
                 "the file holds no rows (expected a header line naming the columns, then "
                 "one row per indicator, organisation and period)");
   } else if (have_header_ && summary_.rows_read == 0 && !fatal_ && read_status.ok()) {
-    Warn(0, 0, "the file has a header but no data rows");
+    Warn(diag::kNoDataRows, 0, 0, "the file has a header but no data rows");
   }
   if (!fatal_ && read_status.ok()) {
     if (options_.streaming) {
@@ -736,7 +897,7 @@ Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {
     }
     if (first_slash_line_ != 0 && options_.date_format == DateFormat::kAuto &&
         day_month_line_ == 0 && month_day_line_ == 0) {
-      Warn(first_slash_line_, col_period_ + 1,
+      Warn(diag::kGuessedDateOrder, first_slash_line_, col_period_ + 1,
            "every date such as " + Quoted(first_slash_text_) +
                " fits both dd/mm/yyyy and m/d/yyyy; read as dd/mm/yyyy (UK): name the date "
                "format (--date-format) if they are m/d/yyyy");
@@ -752,7 +913,7 @@ Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {
   }
   finished_.clear();
   if (warnings_not_shown_ > 0) {
-    diagnostics_->Warning(file_name_, 0, 0,
+    diagnostics_->Warning(diag::kMoreWarnings, file_name_, 0, 0,
                           std::to_string(warnings_not_shown_) + " more warnings not shown");
   }
   if (!stop_.ok()) return stop_;

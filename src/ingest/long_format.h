@@ -18,6 +18,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -46,7 +47,8 @@ class LongFormatMapper final : public RowSink {
 
   Status OnRow(int line, std::span<const std::string_view> fields) override;
   // A row the reader could not split (a stray quote): counted and handled like any bad row.
-  Status OnBadRow(int line, int column, std::string message) override;
+  Status OnBadRow(int line, int column, std::string message) override;  // diag::kInput
+  Status OnBadRow(std::string_view code, int line, int column, std::string message) override;
 
   // Ends the table: resolves dates, delivers the remaining series and returns what was read.
   // `read_status` is what the row reader returned. Returns InvalidArgument when any error was
@@ -87,7 +89,30 @@ class LongFormatMapper final : public RowSink {
     double value, numerator, denominator;
   };
 
+  struct CellError {
+    int column = 0;  // 0-based
+    std::string_view code;
+    std::string message;
+  };
+
+  // A column that looks like the indicator (organisation) column while --indicator (--org)
+  // stands in for one: the first value it holds, to see whether the file holds several.
+  struct Lookalike {
+    int column = -1;
+    int first_line = 0;
+    std::string first_text;
+  };
+
   Status ReadHeader(int line, std::span<const std::string_view> fields);
+  // An error for each mapped column whose name occurs again in the header.
+  Status CheckDuplicateColumns(int line, std::span<const std::string_view> header);
+  // The first column not mapped whose name contains one of `words` (lower case), or -1.
+  int FindLookalike(std::span<const std::string_view> header,
+                    std::initializer_list<std::string_view> words) const;
+  // An error when `lookalike` holds a second distinct value on this row.
+  Status CheckLookalike(int line, std::span<const std::string_view> fields, Lookalike* lookalike,
+                        std::string_view what, std::string_view option,
+                        std::string_view column_option);
   // -1 when the mapping's column is absent (or named "").
   int FindColumn(std::span<const std::string_view> header, const std::string& name,
                  std::initializer_list<std::string_view> aliases) const;
@@ -99,9 +124,11 @@ class LongFormatMapper final : public RowSink {
 
   // A bad row: an error, or under --lenient a warning and the row is skipped. Returns a non-OK
   // status when the read must stop (too many errors).
-  Status BadRow(int line, int column, std::string message);
-  Status Error(int line, int column, std::string message);
-  void Warn(int line, int column, std::string message);
+  // `code` is one of diag::k*.
+  Status BadRow(std::string_view code, int line, int column, std::string message);
+  Status BadCell(int line, CellError error);
+  Status Error(std::string_view code, int line, int column, std::string message);
+  void Warn(std::string_view code, int line, int column, std::string message);
   void NoteSlashDate(int line, const RawPeriod& raw, std::string_view text);
   DateOrder SlashOrder();
 
@@ -111,6 +138,9 @@ class LongFormatMapper final : public RowSink {
   Status SettleShape(Key* key);
   // Notes which kind of row `row` is for a key whose rows decide its shape.
   static void NoteRowKind(const Row& row, Key* key);
+  // A located diagnostic when the row's counts or ratio cannot be a point of its chart
+  // (CheckPoint), or its value times the multiplier is beyond a double.
+  std::optional<CellError> RowNumberProblem(const Key& key, const Row& row) const;
   Status CombineDuplicates(const Key& key, std::span<const Entry> group, Observation* out);
   void CheckMissingPeriods(const Key& key, const std::vector<Date>& periods);
   Status Deliver(Series&& series);
@@ -127,6 +157,8 @@ class LongFormatMapper final : public RowSink {
   int header_line_ = 0;
   std::string found_columns_;  // the header's names, for "found: ..." in diagnostics
   std::size_t header_size_ = 0;
+  std::vector<std::string> header_names_;
+  Lookalike unread_indicator_, unread_organisation_;
   int col_indicator_ = -1, col_organisation_ = -1, col_period_ = -1, col_value_ = -1;
   int col_numerator_ = -1, col_denominator_ = -1, col_comment_ = -1;
   std::unordered_map<std::string_view, const Indicator*> indicators_;
@@ -152,8 +184,8 @@ class LongFormatMapper final : public RowSink {
 
   std::size_t warnings_ = 0;
   std::size_t warnings_not_shown_ = 0;
-  Status stop_;                                    // the callback's failure, returned from Finish
-  std::pair<int, std::string> last_number_error_;  // column and message of a bad number
+  Status stop_;                  // the callback's failure, returned from Finish
+  CellError last_number_error_;  // the bad number of the row being read
   ImportSummary summary_;
 };
 

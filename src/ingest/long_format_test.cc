@@ -102,7 +102,8 @@ TEST(LongFormatTest, ValueRowsBesideEmptyRatioColumnsAreValues) {
   ASSERT_FALSE(o.status.ok());
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:6:4: error: this row of indicator 'p4h', organisation 'R1' has a value and "
+            "data.csv:6:4: error [mixed_row_kinds]: this row of indicator 'p4h', organisation 'R1' "
+            "has a value and "
             "no numerator or denominator, but line 5 of the same series has a numerator or a "
             "denominator (expected every row of a series to fill the same columns: values, or "
             "numerators and denominators)");
@@ -177,7 +178,8 @@ TEST(LongFormatTest, TwoRowsForOnePeriodAreAnErrorNamingBothLines) {
   EXPECT_TRUE(o.series.empty());
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:3:3: error: a second row for period 2022-01-01 of indicator 'a', "
+            "data.csv:3:3: error [duplicate_period]: a second row for period 2022-01-01 of "
+            "indicator 'a', "
             "organisation 'X' (the first is on line 2; expected one row per period, or an "
             "aggregation for the indicator in the catalogue: sum, mean, min, max or last)");
 }
@@ -194,7 +196,7 @@ TEST(LongFormatTest, LenientKeepsTheFirstOfTwoRowsForOnePeriod) {
   EXPECT_EQ(o.series[0].values, (Doubles{1}));
   EXPECT_EQ(o.summary.rows_skipped, 1u);
   ASSERT_EQ(o.messages.size(), 1u);
-  EXPECT_EQ(o.messages[0].substr(0, 23), "data.csv:3:3: warning: ");
+  EXPECT_EQ(o.messages[0].substr(0, 42), "data.csv:3:3: warning [duplicate_period]: ");
   EXPECT_NE(o.messages[0].find("; row skipped"), std::string::npos);
 }
 
@@ -235,24 +237,27 @@ TEST(LongFormatTest, AMissingColumnNamesTheFileLineOneAndWhatWasFound) {
   EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:1: error: no 'period' column (expected a column named 'period'; found: "
+            "data.csv:1: error [missing_column]: no 'period' column (expected a column named "
+            "'period'; found: "
             "'indicator', 'org', 'month_start', 'value')");
 }
 
 TEST(LongFormatTest, NoValueColumn) {
   const Outcome o = Read("indicator,organisation,period,numerator\na,X,2022-01-01,1\n");
   ASSERT_EQ(o.messages.size(), 1u);
-  EXPECT_EQ(o.messages[0],
-            "data.csv:1: error: no 'value' column (expected a column named 'value', or "
-            "'numerator' and 'denominator' columns; found: 'indicator', 'organisation', "
-            "'period', 'numerator')");
+  EXPECT_EQ(
+      o.messages[0],
+      "data.csv:1: error [missing_column]: no 'value' column (expected a column named 'value', or "
+      "'numerator' and 'denominator' columns; found: 'indicator', 'organisation', "
+      "'period', 'numerator')");
 }
 
 TEST(LongFormatTest, AHeaderlessFileIsReportedAsSuch) {
   const Outcome o = Read("a,X,2022-01-01,1\na,X,2022-02-01,2\n");
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:1: error: this line holds data, not column names (expected a header line "
+            "data.csv:1: error [not_a_header]: this line holds data, not column names (expected a "
+            "header line "
             "naming the columns, such as 'indicator', 'organisation', 'period' and 'value'; "
             "found: 'a', 'X', '2022-01-01', '1')");
 }
@@ -311,7 +316,8 @@ TEST(LongFormatTest, UnknownIndicatorNamesTheLineAndTheKnownIds) {
   EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:3:1: error: unknown indicator 'ae_4hr' (expected an indicator of the "
+            "data.csv:3:1: error [unknown_indicator]: unknown indicator 'ae_4hr' (expected an "
+            "indicator of the "
             "catalogue: a1, a2, a3, a4, a5, ...)");
 }
 
@@ -322,7 +328,8 @@ TEST(LongFormatTest, ARatioIndicatorWithoutItsColumns) {
       Read("indicator,organisation,period,value\nffp,T,2022-01,0.9\n", {}, &catalogue);
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:1: error: indicator 'ffp' is a p chart: it needs 'numerator' and "
+            "data.csv:1: error [chart_needs_columns]: indicator 'ffp' is a p chart: it needs "
+            "'numerator' and "
             "'denominator' columns (found: 'indicator', 'organisation', 'period', 'value')");
 }
 
@@ -335,13 +342,15 @@ TEST(LongFormatTest, BadNumberAndBadDateNameLineAndColumn) {
   EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
   ASSERT_EQ(o.messages.size(), 3u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:2:4: error: '12 beds' is not a number (expected a number in the 'value' "
+            "data.csv:2:4: error [bad_number]: '12 beds' is not a number (expected a number in the "
+            "'value' "
             "column; empty or NA for a missing value)");
   EXPECT_EQ(o.messages[1],
-            "data.csv:3:3: error: '2022-02-30' is not a date (expected a date such as "
+            "data.csv:3:3: error [bad_date]: '2022-02-30' is not a date (expected a date such as "
             "2022-03-01, 2022-03, 01/03/2022, 01-Mar-2022 or Mar 2022)");
   EXPECT_EQ(o.messages[2],
-            "data.csv:4:3: error: empty period (expected a date such as 2022-03-01, 2022-03, "
+            "data.csv:4:3: error [empty_period]: empty period (expected a date such as 2022-03-01, "
+            "2022-03, "
             "01/03/2022, 01-Mar-2022 or Mar 2022)");
 }
 
@@ -361,10 +370,12 @@ TEST(LongFormatTest, LenientSkipsBadRowsAndCountsThem) {
   EXPECT_EQ(o.summary.rows_skipped, 2u);
   ASSERT_EQ(o.messages.size(), 2u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:3:4: warning: 'oops' is not a number (expected a number in the 'value' "
+            "data.csv:3:4: warning [bad_number]: 'oops' is not a number (expected a number in the "
+            "'value' "
             "column; empty or NA for a missing value); row skipped");
   EXPECT_EQ(o.messages[1],
-            "data.csv:5:5: warning: this row has 5 fields, the header (line 1) has 4 (expected "
+            "data.csv:5:5: warning [field_count]: this row has 5 fields, the header (line 1) has 4 "
+            "(expected "
             "one field per column; a delimiter inside an unquoted text?); row skipped");
 }
 
@@ -372,7 +383,8 @@ TEST(LongFormatTest, TooFewFields) {
   const Outcome o = Read("indicator,organisation,period,value\na,X,2022-01-01\n");
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:2:3: error: this row has 3 fields, the header (line 1) has 4 (expected "
+            "data.csv:2:3: error [field_count]: this row has 3 fields, the header (line 1) has 4 "
+            "(expected "
             "one field per column)");
 }
 
@@ -381,7 +393,8 @@ TEST(LongFormatTest, AThousandBadRowsStopAfterAHundredErrors) {
   for (int i = 0; i < 1000; ++i) text += "a,X,2022-01-01,x\n";
   const Outcome o = Read(text);
   ASSERT_EQ(o.messages.size(), 101u);
-  EXPECT_EQ(o.messages.back(), "data.csv:101: error: too many errors (100); stopping here");
+  EXPECT_EQ(o.messages.back(),
+            "data.csv:101: error [too_many_errors]: too many errors (100); stopping here");
 }
 
 TEST(LongFormatTest, MissingMonthsAreAWarningPerSeries) {
@@ -393,10 +406,12 @@ TEST(LongFormatTest, MissingMonthsAreAWarningPerSeries) {
   ASSERT_TRUE(o.status.ok()) << o.status.message();
   ASSERT_EQ(o.messages.size(), 2u);
   EXPECT_EQ(o.messages[0],
-            "data.csv: warning: indicator 'a', organisation 'X': 3 months missing between "
+            "data.csv: warning [missing_periods]: indicator 'a', organisation 'X': 3 months "
+            "missing between "
             "2022-01 and 2022-07 (the first is 2022-03)");
   EXPECT_EQ(o.messages[1],
-            "data.csv: warning: indicator 'w', organisation 'X': 1 week missing between "
+            "data.csv: warning [missing_periods]: indicator 'w', organisation 'X': 1 week missing "
+            "between "
             "2022-01-03 and 2022-01-24 (the first is 2022-01-17)");
 }
 
@@ -405,8 +420,10 @@ TEST(LongFormatTest, MonthEndDatesAreMonthlyToo) {
       "indicator,organisation,period,value\n"
       "a,X,2022-01-31,1\na,X,2022-02-28,1\na,X,2022-03-31,1\na,X,2022-05-31,1\n");
   ASSERT_TRUE(o.status.ok()) << o.status.message();
-  EXPECT_EQ(o.messages, (Strings{"data.csv: warning: indicator 'a', organisation 'X': 1 month "
-                                 "missing between 2022-01 and 2022-05 (the first is 2022-04)"}));
+  EXPECT_EQ(
+      o.messages,
+      (Strings{"data.csv: warning [missing_periods]: indicator 'a', organisation 'X': 1 month "
+               "missing between 2022-01 and 2022-05 (the first is 2022-04)"}));
 }
 
 TEST(LongFormatTest, StreamingDeliversEachSeriesInFileOrder) {
@@ -434,7 +451,8 @@ TEST(LongFormatTest, StreamingNeedsRowsGroupedBySeries) {
   EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:4:1: error: the rows of indicator 'a', organisation 'X' are not together "
+            "data.csv:4:1: error [rows_not_grouped]: the rows of indicator 'a', organisation 'X' "
+            "are not together "
             "(the series ended on line 2); a file this large is streamed, which needs the rows "
             "grouped by indicator and organisation: sort it by those two columns (header row "
             "first), or split it into files under 64 MB");
@@ -464,7 +482,8 @@ TEST(LongFormatTest, SlashDatesUndecidedReadAsUkWithAWarning) {
   EXPECT_EQ(Isos(o.series[0]), (Strings{"2022-02-01", "2022-03-01"}));
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:2:3: warning: every date such as '01/02/2022' fits both dd/mm/yyyy and "
+            "data.csv:2:3: warning [guessed_date_order]: every date such as '01/02/2022' fits both "
+            "dd/mm/yyyy and "
             "m/d/yyyy; read as dd/mm/yyyy (UK): name the date format (--date-format) if they "
             "are m/d/yyyy");
 }
@@ -512,6 +531,171 @@ TEST(LongFormatTest, SpreadsheetRowsThroughTheRowSink) {
   EXPECT_EQ(Isos(got[0]), (Strings{"2022-03-01", "2022-04-01"}));
   EXPECT_EQ(r->comments.size(), 1u);
   EXPECT_TRUE(diagnostics.all().empty());
+}
+
+// ---- Issue 14: hostile and odd input. Each test is named after the input it refuses. ----
+
+TEST(LongFormatTest, IndicatorOptionWithAnIndicatorLikeColumnOfTwoIndicatorsIsRefused) {
+  ReadOptions options;
+  options.indicator = "falls";
+  const Outcome o = Read(
+      "indicator_name,organisation,period,value\n"
+      "falls,RF4,2024-01-01,12\n"
+      "falls,RF4,2024-02-01,11\n"
+      "pressure_ulcers,RF4,2024-01-01,3\n",
+      options);
+  EXPECT_FALSE(o.status.ok());
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0].rfind("data.csv:4:1: error [unread_indicator_column]: column "
+                                "'indicator_name' looks like the indicator column",
+                                0),
+            0u)
+      << o.messages[0];
+}
+
+TEST(LongFormatTest, IndicatorOptionWithAnIndicatorLikeColumnOfOneIndicatorIsRead) {
+  ReadOptions options;
+  options.indicator = "falls";
+  const Outcome o = Read(
+      "indicator_name,organisation,period,value\n"
+      "Inpatient falls,RF4,2024-01-01,12\n"
+      "Inpatient falls,RF4,2024-02-01,11\n",
+      options);
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 1u);
+  EXPECT_EQ(o.series[0].indicator_id, "falls");
+}
+
+TEST(LongFormatTest, TwoColumnsOfTheSameNameAreRefusedNamingBoth) {
+  const Outcome o = Read(
+      "indicator,organisation,period,Value,value\n"
+      "a,X,2022-01-01,1,2\n");
+  EXPECT_FALSE(o.status.ok());
+  EXPECT_EQ(o.messages, (Strings{"data.csv:1:5: error [duplicate_column]: two columns are named "
+                                 "'Value': column 4 and column 5 (expected each column name "
+                                 "once: rename or remove one)"}));
+}
+
+TEST(LongFormatTest, TwoPeriodColumnsAreRefused) {
+  const Outcome o = Read(
+      "period,indicator,organisation,period,value\n"
+      "2022-01-01,a,X,2022-02-01,1\n");
+  EXPECT_FALSE(o.status.ok());
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_NE(o.messages[0].find("[duplicate_column]: two columns are named 'period': column 1 and "
+                               "column 4"),
+            std::string::npos)
+      << o.messages[0];
+}
+
+TEST(LongFormatTest, CChartCountOfTwoAndAHalfIsRefusedWithItsLine) {
+  Catalogue catalogue;
+  catalogue.indicators = {MakeIndicator("inf", ChartType::kC)};
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "inf,X,2022-01-01,3\n"
+      "inf,X,2022-02-01,2.5\n",
+      {}, &catalogue);
+  EXPECT_FALSE(o.status.ok());
+  EXPECT_EQ(o.messages, (Strings{"data.csv:3:4: error [non_integer_count]: count 2.5 is not a "
+                                 "whole number (expected a count of events on a c chart)"}));
+}
+
+// Each p chart row the SPC engine would have turned into a missing point, with only a series
+// warning, is now the importer's located diagnostic (and under --lenient a skipped row).
+TEST(LongFormatTest, PChartZeroDenominatorNegativeCountAndNumeratorAboveDenominatorAreLocated) {
+  const std::string text =
+      "indicator,organisation,period,numerator,denominator\n"
+      "p,X,2022-01-01,3,10\n"
+      "p,X,2022-02-01,0,0\n"
+      "p,X,2022-03-01,-1,10\n"
+      "p,X,2022-04-01,12,10\n"
+      "p,X,2022-05-01,5,10\n";
+  const Outcome o = Read(text);  // without a catalogue, numerators and denominators: a p chart
+  EXPECT_FALSE(o.status.ok());
+  EXPECT_EQ(o.messages,
+            (Strings{"data.csv:3:5: error [zero_denominator]: denominator 0 (expected a "
+                     "denominator greater than 0 on a p chart)",
+                     "data.csv:4:4: error [negative_count]: numerator -1 is negative (expected a "
+                     "count of 0 or more on a p chart)",
+                     "data.csv:5:4: error [numerator_above_denominator]: numerator 12 is above "
+                     "denominator 10 (expected at most as many events as opportunities on a p "
+                     "chart)"}));
+  ReadOptions lenient;
+  lenient.lenient = true;
+  const Outcome l = Read(text, lenient);
+  ASSERT_TRUE(l.status.ok());
+  EXPECT_EQ(l.summary.rows_skipped, 3u);
+  ASSERT_EQ(l.series.size(), 1u);
+  EXPECT_EQ(Isos(l.series[0]), (Strings{"2022-01-01", "2022-05-01"}));
+}
+
+TEST(LongFormatTest, UChartNumeratorAboveDenominatorIsARate) {
+  ReadOptions options;
+  options.chart = ChartType::kU;
+  const Outcome o = Read(
+      "indicator,organisation,period,numerator,denominator\n"
+      "u,X,2022-01-01,12,10\n",
+      options);
+  EXPECT_TRUE(o.status.ok()) << (o.messages.empty() ? "" : o.messages[0]);
+}
+
+TEST(LongFormatTest, ValueTimesMultiplierBeyondADoubleIsRefusedWithItsLine) {
+  Catalogue catalogue;
+  Indicator huge = MakeIndicator("huge", ChartType::kXmr);
+  huge.multiplier = 1e308;
+  catalogue.indicators = {huge};
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "huge,X,2022-01-01,1\n"
+      "huge,X,2022-02-01,10\n",
+      {}, &catalogue);
+  EXPECT_FALSE(o.status.ok());
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0].rfind("data.csv:3:4: error [value_overflow]: value 10 times the "
+                                "multiplier 1e+308 is beyond",
+                                0),
+            0u)
+      << o.messages[0];
+}
+
+TEST(LongFormatTest, NumberBeyondADoubleIsAnOverflowNotANonNumber) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,2022-01-01,1e308\n"
+      "a,X,2022-02-01,-1e309\n");
+  EXPECT_FALSE(o.status.ok());
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0].rfind("data.csv:3:4: error [value_overflow]: '-1e309' is beyond", 0), 0u)
+      << o.messages[0];
+}
+
+TEST(LongFormatTest, TwoDigitYearIsRefusedWithItsLine) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,Oct-69,1\n"
+      "a,X,Jan-70,2\n");
+  EXPECT_FALSE(o.status.ok());
+  ASSERT_EQ(o.messages.size(), 2u);
+  EXPECT_EQ(o.messages[0].rfind("data.csv:2:3: error [two_digit_year]: 'Oct-69' has a two-digit "
+                                "year",
+                                0),
+            0u)
+      << o.messages[0];
+}
+
+TEST(LongFormatTest, QuoteInsideAnUnquotedFieldIsNotPartOfANewOrganisation) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value\n"
+      "a,X,2022-01-01,1\n"
+      "a,St Mary\"s,2022-01-01,2\n");
+  EXPECT_FALSE(o.status.ok());
+  ASSERT_EQ(o.messages.size(), 1u);
+  EXPECT_EQ(o.messages[0].rfind("data.csv:3:2: error [stray_quote]: a quote inside an unquoted "
+                                "field",
+                                0),
+            0u)
+      << o.messages[0];
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <fast_float/fast_float.h>
 
+#include <cctype>
 #include <cmath>
 #include <system_error>
 
@@ -28,8 +29,15 @@ NumberParse ParseNumber(std::string_view text, double* out) {
   if (*begin == '+' && end - begin > 1 && begin[1] != '-') ++begin;
   double v = 0.0;
   const auto [ptr, ec] = fast_float::from_chars(begin, end, v);
+  if (ptr != end) return NumberParse::kBad;
+  // fast_float reads 1e309 as infinity, with or without result_out_of_range.
+  const bool spelled_infinite = std::isalpha(static_cast<unsigned char>(end[-1])) != 0;
+  if (!spelled_infinite && (ec == std::errc::result_out_of_range || std::isinf(v)) &&
+      std::fabs(v) > 1) {
+    return NumberParse::kTooLarge;
+  }
   // from_chars accepts "inf" and "nan": a value of the data, never a number a chart can use.
-  if (ec != std::errc() || ptr != end || !std::isfinite(v)) return NumberParse::kBad;
+  if (ec != std::errc() || !std::isfinite(v)) return NumberParse::kBad;
   *out = v;
   return NumberParse::kOk;
 }

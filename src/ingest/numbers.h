@@ -11,9 +11,10 @@
 namespace kaizen::ingest {
 
 enum class NumberParse {
-  kOk,       // *out holds a finite number
-  kMissing,  // empty, "NA", "N/A", "NULL" or "*" (a suppressed small number): a missing value
-  kBad,      // anything else; *out is unchanged
+  kOk,        // *out holds a finite number
+  kMissing,   // empty, "NA", "N/A", "NULL" or "*" (a suppressed small number): a missing value
+  kTooLarge,  // a number beyond the range of a double (1e309); *out is unchanged
+  kBad,       // anything else; *out is unchanged
 };
 
 NumberParse ParseNumber(std::string_view text, double* out);

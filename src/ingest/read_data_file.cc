@@ -53,7 +53,7 @@ Result<ImportSummary> ReadDataFile(const std::string& path, const Catalogue* cat
   }
   // Silently ignoring the option would analyse whatever the file holds as if it were the sheet.
   if (!options.sheet.empty()) {
-    diagnostics->Error(path, 0, 0,
+    diagnostics->Error(diag::kBadOption, path, 0, 0,
                        "--sheet is for .xlsx workbooks; this file is CSV text (leave --sheet "
                        "out, or give the workbook)");
     return Status::InvalidArgument(path + ": --sheet given for a CSV file");

@@ -14,7 +14,9 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
+#include "kaizen/diagnostics.h"
 #include "kaizen/status.h"
 
 namespace kaizen::ingest {
@@ -28,6 +30,12 @@ class RowSink {
   // A row the reader could split only partly (CSV: text after a closing quote), at the 1-based
   // field `column`. The sink reports it (an error, or a warning under --lenient) and skips it.
   virtual Status OnBadRow(int line, int column, std::string message) = 0;
+  // The same, for a reader that names the kind of fault (`code`, a diag:: code). Sinks that
+  // report diagnostics override it; by default the code is dropped.
+  virtual Status OnBadRow(std::string_view code, int line, int column, std::string message) {
+    (void)code;
+    return OnBadRow(line, column, std::move(message));
+  }
 };
 
 }  // namespace kaizen::ingest

@@ -60,6 +60,37 @@ bool ChartUsesDenominator(ChartType type) {
   }
 }
 
+ChartType DefaultChart(bool ratios) { return ratios ? ChartType::kP : ChartType::kXmr; }
+
+PointProblem CheckPoint(ChartType type, double value, double numerator, double denominator) {
+  const auto whole = [](double x) { return std::floor(x) == x; };
+  switch (type) {
+    case ChartType::kC:
+    case ChartType::kG:
+      if (std::isnan(value)) return PointProblem::kNone;
+      if (value < 0) return PointProblem::kNegativeCount;
+      if (type == ChartType::kC && !whole(value)) return PointProblem::kNonIntegerCount;
+      return PointProblem::kNone;
+    case ChartType::kT:
+      return value <= 0 ? PointProblem::kNotPositive : PointProblem::kNone;
+    case ChartType::kP:
+    case ChartType::kPPrime:
+    case ChartType::kNp:
+    case ChartType::kU:
+    case ChartType::kUPrime: {
+      if (std::isnan(numerator) || std::isnan(denominator)) return PointProblem::kNone;
+      if (numerator < 0) return PointProblem::kNegativeCount;
+      if (!(denominator > 0)) return PointProblem::kZeroDenominator;
+      const bool proportion = type != ChartType::kU && type != ChartType::kUPrime;
+      if (proportion && numerator > denominator) return PointProblem::kNumeratorAboveDenominator;
+      if (type == ChartType::kNp && !whole(numerator)) return PointProblem::kNonIntegerCount;
+      return PointProblem::kNone;
+    }
+    default:
+      return PointProblem::kNone;
+  }
+}
+
 std::string_view DirectionName(Direction d) {
   switch (d) {
     case Direction::kHigherIsBetter:

@@ -92,6 +92,31 @@ TEST(EdgeCases, AllValuesEqualLimitsEqualTheMeanWithAWarning) {
   EXPECT_EQ(r.variation, VariationIcon::kNone);
 }
 
+// Issue 14: 24 values of 1e308 summed to inf and every point was "below the lower process
+// limit, special cause improvement". By hand: every MR is 0, so the lines are all 1e308.
+TEST(EdgeCases, ConstantValuesNearTheDoubleLimitHaveNoSignal) {
+  const SeriesResult r = AnalyseValues("mdc", std::vector<double>(24, 1e308));
+  ASSERT_EQ(r.segments.size(), 1u);
+  EXPECT_EQ(r.segments[0].centre, 1e308);
+  EXPECT_EQ(r.segments[0].lower3, 1e308);
+  EXPECT_EQ(r.segments[0].upper3, 1e308);
+  for (const PointResult& pt : r.points) EXPECT_TRUE(NoFlags(pt));
+  EXPECT_EQ(r.judgement, Judgement::kZeroVariation);
+}
+
+// Issue 14: the moving ranges of ±1e308 are 2e308, beyond a double: refused, not ±inf limits.
+TEST(EdgeCases, MovingRangesBeyondTheDoubleLimitAreRefused) {
+  std::vector<double> v;
+  for (int i = 0; i < 24; ++i) v.push_back(i % 2 == 0 ? 1e308 : -1e308);
+  const Result<SeriesResult> r = AnalyseSeries(
+      MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc"), MonthlyValues(v));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(r.status().message().find("beyond the largest number a double holds"),
+            std::string::npos)
+      << r.status().message();
+}
+
 TEST(EdgeCases, AllValuesEqualGivesNoAssuranceIconButStatesTheTarget) {
   // The target 5 sits on both limits. Limits of zero width say nothing about what the process
   // will do, so no profile gives an assurance icon (issue 7; before it, mdc's inclusive rule

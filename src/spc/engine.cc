@@ -383,6 +383,19 @@ Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const 
   }
   segment.lower3 = out->points[end - 1].lower3;
   segment.upper3 = out->points[end - 1].upper3;
+  // Centres are long-double means (accurate_mean.h), finite for any finite values; but moving
+  // ranges of ±1e308, or limits three sigmas out, can be beyond a double. Drawing ±inf would
+  // judge every point against an infinite limit: refuse instead.
+  for (double line :
+       {segment.centre, segment.mr_bar, segment.sigma, segment.lower3, segment.upper3}) {
+    if (!std::isinf(line)) continue;
+    return Status::InvalidArgument(
+        "series " + series.indicator_id + "/" + series.organisation + ", from " +
+        series.periods[begin].ToIso() +
+        ": the moving ranges or control limits are beyond the largest number a double holds "
+        "(1.8e308) (expected values whose differences, times the multiplier, stay below that: "
+        "rescale them, e.g. to thousands)");
+  }
   out->segments.push_back(segment);
   return Status::Ok();
 }

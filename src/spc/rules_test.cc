@@ -176,13 +176,14 @@ TEST(TrendRule, NhsrFlagsEveryPointOfTheTrend) {
 }
 
 TEST(TrendRule, NhsrSidesATrendPointByItsNextStep) {
-  // 1..7, 7..13: two rises of 7 points joined by an equal pair (the tie breaks the trend). ptd
+  // 1..7, 7..14: two rises joined by an equal pair (the tie breaks the trend); 15 points, so
+  // mdc judges them too. ptd
   // labels a trend point by sign(y[k+1] − y[k]) when k + 1 is a trend point too, and only +1
   // reads "Increasing": the first 7 is followed by the second 7 (step 0), so it is
   // "7 Point Trend (Decreasing)", a concern when higher is better. mdc labels it by its rise.
   std::vector<double> v;
   for (int i = 1; i <= 7; ++i) v.push_back(i);
-  for (int i = 7; i <= 13; ++i) v.push_back(i);
+  for (int i = 7; i <= 14; ++i) v.push_back(i);
   auto trend_flag = [&](const std::string& profile, int i) {
     Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, profile);
     Result<SeriesResult> r = AnalyseSeries(ind, MonthlyValues(v));

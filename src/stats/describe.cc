@@ -98,6 +98,23 @@ void FindModes(std::span<const double> sorted, Descriptive& d) {
   }
 }
 
+// A power of two that brings `largest` (the largest |value|) near 1, or 1 when the fourth
+// powers of deviations cannot overflow (|value| below 2^250, about 1.8e75).
+double MomentScale(double largest) {
+  if (!(largest > 0x1p250)) return 1;
+  return std::ldexp(1.0, -std::ilogb(largest));
+}
+
+// hi - lo, or NaN with a note when it is beyond a double (values of both signs near 1.8e308).
+double Difference(double hi, double lo, const std::string& what, Descriptive& d) {
+  const double diff = hi - lo;
+  if (std::isfinite(diff)) return diff;
+  d.notes.push_back("the " + what +
+                    " is beyond the largest number a double holds (1.8e308): "
+                    "not shown");
+  return kNaN;
+}
+
 void SetAllUndefined(Descriptive& d) {
   d.mean = d.median = d.sd = d.variance = d.min = d.max = d.range = kNaN;
   d.q1 = d.q3 = d.iqr = d.cv = d.skewness = d.excess_kurtosis = kNaN;
@@ -142,12 +159,21 @@ Result<Descriptive> Describe(std::span<const double> values, const DescribeOptio
   const auto [min_it, max_it] = std::minmax_element(v.begin(), v.end());
   d.min = *min_it;
   d.max = *max_it;
-  d.range = d.max - d.min;
-  double mean = CompensatedSum(v) / nd;
+  d.range = Difference(d.max, d.min, "range", d);
+  // The moments are summed in units of a power of two near the largest |value| (exact, and
+  // undone below), so that sums, squares and fourth powers of values up to 1.8e308 stay finite.
+  const double scale = MomentScale(std::max(std::fabs(d.min), std::fabs(d.max)));
+  std::vector<double> scaled;
+  if (scale != 1) {
+    scaled.resize(n);
+    for (std::size_t i = 0; i < n; ++i) scaled[i] = v[i] * scale;
+  }
+  const std::span<const double> u = scale != 1 ? std::span<const double>(scaled) : v;
+  double mean = CompensatedSum(u) / nd;
   // Pass 2: central sums. s1 (the sum of deviations, 0 in exact arithmetic) measures the
   // rounding left in the mean and corrects both it and s2 (Chan, Golub & LeVeque, eq. 1.7).
   double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
-  for (const double x : v) {
+  for (const double x : u) {
     const double dev = x - mean;
     const double dev2 = dev * dev;
     s1 += dev;
@@ -158,15 +184,22 @@ Result<Descriptive> Describe(std::span<const double> values, const DescribeOptio
   const bool constant = d.min == d.max;
   if (constant) {
     // Every value equal: the answers are exact, whatever rounding the sums saw.
-    mean = d.min;
+    mean = u[0];
     s1 = s2 = s3 = s4 = 0;
   }
-  d.mean = mean + s1 / nd;
+  d.mean = (mean + s1 / nd) / scale;
   const double m2_sum = std::max(0.0, s2 - s1 * s1 / nd);
 
   if (n >= 2) {
-    d.variance = m2_sum / (nd - 1);
-    d.sd = std::sqrt(d.variance);
+    const double variance = m2_sum / (nd - 1);  // in scaled units
+    d.sd = std::sqrt(variance) / scale;
+    d.variance = variance / scale / scale;
+    if (std::isinf(d.variance)) {
+      d.variance = kNaN;
+      d.notes.push_back(
+          "the variance (sd squared) is beyond the largest number a double holds "
+          "(1.8e308): not shown");
+    }
   } else {
     d.variance = d.sd = kNaN;
     d.notes.push_back("one value: the standard deviation needs at least two values");
@@ -234,7 +267,7 @@ Result<Descriptive> Describe(std::span<const double> values, const DescribeOptio
   d.median = stats::BlendQuantile(v, plans[0]);
   d.q1 = stats::BlendQuantile(v, plans[1]);
   d.q3 = stats::BlendQuantile(v, plans[2]);
-  d.iqr = d.q3 - d.q1;
+  d.iqr = Difference(d.q3, d.q1, "interquartile range", d);
   for (std::size_t i = 0; i < d.percentiles.size(); ++i) {
     d.percentiles[i].value = stats::BlendQuantile(v, plans[3 + i]);
   }

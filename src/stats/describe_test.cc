@@ -23,6 +23,36 @@ Descriptive Describe(const std::vector<double>& v, const DescribeOptions& option
   return r.ok() ? *r : Descriptive{};
 }
 
+// Issue 14: 24 values of 1e308 summed to inf; the answers are exact by hand.
+TEST(DescribeTest, ConstantValuesNearTheDoubleLimitHaveTheirMeanAndSdZero) {
+  const Descriptive d = Describe(std::vector<double>(24, 1e308));
+  EXPECT_EQ(d.mean, 1e308);
+  EXPECT_EQ(d.median, 1e308);
+  EXPECT_EQ(d.sd, 0);
+  EXPECT_EQ(d.range, 0);
+  EXPECT_TRUE(std::isnan(d.skewness));
+  EXPECT_EQ(d.skewness_reading, "undefined: every value is the same");
+}
+
+// Issue 14: ±1e308 printed skewness -nan. By hand: mean 0, deviations ±1e308, so
+// s² = 4e616 / 3 (beyond a double: not shown), s = 1e308 · sqrt(4/3), skewness 0 by symmetry,
+// g2 = m4/m2² - 3 = -2, G2 = (3 / (2 · 1)) (5 · -2 + 6) = -6; the range 2e308 is not shown.
+TEST(DescribeTest, ValuesOfBothSignsNearTheDoubleLimitAreScaledNotOverflowed) {
+  const Descriptive d = Describe({1e308, -1e308, 1e308, -1e308});
+  EXPECT_EQ(d.mean, 0);
+  EXPECT_NEAR(d.sd / (1e308 * std::sqrt(4.0 / 3)), 1, 1e-15);
+  EXPECT_TRUE(std::isnan(d.variance));
+  EXPECT_NEAR(d.skewness, 0, 1e-15);
+  EXPECT_NEAR(d.excess_kurtosis, -6, 1e-12);
+  EXPECT_TRUE(std::isnan(d.range));
+  bool variance_note = false, range_note = false;
+  for (const std::string& n : d.notes) {
+    variance_note |= n.find("the variance (sd squared) is beyond") != std::string::npos;
+    range_note |= n.find("the range is beyond") != std::string::npos;
+  }
+  EXPECT_TRUE(variance_note && range_note);
+}
+
 // Hand computation for {1, 2, 3, 4, 10}: mean 4, deviations -3 -2 -1 0 6, so
 // Σd² = 50, Σd³ = 180, Σd⁴ = 1394; m2 = 10, m3 = 36, m4 = 278.8.
 // s² = 50/4 = 12.5; g1 = 36/10^1.5; G1 = g1 sqrt(20)/3 = 1.2 sqrt(2) exactly (Excel SKEW gives

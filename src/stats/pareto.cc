@@ -45,6 +45,15 @@ class Accumulator {
                                      ") has a negative or infinite value; counts and weights "
                                      "must be finite and non-negative");
     }
+    // Every bar's share divides by the total: past the largest double it is infinite, and every
+    // share would read 0 while the vital few "reach 80 %".
+    if (std::isinf(total_ + value)) {
+      return Status::InvalidArgument(
+          "Pareto: row " + std::to_string(row + 1) + " (" + std::string(category) +
+          ") brings the total past the largest number a double holds (1.8e308); expected "
+          "values whose sum is below that (rescale them, e.g. to thousands)");
+    }
+    total_ += value;
     auto [it, inserted] = index_.try_emplace(category, tallies_.size());
     if (inserted) tallies_.push_back({category, 0, 0});
     Tally& t = tallies_[it->second];
@@ -110,6 +119,7 @@ class Accumulator {
  private:
   std::unordered_map<std::string_view, std::size_t> index_;
   std::vector<Tally> tallies_;
+  double total_ = 0;  // running, to refuse a total beyond a double at the row that overflows it
   int64_t missing_ = 0;
 };
 

@@ -67,6 +67,18 @@ TEST(Pareto, GlobalTriggerToolHarmCategories) {
 // Weighted by severity (E = 1 … I = 5), computed with the same python loop adding k's weight:
 // Infection 48, Gastrointestinal 45, Procedure 37, Medication 35, Other 9, Pressure ulcer 5,
 // Fall 1 (total 180). Cumulative 26.7 %, 51.7 %, 72.2 %, 91.7 %: four vital few again.
+// Issue 14: two counts of 1e308 made an infinite total, every share 0, and "the vital few reach
+// 80 %" anyway.
+TEST(Pareto, TotalBeyondTheLargestDoubleIsRefusedAtItsRow) {
+  const std::vector<std::string> categories = {"falls", "ulcers", "medication"};
+  const std::vector<double> counts = {1e308, 1e308, 5};
+  const Result<ParetoResult> r = ParetoFromCounts(categories, counts, {});
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("row 2 (ulcers) brings the total past the largest number"),
+            std::string::npos)
+      << r.status().message();
+}
+
 TEST(Pareto, WeightedBySeverity) {
   std::vector<double> severity;
   const std::vector<std::string> harms = GttHarms(&severity);

@@ -107,7 +107,8 @@ Result<Encoding> CheckEncoding(ByteSource& source, const std::string& file_name,
   for (;;) {
     Result<std::size_t> n = source.Read(block.data(), block.size());
     if (!n.ok()) {
-      diagnostics->Error(file_name, 0, 0, "cannot read the file: " + n.status().message());
+      diagnostics->Error(diag::kCannotRead, file_name, 0, 0,
+                         "cannot read the file: " + n.status().message());
       return n.status();
     }
     if (*n == 0) break;
@@ -115,7 +116,7 @@ Result<Encoding> CheckEncoding(ByteSource& source, const std::string& file_name,
     encoding.bytes += *n;
     if (offset == 0) {
       if (StartsWith(bytes, "\xFF\xFE") || StartsWith(bytes, "\xFE\xFF")) {
-        diagnostics->Error(file_name, 0, 0,
+        diagnostics->Error(diag::kNotText, file_name, 0, 0,
                            "this file is UTF-16 text (expected UTF-8 or Windows-1252 CSV: in "
                            "Excel, save as 'CSV UTF-8')");
         return Status::InvalidArgument(file_name + ": not CSV text");
@@ -124,7 +125,7 @@ Result<Encoding> CheckEncoding(ByteSource& source, const std::string& file_name,
     }
     if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
       const auto at = static_cast<std::size_t>(static_cast<const char*>(nul) - bytes.data());
-      diagnostics->Error(file_name, 0, 0,
+      diagnostics->Error(diag::kNotText, file_name, 0, 0,
                          "this is not a text file (a NUL byte at byte " +
                              std::to_string(offset + at + 1) +
                              "; expected CSV text, or an .xlsx workbook named *.xlsx)");
@@ -159,11 +160,11 @@ Status ReadCsvRows(ByteSource& source, const std::string& file_name, char delimi
   Result<Encoding> encoding = CheckEncoding(source, file_name, diagnostics);
   if (!encoding.ok()) return encoding.status();
   if (!encoding->utf8) {
-    diagnostics->Warning(file_name, encoding->invalid_line, 0,
+    diagnostics->Warning(diag::kNotUtf8, file_name, encoding->invalid_line, 0,
                          "not UTF-8 text: the whole file is read as Windows-1252");
   }
   if (Status s = source.Rewind(); !s.ok()) {
-    diagnostics->Error(file_name, 0, 0, "cannot read the file: " + s.message());
+    diagnostics->Error(diag::kCannotRead, file_name, 0, 0, "cannot read the file: " + s.message());
     return s;
   }
 
@@ -200,7 +201,8 @@ Status ReadCsvRows(ByteSource& source, const std::string& file_name, char delimi
           }
         }
         if (!n.ok()) {
-          diagnostics->Error(file_name, 0, 0, "cannot read the file: " + n.status().message());
+          diagnostics->Error(diag::kCannotRead, file_name, 0, 0,
+                             "cannot read the file: " + n.status().message());
           return n.status();
         }
         if (*n == 0) at_end = true;
@@ -222,16 +224,16 @@ Status ReadCsvRows(ByteSource& source, const std::string& file_name, char delimi
       if (outcome == CsvTokenizer::Outcome::kRow) {
         if (Status s = sink.OnRow(tokenizer.row_line(), tokenizer.fields()); !s.ok()) return s;
       } else if (outcome == CsvTokenizer::Outcome::kBadRow) {
-        Status s = sink.OnBadRow(tokenizer.row_line(), tokenizer.error_column(),
-                                 tokenizer.error_message());
+        Status s = sink.OnBadRow(tokenizer.error_code(), tokenizer.row_line(),
+                                 tokenizer.error_column(), tokenizer.error_message());
         if (!s.ok()) return s;
       } else if (outcome == CsvTokenizer::Outcome::kNeedMore) {
         break;
       } else if (outcome == CsvTokenizer::Outcome::kEnd) {
         return Status::Ok();
       } else {
-        diagnostics->Error(file_name, tokenizer.row_line(), tokenizer.error_column(),
-                           tokenizer.error_message());
+        diagnostics->Error(tokenizer.error_code(), file_name, tokenizer.row_line(),
+                           tokenizer.error_column(), tokenizer.error_message());
         return Status::InvalidArgument(file_name + ": " + tokenizer.error_message());
       }
     }
@@ -258,12 +260,12 @@ Status ReadWholeStream(int fd, const std::string& path, std::string* text,
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       const std::string reason = std::strerror(errno);
-      diagnostics->Error(path, 0, 0, "cannot read the file: " + reason);
+      diagnostics->Error(diag::kCannotRead, path, 0, 0, "cannot read the file: " + reason);
       return Status::InvalidArgument(path + ": " + reason);
     }
     if (n == 0) return Status::Ok();
     if (text->size() + static_cast<std::size_t>(n) > kMaxStreamBytes) {
-      diagnostics->Error(path, 0, 0,
+      diagnostics->Error(diag::kCannotRead, path, 0, 0,
                          "a pipe or other unseekable input is read into memory, at most 1 GiB: "
                          "save the data to a file and read that");
       return Status::InvalidArgument(path + ": input too large for a pipe");
@@ -280,7 +282,7 @@ Result<ImportSummary> ReadCsvFile(const std::string& path, const Catalogue* cata
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const std::string reason = std::strerror(errno);
-    diagnostics->Error(path, 0, 0, "cannot open the file: " + reason);
+    diagnostics->Error(diag::kCannotRead, path, 0, 0, "cannot open the file: " + reason);
     return Status::NotFound("cannot open '" + path + "': " + reason);
   }
   struct stat info {};

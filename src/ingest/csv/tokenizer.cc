@@ -4,6 +4,8 @@
 #include <cstring>
 #include <utility>
 
+#include "kaizen/diagnostics.h"
+
 namespace kaizen::ingest {
 namespace {
 
@@ -23,8 +25,10 @@ std::string_view CollapseDoubledQuotes(std::string_view field) {
 CsvTokenizer::CsvTokenizer(char delimiter, std::size_t max_row_bytes)
     : delimiter_(delimiter), max_row_bytes_(max_row_bytes) {}
 
-CsvTokenizer::Outcome CsvTokenizer::Fail(Outcome outcome, int column, std::string message) {
+CsvTokenizer::Outcome CsvTokenizer::Fail(Outcome outcome, std::string_view code, int column,
+                                         std::string message) {
   error_column_ = column;
+  error_code_ = code;
   error_message_ = std::move(message);
   return outcome;
 }
@@ -43,13 +47,14 @@ CsvTokenizer::Outcome CsvTokenizer::Next(char* data, std::size_t size, std::size
   const std::size_t limit = capped ? start + max_row_bytes_ : size;
   const bool limit_is_end = !capped && at_end;
   const auto too_long = [&] {
-    return Fail(Outcome::kFatal, static_cast<int>(fields_.size()) + 1,
+    return Fail(Outcome::kFatal, diag::kRowTooLong, static_cast<int>(fields_.size()) + 1,
                 "a row longer than " + std::to_string(max_row_bytes_ >> 10) +
                     " KiB (a file without line breaks, or a quote that is never closed?)");
   };
   const char delim = delimiter_;
   int newlines = 0;
   int bad_column = 0;
+  bool quote_inside = false;  // the bad column's quote is inside an unquoted field
   std::size_t i = start;
   for (;;) {
     const int column = static_cast<int>(fields_.size()) + 1;
@@ -61,7 +66,7 @@ CsvTokenizer::Outcome CsvTokenizer::Next(char* data, std::size_t size, std::size
         if (q == nullptr) {
           if (capped) return too_long();
           if (!at_end) return Outcome::kNeedMore;
-          return Fail(Outcome::kFatal, column,
+          return Fail(Outcome::kFatal, diag::kUnclosedQuote, column,
                       "a quoted field that is never closed (expected a closing '\"')");
         }
         i = static_cast<std::size_t>(static_cast<const char*>(q) - data);
@@ -88,6 +93,12 @@ CsvTokenizer::Outcome CsvTokenizer::Next(char* data, std::size_t size, std::size
       while (j < limit) {
         const char c = data[j];
         if (c == delim || c == '\n' || c == '\r') break;
+        // RFC 4180 allows a quote only around a whole field: one inside (`St Mary"s`) means
+        // the quoting went wrong, and reading on would put the rest of the row in one name.
+        if (c == '"' && bad_column == 0) {
+          bad_column = column;
+          quote_inside = true;
+        }
         ++j;
       }
       if (j == limit && !limit_is_end) return capped ? too_long() : Outcome::kNeedMore;
@@ -117,7 +128,12 @@ CsvTokenizer::Outcome CsvTokenizer::Next(char* data, std::size_t size, std::size
   *pos = i;
   line_ += newlines;
   if (bad_column != 0) {
-    return Fail(Outcome::kBadRow, bad_column,
+    if (quote_inside) {
+      return Fail(Outcome::kBadRow, diag::kStrayQuote, bad_column,
+                  "a quote inside an unquoted field (expected a field either without quotes, "
+                  "or wholly quoted with each inner quote doubled: \"St Mary\"\"s\")");
+    }
+    return Fail(Outcome::kBadRow, diag::kStrayQuote, bad_column,
                 "text after a closing quote (expected the delimiter or the end of the line)");
   }
   return Outcome::kRow;

@@ -40,15 +40,17 @@ class CsvTokenizer {
   // The 1-based line on which the last row started, and the line the next row starts on.
   int row_line() const { return row_line_; }
   int line() const { return line_; }
-  // The 1-based field at fault and what was wrong (kBadRow, kFatal).
+  // The 1-based field at fault, the kind of fault (a diag:: code) and what was wrong (kBadRow,
+  // kFatal).
   int error_column() const { return error_column_; }
+  std::string_view error_code() const { return error_code_; }
   const std::string& error_message() const { return error_message_; }
 
   // Starts again at line 1 (for a second pass over the same text).
   void Reset() { line_ = 1; }
 
  private:
-  Outcome Fail(Outcome outcome, int column, std::string message);
+  Outcome Fail(Outcome outcome, std::string_view code, int column, std::string message);
 
   char delimiter_;
   std::size_t max_row_bytes_;
@@ -57,6 +59,7 @@ class CsvTokenizer {
   int line_ = 1;
   int row_line_ = 1;
   int error_column_ = 0;
+  std::string_view error_code_;
   std::string error_message_;
 };
 

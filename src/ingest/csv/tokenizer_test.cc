@@ -74,8 +74,14 @@ TEST(CsvTokenizerTest, LoneCarriageReturnEndsARow) {
   EXPECT_EQ(p.lines, (std::vector<int>{1, 2}));
 }
 
-TEST(CsvTokenizerTest, QuoteInsideAnUnquotedFieldIsText) {
-  EXPECT_EQ(Tokenize("5'10\",x\n").rows, (Rows{{"5'10\"", "x"}}));
+// Issue 14: a quote inside an unquoted field was kept as text, so `St Mary"s` became a new
+// organisation's name; RFC 4180 allows quotes only around a whole field.
+TEST(CsvTokenizerTest, QuoteInsideAnUnquotedFieldIsABadRow) {
+  const Parsed p = Tokenize("a,b\n5'10\",x\n4,5\n");
+  EXPECT_EQ(p.rows, (Rows{{"a", "b"}, {"4", "5"}}));
+  EXPECT_EQ(p.error_line, 2);
+  EXPECT_EQ(p.error_column, 1);
+  EXPECT_EQ(p.error.rfind("a quote inside an unquoted field", 0), 0u) << p.error;
 }
 
 TEST(CsvTokenizerTest, TextAfterClosingQuoteIsABadRowThenReadingGoesOn) {

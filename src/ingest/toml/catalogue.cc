@@ -282,6 +282,28 @@ std::optional<TextPosition> FindHeaderWithoutKey(std::string_view text) {
   return std::nullopt;
 }
 
+// Why `target` cannot be met on the indicator's chart ("" when it can): a proportion is at
+// most 1 (times the multiplier: 100 for a percentage), and no count or rate is negative.
+// The chart and the multiplier are read before the targets.
+std::string TargetRangeProblem(const Indicator& ind, double target) {
+  const bool proportion = ind.chart == ChartType::kP || ind.chart == ChartType::kPPrime;
+  const std::string chart = std::string(ChartTypeName(ind.chart)) + " chart";
+  if (proportion && (target < 0 || target > ind.multiplier)) {
+    return FormatNumber(target) + ", outside what a " + chart + " can plot (expected 0 to " +
+           FormatNumber(ind.multiplier) + ": a proportion times the multiplier " +
+           FormatNumber(ind.multiplier) +
+           (ind.multiplier == 1 ? "; for percentages set multiplier = 100)" : ")");
+  }
+  const bool counts = ind.chart == ChartType::kNp || ind.chart == ChartType::kC ||
+                      ind.chart == ChartType::kU || ind.chart == ChartType::kUPrime ||
+                      ind.chart == ChartType::kG || ind.chart == ChartType::kT;
+  if (counts && target < 0) {
+    return FormatNumber(target) + ", below what a " + chart +
+           " can plot (expected 0 or more: it counts events)";
+  }
+  return "";
+}
+
 class CatalogueReader {
  public:
   CatalogueReader(const std::string& file, Diagnostics* diagnostics)
@@ -301,7 +323,10 @@ class CatalogueReader {
 
  private:
   void Error(const toml::source_region& where, std::string message) {
-    diagnostics_->Error(file_, static_cast<int>(where.begin.line),
+    Error(diag::kBadCatalogue, where, std::move(message));
+  }
+  void Error(std::string_view code, const toml::source_region& where, std::string message) {
+    diagnostics_->Error(code, file_, static_cast<int>(where.begin.line),
                         static_cast<int>(where.begin.column), std::move(message));
   }
 
@@ -318,7 +343,7 @@ class CatalogueReader {
       } else {
         message += " (expected one of " + JoinList(known, " or ") + ")";
       }
-      Error(key->source(), std::move(message));
+      Error(diag::kUnknownKey, key->source(), std::move(message));
     }
   }
 
@@ -676,6 +701,9 @@ class CatalogueReader {
           Error(v->source(), "'value' in " + owner +
                                  " must be a finite number (write \"none\" to withdraw a target)");
           ok = false;
+        } else if (std::string problem = TargetRangeProblem(*ind, step.value); !problem.empty()) {
+          Error(diag::kTargetOutOfRange, v->source(), "'value' in " + owner + " is " + problem);
+          ok = false;
         }
       } else {
         Error(v->source(), "'value' in " + owner + " must be a number or \"none\", found " +
@@ -788,7 +816,7 @@ Result<Catalogue> ParseCatalogue(std::string_view text, const std::string& file_
   const std::size_t errors_before = diagnostics->error_count();
   Catalogue catalogue;
   auto syntax_error = [&](const toml::parse_error& e) {
-    diagnostics->Error(file_name, static_cast<int>(e.source().begin.line),
+    diagnostics->Error(diag::kTomlSyntax, file_name, static_cast<int>(e.source().begin.line),
                        static_cast<int>(e.source().begin.column),
                        "TOML syntax error: " + std::string(e.description()));
   };
@@ -796,7 +824,7 @@ Result<Catalogue> ParseCatalogue(std::string_view text, const std::string& file_
     const unsigned char seen = static_cast<unsigned char>(bad->seen);
     std::string what = seen >= 0x20 && seen < 0x7f ? "'" + std::string(1, bad->seen) + "'"
                                                    : "byte " + std::to_string(seen);
-    diagnostics->Error(file_name, bad->line, bad->column,
+    diagnostics->Error(diag::kTomlSyntax, file_name, bad->line, bad->column,
                        "TOML syntax error: expected a key after the '[' of a table header (a bare "
                        "key of letters, digits, _ and -, or a quoted key), saw " +
                            what);

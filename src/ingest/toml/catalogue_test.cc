@@ -193,6 +193,60 @@ author = "Chief Nurse"
   EXPECT_TRUE(profile->crossings);
 }
 
+// Issue 14: a p-chart target of 150 % passed without comment.
+TEST(CatalogueTest, PChartTargetOf150PercentIsOutOfRange) {
+  const std::string_view text = R"(
+[[indicator]]
+id = "harm_free"
+name = "Harm-free care"
+chart = "p"
+multiplier = 100
+target = [{ from = 2024-01-01, value = 150 }]
+)";
+  ExpectOneError(text, 6, 40, "150, outside what a p chart can plot (expected 0 to 100");
+  Diagnostics diagnostics;
+  (void)Parse(text, &diagnostics);
+  ASSERT_FALSE(diagnostics.all().empty());
+  EXPECT_EQ(diagnostics.all()[0].code, diag::kTargetOutOfRange);
+}
+
+TEST(CatalogueTest, PChartTargetAboveOneWithoutAMultiplierSuggestsOne) {
+  ExpectOneError(R"(
+[[indicator]]
+id = "p"
+name = "P"
+chart = "p"
+target = [{ from = 2024-01-01, value = 95 }]
+)",
+                 5, 40, "for percentages set multiplier = 100");
+}
+
+TEST(CatalogueTest, NegativeCountTargetIsOutOfRange) {
+  ExpectOneError(R"(
+[[indicator]]
+id = "c"
+name = "C"
+chart = "c"
+target = [{ from = 2024-01-01, value = -1 }]
+)",
+                 5, 40, "-1, below what a c chart can plot");
+}
+
+TEST(CatalogueTest, PChartTargetWithinTheMultiplierIsKept) {
+  Diagnostics diagnostics;
+  Result<Catalogue> c = Parse(R"(
+[[indicator]]
+id = "p"
+name = "P"
+chart = "p"
+multiplier = 100
+target = [{ from = 2024-01-01, value = 95 }]
+)",
+                              &diagnostics);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->indicators[0].targets[0].value, 95);
+}
+
 TEST(CatalogueTest, OmittedKeysKeepTheModelDefaults) {
   Diagnostics diagnostics;
   Result<Catalogue> c = Parse(R"(
