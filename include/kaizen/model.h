@@ -139,6 +139,7 @@ struct Indicator {
   ProfileOverrides overrides;
   ConflictPreference conflict_preference = ConflictPreference::kConcern;
   double multiplier = 1.0;          // display scale for rates (per 1,000 bed days: 1000)
+  std::optional<int> decimals;      // display precision (catalogue `decimals`); unset: from data
   std::vector<TargetStep> targets;  // sorted by `from`
   Baseline baseline;
   std::vector<Rebase> rebases;

@@ -5,6 +5,7 @@
 #define KAIZEN_RENDER_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kaizen/model.h"
@@ -38,10 +39,19 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& resul
 std::string RenderVariationIconSvg(VariationIcon icon, Palette palette, int size);
 std::string RenderAssuranceIconSvg(AssuranceIcon icon, Palette palette, int size);
 
+// The MDC icons in a board's words, short and lower-case for table cells and the summary
+// matrix: "special cause concern (low)", "common cause", "special cause neither (high)",
+// "not judged"; "pass", "fail", "hit or miss", "no assurance".
+std::string_view VariationIconWords(VariationIcon icon);
+std::string_view AssuranceIconWords(AssuranceIcon icon);
+// A point's class the same way: "special cause concern", "common cause", "not judged".
+std::string PointClassWords(PointClass c);
+
 struct ReportSeries {
   const Indicator* indicator;  // not owned; outlives the call
   SeriesResult result;
   SummaryRow row;
+  std::vector<Annotation> comments;  // the data's comment column for this series, by period
 };
 
 struct ReportInput {

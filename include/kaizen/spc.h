@@ -172,7 +172,15 @@ struct SeriesResult {
   std::vector<Warning> warnings;
   std::vector<Signal> signals;
   std::string summary;  // one sentence: the latest point's variation and assurance
+  // The one display precision of every value of this series (sentences, chart, report, tables):
+  // the indicator's `decimals`, else DecimalsFor the plotted values (kaizen/number_format.h).
+  // The engine always sets it; -1 in a result built by hand means "from the values".
+  int decimals = -1;
 };
+
+// The display precision of `result`: result.decimals when set, else DecimalsFor the values of
+// its points that are not missing.
+int ValueDecimals(const SeriesResult& result);
 
 class SpcEngine {
  public:

@@ -29,6 +29,7 @@ struct SummaryRow {
   double mean = kMissing;         // the centre line at the latest point
   double lower_limit = kMissing;  // the process limits at the latest point
   double upper_limit = kMissing;
+  int decimals = 1;  // the series' one display precision (SeriesResult::decimals)
   VariationIcon variation = VariationIcon::kNone;
   AssuranceIcon assurance = AssuranceIcon::kNone;
   Judgement judgement = Judgement::kNoLimits;  // why the icons are absent when they are

@@ -44,10 +44,14 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
                     s.size() ? s.periods.front().ToIso() : "-",
                     s.size() ? s.periods.back().ToIso() : "-", std::to_string(missing)});
     }
-    std::string out = options->data_path + ": " + std::to_string(summary.rows_read) + " rows, " +
-                      std::to_string(indicators.size()) + " indicator(s), " +
-                      std::to_string(organisations.size()) + " organisation(s), " +
-                      std::to_string(series.size()) + " series";
+    // The row count is the file's (the filter picks series, not rows); the rest is the slice.
+    std::string out =
+        options->data_path +
+        (options->organisation.empty() ? "" : " (--org " + options->organisation + ")") +
+        (options->indicator.empty() ? "" : " (--indicator " + options->indicator + ")") + ": " +
+        std::to_string(summary.rows_read) + " rows, " + std::to_string(indicators.size()) +
+        " indicator(s), " + std::to_string(organisations.size()) + " organisation(s), " +
+        std::to_string(series.size()) + " series";
     if (first) out += ", " + first->ToIso() + " to " + last->ToIso();
     if (summary.rows_skipped) out += ", " + std::to_string(summary.rows_skipped) + " rows skipped";
     if (!summary.comments.empty())
@@ -56,9 +60,15 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
     if (inputs.catalogue) {
       for (const std::string& id : indicators)
         if (!inputs.catalogue->Find(id)) out += "note: " + id + " is not in the catalogue\n";
-      for (const Indicator& ind : inputs.catalogue->indicators)
-        if (!indicators.count(ind.id))
-          out += "note: catalogue indicator " + ind.id + " has no data\n";
+      // With --indicator or --org the report is about that slice only: an indicator left out
+      // by the filter is not missing from the data.
+      const std::string& org = options->organisation;
+      for (const Indicator& ind : inputs.catalogue->indicators) {
+        if (indicators.count(ind.id)) continue;
+        if (!options->indicator.empty() && ind.id != options->indicator) continue;
+        out += "note: catalogue indicator " + ind.id + " has no data" +
+               (org.empty() ? "" : " for " + org) + "\n";
+      }
     }
     *exit_code = WriteOutput("-", out);
   });

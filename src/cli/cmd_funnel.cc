@@ -12,6 +12,7 @@
 #include "cli/table.h"
 #include "kaizen/analysis_render.h"
 #include "kaizen/funnel.h"
+#include "kaizen/number_format.h"
 
 namespace kaizen::cli {
 namespace {
@@ -148,13 +149,21 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
     } else {
       Table t({"organisation", "numerator", "denominator", "value", "z", "95% limits",
                "99.8% limits", "flag"});
+      // One precision for the values, the limits and the target (one scale), counts whole,
+      // z-scores to two decimals, so no column mixes 12.0 and 12.00.
+      std::vector<double> rates = {f->target};
       for (const FunnelPoint& p : f->points)
-        t.AddRow({p.provider, FormatForTable(p.numerator), FormatForTable(p.denominator),
-                  FormatForTable(p.value), FormatForTable(p.z_adjusted),
-                  FormatForTable(p.limits.lower95) + " – " + FormatForTable(p.limits.upper95),
-                  FormatForTable(p.limits.lower998) + " – " + FormatForTable(p.limits.upper998),
+        rates.insert(rates.end(), {p.value, p.limits.lower95, p.limits.upper95, p.limits.lower998,
+                                   p.limits.upper998});
+      const int decimals = DecimalsFor(rates);
+      auto rate = [decimals](double v) { return FormatDecimals(v, decimals); };
+      for (const FunnelPoint& p : f->points)
+        t.AddRow({p.provider, FormatDecimals(p.numerator, 0), FormatDecimals(p.denominator, 0),
+                  rate(p.value), FormatDecimals(p.z_adjusted, 2),
+                  rate(p.limits.lower95) + " – " + rate(p.limits.upper95),
+                  rate(p.limits.lower998) + " – " + rate(p.limits.upper998),
                   std::string(FunnelFlagName(p.flag))});
-      out = ind->name + ", " + period->ToIso() + " (target " + FormatForTable(f->target) +
+      out = ind->name + ", " + period->ToIso() + " (target " + rate(f->target) +
             ", dispersion ratio " + FormatForTable(f->phi) + ")\n" + t.Render() +
             "outside 95% limits: " + Join(f->outside95) +
             "\noutside 99.8% limits: " + Join(f->outside998) + "\n" + f->method + "\n";

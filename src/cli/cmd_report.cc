@@ -73,7 +73,12 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
         return;
       }
       SummaryRow row = MakeSummaryRow(*ind, *result, *as_of);
-      report.series.push_back({ind, std::move(result).value(), std::move(row)});
+      std::vector<Annotation> comments;
+      for (const RowComment& c : summary.comments)
+        if (c.indicator == s.indicator_id && c.organisation == s.organisation)
+          comments.push_back({c.period, c.text});
+      report.series.push_back(
+          {ind, std::move(result).value(), std::move(row), std::move(comments)});
     }
     if (pdf) {
       Status st = WriteSvgPagesAsPdf(RenderReportPagesSvg(report), o->output);

@@ -8,6 +8,8 @@
 #include "cli/table.h"
 #include "kaizen/export.h"
 #include "kaizen/json.h"
+#include "kaizen/number_format.h"
+#include "kaizen/render.h"
 #include "kaizen/spc.h"
 
 namespace kaizen::cli {
@@ -68,10 +70,12 @@ void AddSpcCommand(CLI::App* app, int* exit_code) {
         out += (first ? "" : ",") + SeriesResultToJson(result);
       } else {
         Table t({"period", "value", "centre", "lower", "upper", "class", "flags"});
+        // Every value of the series at its one precision, so the column never mixes 12.0
+        // and 12.00.
+        auto value = [&result](double v) { return FormatDecimals(v, ValueDecimals(result)); };
         for (const PointResult& pt : result.points)
-          t.AddRow({pt.period.ToIso(), FormatForTable(pt.value), FormatForTable(pt.centre),
-                    FormatForTable(pt.lower3), FormatForTable(pt.upper3),
-                    pt.ghosted ? "ghosted" : std::string(PointClassName(pt.point_class)),
+          t.AddRow({pt.period.ToIso(), value(pt.value), value(pt.centre), value(pt.lower3),
+                    value(pt.upper3), pt.ghosted ? "ghosted" : PointClassWords(pt.point_class),
                     Flags(pt)});
         out += ind->name + " — " + s.organisation + " (" + std::string(ChartTypeName(ind->chart)) +
                " chart, " + profile->name + " profile)\n" + t.Render() + result.summary + "\n";

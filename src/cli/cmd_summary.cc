@@ -18,6 +18,8 @@
 #include "cli/table.h"
 #include "kaizen/export.h"
 #include "kaizen/file_util.h"
+#include "kaizen/number_format.h"
+#include "kaizen/render.h"
 #include "kaizen/spc.h"
 #include "kaizen/summary.h"
 
@@ -33,8 +35,28 @@ struct SummaryOptions {
 // organisation, as exports from data warehouses are); smaller ones are read whole and sorted.
 constexpr long long kStreamAbove = 64LL << 20;
 
+// A terminal of this width shows the table without wrapping (the sentence column wraps).
+constexpr int kTerminalWidth = 120;
+
 std::string_view DirectionArrow(Direction d) {
   return d == Direction::kHigherIsBetter ? "↑" : d == Direction::kLowerIsBetter ? "↓" : "–";
+}
+
+// A table row in a board's words, every value at the series' one precision.
+std::vector<std::string> TableRow(const SummaryRow& row) {
+  auto value = [&](double v) { return FormatDecimals(v, row.decimals); };
+  return {row.indicator_id,
+          row.organisation,
+          std::string(DirectionArrow(row.direction)),
+          row.updated_to ? row.updated_to->ToIso() + (row.stale ? " (stale)" : "") : "-",
+          row.target ? value(*row.target) : "-",
+          value(row.latest_value),
+          value(row.mean),
+          value(row.lower_limit),
+          value(row.upper_limit),
+          std::string(VariationIconWords(row.variation)),
+          std::string(AssuranceIconWords(row.assurance)),
+          row.sentence};
 }
 
 }  // namespace
@@ -106,13 +128,7 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
         } else if (o->format == "json") {
           out += (done ? "," : "") + SummaryRowToJson(row);
         } else {
-          table.AddRow(
-              {row.indicator_id, row.organisation, std::string(DirectionArrow(row.direction)),
-               row.updated_to ? row.updated_to->ToIso() + (row.stale ? " (stale)" : "") : "-",
-               row.target ? FormatForTable(*row.target) : "-", FormatForTable(row.latest_value),
-               FormatForTable(row.mean), FormatForTable(row.lower_limit),
-               FormatForTable(row.upper_limit), std::string(VariationIconName(row.variation)),
-               std::string(AssuranceIconName(row.assurance)), row.sentence});
+          table.AddRow(TableRow(row));
         }
         // Stream: hand large chunks to stdout as they fill.
         if (out.size() > (1 << 20)) {
@@ -163,7 +179,7 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
       return;
     }
     if (o->format == "json") out += "]\n";
-    if (o->format == "table") out = table.Render();
+    if (o->format == "table") out = table.Render(kTerminalWidth);
     *exit_code = WriteOutput("-", out);
   });
 }

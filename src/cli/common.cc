@@ -12,6 +12,7 @@
 #include <iostream>
 
 #include "kaizen/file_util.h"
+#include "kaizen/number_format.h"
 
 namespace kaizen::cli {
 
@@ -203,14 +204,7 @@ std::string FormatNumber(double v) {
   return ec == std::errc() ? std::string(buf, end) : std::string();
 }
 
-std::string FormatForTable(double v) {
-  if (std::isnan(v)) return "-";
-  const double a = std::fabs(v);
-  const int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 1 ? 2 : 4;
-  char buf[48];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  return ec == std::errc() ? std::string(buf, end) : std::string("?");
-}
+std::string FormatForTable(double v) { return FormatAuto(v); }
 
 namespace {
 double Seconds() {

@@ -98,7 +98,8 @@ bool EndsWith(const std::string& s, const std::string& suffix);
 
 // Formats a number for tables and CSV: shortest round-trip form; "" for NaN.
 std::string FormatNumber(double v);
-// Formats a number for people: a few significant decimals.
+// Formats a lone number for people (kaizen::FormatAuto): "27,950", "490.4", "0.00420", "–".
+// Series values use the series' precision instead (kaizen::FormatDecimals with its decimals).
 std::string FormatForTable(double v);
 
 // A progress bar on stderr when it is a terminal and the run is long; silent otherwise. The

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <utility>
 
+#include "kaizen/number_format.h"
 #include "stats/distributions.h"
 
 namespace kaizen {
@@ -322,15 +323,15 @@ Result<FunnelResult> AnalyseFunnel(std::span<const std::string> providers,
   std::string limits;
   if (out.adjusted) {
     limits = "random-effects limits widened for overdispersion (Spiegelhalter 2005, tau² = " +
-             std::to_string(out.tau2) + ")";
+             FormatAuto(out.tau2) + ")";
   } else if (options.method == FunnelLimitMethod::kNormal) {
     limits = "normal-approximation limits";
   } else {
     limits = proportion ? "exact binomial limits (Spiegelhalter 2005 interpolation)"
                         : "exact Poisson limits (chi-square quantiles)";
   }
-  out.method = "95 % and 99.8 % " + limits + " around a target of " + std::to_string(out.target) +
-               "; dispersion ratio phi = " + std::to_string(out.phi) + ".";
+  out.method = "95 % and 99.8 % " + limits + " around a target of " + FormatAuto(out.target) +
+               "; dispersion ratio phi = " + FormatAuto(out.phi) + ".";
   return out;
 }
 

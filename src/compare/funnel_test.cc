@@ -134,6 +134,11 @@ TEST(Funnel, OverdispersionByHand) {
   EXPECT_NEAR(r->phi, phi, 1e-12);
   EXPECT_NEAR(r->tau2, (4 * phi - 3) / 1200, 1e-12);
   EXPECT_NEAR(r->phi, 3.918394, 1e-5);
+  // The method sentence reads as a person writes it (issue 8, item 12: once "phi = 3.918394"):
+  // φ 3.918394 and the target 1 to three significant digits, τ² 0.010561 likewise.
+  EXPECT_NE(r->method.find("phi = 3.92."), std::string::npos) << r->method;
+  EXPECT_NE(r->method.find("tau² = 0.0106)"), std::string::npos) << r->method;
+  EXPECT_NE(r->method.find("around a target of 1.00;"), std::string::npos) << r->method;
   // Adjusted limits (1 ± 1.959964 √(0.0025 + τ²))².
   const double se = std::sqrt(0.0025 + r->tau2);
   EXPECT_NEAR(r->points[0].limits.upper95, std::pow(1 + 1.959963985 * se, 2), 1e-8);

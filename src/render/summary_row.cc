@@ -57,6 +57,7 @@ SummaryRow MakeSummaryRow(const Indicator& indicator, const SeriesResult& result
   row.judgement = result.judgement;
   row.target_met = result.target_met;
   row.sentence = result.summary;
+  row.decimals = ValueDecimals(result);
   // Without an assurance icon the plain fact decides: a board must never lose sight of a
   // series that misses its target because it cannot be judged yet (issue 7).
   const bool misses_unassured =

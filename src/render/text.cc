@@ -1,9 +1,12 @@
 #include "render/text.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+
+#include "kaizen/number_format.h"
 
 namespace kaizen::render {
 namespace {
@@ -18,44 +21,39 @@ std::string TwoDigits(int v) {
 
 }  // namespace
 
-int DisplayDecimals(const SeriesResult& result) {
-  double lo = INFINITY, hi = -INFINITY;
-  for (const PointResult& p : result.points) {
-    if (p.missing || !std::isfinite(p.value)) continue;
-    lo = std::min(lo, p.value);
-    hi = std::max(hi, p.value);
-  }
-  if (!std::isfinite(lo)) return 1;
-  double spread = hi - lo;
-  // All values equal: whole numbers need no decimals (twelve months of 0 never events read
-  // "0", not "0.000"); other values are judged by their size instead of their spread.
-  if (spread == 0 && hi == std::round(hi)) return 0;
-  if (spread == 0) spread = std::fabs(hi);
-  if (spread >= 100) return 0;
-  if (spread >= 10) return 1;
-  if (spread >= 1) return 2;
-  return 3;
+int DisplayDecimals(const SeriesResult& result) { return ValueDecimals(result); }
+
+std::string FormatValue(double v, int decimals) { return FormatDecimals(v, decimals); }
+
+std::string FormatValue(double v, int decimals, std::string_view unit) {
+  if (!std::isfinite(v)) return FormatDecimals(v, decimals);  // a dash needs no unit
+  return WithUnit(FormatDecimals(v, decimals), unit);
 }
 
-std::string FormatValue(double v, int decimals) {
-  if (!std::isfinite(v)) return "\xE2\x80\x93";  // en dash
-  char buf[64];
-  auto [end, ec] =
-      std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, std::clamp(decimals, 0, 6));
-  if (ec != std::errc()) return "?";
-  std::string s(buf, end);
-  if (s == "-0" || s.find_first_not_of("-0.") == std::string::npos) {
-    if (s[0] == '-') s.erase(0, 1);  // "-0.0" reads as a sign error
+std::string DecisionNote(const Decision& d) {
+  std::string text = d.reason.empty() ? "no reason recorded" : d.reason;
+  if (d.decided_by.empty() && !d.decided_on) return text;
+  text += " (decided";
+  if (!d.decided_by.empty()) text += " by " + d.decided_by;
+  if (d.decided_on) text += " on " + UkDate(*d.decided_on);
+  return text + ")";
+}
+
+std::vector<DecisionEvent> DecisionEvents(const Indicator& indicator, int decimals) {
+  std::vector<DecisionEvent> events;
+  for (const Rebase& rb : indicator.rebases)
+    events.push_back({rb.date, "Limits recalculated: " + DecisionNote(rb.decision)});
+  for (std::size_t k = 0; k < indicator.targets.size(); ++k) {
+    const TargetStep& t = indicator.targets[k];
+    if (k == 0 && t.decision.reason.empty()) continue;  // the target itself, not a change
+    std::string what = (k == 0 ? "Target set at " : "Target changed to ") +
+                       FormatValue(t.value, decimals, indicator.unit);
+    if (!t.set_by.empty()) what += " (" + t.set_by + ")";
+    events.push_back({t.from, what + ": " + DecisionNote(t.decision)});
   }
-  // Thousands separators in the integer part, as UK readers expect ("27,396").
-  const std::size_t start = s[0] == '-' ? 1 : 0;
-  std::size_t int_end = s.find('.');
-  if (int_end == std::string::npos) int_end = s.size();
-  for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(int_end) - 3;
-       i > static_cast<std::ptrdiff_t>(start); i -= 3) {
-    s.insert(static_cast<std::size_t>(i), ",");
-  }
-  return s;
+  std::stable_sort(events.begin(), events.end(),
+                   [](const DecisionEvent& a, const DecisionEvent& b) { return a.date < b.date; });
+  return events;
 }
 
 std::string UkDate(Date d) {
@@ -92,6 +90,56 @@ std::string_view VariationIconLabel(VariationIcon icon) {
   }
   return "No variation icon (too few points or no process limits)";
 }
+
+}  // namespace kaizen::render
+
+namespace kaizen {
+
+std::string_view VariationIconWords(VariationIcon icon) {
+  switch (icon) {
+    case VariationIcon::kCommonCause:
+      return "common cause";
+    case VariationIcon::kImprovementHigh:
+      return "special cause improvement (high)";
+    case VariationIcon::kImprovementLow:
+      return "special cause improvement (low)";
+    case VariationIcon::kConcernHigh:
+      return "special cause concern (high)";
+    case VariationIcon::kConcernLow:
+      return "special cause concern (low)";
+    case VariationIcon::kNeitherHigh:
+      return "special cause neither (high)";
+    case VariationIcon::kNeitherLow:
+      return "special cause neither (low)";
+    case VariationIcon::kNone:
+      break;
+  }
+  return "not judged";
+}
+
+std::string_view AssuranceIconWords(AssuranceIcon icon) {
+  switch (icon) {
+    case AssuranceIcon::kPass:
+      return "pass";
+    case AssuranceIcon::kFail:
+      return "fail";
+    case AssuranceIcon::kHitOrMiss:
+      return "hit or miss";
+    case AssuranceIcon::kNone:
+      break;
+  }
+  return "no assurance";
+}
+
+std::string PointClassWords(PointClass c) {
+  std::string words(render::PointClassLabel(c));
+  words[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(words[0])));
+  return words;
+}
+
+}  // namespace kaizen
+
+namespace kaizen::render {
 
 std::string_view AssuranceIconLabel(AssuranceIcon icon) {
   switch (icon) {

@@ -13,12 +13,14 @@
 
 namespace kaizen::render {
 
-// The decimals a series' values need to be told apart: 0 when they spread over 100 or more,
-// 1 over 10, 2 over 1, else 3 (a value of 94.2 % or 27,396 attendances reads naturally).
+// The series' one display precision (SeriesResult::decimals: the catalogue's `decimals`, else
+// what the values need to be told apart), so a column never mixes 12.00 and 12.0.
 int DisplayDecimals(const SeriesResult& result);
 
-// "27,396", "94.2", "–" for a missing value. Locale-independent (std::to_chars).
+// "27,396", "94.2", "–" for a missing value (kaizen::FormatDecimals).
 std::string FormatValue(double v, int decimals);
+// The same with the indicator's unit: "94.2%", "27,950 attendances"; a dash has no unit.
+std::string FormatValue(double v, int decimals, std::string_view unit);
 
 // Periods as UK readers expect them: "March 2018" for a month, "07/03/2018" for a day.
 std::string PeriodText(Date d);
@@ -49,6 +51,20 @@ std::string_view TargetMetLabel(bool met);
 // The rule that gave a point its class, as a phrase without parentheses: "a point beyond a
 // process limit", "a shift, a run on one side of the centre line".
 std::string_view RuleLabel(RuleId rule);
+// Who decided and when, after the reason: "new triage model (decided by J Smith on
+// 01/04/2018)"; "no reason recorded" stands in for a missing reason, so the gap shows.
+std::string DecisionNote(const Decision& d);
+
+// A decision a board member must be able to see on the page (docs/catalogue.md): a rebase or a
+// target change, dated, in words with its reason and who decided.
+struct DecisionEvent {
+  Date date;
+  std::string text;  // "Limits recalculated: ...", "Target changed to 90.0%: ..."
+};
+// The indicator's rebases and target changes (the first target only when it has a reason), in
+// date order, values at `decimals` with the indicator's unit.
+std::vector<DecisionEvent> DecisionEvents(const Indicator& indicator, int decimals);
+
 // The number of characters (not bytes) of UTF-8 `text`, for estimating text widths.
 int CharCount(std::string_view text);
 

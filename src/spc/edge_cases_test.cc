@@ -617,8 +617,10 @@ TEST(EdgeCases, BeyondLimitSentenceNamesTheMonthValueAndLimit) {
   const std::string& s = r.signals[0].sentence;
   EXPECT_NE(s.find("May 2021"), std::string::npos) << s;
   EXPECT_NE(s.find("above the upper process limit"), std::string::npos) << s;
-  // The limit 15.32 as the sentence formatter shows values of 10 or more: one decimal.
-  EXPECT_NE(s.find("(15.3)"), std::string::npos) << s;
+  // The value and the limit at the series' one precision: its values spread over less than
+  // 10 (and 1 or more), so two decimals.
+  EXPECT_NE(s.find("May 2021 (16.00)"), std::string::npos) << s;
+  EXPECT_NE(s.find("(15.32)"), std::string::npos) << s;
   EXPECT_NE(s.find("special cause improvement"), std::string::npos) << s;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "kaizen/number_format.h"
 #include "kaizen/spc.h"
 #include "spc/chart.h"
 #include "spc/classify.h"
@@ -521,9 +522,21 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, co
   spc::AssessDispersion(indicator.chart, profile, s.kept, s.estimate, &s.chart, out);
   ApplyRules(profile, s, out);
   ClassifyAndSummarise(indicator, profile, out);
+  out->decimals = -1;  // the storage is reused: forget the last series' precision
+  out->decimals = indicator.decimals ? *indicator.decimals : ValueDecimals(*out);
   spc::DescribeSignals(profile, indicator.direction, signal_sentences_, out);
   out->summary = spc::SummarySentence(*out);
   return Status::Ok();
+}
+
+int ValueDecimals(const SeriesResult& result) {
+  if (result.decimals >= 0) return result.decimals;
+  // Ghosted points are shown too, so they count; missing ones have no value to show.
+  std::vector<double> values;
+  values.reserve(result.points.size());
+  for (const PointResult& p : result.points)
+    if (!p.missing) values.push_back(p.value);
+  return DecimalsFor(values);
 }
 
 Result<SeriesResult> AnalyseSeries(const Indicator& indicator, const Series& series) {

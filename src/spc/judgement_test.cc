@@ -56,12 +56,13 @@ TEST(Judgement, ShortSegmentUnderMdcIsNotJudgedAndNoRuleRuns) {
   EXPECT_TRUE(r.signals.empty());
   EXPECT_EQ(r.variation, VariationIcon::kNone);
   EXPECT_EQ(r.assurance, AssuranceIcon::kNone);
-  // Higher is better and 19 < 20: not met. 15 − 9 = 6 more points.
+  // Higher is better and 19 < 20: not met. 15 − 9 = 6 more points. The values spread over 8
+  // (from 1 to 10): every value of the series, the target too, with two decimals.
   ASSERT_TRUE(r.target_met.has_value());
   EXPECT_FALSE(*r.target_met);
   EXPECT_EQ(r.summary,
             "Not judged yet: 9 of the 15 points needed for limits (6 more). The latest point "
-            "(September 2020, 19) does not meet the target of 20.");
+            "(September 2020, 19.00) does not meet the target of 20.00.");
 }
 
 TEST(Judgement, TargetMetRespectsTheDirection) {
@@ -72,7 +73,7 @@ TEST(Judgement, TargetMetRespectsTheDirection) {
   EXPECT_TRUE(*r.target_met);
   EXPECT_EQ(r.summary,
             "Not judged yet: 9 of the 15 points needed for limits (6 more). The latest point "
-            "(September 2020, 19) meets the target of 20.");
+            "(September 2020, 19.00) meets the target of 20.00.");
 }
 
 TEST(Judgement, MeetsTargetIsInclusiveAndDirectional) {
@@ -142,10 +143,11 @@ TEST(Judgement, ShortSegmentAfterARebaseCountsFromTheRebase) {
   EXPECT_EQ(r.points[16].point_class, PointClass::kNotJudged);
   EXPECT_EQ(r.points[20].point_class, PointClass::kNotJudged);
   EXPECT_EQ(r.variation, VariationIcon::kNone);
+  // The values spread from 9 to 24 (15, from 10 to 100): one decimal.
   EXPECT_EQ(r.summary,
             "Not judged yet: 5 of the 15 points needed for limits since the limits were "
-            "recalculated in May 2021 (10 more). The latest point (September 2021, 24) has no "
-            "target.");
+            "recalculated in May 2021 (10 more). The latest point (September 2021, 24.0) has "
+            "no target.");
 }
 
 TEST(Judgement, AFixedShortBaselineIsNamed) {
@@ -169,9 +171,10 @@ TEST(Judgement, OnePointHasNoLimits) {
   EXPECT_EQ(r.latest, 0);
   EXPECT_EQ(r.judgement, Judgement::kNoLimits);
   EXPECT_EQ(r.points[0].point_class, PointClass::kNotJudged);
+  // One whole value: no decimals.
   EXPECT_EQ(r.summary,
             "Not judged: no process limits can be drawn from 1 point, so there is nothing to "
-            "judge. The latest point (January 2020, 5.00) has no target.");
+            "judge. The latest point (January 2020, 5) has no target.");
 }
 
 TEST(Judgement, JudgedWithoutAssuranceStillStatesTheTargetFact) {
@@ -185,9 +188,10 @@ TEST(Judgement, JudgedWithoutAssuranceStillStatesTheTargetFact) {
   EXPECT_EQ(r.variation, VariationIcon::kCommonCause);
   EXPECT_EQ(r.assurance, AssuranceIcon::kNone);
   EXPECT_EQ(r.target_met, false);
+  // 9 and 11 spread over 2: two decimals, for the target too.
   EXPECT_EQ(r.summary,
             "The latest point (April 2021, 9.00) shows common cause variation; against the "
-            "target of 10 no assurance can be given, and the latest value does not meet it.");
+            "target of 10.00 no assurance can be given, and the latest value does not meet it.");
 }
 
 }  // namespace

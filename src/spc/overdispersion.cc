@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <string>
 
+#include "kaizen/number_format.h"
 #include "spc/laney.h"
 
 namespace kaizen::spc {
@@ -11,11 +12,8 @@ namespace {
 
 bool ScaledBySqrtN(ChartType chart) { return chart == ChartType::kP || chart == ChartType::kU; }
 
-std::string TwoDecimals(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", v);
-  return buf;
-}
+// Laney's sigma-z is read against a threshold with two decimals (1.00), so it keeps two.
+std::string TwoDecimals(double v) { return FormatDecimals(v, 2); }
 
 // What the analyst should use instead: Laney's chart when the subgroup sizes matter, an XmR
 // chart of the counts when every point has the same opportunity (Laney 2002; Mohammed, Panesar,

@@ -8,41 +8,15 @@
 #include <cstring>
 #include <string>
 
+#include "kaizen/number_format.h"
 #include "spc/classify.h"
 
 namespace kaizen::spc {
 namespace {
 
-// A value as a reader expects it: whole numbers for large counts, a few decimals otherwise.
-// std::to_chars rather than snprintf: it is locale-independent and several times faster.
-std::string Number(double v) {
-  if (v == 0) return "0";  // not "0.000": a count of none is a whole number
-  const double a = std::fabs(v);
-  int decimals = 3;
-  std::chars_format format = std::chars_format::fixed;
-  if (a >= 1000 || (a >= 10 && v == std::round(v))) {
-    decimals = 0;
-  } else if (a >= 10) {
-    decimals = 1;
-  } else if (a >= 1) {
-    decimals = 2;
-  } else if (a != 0) {
-    format = std::chars_format::general;  // three significant digits for small values
-  }
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, format, decimals);
-  if (ec != std::errc()) return "?";
-  std::string text(buf, end);
-  // Thousands separators for whole numbers of 10,000 and more, as the board table shows them.
-  if (decimals == 0 && format == std::chars_format::fixed && a >= 10000) {
-    const std::size_t digits_start = text[0] == '-' ? 1 : 0;
-    for (std::size_t pos = text.size(); pos > digits_start + 3;) {
-      pos -= 3;
-      text.insert(pos, ",");
-    }
-  }
-  return text;
-}
+// A value of the series at the series' one precision (SeriesResult::decimals), so a sentence
+// says "94.2" where the chart's axis and the data table do.
+std::string Number(const SeriesResult& r, double v) { return FormatDecimals(v, ValueDecimals(r)); }
 
 std::string_view ClassPhrase(PointClass c) {
   switch (c) {
@@ -76,9 +50,9 @@ std::string Sentence(const SeriesResult& r, const Profile& p, RuleId rule, Side 
     case RuleId::kBeyondLimits:
       if (count == 1) {
         const PointResult& pt = r.points[first];
-        return PeriodLabel(pt.period) + " (" + Number(pt.value) + ") is " +
+        return PeriodLabel(pt.period) + " (" + Number(r, pt.value) + ") is " +
                (high ? "above the upper" : "below the lower") + " process limit (" +
-               Number(high ? pt.upper3 : pt.lower3) + ")";
+               Number(r, high ? pt.upper3 : pt.lower3) + ")";
       }
       return std::to_string(count) + " points " + (high ? "above the upper" : "below the lower") +
              " process limit " + where;
@@ -91,10 +65,10 @@ std::string Sentence(const SeriesResult& r, const Profile& p, RuleId rule, Side 
     case RuleId::kTwoOfThree:
       return std::to_string(p.two_of_three.count) + " of " + std::to_string(p.two_of_three.window) +
              " points close to the " + (high ? "upper" : "lower") + " limit (beyond " +
-             Number(p.two_of_three.sigma) + " sigma) " + where;
+             FormatAuto(p.two_of_three.sigma) + " sigma) " + where;
     case RuleId::kFourOfFive:
       return std::to_string(p.four_of_five.count) + " of " + std::to_string(p.four_of_five.window) +
-             " points beyond " + Number(p.four_of_five.sigma) + " sigma " +
+             " points beyond " + FormatAuto(p.four_of_five.sigma) + " sigma " +
              (high ? "above" : "below") + " the " + centre + " " + where;
     case RuleId::kAlternating:
       return "points alternating up and down for " + std::to_string(p.alternating_length) +
@@ -245,7 +219,7 @@ std::string ZeroVariationPhrase(const SeriesResult& r, const SegmentResult& seg)
   const std::string since = " since " + PeriodLabel(r.points[first].period);
   if (!all_equal)
     return "No variation: every moving range is 0" + since + ", so there is nothing to judge.";
-  return "No variation: every value is " + Number(r.points[first].value) + since +
+  return "No variation: every value is " + Number(r, r.points[first].value) + since +
          ", so there is nothing to judge.";
 }
 
@@ -268,9 +242,9 @@ std::string NotJudgedPhrase(const SeriesResult& r, const SegmentResult& seg) {
 // no icon can be given.
 std::string LatestAgainstTarget(const SeriesResult& r, const PointResult& pt) {
   const std::string latest =
-      "The latest point (" + PeriodLabel(pt.period) + ", " + Number(pt.value) + ")";
+      "The latest point (" + PeriodLabel(pt.period) + ", " + Number(r, pt.value) + ")";
   if (!r.target) return latest + " has no target.";
-  const std::string target = "the target of " + Number(*r.target);
+  const std::string target = "the target of " + Number(r, *r.target);
   if (!r.target_met)
     return latest + " is shown against " + target + " (no better direction is set).";
   return latest + (*r.target_met ? " meets " : " does not meet ") + target + ".";
@@ -288,7 +262,7 @@ std::string SummarySentence(const SeriesResult& r) {
   std::string s;
   s.reserve(192);
   s.append("The latest point (").append(PeriodLabel(pt.period)).append(", ");
-  s.append(Number(pt.value)).append(") ");
+  s.append(Number(r, pt.value)).append(") ");
   switch (r.variation) {
     case VariationIcon::kNone:
       s += "cannot be judged";
@@ -302,7 +276,7 @@ std::string SummarySentence(const SeriesResult& r) {
       break;
   }
   if (r.target) {
-    s.append("; against the target of ").append(Number(*r.target)).append(" ");
+    s.append("; against the target of ").append(Number(r, *r.target)).append(" ");
     switch (r.assurance) {
       case AssuranceIcon::kPass:
         s += "the process will consistently pass";

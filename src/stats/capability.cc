@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "kaizen/model.h"
+#include "kaizen/number_format.h"
 #include "kaizen/spc.h"
 #include "kaizen/stats.h"
 #include "stats/distributions.h"
@@ -31,9 +32,7 @@ double C4(double m) {
 
 std::string Fixed(double v, int digits) {
   if (std::isnan(v)) return "undefined";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
+  return FormatDecimals(v, digits);
 }
 
 Status CheckSpec(const SpecLimits& spec) {

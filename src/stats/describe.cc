@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "kaizen/number_format.h"
 #include "kaizen/stats.h"
 #include "stats/input.h"
 #include "stats/quantile.h"
@@ -20,11 +21,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string Format(double v) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3g", v);
-  return buffer;
-}
+std::string Format(double v) { return FormatAuto(v); }
 
 // Neumaier's improved Kahan summation (Neumaier 1974, ZAMM 54, 39-51): the error term also
 // catches the case where the next addend is larger than the running sum.

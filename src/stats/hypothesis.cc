@@ -8,6 +8,7 @@
 #include <numeric>
 #include <vector>
 
+#include "kaizen/number_format.h"
 #include "stats/distributions.h"
 
 namespace kaizen {
@@ -19,14 +20,14 @@ constexpr double kMaxDifferences = 1e7;
 // count as "as or less likely" (R 4.x, src/library/stats/R/fisher.test.R, relErr).
 constexpr double kFisherRelErr = 1 + 1e-7;
 
-std::string Num(double v, int significant = 3) {
+// Statistics in sentences through the one number formatter (kaizen/number_format.h): never
+// "2.8e+04". Effect sizes (`decimals` 2) are read on a fixed scale, so they keep two decimals.
+std::string Num(double v, int decimals = -1) {
   if (std::isnan(v)) return "undefined";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*g", significant, v);
-  return buf;
+  return decimals < 0 ? FormatAuto(v) : FormatDecimals(v, decimals);
 }
 
-std::string PText(double p) { return p < 0.001 ? "below 0.001" : Num(p, 2); }
+std::string PText(double p) { return p < 0.001 ? "below 0.001" : FormatDecimals(p, 3); }
 
 // The sentence every test carries: what its p-value means and what it cannot say.
 std::string PSentence(double p, const std::string& what) {
@@ -190,7 +191,7 @@ Result<WelchTest> WelchTTest(std::span<const double> x_in, std::span<const doubl
   const double z = stats::NormalQuantileUpper((1 - confidence) / 2);
   r.g_lower = r.hedges_g - z * se_g;
   r.g_upper = r.hedges_g + z * se_g;
-  r.sentence = "The means differ by " + Num(r.mean_difference) + " (" + Num(confidence * 100, 3) +
+  r.sentence = "The means differ by " + Num(r.mean_difference) + " (" + Num(confidence * 100) +
                " % interval " + Num(r.ci_lower) + " to " + Num(r.ci_upper) + "; Hedges' g " +
                Num(r.hedges_g, 2) + "). " + PSentence(r.p_value, "a difference in means");
   return r;
@@ -372,7 +373,7 @@ Result<ProportionComparison> CompareProportions(double x1, double n1, double x2,
                  : SolveLogPsi([&](double lp) { return nc.Tail(a, lp, false); }, alpha, -1);
 
   r.sentence = "The proportions are " + Num(r.p1) + " and " + Num(r.p2) + ", a difference of " +
-               Num(r.risk_difference) + " (" + Num(confidence * 100, 3) + " % interval " +
+               Num(r.risk_difference) + " (" + Num(confidence * 100) + " % interval " +
                Num(r.rd_lower) + " to " + Num(r.rd_upper) + "). " +
                PSentence(r.fisher_p, "a difference in proportions") +
                (r.min_expected < 5 ? " Some expected counts are below 5: read Fisher's exact "

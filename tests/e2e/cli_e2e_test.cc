@@ -118,6 +118,74 @@ TEST_F(CliTest, SummaryOneRowPerIndicatorAndOrganisation) {
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1 + 3 * 5);
 }
 
+// Issue 8, item 18: the table speaks words, fits a 120-column terminal and keeps one
+// precision per indicator.
+TEST_F(CliTest, SummaryTableSpeaksWordsAndFitsATerminal) {
+  const CliRun r = Kaizen("summary " + kAe + " " + kAeCatalogue + " --as-of 2019-04-20");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.find("concern_"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("improvement_"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("common_cause"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("hit or miss"), std::string::npos) << r.out;
+  std::size_t start = 0;
+  while (start < r.out.size()) {
+    const std::size_t end = r.out.find('\n', start);
+    const std::string line = r.out.substr(start, end - start);
+    int chars = 0;  // UTF-8 characters, not bytes (the arrows are three bytes)
+    for (char c : line) chars += (c & 0xC0) != 0x80;
+    EXPECT_LE(chars, 120) << line;
+    start = end + 1;
+  }
+}
+
+TEST_F(CliTest, CheckWithOrgNotesOnlyThatOrganisation) {
+  const CliRun r = Kaizen("check " + kAe + " " + kAeCatalogue + " --org RF4");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("1 organisation(s)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(--org RF4)"), std::string::npos) << r.out;
+  for (const char* other : {"RJ1", "R1H", "RQM", "RAL"})
+    EXPECT_EQ(r.out.find(other), std::string::npos) << other << "\n" << r.out;
+}
+
+// Issue 8, items 10 and 11: the report opens with the MDC matrix; a rebase's and a target
+// change's reasons and who decided are on the chart's key and in the section; the data's
+// comment column is in the data table.
+TEST_F(CliTest, ReportShowsTheMatrixReasonsAndComments) {
+  const std::string csv = dir_ + "/falls.csv", toml = dir_ + "/falls.toml";
+  {
+    std::ofstream data(csv);
+    data << "indicator,organisation,period,value,comment\n";
+    for (int m = 0; m < 24; ++m) {
+      const int month = m % 12 + 1;
+      data << "falls,RX1," << 2020 + m / 12 << "-" << (month < 10 ? "0" : "") << month << "-01,"
+           << (m < 12 ? 10 + m % 3 : 5 + m % 3) << (m == 13 ? ",ward 7 closed" : ",") << "\n";
+    }
+  }
+  std::ofstream(toml) << "[[indicator]]\nid = \"falls\"\nname = \"Inpatient falls\"\n"
+                         "direction = \"lower\"\nchart = \"xmr\"\n"
+                         "[[indicator.target]]\nfrom = 2020-01-01\nvalue = 12\n"
+                         "[[indicator.target]]\nfrom = 2021-01-01\nvalue = 8\n"
+                         "reason = \"new falls strategy\"\ndecided_by = \"Quality Committee\"\n"
+                         "[[indicator.rebase]]\ndate = 2021-01-01\nreason = \"hip protectors\"\n"
+                         "decided_by = \"Board\"\ndecided_on = 2021-02-10\n";
+  const std::string out = dir_ + "/report.html";
+  const CliRun r = Kaizen("report '" + csv + "' --indicators '" + toml + "' -o '" + out +
+                          "' --as-of 2022-01-15");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string html = testing::ReadFile(out);
+  EXPECT_NE(html.find("<table id=\"matrix\""), std::string::npos);
+  const std::string rebase = "Limits recalculated: hip protectors (decided by Board on 10/02/2021)";
+  // The values spread from 5 to 12 (7): two decimals for every value of the indicator.
+  const std::string target =
+      "Target changed to 8.00: new falls strategy (decided by Quality Committee)";
+  // Once in the chart's key (its SVG text), once in the section's list of decisions.
+  EXPECT_NE(html.find("<li>January 2021: " + rebase + "</li>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<li>January 2021: " + target + "</li>"), std::string::npos);
+  EXPECT_NE(html.find("January 2021: " + rebase + "</title>"), std::string::npos);
+  EXPECT_NE(html.find(">Comment</th>"), std::string::npos);
+  EXPECT_NE(html.find("<td>ward 7 closed</td>"), std::string::npos);
+}
+
 TEST_F(CliTest, ReportIsWrittenAndSelfContained) {
   const std::string out = dir_ + "/report.html";
   const CliRun r =

@@ -24,6 +24,8 @@
 #include <utility>
 #include <vector>
 
+#include "kaizen/number_format.h"
+
 namespace kaizen {
 namespace {
 
@@ -44,6 +46,7 @@ constexpr std::string_view kIndicatorKeys[] = {"id",
                                                "overrides",
                                                "conflict_preference",
                                                "multiplier",
+                                               "decimals",
                                                "target",
                                                "baseline",
                                                "rebase",
@@ -524,6 +527,17 @@ class CatalogueReader {
         Error(t.get("multiplier")->source(), "'multiplier' in " + owner + " is " +
                                                  FormatNumber(*m) +
                                                  " (expected a positive number, e.g. 1000)");
+      }
+    }
+    // The display precision, when the data's own spread would choose wrongly (a percentage
+    // that moves in tenths but should read with one decimal).
+    if (std::optional<double> d = ReadNumber(t, "decimals", owner)) {
+      if (*d >= 0 && *d <= kMaxDisplayDecimals && *d == std::floor(*d)) {
+        ind->decimals = static_cast<int>(*d);
+      } else {
+        Error(t.get("decimals")->source(), "'decimals' in " + owner + " is " + FormatNumber(*d) +
+                                               " (expected a whole number from 0 to " +
+                                               std::to_string(kMaxDisplayDecimals) + ")");
       }
     }
     ReadString(t, "accountable_person", owner, &ind->accountable_person);

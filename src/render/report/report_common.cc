@@ -56,7 +56,7 @@ std::string SeriesHeading(const ReportSeries& s) {
 
 std::string TargetText(const ReportSeries& s, int decimals) {
   if (!s.row.target) return "\xE2\x80\x93";
-  std::string text = FormatValue(*s.row.target, decimals) + IndicatorOf(s).unit;
+  std::string text = FormatValue(*s.row.target, decimals, IndicatorOf(s).unit);
   if (!s.row.target_set_by.empty()) text += " (" + s.row.target_set_by + ")";
   return text;
 }
@@ -111,6 +111,12 @@ th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; vertical-align:
 thead th { background: var(--band); font-size: 13px; position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.icon { text-align: center; white-space: nowrap; }
+table.matrix { margin: 0 0 1.5em; font-size: 13px; table-layout: fixed; }
+table.matrix caption { text-align: left; font-weight: bold; padding: 4px 0; }
+table.matrix th, table.matrix td { border: 1px solid #d8dde0; vertical-align: top; padding: 4px; }
+table.matrix th svg { vertical-align: middle; }
+table.matrix ul { margin: 0; padding-left: 1.1em; }
+table.matrix tbody tr:first-child td:nth-child(2) { background: #fdf0e0; }
 td.icon svg { vertical-align: middle; }
 td.icon .note { display: block; font-size: 11px; color: var(--muted); white-space: normal; }
 td.icon .note.missed { color: #8a1538; font-weight: bold; }

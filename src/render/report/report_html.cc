@@ -12,6 +12,7 @@
 
 #include "kaizen/render.h"
 #include "render/report/report_common.h"
+#include "render/report/summary_matrix.h"
 #include "render/svg/palette.h"
 #include "render/svg/svg_writer.h"
 #include "render/text.h"
@@ -246,6 +247,26 @@ void KeyFigure(MarkupWriter& w, std::string_view label, const std::string& value
   w.Close();
 }
 
+// The data's comments on `period` (the comment column), joined when there are several.
+std::string CommentFor(const ReportSeries& s, Date period) {
+  std::string text;
+  for (const Annotation& c : s.comments)
+    if (c.date == period) text += (text.empty() ? "" : "; ") + c.text;
+  return text;
+}
+
+// The rebases and target changes with their reasons and who decided, as the chart's key has
+// them, so the section text says why the limits or the target moved.
+void Decisions(MarkupWriter& w, const Indicator& ind, int decimals) {
+  const std::vector<render::DecisionEvent> events = render::DecisionEvents(ind, decimals);
+  if (events.empty()) return;
+  w.Leaf("h3", {}, "Decisions");
+  w.Open("ul", {{"class", "decisions"}});
+  for (const render::DecisionEvent& e : events)
+    w.Leaf("li", {}, render::PeriodText(e.date) + ": " + e.text);
+  w.Close();
+}
+
 void DataTable(MarkupWriter& w, const ReportSeries& s, int decimals) {
   const SeriesResult& r = s.result;
   const Indicator& ind = render::IndicatorOf(s);
@@ -271,6 +292,7 @@ void DataTable(MarkupWriter& w, const ReportSeries& s, int decimals) {
     w.Leaf("th", {{"scope", "col"}, {"class", "num"}}, "Upper limit");
   }
   w.Leaf("th", {{"scope", "col"}}, "Flags");
+  if (!s.comments.empty()) w.Leaf("th", {{"scope", "col"}}, "Comment");
   w.Close();
   w.Close();
   w.Open("tbody");
@@ -303,6 +325,7 @@ void DataTable(MarkupWriter& w, const ReportSeries& s, int decimals) {
     }
     if (i > 0 && p.segment != r.points[i - 1].segment) add("limits recalculated from here");
     w.Leaf("td", {}, flags);
+    if (!s.comments.empty()) w.Leaf("td", {}, CommentFor(s, p.period));
     w.Close();
   }
   w.Close();
@@ -351,9 +374,9 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   std::string updated = row.updated_to ? render::PeriodText(*row.updated_to) : "no data";
   if (row.stale) updated += " (stale)";
   KeyFigure(w, "Updated to", updated);
-  KeyFigure(w, "Latest", FormatValue(row.latest_value, decimals) + ind.unit);
+  KeyFigure(w, "Latest", FormatValue(row.latest_value, decimals, ind.unit));
   KeyFigure(w, r.chart == ChartType::kRun ? "Median" : "Mean",
-            FormatValue(row.mean, decimals) + ind.unit);
+            FormatValue(row.mean, decimals, ind.unit));
   if (r.chart != ChartType::kRun) {
     KeyFigure(w, "Process limits", render::LimitsText(row, decimals));
   }
@@ -380,6 +403,7 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   w.Raw(render::InlineSvg(std::move(chart)));
 
   w.Leaf("p", {}, row.sentence);
+  Decisions(w, ind, decimals);
   w.Leaf("h3", {}, "Signals");
   if (r.signals.empty()) {
     w.Leaf("p", {}, NoSignalsText(r));
@@ -442,6 +466,7 @@ std::string RenderReportHtml(const ReportInput& input) {
          "for limits or no variation. Assurance icons: P consistently passes, F consistently "
          "fails, ? hit or miss; without one, the latest value is shown as meeting the target "
          "or not. Narratives are the owners' views, shown apart from the data.");
+  WriteSummaryMatrix(w, input, order, SectionId);
   SummaryTable(w, input, order);
   w.Close();
   for (const int index : order) SeriesSection(w, input, index);

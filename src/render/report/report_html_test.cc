@@ -99,7 +99,15 @@ TEST(RenderReportHtml, AShortSeriesNeverContradictsItself) {
   input.series.push_back({&ind, *r, MakeSummaryRow(ind, *r, testing::Month(10))});
   const std::string html = RenderReportHtml(input);
   EXPECT_EQ(html.find("common cause variation only"), std::string::npos);
-  EXPECT_EQ(html.find("Common cause"), std::string::npos);
+  // The summary matrix names every row, common cause among them; the series itself sits in
+  // the "Not judged" row (its last), and nothing else on the page says common cause.
+  const std::size_t matrix = html.find("<table id=\"matrix\"");
+  const std::size_t matrix_end = html.find("</table>", matrix);
+  ASSERT_NE(matrix_end, std::string::npos);
+  const std::string grid = html.substr(matrix, matrix_end - matrix);
+  EXPECT_LT(grid.find("Not judged</th>"), grid.find("Friends and Family Test"));
+  const std::string rest = html.substr(0, matrix) + html.substr(matrix_end);
+  EXPECT_EQ(rest.find("Common cause"), std::string::npos);
   EXPECT_EQ(html.find("Process limits</text>"), std::string::npos);  // no limits in the legend
   EXPECT_NE(html.find("9 of the 15 points needed for limits (6 more)"), std::string::npos);
   EXPECT_NE(html.find(">not judged yet<"), std::string::npos);

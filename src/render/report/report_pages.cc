@@ -9,6 +9,7 @@
 
 #include "kaizen/render.h"
 #include "render/report/report_common.h"
+#include "render/report/summary_matrix.h"
 #include "render/svg/palette.h"
 #include "render/svg/svg_writer.h"
 #include "render/text.h"
@@ -217,8 +218,8 @@ MarkupWriter SeriesPage(const ReportInput& input, const ReportSeries& s) {
   if (row.stale) updated += " (stale)";
   const Figure figures[] = {
       {"Updated to", updated},
-      {"Latest", FormatValue(row.latest_value, decimals) + ind.unit},
-      {r.chart == ChartType::kRun ? "Median" : "Mean", FormatValue(row.mean, decimals) + ind.unit},
+      {"Latest", FormatValue(row.latest_value, decimals, ind.unit)},
+      {r.chart == ChartType::kRun ? "Median" : "Mean", FormatValue(row.mean, decimals, ind.unit)},
       {"Process limits", render::LimitsText(row, decimals)},
       {"Target", render::TargetText(s, decimals)},
   };
@@ -282,6 +283,68 @@ MarkupWriter SeriesPage(const ReportInput& input, const ReportSeries& s) {
   return w;
 }
 
+// The MDC summary matrix as the pack's first page: variation down the side, assurance across,
+// each cell listing its series by reference and organisation (the series pages follow in the
+// same order). A cell with more series than fit ends "… and N more".
+MarkupWriter MatrixPage(const ReportInput& input, const std::vector<int>& order,
+                        const std::string& title, const std::string& meta) {
+  using render::kMatrixColumns;
+  using render::kMatrixRows;
+  constexpr VariationIcon kRowIcons[kMatrixRows] = {
+      VariationIcon::kConcernHigh, VariationIcon::kCommonCause, VariationIcon::kImprovementHigh,
+      VariationIcon::kNeitherHigh, VariationIcon::kNone};
+  constexpr AssuranceIcon kColumnIcons[kMatrixColumns] = {
+      AssuranceIcon::kFail, AssuranceIcon::kHitOrMiss, AssuranceIcon::kPass, AssuranceIcon::kNone};
+  constexpr double kHeaderWidth = 200, kTop = 84, kHeadHeight = 40, kLine = 14;
+  const double cell_width = (kPageWidth - 2 * kMargin - kHeaderWidth) / kMatrixColumns;
+  const double row_height = (kContentBottom - 10 - kTop - kHeadHeight) / kMatrixRows;
+  const render::MatrixCells cells = render::SummaryMatrixCells(input, order);
+  MarkupWriter w = OpenPage(title, meta);
+  auto rule = [&w](double x1, double y1, double x2, double y2) {
+    w.Leaf("line", {{"x1", Num(x1)},
+                    {"y1", Num(y1)},
+                    {"x2", Num(x2)},
+                    {"y2", Num(y2)},
+                    {"stroke", std::string(kRule)}});
+  };
+  for (int c = 0; c < kMatrixColumns; ++c) {
+    const double x = kMargin + kHeaderWidth + c * cell_width;
+    PlaceSvg(w, x + 6, kTop + 6, RenderAssuranceIconSvg(kColumnIcons[c], input.palette, 26));
+    TextAt(w, x + 38, kTop + 24, render::MatrixColumnLabel(c), 13, kText, "start", true);
+  }
+  for (int r = 0; r < kMatrixRows; ++r) {
+    const double y = kTop + kHeadHeight + r * row_height;
+    rule(kMargin, y, kPageWidth - kMargin, y);
+    PlaceSvg(w, kMargin + 2, y + 6, RenderVariationIconSvg(kRowIcons[r], input.palette, 26));
+    int line = 0;
+    for (const std::string& l : render::WrapWords(render::MatrixRowLabel(r), 24))
+      TextAt(w, kMargin + 34, y + 20 + kLine * line++, l, 12, kText, "start", true);
+    const int room = static_cast<int>((row_height - 8) / kLine);
+    for (int c = 0; c < kMatrixColumns; ++c) {
+      const double x = kMargin + kHeaderWidth + c * cell_width;
+      const std::vector<int>& entries = cells[r][c];
+      const int n = static_cast<int>(entries.size());
+      const int shown = n <= room ? n : room - 1;
+      for (int k = 0; k < shown; ++k) {
+        const SummaryRow& row = input.series[entries[k]].row;
+        const std::string name = row.reference.empty() ? row.indicator_name : row.reference;
+        TextAt(w, x + 6, y + 16 + kLine * k,
+               Fit(name + " \xE2\x80\x94 " + row.organisation, cell_width - 10, 11), 11);
+      }
+      if (shown < n)
+        TextAt(w, x + 6, y + 16 + kLine * shown,
+               "\xE2\x80\xA6 and " + std::to_string(n - shown) + " more", 11, kMuted);
+    }
+  }
+  const double bottom = kTop + kHeadHeight + kMatrixRows * row_height;
+  rule(kMargin, bottom, kPageWidth - kMargin, bottom);
+  for (int c = 0; c <= kMatrixColumns; ++c) {
+    const double x = kMargin + kHeaderWidth + c * cell_width;
+    rule(x, kTop, x, bottom);
+  }
+  return w;
+}
+
 }  // namespace
 
 std::vector<std::string> RenderReportPagesSvg(const ReportInput& input) {
@@ -296,6 +359,7 @@ std::vector<std::string> RenderReportPagesSvg(const ReportInput& input) {
           " (first, red edge)";
 
   std::vector<MarkupWriter> pages;
+  pages.push_back(MatrixPage(input, order, title, meta));
   const int rows_per_page = static_cast<int>((kContentBottom - 26 - kTableTop - 8) / kRowHeight);
   const int row_count = static_cast<int>(order.size());
   for (int first = 0; first < row_count || pages.empty(); first += rows_per_page) {

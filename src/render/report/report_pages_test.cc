@@ -8,19 +8,24 @@
 namespace kaizen::render {
 namespace {
 
-TEST(RenderReportPagesSvg, SummaryThenOnePagePerSeries) {
+TEST(RenderReportPagesSvg, MatrixThenSummaryThenOnePagePerSeries) {
   const TestReport t = MakeTestReport();
   const std::vector<std::string> pages = RenderReportPagesSvg(t.input);
-  ASSERT_EQ(pages.size(), 4u);
+  // The matrix page, one summary-table page, three series pages.
+  ASSERT_EQ(pages.size(), 5u);
   for (const std::string& page : pages) {
     EXPECT_NE(page.find("width=\"1123\" height=\"794\""), std::string::npos);
     EXPECT_EQ(page.find("<script"), std::string::npos);
   }
-  EXPECT_NE(pages[0].find("Page 1 of 4"), std::string::npos);
+  EXPECT_NE(pages[0].find("Page 1 of 5"), std::string::npos);
+  EXPECT_NE(pages[0].find(">Special cause concern</text>"), std::string::npos);
+  EXPECT_NE(pages[0].find(">Hit or miss</text>"), std::string::npos);
+  // B-01 / R3 (concern, fail) is listed in the matrix.
+  EXPECT_NE(pages[0].find(">B-01 \xE2\x80\x94 R3</text>"), std::string::npos);
   // Exceptions first on the summary page and in the page order.
-  EXPECT_LT(pages[0].find("Zebra crossings"), pages[0].find("Aardvark"));
-  EXPECT_NE(pages[1].find("Zebra crossings"), std::string::npos);
-  EXPECT_NE(pages[0].find(">STALE</text>"), std::string::npos);
+  EXPECT_LT(pages[1].find("Zebra crossings"), pages[1].find("Aardvark"));
+  EXPECT_NE(pages[2].find("Zebra crossings"), std::string::npos);
+  EXPECT_NE(pages[1].find(">STALE</text>"), std::string::npos);
 }
 
 TEST(RenderReportPagesSvg, PaginatesLongTables) {

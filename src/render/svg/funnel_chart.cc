@@ -114,7 +114,7 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
   a.y_hi = y_axis.hi();
 
   auto value_text = [&](double v) {
-    return proportion ? render::FormatValue(v * 100, 1) + " %" : render::FormatSignificant(v, 3);
+    return proportion ? render::FormatValue(v * 100, 1) + "%" : render::FormatSignificant(v, 3);
   };
   const std::string title = options.title.empty() ? "Funnel plot" : options.title;
   std::string subtitle = std::to_string(f.points.size()) + " providers  \xC2\xB7  target " +

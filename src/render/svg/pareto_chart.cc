@@ -72,13 +72,13 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
   std::string subtitle = "Total " + render::FormatValue(pareto.total, decimals) +
                          "  \xC2\xB7  vital few: " + std::to_string(pareto.vital_few_count) +
                          " of " + std::to_string(n) + " bars make up " +
-                         render::FormatValue(vital_share * 100, 0) + " %  \xC2\xB7  cut at " +
-                         render::FormatValue(cut * 100, 0) + " %";
+                         render::FormatValue(vital_share * 100, 0) + "%  \xC2\xB7  cut at " +
+                         render::FormatValue(cut * 100, 0) + "%";
   std::string desc = "Pareto chart of " + std::to_string(n) + " bars. " + subtitle + ".";
   for (const ParetoBar& b : pareto.bars) {
     desc += " " + b.category + ": " + render::FormatValue(b.value, decimals) + " (" +
-            render::FormatValue(b.share * 100, 1) + " %, cumulative " +
-            render::FormatValue(b.cumulative_share * 100, 1) + " %).";
+            render::FormatValue(b.share * 100, 1) + "%, cumulative " +
+            render::FormatValue(b.cumulative_share * 100, 1) + "%).";
   }
 
   render::MarkupWriter w;
@@ -127,8 +127,8 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
                                                                       : "0.7"}};
     w.Open("rect", attrs);
     std::string tip = b.category + ": " + render::FormatValue(b.value, decimals) + " (" +
-                      render::FormatValue(b.share * 100, 1) + " %; cumulative " +
-                      render::FormatValue(b.cumulative_share * 100, 1) + " %)";
+                      render::FormatValue(b.share * 100, 1) + "%; cumulative " +
+                      render::FormatValue(b.cumulative_share * 100, 1) + "%)";
     if (b.is_other) tip += ", " + std::to_string(b.categories) + " categories merged";
     w.Leaf("title", {}, tip);
     w.Close();
@@ -196,7 +196,7 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
               {"y", Num(cy - 7)},
               {"text-anchor", "end"},
               {"fill", std::string(render::kTextColour)}},
-             render::FormatValue(pareto.bars[i].cumulative_share * 100, 0) + " %");
+             render::FormatValue(pareto.bars[i].cumulative_share * 100, 0) + "%");
     }
   }
   w.Close();
@@ -213,7 +213,7 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
   if (any_other)
     legend.Swatch("Other categories, merged", colours.common, 0.45, "pareto-other-hatch");
   legend.Line("Cumulative %", render::kCentreColour);
-  legend.Line(render::FormatValue(cut * 100, 0) + " % cut", render::kTargetColour, "6 4", 1.5);
+  legend.Line(render::FormatValue(cut * 100, 0) + "% cut", render::kTargetColour, "6 4", 1.5);
   w.Close();
   render::DrawNotes(w, 14, base_height + plan.extra_height - 4, note_width, notes);
   return w.Finish();

@@ -242,6 +242,12 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     const int i = PointOfDate(r, a.date);
     if (i >= 0) markers.push_back({i, a.text, a.date});
   }
+  // Rebases and target changes carry their reasons onto the chart too: a board member must
+  // be able to see why the limits or the target moved (docs/catalogue.md).
+  for (const render::DecisionEvent& e : render::DecisionEvents(indicator, decimals)) {
+    const int i = PointOfDate(r, e.date);
+    if (i >= 0) markers.push_back({i, e.text, e.date});
+  }
   std::stable_sort(markers.begin(), markers.end(),
                    [](const Marker& a, const Marker& b) { return a.date < b.date; });
   const int max_chars = static_cast<int>((width - 60) / (12 * 0.6));
@@ -275,9 +281,7 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                          std::string(render::DirectionArrow(indicator.direction)) + " " +
                          std::string(render::DirectionText(indicator.direction));
   if (r.target) {
-    // "%" follows the number directly; a worded unit ("per 10,000 risk days") needs a space.
-    const std::string spaced_unit = unit.empty() || unit == "%" ? unit : " " + unit;
-    subtitle += "  \xC2\xB7  target " + render::FormatValue(*r.target, decimals) + spaced_unit;
+    subtitle += "  \xC2\xB7  target " + render::FormatValue(*r.target, decimals, unit);
     if (r.latest >= 0) {
       if (auto step_now = indicator.TargetAt(r.points[r.latest].period);
           step_now && !step_now->set_by.empty()) {
@@ -441,7 +445,7 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     const PointResult& p = r.points[i];
     if (!std::isfinite(values[i])) continue;
     std::string tip =
-        render::PeriodText(p.period) + ": " + render::FormatValue(p.value, decimals) + unit;
+        render::PeriodText(p.period) + ": " + render::FormatValue(p.value, decimals, unit);
     if (p.ghosted) {
       any_ghost = true;
       std::string reason;

@@ -1,0 +1,74 @@
+#include "kaizen/number_format.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+
+namespace kaizen {
+namespace {
+
+constexpr const char* kEnDash = "\xE2\x80\x93";
+
+// Inserts a comma every three digits of the integer part ("27396.5" -> "27,396.5").
+void GroupThousands(std::string* s) {
+  const std::size_t start = (*s)[0] == '-' ? 1 : 0;
+  std::size_t int_end = s->find('.');
+  if (int_end == std::string::npos) int_end = s->size();
+  for (std::size_t pos = int_end; pos > start + 3;) {
+    pos -= 3;
+    s->insert(pos, ",");
+  }
+}
+
+}  // namespace
+
+std::string FormatDecimals(double v, int decimals) {
+  if (!std::isfinite(v)) return kEnDash;
+  decimals = std::clamp(decimals, 0, kMaxDisplayDecimals);
+  char buf[400];  // the largest double has 309 integer digits
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  if (ec != std::errc()) return "?";
+  std::string s(buf, end);
+  if (s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  GroupThousands(&s);
+  return s;
+}
+
+int DecimalsFor(std::span<const double> values) {
+  double lo = INFINITY, hi = -INFINITY;
+  for (double v : values) {
+    if (!std::isfinite(v)) continue;
+    lo = std::min(lo, v);
+    hi = std::max(hi, v);
+  }
+  if (!std::isfinite(lo)) return 1;
+  double spread = hi - lo;
+  if (spread == 0 && hi == std::round(hi)) return 0;
+  if (spread == 0) spread = std::fabs(hi);
+  if (spread >= 100) return 0;
+  if (spread >= 10) return 1;
+  if (spread >= 1) return 2;
+  return 3;
+}
+
+std::string FormatAuto(double v) {
+  if (!std::isfinite(v)) return kEnDash;
+  const double a = std::fabs(v);
+  if (a >= 1000 || (a >= 10 && v == std::round(v)) || v == 0) return FormatDecimals(v, 0);
+  if (a >= 10) return FormatDecimals(v, 1);
+  if (a >= 1) return FormatDecimals(v, 2);
+  // Below the display maximum's last digit: say so rather than print "0.000000".
+  if (a < 0.5e-6) return v > 0 ? "< 0.000001" : "> -0.000001";
+  // Below 1: three significant digits, within the display maximum ("0.00420", "0.123").
+  const int decimals =
+      std::min(kMaxDisplayDecimals, 2 - static_cast<int>(std::floor(std::log10(a))));
+  return FormatDecimals(v, decimals);
+}
+
+std::string WithUnit(std::string number, std::string_view unit) {
+  if (unit.empty()) return number;
+  if (unit == "%" || unit == "\xE2\x80\xB0") return number + std::string(unit);
+  return number + " " + std::string(unit);
+}
+
+}  // namespace kaizen

@@ -1,0 +1,73 @@
+#include "kaizen/number_format.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <vector>
+
+namespace kaizen {
+namespace {
+
+TEST(FormatDecimals, GroupsThousandsInTheIntegerPartOnly) {
+  EXPECT_EQ(FormatDecimals(27950, 0), "27,950");
+  EXPECT_EQ(FormatDecimals(1234567.891, 2), "1,234,567.89");
+  EXPECT_EQ(FormatDecimals(999, 0), "999");
+  EXPECT_EQ(FormatDecimals(1000, 0), "1,000");
+  EXPECT_EQ(FormatDecimals(-1234.5, 2), "-1,234.50");
+  EXPECT_EQ(FormatDecimals(0.12345, 4), "0.1235");  // rounds half up at the fifth decimal
+}
+
+TEST(FormatDecimals, KeepsTheDecimalsItIsGivenSoAColumnNeverMixesThem) {
+  EXPECT_EQ(FormatDecimals(12, 2), "12.00");
+  EXPECT_EQ(FormatDecimals(12.04, 2), "12.04");
+  EXPECT_EQ(FormatDecimals(94.25, 1), "94.2");  // an exact tie rounds to even
+}
+
+TEST(FormatDecimals, ZeroHasNoSignAndNonFiniteIsADash) {
+  EXPECT_EQ(FormatDecimals(-0.04, 1), "0.0");
+  EXPECT_EQ(FormatDecimals(-0.0, 0), "0");
+  EXPECT_EQ(FormatDecimals(NAN, 2), "\xE2\x80\x93");
+  EXPECT_EQ(FormatDecimals(INFINITY, 2), "\xE2\x80\x93");
+}
+
+TEST(FormatDecimals, ClampsDecimalsToTheDisplayRange) {
+  EXPECT_EQ(FormatDecimals(1.0 / 3, 12), "0.333333");
+  EXPECT_EQ(FormatDecimals(2.5, -3), "2");  // to_chars rounds half to even
+}
+
+TEST(DecimalsFor, FollowsTheSpreadOfTheValues) {
+  EXPECT_EQ(DecimalsFor(std::vector<double>{27396, 28120, 26980}), 0);  // spread 1,140
+  EXPECT_EQ(DecimalsFor(std::vector<double>{84.1, 95.3}), 1);           // spread 11.2
+  EXPECT_EQ(DecimalsFor(std::vector<double>{12.0, 14.5}), 2);           // spread 2.5
+  EXPECT_EQ(DecimalsFor(std::vector<double>{0.91, 0.95}), 3);           // spread 0.04
+}
+
+TEST(DecimalsFor, EqualValuesAreJudgedBySize) {
+  EXPECT_EQ(DecimalsFor(std::vector<double>{0, 0, 0}), 0);
+  EXPECT_EQ(DecimalsFor(std::vector<double>{12.5, 12.5}), 1);  // size 12.5: over 10
+  EXPECT_EQ(DecimalsFor(std::vector<double>{NAN}), 1);
+  EXPECT_EQ(DecimalsFor(std::vector<double>{NAN, 3, NAN, 5.5}), 2);
+}
+
+TEST(FormatAuto, ChoosesDecimalsByMagnitude) {
+  EXPECT_EQ(FormatAuto(0), "0");
+  EXPECT_EQ(FormatAuto(27950.4), "27,950");
+  EXPECT_EQ(FormatAuto(490.432321), "490.4");
+  EXPECT_EQ(FormatAuto(40), "40");
+  EXPECT_EQ(FormatAuto(2.5), "2.50");
+  EXPECT_EQ(FormatAuto(0.0042), "0.00420");  // three significant digits
+  EXPECT_EQ(FormatAuto(0.5), "0.500");
+  EXPECT_EQ(FormatAuto(0.0000123), "0.000012");     // never more than six decimals
+  EXPECT_EQ(FormatAuto(0.00000004), "< 0.000001");  // never "0.000000"
+  EXPECT_EQ(FormatAuto(-1234.5), "-1,234");
+}
+
+TEST(WithUnit, SpacesWordedUnitsButNotPercent) {
+  EXPECT_EQ(WithUnit("27,950", "attendances"), "27,950 attendances");
+  EXPECT_EQ(WithUnit("12.00", "per 10,000 risk days"), "12.00 per 10,000 risk days");
+  EXPECT_EQ(WithUnit("94.2", "%"), "94.2%");
+  EXPECT_EQ(WithUnit("7", ""), "7");
+}
+
+}  // namespace
+}  // namespace kaizen

@@ -1,0 +1,134 @@
+#include "render/report/summary_matrix.h"
+
+#include "render/report/report_common.h"
+
+namespace kaizen::render {
+
+int MatrixRow(VariationIcon icon) {
+  switch (icon) {
+    case VariationIcon::kConcernHigh:
+    case VariationIcon::kConcernLow:
+      return 0;
+    case VariationIcon::kCommonCause:
+      return 1;
+    case VariationIcon::kImprovementHigh:
+    case VariationIcon::kImprovementLow:
+      return 2;
+    case VariationIcon::kNeitherHigh:
+    case VariationIcon::kNeitherLow:
+      return 3;
+    case VariationIcon::kNone:
+      break;
+  }
+  return 4;
+}
+
+int MatrixColumn(AssuranceIcon icon) {
+  switch (icon) {
+    case AssuranceIcon::kFail:
+      return 0;
+    case AssuranceIcon::kHitOrMiss:
+      return 1;
+    case AssuranceIcon::kPass:
+      return 2;
+    case AssuranceIcon::kNone:
+      break;
+  }
+  return 3;
+}
+
+std::string_view MatrixRowLabel(int row) {
+  constexpr std::string_view kLabels[kMatrixRows] = {
+      "Special cause concern", "Common cause", "Special cause improvement",
+      "Special cause, neither improvement nor concern", "Not judged"};
+  return kLabels[row];
+}
+
+std::string_view MatrixColumnLabel(int column) {
+  constexpr std::string_view kLabels[kMatrixColumns] = {"Fail", "Hit or miss", "Pass",
+                                                        "No assurance"};
+  return kLabels[column];
+}
+
+MatrixCells SummaryMatrixCells(const ReportInput& input, const std::vector<int>& order) {
+  MatrixCells cells;
+  for (int index : order) {
+    const SummaryRow& row = input.series[index].row;
+    cells[MatrixRow(row.variation)][MatrixColumn(row.assurance)].push_back(index);
+  }
+  return cells;
+}
+
+namespace {
+
+// The icon a row or column stands for, drawn small beside its label; high and low share a row,
+// so the row shows its high form.
+constexpr VariationIcon kRowIcons[kMatrixRows] = {
+    VariationIcon::kConcernHigh, VariationIcon::kCommonCause, VariationIcon::kImprovementHigh,
+    VariationIcon::kNeitherHigh, VariationIcon::kNone};
+constexpr AssuranceIcon kColumnIcons[kMatrixColumns] = {
+    AssuranceIcon::kFail, AssuranceIcon::kHitOrMiss, AssuranceIcon::kPass, AssuranceIcon::kNone};
+
+// "OP-01 A&E type 1: % seen within 4 hours — R1H (low)": the side, when the row has two.
+std::string EntryText(const ReportSeries& s) {
+  std::string text = SeriesHeading(s);
+  switch (s.row.variation) {
+    case VariationIcon::kConcernHigh:
+    case VariationIcon::kImprovementHigh:
+    case VariationIcon::kNeitherHigh:
+      return text + " (high)";
+    case VariationIcon::kConcernLow:
+    case VariationIcon::kImprovementLow:
+    case VariationIcon::kNeitherLow:
+      return text + " (low)";
+    default:
+      return text;
+  }
+}
+
+}  // namespace
+
+void WriteSummaryMatrix(MarkupWriter& w, const ReportInput& input, const std::vector<int>& order,
+                        const std::function<std::string(int)>& section_id) {
+  const MatrixCells cells = SummaryMatrixCells(input, order);
+  w.Open("table", {{"id", "matrix"}, {"class", "matrix"}});
+  w.Leaf("caption", {},
+         "Summary: each indicator's latest variation (rows) against its assurance (columns)");
+  w.Open("thead");
+  w.Open("tr");
+  w.Leaf("td", {}, "");
+  for (int c = 0; c < kMatrixColumns; ++c) {
+    w.Open("th", {{"scope", "col"}});
+    w.Raw(InlineSvg(RenderAssuranceIconSvg(kColumnIcons[c], input.palette, 24)));
+    w.Text(" " + std::string(MatrixColumnLabel(c)));
+    w.Close();
+  }
+  w.Close();
+  w.Close();
+  w.Open("tbody");
+  for (int r = 0; r < kMatrixRows; ++r) {
+    w.Open("tr");
+    w.Open("th", {{"scope", "row"}});
+    w.Raw(InlineSvg(RenderVariationIconSvg(kRowIcons[r], input.palette, 24)));
+    w.Text(" " + std::string(MatrixRowLabel(r)));
+    w.Close();
+    for (int c = 0; c < kMatrixColumns; ++c) {
+      w.Open("td");
+      if (!cells[r][c].empty()) {
+        w.Open("ul");
+        for (int index : cells[r][c]) {
+          w.Open("li");
+          w.Leaf("a", {{"href", "#" + section_id(index)}}, EntryText(input.series[index]));
+          w.Close();
+        }
+        w.Close();
+      }
+      w.Close();
+    }
+    w.Close();
+  }
+  w.Close();
+  w.Close();
+}
+
+}  // namespace kaizen::render
