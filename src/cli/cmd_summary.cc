@@ -45,11 +45,12 @@ std::string_view DirectionArrow(Direction d) {
 // A table row in a board's words, every value at the series' one precision.
 std::vector<std::string> TableRow(const SummaryRow& row) {
   auto value = [&](double v) { return FormatDecimals(v, row.decimals); };
+  const std::string none = FormatDecimals(kMissing, 0);  // the dash of every absent value
   return {row.indicator_id,
           row.organisation,
           std::string(DirectionArrow(row.direction)),
-          row.updated_to ? row.updated_to->ToIso() + (row.stale ? " (stale)" : "") : "-",
-          row.target ? value(*row.target) : "-",
+          row.updated_to ? row.updated_to->ToIso() + (row.stale ? " (stale)" : "") : none,
+          row.target ? value(*row.target) : none,
           value(row.latest_value),
           value(row.mean),
           value(row.lower_limit),
