@@ -290,11 +290,6 @@ MarkupWriter MatrixPage(const ReportInput& input, const std::vector<int>& order,
                         const std::string& title, const std::string& meta) {
   using render::kMatrixColumns;
   using render::kMatrixRows;
-  constexpr VariationIcon kRowIcons[kMatrixRows] = {
-      VariationIcon::kConcernHigh, VariationIcon::kCommonCause, VariationIcon::kImprovementHigh,
-      VariationIcon::kNeitherHigh, VariationIcon::kNone};
-  constexpr AssuranceIcon kColumnIcons[kMatrixColumns] = {
-      AssuranceIcon::kFail, AssuranceIcon::kHitOrMiss, AssuranceIcon::kPass, AssuranceIcon::kNone};
   constexpr double kHeaderWidth = 200, kTop = 84, kHeadHeight = 40, kLine = 14;
   const double cell_width = (kPageWidth - 2 * kMargin - kHeaderWidth) / kMatrixColumns;
   const double row_height = (kContentBottom - 10 - kTop - kHeadHeight) / kMatrixRows;
@@ -309,16 +304,19 @@ MarkupWriter MatrixPage(const ReportInput& input, const std::vector<int>& order,
   };
   for (int c = 0; c < kMatrixColumns; ++c) {
     const double x = kMargin + kHeaderWidth + c * cell_width;
-    PlaceSvg(w, x + 6, kTop + 6, RenderAssuranceIconSvg(kColumnIcons[c], input.palette, 26));
+    PlaceSvg(w, x + 6, kTop + 6,
+             RenderAssuranceIconSvg(render::MatrixColumnIcon(c), input.palette, 26));
     TextAt(w, x + 38, kTop + 24, render::MatrixColumnLabel(c), 13, kText, "start", true);
   }
   for (int r = 0; r < kMatrixRows; ++r) {
     const double y = kTop + kHeadHeight + r * row_height;
     rule(kMargin, y, kPageWidth - kMargin, y);
-    PlaceSvg(w, kMargin + 2, y + 6, RenderVariationIconSvg(kRowIcons[r], input.palette, 26));
+    const std::vector<VariationIcon> icons = render::MatrixRowIcons(r);
+    for (std::size_t k = 0; k < icons.size(); ++k)
+      PlaceSvg(w, kMargin + 2 + 30 * k, y + 6, RenderVariationIconSvg(icons[k], input.palette, 26));
     int line = 0;
-    for (const std::string& l : render::WrapWords(render::MatrixRowLabel(r), 24))
-      TextAt(w, kMargin + 34, y + 20 + kLine * line++, l, 12, kText, "start", true);
+    for (const std::string& l : render::WrapWords(render::MatrixRowLabel(r), 28))
+      TextAt(w, kMargin + 2, y + 50 + kLine * line++, l, 12, kText, "start", true);
     const int room = static_cast<int>((row_height - 8) / kLine);
     for (int c = 0; c < kMatrixColumns; ++c) {
       const double x = kMargin + kHeaderWidth + c * cell_width;
@@ -327,9 +325,12 @@ MarkupWriter MatrixPage(const ReportInput& input, const std::vector<int>& order,
       const int shown = n <= room ? n : room - 1;
       for (int k = 0; k < shown; ++k) {
         const SummaryRow& row = input.series[entries[k]].row;
-        const std::string name = row.reference.empty() ? row.indicator_name : row.reference;
-        TextAt(w, x + 6, y + 16 + kLine * k,
-               Fit(name + " \xE2\x80\x94 " + row.organisation, cell_width - 10, 11), 11);
+        // "UEC-01 R1H (low) · A&E type 1: % seen wi…": the reference and side first, so a
+        // cut name still leaves the entry readable.
+        std::string entry = row.reference.empty() ? row.indicator_name : row.reference;
+        entry += " " + row.organisation + std::string(render::MatrixSide(row.variation));
+        if (!row.reference.empty()) entry += " \xC2\xB7 " + row.indicator_name;
+        TextAt(w, x + 6, y + 16 + kLine * k, Fit(entry, cell_width - 10, 11), 11);
       }
       if (shown < n)
         TextAt(w, x + 6, y + 16 + kLine * shown,

@@ -20,8 +20,8 @@ TEST(RenderReportPagesSvg, MatrixThenSummaryThenOnePagePerSeries) {
   EXPECT_NE(pages[0].find("Page 1 of 5"), std::string::npos);
   EXPECT_NE(pages[0].find(">Special cause concern</text>"), std::string::npos);
   EXPECT_NE(pages[0].find(">Hit or miss</text>"), std::string::npos);
-  // B-01 / R3 (concern, fail) is listed in the matrix.
-  EXPECT_NE(pages[0].find(">B-01 \xE2\x80\x94 R3</text>"), std::string::npos);
+  // B-01 / R3 (concern low, fail) is listed in the matrix with its side and name.
+  EXPECT_NE(pages[0].find(">B-01 R3 (low) \xC2\xB7 Zebra crossings</text>"), std::string::npos);
   // Exceptions first on the summary page and in the page order.
   EXPECT_LT(pages[1].find("Zebra crossings"), pages[1].find("Aardvark"));
   EXPECT_NE(pages[2].find("Zebra crossings"), std::string::npos);

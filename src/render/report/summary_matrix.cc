@@ -59,34 +59,41 @@ MatrixCells SummaryMatrixCells(const ReportInput& input, const std::vector<int>&
   return cells;
 }
 
-namespace {
-
-// The icon a row or column stands for, drawn small beside its label; high and low share a row,
-// so the row shows its high form.
-constexpr VariationIcon kRowIcons[kMatrixRows] = {
-    VariationIcon::kConcernHigh, VariationIcon::kCommonCause, VariationIcon::kImprovementHigh,
-    VariationIcon::kNeitherHigh, VariationIcon::kNone};
-constexpr AssuranceIcon kColumnIcons[kMatrixColumns] = {
-    AssuranceIcon::kFail, AssuranceIcon::kHitOrMiss, AssuranceIcon::kPass, AssuranceIcon::kNone};
-
-// "OP-01 A&E type 1: % seen within 4 hours — R1H (low)": the side, when the row has two.
-std::string EntryText(const ReportSeries& s) {
-  std::string text = SeriesHeading(s);
-  switch (s.row.variation) {
-    case VariationIcon::kConcernHigh:
-    case VariationIcon::kImprovementHigh:
-    case VariationIcon::kNeitherHigh:
-      return text + " (high)";
-    case VariationIcon::kConcernLow:
-    case VariationIcon::kImprovementLow:
-    case VariationIcon::kNeitherLow:
-      return text + " (low)";
+std::vector<VariationIcon> MatrixRowIcons(int row) {
+  switch (row) {
+    case 0:
+      return {VariationIcon::kConcernHigh, VariationIcon::kConcernLow};
+    case 1:
+      return {VariationIcon::kCommonCause};
+    case 2:
+      return {VariationIcon::kImprovementHigh, VariationIcon::kImprovementLow};
+    case 3:
+      return {VariationIcon::kNeitherHigh, VariationIcon::kNeitherLow};
     default:
-      return text;
+      return {VariationIcon::kNone};
   }
 }
 
-}  // namespace
+AssuranceIcon MatrixColumnIcon(int column) {
+  constexpr AssuranceIcon kIcons[kMatrixColumns] = {AssuranceIcon::kFail, AssuranceIcon::kHitOrMiss,
+                                                    AssuranceIcon::kPass, AssuranceIcon::kNone};
+  return kIcons[column];
+}
+
+std::string_view MatrixSide(VariationIcon icon) {
+  switch (icon) {
+    case VariationIcon::kConcernHigh:
+    case VariationIcon::kImprovementHigh:
+    case VariationIcon::kNeitherHigh:
+      return " (high)";
+    case VariationIcon::kConcernLow:
+    case VariationIcon::kImprovementLow:
+    case VariationIcon::kNeitherLow:
+      return " (low)";
+    default:
+      return "";
+  }
+}
 
 void WriteSummaryMatrix(MarkupWriter& w, const ReportInput& input, const std::vector<int>& order,
                         const std::function<std::string(int)>& section_id) {
@@ -99,7 +106,7 @@ void WriteSummaryMatrix(MarkupWriter& w, const ReportInput& input, const std::ve
   w.Leaf("td", {}, "");
   for (int c = 0; c < kMatrixColumns; ++c) {
     w.Open("th", {{"scope", "col"}});
-    w.Raw(InlineSvg(RenderAssuranceIconSvg(kColumnIcons[c], input.palette, 24)));
+    w.Raw(InlineSvg(RenderAssuranceIconSvg(MatrixColumnIcon(c), input.palette, 24)));
     w.Text(" " + std::string(MatrixColumnLabel(c)));
     w.Close();
   }
@@ -109,7 +116,8 @@ void WriteSummaryMatrix(MarkupWriter& w, const ReportInput& input, const std::ve
   for (int r = 0; r < kMatrixRows; ++r) {
     w.Open("tr");
     w.Open("th", {{"scope", "row"}});
-    w.Raw(InlineSvg(RenderVariationIconSvg(kRowIcons[r], input.palette, 24)));
+    for (VariationIcon icon : MatrixRowIcons(r))
+      w.Raw(InlineSvg(RenderVariationIconSvg(icon, input.palette, 24)));
     w.Text(" " + std::string(MatrixRowLabel(r)));
     w.Close();
     for (int c = 0; c < kMatrixColumns; ++c) {
@@ -118,7 +126,9 @@ void WriteSummaryMatrix(MarkupWriter& w, const ReportInput& input, const std::ve
         w.Open("ul");
         for (int index : cells[r][c]) {
           w.Open("li");
-          w.Leaf("a", {{"href", "#" + section_id(index)}}, EntryText(input.series[index]));
+          w.Leaf("a", {{"href", "#" + section_id(index)}},
+                 SeriesHeading(input.series[index]) +
+                     std::string(MatrixSide(input.series[index].row.variation)));
           w.Close();
         }
         w.Close();

@@ -26,6 +26,13 @@ int MatrixRow(VariationIcon icon);
 int MatrixColumn(AssuranceIcon icon);
 std::string_view MatrixRowLabel(int row);
 std::string_view MatrixColumnLabel(int column);
+// The icons a row or column stands for, drawn beside its label: both the high and the low
+// form where a row holds the two, so the icon never claims a side its entries do not have.
+std::vector<VariationIcon> MatrixRowIcons(int row);
+AssuranceIcon MatrixColumnIcon(int column);
+// " (high)" or " (low)" for an icon whose row holds both sides, else empty: each entry says
+// which side it is.
+std::string_view MatrixSide(VariationIcon icon);
 
 // For each cell, the indices into input.series that fall in it, in `order`.
 using MatrixCells = std::array<std::array<std::vector<int>, kMatrixColumns>, kMatrixRows>;

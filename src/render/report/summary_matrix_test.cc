@@ -24,6 +24,16 @@ TEST(SummaryMatrix, PutsHighAndLowInOneRowAndNoIconsInTheLastRowAndColumn) {
   EXPECT_EQ(MatrixColumnLabel(1), "Hit or miss");
 }
 
+TEST(SummaryMatrix, ARowOfTwoSidesShowsBothAndEachEntrySaysItsSide) {
+  EXPECT_EQ(MatrixRowIcons(0),
+            (std::vector<VariationIcon>{VariationIcon::kConcernHigh, VariationIcon::kConcernLow}));
+  EXPECT_EQ(MatrixRowIcons(1), std::vector<VariationIcon>{VariationIcon::kCommonCause});
+  EXPECT_EQ(MatrixColumnIcon(3), AssuranceIcon::kNone);
+  EXPECT_EQ(MatrixSide(VariationIcon::kNeitherLow), " (low)");
+  EXPECT_EQ(MatrixSide(VariationIcon::kImprovementHigh), " (high)");
+  EXPECT_EQ(MatrixSide(VariationIcon::kCommonCause), "");
+}
+
 TEST(SummaryMatrix, EachSeriesIsInTheCellOfItsTwoIcons) {
   const TestReport t = MakeTestReport();
   // Series 0: common cause, hit or miss; 1: improvement (high), pass; 2: concern (low), fail.
