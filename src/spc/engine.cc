@@ -524,8 +524,8 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, co
   ClassifyAndSummarise(indicator, profile, out);
   out->decimals = -1;  // the storage is reused: forget the last series' precision
   out->decimals = indicator.decimals ? *indicator.decimals : ValueDecimals(*out);
-  spc::DescribeSignals(profile, indicator.direction, signal_sentences_, out);
-  out->summary = spc::SummarySentence(*out);
+  spc::DescribeSignals(profile, indicator.direction, indicator.unit, signal_sentences_, out);
+  out->summary = spc::SummarySentence(*out, indicator.unit);
   return Status::Ok();
 }
 

@@ -177,6 +177,24 @@ TEST(Judgement, OnePointHasNoLimits) {
             "judge. The latest point (January 2020, 5) has no target.");
 }
 
+// Issue 8, item 12: values in sentences carry the unit as every output writes it, after a
+// space when worded ("27,950attendances" once) and directly for "%".
+TEST(Judgement, SentencesCarryTheUnit) {
+  Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "nhsr");
+  ind.unit = "attendances";
+  const SeriesResult r = Analyse(ind, {27950.0});
+  EXPECT_EQ(r.summary,
+            "Not judged: no process limits can be drawn from 1 point, so there is nothing to "
+            "judge. The latest point (January 2020, 27,950 attendances) has no target.");
+  ind.unit = "%";
+  ind.targets = {{.from = Month(0), .value = 95}};
+  const SeriesResult pct = Analyse(ind, {94.5});
+  // One value, not whole: judged by its size (94.5, from 10 to 100): one decimal.
+  EXPECT_NE(pct.summary.find("(January 2020, 94.5%) does not meet the target of 95.0%."),
+            std::string::npos)
+      << pct.summary;
+}
+
 TEST(Judgement, JudgedWithoutAssuranceStillStatesTheTargetFact) {
   // qicharts2 gives no assurance icon. Sixteen points alternating 11, 9 end on 9; higher is
   // better with a target of 10: 9 < 10 is not met, and the sentence says so.

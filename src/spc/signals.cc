@@ -16,7 +16,10 @@ namespace {
 
 // A value of the series at the series' one precision (SeriesResult::decimals), so a sentence
 // says "94.2" where the chart's axis and the data table do.
-std::string Number(const SeriesResult& r, double v) { return FormatDecimals(v, ValueDecimals(r)); }
+// With the indicator's unit as every output writes it: "74.0%", "15,994 attendances".
+std::string Number(const SeriesResult& r, std::string_view unit, double v) {
+  return WithUnit(FormatDecimals(v, ValueDecimals(r)), unit);
+}
 
 std::string_view ClassPhrase(PointClass c) {
   switch (c) {
@@ -41,8 +44,8 @@ std::string Span(const SeriesResult& r, int first, int last) {
 }
 
 // The sentence for one episode of `count` flagged points.
-std::string Sentence(const SeriesResult& r, const Profile& p, RuleId rule, Side side, int first,
-                     int last, int count) {
+std::string Sentence(const SeriesResult& r, std::string_view unit, const Profile& p, RuleId rule,
+                     Side side, int first, int last, int count) {
   const bool high = side == Side::kHigh;
   const std::string where = Span(r, first, last);
   const std::string centre = r.chart == ChartType::kRun ? "median" : "mean";
@@ -50,9 +53,9 @@ std::string Sentence(const SeriesResult& r, const Profile& p, RuleId rule, Side 
     case RuleId::kBeyondLimits:
       if (count == 1) {
         const PointResult& pt = r.points[first];
-        return PeriodLabel(pt.period) + " (" + Number(r, pt.value) + ") is " +
+        return PeriodLabel(pt.period) + " (" + Number(r, unit, pt.value) + ") is " +
                (high ? "above the upper" : "below the lower") + " process limit (" +
-               Number(r, high ? pt.upper3 : pt.lower3) + ")";
+               Number(r, unit, high ? pt.upper3 : pt.lower3) + ")";
       }
       return std::to_string(count) + " points " + (high ? "above the upper" : "below the lower") +
              " process limit " + where;
@@ -124,8 +127,8 @@ PointClass EpisodeClass(const SeriesResult& r, RuleId rule, int8_t flag, int fir
 
 std::string PeriodLabel(Date d) { return d.ToCivil().day == 1 ? d.ToMonthYear() : d.ToIso(); }
 
-void DescribeSignals(const Profile& profile, Direction direction, bool with_sentences,
-                     SeriesResult* out) {
+void DescribeSignals(const Profile& profile, Direction direction, std::string_view unit,
+                     bool with_sentences, SeriesResult* out) {
   const auto& points = out->points;
   // Most series have few flagged rules: find them first so the episode walk skips the rest.
   // OR-ing the flags a word at a time: byte r of the result is non-zero iff rule r flagged a
@@ -157,7 +160,7 @@ void DescribeSignals(const Profile& profile, Direction direction, bool with_sent
       const PointClass c = EpisodeClass(*out, rule, flag, first, last, ClassOf(side, direction));
       std::string sentence;
       if (with_sentences) {
-        sentence = Sentence(*out, profile, rule, side, first, last, count);
+        sentence = Sentence(*out, unit, profile, rule, side, first, last, count);
         sentence[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(sentence[0])));
         sentence += ": " + std::string(ClassPhrase(c)) + ".";
       }
@@ -206,7 +209,8 @@ std::string TooFewPointsPhrase(const SeriesResult& r, const SegmentResult& seg) 
 // "No variation: every value is 12 since January 2024, so there is nothing to judge." When the
 // kept values differ (moving ranges broken at gaps, as qicharts2 takes them), every moving
 // range is still 0, and the sentence says that instead.
-std::string ZeroVariationPhrase(const SeriesResult& r, const SegmentResult& seg) {
+std::string ZeroVariationPhrase(const SeriesResult& r, std::string_view unit,
+                                const SegmentResult& seg) {
   int first = -1;
   bool all_equal = true;
   for (int i = seg.first; i <= seg.last; ++i) {
@@ -219,17 +223,18 @@ std::string ZeroVariationPhrase(const SeriesResult& r, const SegmentResult& seg)
   const std::string since = " since " + PeriodLabel(r.points[first].period);
   if (!all_equal)
     return "No variation: every moving range is 0" + since + ", so there is nothing to judge.";
-  return "No variation: every value is " + Number(r, r.points[first].value) + since +
+  return "No variation: every value is " + Number(r, unit, r.points[first].value) + since +
          ", so there is nothing to judge.";
 }
 
 // Why the latest point is not judged, in the board's words (issue 7).
-std::string NotJudgedPhrase(const SeriesResult& r, const SegmentResult& seg) {
+std::string NotJudgedPhrase(const SeriesResult& r, std::string_view unit,
+                            const SegmentResult& seg) {
   switch (seg.judgement) {
     case Judgement::kTooFewPoints:
       return TooFewPointsPhrase(r, seg);
     case Judgement::kZeroVariation:
-      return ZeroVariationPhrase(r, seg);
+      return ZeroVariationPhrase(r, unit, seg);
     case Judgement::kNoLimits:
     case Judgement::kJudged:
       break;
@@ -240,11 +245,12 @@ std::string NotJudgedPhrase(const SeriesResult& r, const SegmentResult& seg) {
 
 // The latest value against the target as a plain fact: what the board still needs to see when
 // no icon can be given.
-std::string LatestAgainstTarget(const SeriesResult& r, const PointResult& pt) {
+std::string LatestAgainstTarget(const SeriesResult& r, std::string_view unit,
+                                const PointResult& pt) {
   const std::string latest =
-      "The latest point (" + PeriodLabel(pt.period) + ", " + Number(r, pt.value) + ")";
+      "The latest point (" + PeriodLabel(pt.period) + ", " + Number(r, unit, pt.value) + ")";
   if (!r.target) return latest + " has no target.";
-  const std::string target = "the target of " + Number(r, *r.target);
+  const std::string target = "the target of " + Number(r, unit, *r.target);
   if (!r.target_met)
     return latest + " is shown against " + target + " (no better direction is set).";
   return latest + (*r.target_met ? " meets " : " does not meet ") + target + ".";
@@ -252,17 +258,17 @@ std::string LatestAgainstTarget(const SeriesResult& r, const PointResult& pt) {
 
 }  // namespace
 
-std::string SummarySentence(const SeriesResult& r) {
+std::string SummarySentence(const SeriesResult& r, std::string_view unit) {
   if (r.latest < 0) return "No data.";
   const PointResult& pt = r.points[r.latest];
   const SegmentResult& seg = r.segments[pt.segment];
   if (seg.judgement != Judgement::kJudged)
-    return NotJudgedPhrase(r, seg) + " " + LatestAgainstTarget(r, pt);
+    return NotJudgedPhrase(r, unit, seg) + " " + LatestAgainstTarget(r, unit, pt);
   // Appended piece by piece into one reserved string: this runs once per series in batch runs.
   std::string s;
   s.reserve(192);
   s.append("The latest point (").append(PeriodLabel(pt.period)).append(", ");
-  s.append(Number(r, pt.value)).append(") ");
+  s.append(Number(r, unit, pt.value)).append(") ");
   switch (r.variation) {
     case VariationIcon::kNone:
       s += "cannot be judged";
@@ -276,7 +282,7 @@ std::string SummarySentence(const SeriesResult& r) {
       break;
   }
   if (r.target) {
-    s.append("; against the target of ").append(Number(r, *r.target)).append(" ");
+    s.append("; against the target of ").append(Number(r, unit, *r.target)).append(" ");
     switch (r.assurance) {
       case AssuranceIcon::kPass:
         s += "the process will consistently pass";

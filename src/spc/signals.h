@@ -11,11 +11,12 @@ namespace kaizen::spc {
 // rule on the same side. Sentences name the periods ("from March 2018 to September 2018");
 // without `with_sentences` the episodes are listed with empty sentences (faster for callers
 // that show only the summary).
-void DescribeSignals(const Profile& profile, Direction direction, bool with_sentences,
-                     SeriesResult* out);
+// Values in sentences carry the indicator's `unit` ("74.0%", "15,994 attendances").
+void DescribeSignals(const Profile& profile, Direction direction, std::string_view unit,
+                     bool with_sentences, SeriesResult* out);
 
 // One sentence on the latest point's variation and assurance, for the board report.
-std::string SummarySentence(const SeriesResult& result);
+std::string SummarySentence(const SeriesResult& result, std::string_view unit);
 
 // "March 2018" for month starts, "2018-03-07" otherwise.
 std::string PeriodLabel(Date d);
