@@ -195,6 +195,15 @@ TEST(Judgement, SentencesCarryTheUnit) {
       << pct.summary;
 }
 
+TEST(Judgement, TheCataloguesDecimalsOverrideTheDatas) {
+  // 9 and 11 alone would get two decimals (spread 2); the catalogue asks for none.
+  Indicator ind = MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "nhsr");
+  ind.decimals = 0;
+  const SeriesResult r = Analyse(ind, {11.0, 9.0, 11.0, 9.0});
+  EXPECT_EQ(r.decimals, 0);
+  EXPECT_NE(r.summary.find("The latest point (April 2020, 9) "), std::string::npos) << r.summary;
+}
+
 TEST(Judgement, JudgedWithoutAssuranceStillStatesTheTargetFact) {
   // qicharts2 gives no assurance icon. Sixteen points alternating 11, 9 end on 9; higher is
   // better with a target of 10: 9 < 10 is not met, and the sentence says so.

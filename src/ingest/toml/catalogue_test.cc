@@ -210,6 +210,27 @@ target = [{ from = 2024-01-01, value = 150 }]
   EXPECT_EQ(diagnostics.all()[0].code, diag::kTargetOutOfRange);
 }
 
+// Issue 8, item 12: one display precision per indicator, when the data would choose wrongly.
+TEST(CatalogueTest, DecimalsIsAWholeNumberFromZeroToSix) {
+  Diagnostics diagnostics;
+  Result<Catalogue> c = Parse(R"(
+[[indicator]]
+id = "sickness"
+name = "Staff sickness absence"
+decimals = 1
+)",
+                              &diagnostics);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->indicators[0].decimals, 1);
+  Result<Catalogue> unset = Parse("[[indicator]]\nid = \"a\"\nname = \"A\"\n", &diagnostics);
+  ASSERT_TRUE(unset.ok());
+  EXPECT_FALSE(unset->indicators[0].decimals.has_value());
+  ExpectOneError("[[indicator]]\nid = \"a\"\nname = \"A\"\ndecimals = 7\n", 4, 12,
+                 "'decimals' in indicator 'a' is 7 (expected a whole number from 0 to 6)");
+  ExpectOneError("[[indicator]]\nid = \"a\"\nname = \"A\"\ndecimals = 1.5\n", 4, 12,
+                 "is 1.5 (expected a whole number");
+}
+
 TEST(CatalogueTest, PChartTargetAboveOneWithoutAMultiplierSuggestsOne) {
   ExpectOneError(R"(
 [[indicator]]
