@@ -47,6 +47,7 @@ class LongFormatMapper final : public RowSink {
   Status OnRow(int line, std::span<const std::string_view> fields) override;
   // A row the reader could not split (a stray quote): counted and handled like any bad row.
   Status OnBadRow(int line, int column, std::string message) override;
+  int PeriodColumn() const override { return col_period_ + 1; }
 
   // Ends the table: resolves dates, delivers the remaining series and returns what was read.
   // `read_status` is what the row reader returned. Returns InvalidArgument when any error was

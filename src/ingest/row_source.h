@@ -28,6 +28,10 @@ class RowSink {
   // A row the reader could split only partly (CSV: text after a closing quote), at the 1-based
   // field `column`. The sink reports it (an error, or a warning under --lenient) and skips it.
   virtual Status OnBadRow(int line, int column, std::string message) = 0;
+  // The 1-based column that holds periods, known once the header row has been passed; 0 when
+  // there is none or the sink does not say. A reader of typed cells (.xlsx) uses it to read the
+  // plain numbers of that column as periods, not as quantities (xlsx_cells.h, ReadNumberPeriod).
+  virtual int PeriodColumn() const { return 0; }
 };
 
 }  // namespace kaizen::ingest
