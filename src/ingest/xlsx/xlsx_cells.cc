@@ -115,6 +115,10 @@ std::string ColumnLetters(int column) {
 
 NumberPeriod ReadNumberPeriod(std::string_view text) {
   NumberPeriod out;
+  // Spaces around a number in a text cell would otherwise hide it from this rule, and the period
+  // rules would take it as a serial.
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
   if (text.empty() || text.size() > 16) return out;
   for (char c : text) {
     if (c < '0' || c > '9') return out;

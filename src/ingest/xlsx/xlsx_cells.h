@@ -63,7 +63,8 @@ struct NumberPeriod {
   enum class Kind { kNotWhole, kYearMonth, kYear, kRefused } kind = Kind::kNotWhole;
   std::string text;  // kYearMonth: "2020-01"; kYear: "2020-01-01"
 };
-// `text` is the cell's text as the reader produced it. kNotWhole: not all digits (a date, text,
+// `text` is the cell's text as the reader produced it, spaces and tabs around it ignored.
+// kNotWhole: not all digits (a date, text,
 // a decimal), left to the period rules. Years and yyyymm years run from 1900 to 9999, months from
 // 01 to 12; any other run of digits is kRefused.
 NumberPeriod ReadNumberPeriod(std::string_view text);

@@ -528,7 +528,9 @@ class SheetReader {
     ForEachChild(Child(style_sheet, "cellXfs"), "xf", [&](pugi::xml_node xf) {
       const int id = xf.attribute("numFmtId").as_int(0);
       const auto it = custom.find(id);
-      const std::string_view code = it == custom.end() ? "" : it->second;
+      // Both arms views: a std::string arm would make the view dangle.
+      const std::string_view code =
+          it == custom.end() ? std::string_view() : std::string_view(it->second);
       date_styles_.push_back(IsDateFormat(id, code));
       percent_styles_.push_back(IsPercentFormat(id, code));
     });

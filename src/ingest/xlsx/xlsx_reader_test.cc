@@ -535,6 +535,8 @@ TEST(XlsxHostileTest, OtherPlainNumberPeriodsAreRefusedWithTheirCell) {
   for (const char* bad : {"202013", "189912", "1899", "20200101"}) {
     EXPECT_EQ(ReadNumberPeriod(bad).kind, NumberPeriod::Kind::kRefused) << bad;
   }
+  EXPECT_EQ(ReadNumberPeriod(" 44562 ").kind, NumberPeriod::Kind::kRefused);
+  EXPECT_EQ(ReadNumberPeriod(" 202001").text, "2020-01");
   EXPECT_EQ(ReadNumberPeriod("2020-01-31").kind, NumberPeriod::Kind::kNotWhole);
   EXPECT_EQ(ReadNumberPeriod("44562.5").kind, NumberPeriod::Kind::kNotWhole);
 }
