@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <optional>
@@ -44,6 +45,14 @@ constexpr zip_uint64_t kRatioCheckFrom = 1ull << 20;
 // million distinct texts; their text is held in memory.
 constexpr std::size_t kMaxSharedStrings = 4'000'000;
 constexpr std::size_t kMaxSharedStringBytes = 256ull << 20;
+// Excel's own limit on a cell's text (Excel specifications and limits: 32,767 characters). A
+// shared string past it was not written by Excel; refusing it keeps one string, repeated in every
+// cell of a sheet, from multiplying into gigabytes.
+constexpr std::size_t kMaxCellCharacters = 32767;
+// All the text a sheet hands on, its cells' bytes summed over its rows: shared strings are passed
+// as views, not copies, but the mapping keeps some cells (comments), so a sheet that repeats long
+// strings in a million rows is refused here, naming the sheet, instead of filling memory there.
+constexpr std::size_t kMaxSheetTextBytes = 4ull << 30;
 // A chunk of the streamed XML holds whole rows (or string items); one row may not exceed this
 // (16,384 cells of 32,767 characters would, and no long-format row comes near).
 constexpr std::size_t kChunkBytes = 1ull << 20;
@@ -497,7 +506,19 @@ class SheetReader {
                              std::to_string(kMaxSharedStrings) +
                              " shared strings (the limit; see 'Input limits' in docs/cli.md)");
         }
+        const std::size_t before = shared_text_.size();
         shared_text_ += StringItemText(si);
+        std::size_t characters = 0;
+        for (std::size_t i = before; i < shared_text_.size(); ++i) {
+          characters += (static_cast<unsigned char>(shared_text_[i]) & 0xC0) != 0x80;
+        }
+        if (characters > kMaxCellCharacters) {
+          return book_->Fail(name + " in '" + book_->path() + "': shared string " +
+                             std::to_string(shared_end_.size()) + " has " +
+                             std::to_string(characters) + " characters, more than a cell holds (" +
+                             std::to_string(kMaxCellCharacters) +
+                             ", Excel's limit; see 'Input limits' in docs/cli.md)");
+        }
         if (shared_text_.size() > kMaxSharedStringBytes) {
           return book_->Fail(name + " in '" + book_->path() + "' holds more than " +
                              MiB(kMaxSharedStringBytes) +
@@ -609,8 +630,13 @@ class SheetReader {
         return Status::InvalidArgument(file_ + ": a damaged sheet");
       }
       // Columns skipped by the sheet are empty cells.
-      while (used + 1 < static_cast<std::size_t>(column)) Slot(used++).clear();
-      std::string problem = CellText(c, &Slot(used++));
+      while (used + 1 < static_cast<std::size_t>(column)) {
+        Slot(used).clear();
+        shared_of_[used++] = -1;
+      }
+      std::string& slot = Slot(used);
+      std::string problem = CellText(c, &slot, &shared_of_[used]);
+      ++used;
       // A cell that cannot be read spoils its row; the sink reports it (an error, or a warning
       // when lenient) and skips the row.
       if (!problem.empty()) return sink_->OnBadRow(number, column, std::move(problem));
@@ -618,13 +644,29 @@ class SheetReader {
     }
     // A row of only empty cells is no row: spreadsheets keep formatted blank rows.
     std::size_t last = used;
-    while (last > 0 && texts_[last - 1].empty()) --last;
+    while (last > 0 && CellView(last - 1).empty()) --last;
     if (last == 0) return Status::Ok();
     if (header_seen_ && period_column_ > 0 && static_cast<std::size_t>(period_column_) <= last) {
-      std::string problem = ReadPeriodNumber(number, &texts_[period_column_ - 1]);
+      const std::size_t p = static_cast<std::size_t>(period_column_ - 1);
+      if (shared_of_[p] >= 0) {  // a shared string: copied, as it may be rewritten
+        texts_[p] = std::string(CellView(p));
+        shared_of_[p] = -1;
+      }
+      std::string problem = ReadPeriodNumber(number, &texts_[p]);
       if (!problem.empty()) return sink_->OnBadRow(number, period_column_, std::move(problem));
     }
-    views_.assign(texts_.begin(), texts_.begin() + static_cast<std::ptrdiff_t>(last));
+    views_.resize(last);
+    for (std::size_t i = 0; i < last; ++i) {
+      views_[i] = CellView(i);
+      sheet_text_bytes_ += views_[i].size();
+    }
+    if (sheet_text_bytes_ > kMaxSheetTextBytes) {
+      book_->diagnostics()->Error(
+          file_, number, 0,
+          "the sheet's cells hold more than " + MiB(kMaxSheetTextBytes) +
+              " of text by this row (the limit; see 'Input limits' in docs/cli.md)");
+      return Status::InvalidArgument(file_ + ": too much text");
+    }
     Status status = sink_->OnRow(number, views_);
     if (!header_seen_) {
       header_seen_ = true;
@@ -665,14 +707,25 @@ class SheetReader {
   }
 
   std::string& Slot(std::size_t i) {
-    if (i >= texts_.size()) texts_.resize(i + 1);
+    if (i >= texts_.size()) {
+      texts_.resize(i + 1);
+      shared_of_.resize(i + 1, -1);
+    }
     return texts_[i];
+  }
+
+  // Cell i of the current row: its shared string, or its own text.
+  std::string_view CellView(std::size_t i) const {
+    return shared_of_[i] >= 0 ? SharedString(static_cast<std::size_t>(shared_of_[i]))
+                              : std::string_view(texts_[i]);
   }
 
   // The text of one cell (ECMA-376 Part 1, 18.3.1.4 and ST_CellType 18.18.11) into *out;
   // returns what is wrong with the cell, or "" when it was read.
-  std::string CellText(pugi::xml_node c, std::string* out) {
+  // A shared string is not copied: its index goes to *shared (else -1).
+  std::string CellText(pugi::xml_node c, std::string* out, int64_t* shared) {
     out->clear();
+    *shared = -1;
     const std::string_view type = c.attribute("t").as_string("n");
     const pugi::xml_node v = Child(c, "v");
     if (type == "inlineStr") {
@@ -688,7 +741,7 @@ class SheetReader {
         return "shared string " + std::string(value) + " does not exist (the workbook has " +
                std::to_string(shared_end_.size()) + ")";
       }
-      *out = SharedString(static_cast<std::size_t>(index));
+      *shared = index;
     } else if (type == "b") {
       *out = value == "1" ? "TRUE" : "FALSE";  // as Excel shows a boolean
     } else if (type == "d") {
@@ -740,6 +793,8 @@ class SheetReader {
   bool number_period_noted_ = false;
   bool date1904_ = false;
   std::vector<std::string> texts_;  // the current row's cells, reused from row to row
+  std::vector<int64_t> shared_of_;  // per cell: its shared string's index, or -1 (texts_)
+  std::size_t sheet_text_bytes_ = 0;
   std::vector<std::string_view> views_;
 };
 

@@ -603,6 +603,29 @@ TEST(XlsxHostileTest, SharedStringsHaveACountLimit) {
   EXPECT_NE(all.find("more than 4000000 shared strings"), std::string::npos) << all;
 }
 
+// A shared string is handed on as a view, never copied per cell, and none may be longer than a
+// cell holds in Excel (32,767 characters): one long string repeated in every cell of a sheet
+// cannot multiply into gigabytes.
+TEST(XlsxHostileTest, SharedStringsAreViewsAndNoLongerThanACell) {
+  const std::string longest(32767, 'a');
+  std::string rows;
+  for (int r = 1; r <= 3; ++r) {
+    rows += "<row r=\"" + std::to_string(r) +
+            "\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>0</v></c>"
+            "</row>";
+  }
+  Outcome ok = Read(OneSheet(rows, "<si><t>" + longest + "</t></si>"));
+  ASSERT_TRUE(ok.status.ok()) << AllDiagnostics(ok.diagnostics);
+  ASSERT_EQ(ok.rows.size(), 3u);
+  EXPECT_EQ(ok.rows[2].second[1], longest);
+
+  Outcome refused = Read(OneSheet(rows, "<si><t>" + longest + "a</t></si>"));
+  EXPECT_EQ(refused.status.code(), StatusCode::kInvalidArgument);
+  const std::string all = AllDiagnostics(refused.diagnostics);
+  EXPECT_NE(all.find("xl/sharedStrings.xml in '"), std::string::npos) << all;
+  EXPECT_NE(all.find("shared string 0 has 32768 characters"), std::string::npos) << all;
+}
+
 // The sheet and the shared strings are read in chunks of about 1 MiB: rows and strings that
 // cross a chunk's end, with and without a namespace prefix, all arrive, in order, intact.
 TEST(XlsxHostileTest, StreamedPartsSpanManyChunks) {
