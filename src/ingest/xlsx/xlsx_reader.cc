@@ -637,6 +637,15 @@ class SheetReader {
       std::string& slot = Slot(used);
       std::string problem = CellText(c, &slot, &shared_of_[used]);
       ++used;
+      if (percent_cell_ && !percent_noted_) {
+        percent_noted_ = true;
+        book_->diagnostics()->Warning(
+            file_, number, column,
+            "the cell is formatted as a percentage: read as Excel shows it, " + slot +
+                ", and percentages are refused as in a CSV (docs/cli.md, \"Percentages\"): give "
+                "the column a number format");
+      }
+      percent_cell_ = false;
       // A cell that cannot be read spoils its row; the sink reports it (an error, or a warning
       // when lenient) and skips the row.
       if (!problem.empty()) return sink_->OnBadRow(number, column, std::move(problem));
@@ -753,6 +762,7 @@ class SheetReader {
       // As shown ("90%"), so the one rule for percentages applies (docs/cli.md).
       std::optional<std::string> shown = PercentText(value);
       *out = shown ? *shown : std::string(value);
+      percent_cell_ = shown.has_value();
     } else {
       *out = std::string(value);  // numbers, formula strings ("str") and errors ("e") as written
     }
@@ -791,6 +801,8 @@ class SheetReader {
   bool header_seen_ = false;
   int period_column_ = 0;  // 1-based; 0 when the sink names none
   bool number_period_noted_ = false;
+  bool percent_cell_ = false;   // the cell just read was percent-formatted
+  bool percent_noted_ = false;  // said once per sheet
   bool date1904_ = false;
   std::vector<std::string> texts_;  // the current row's cells, reused from row to row
   std::vector<int64_t> shared_of_;  // per cell: its shared string's index, or -1 (texts_)
