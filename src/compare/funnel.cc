@@ -357,6 +357,17 @@ Result<FunnelResult> AnalyseFunnel(std::span<const std::string> providers,
   } else {
     limits = proportion ? "exact binomial limits (Spiegelhalter 2005 interpolation)"
                         : "exact Poisson limits (chi-square quantiles)";
+    // Say so where the exact limits gave way to the normal approximation (BinomialLimit).
+    const bool approximated =
+        std::any_of(out.points.begin(), out.points.end(), [&](const FunnelPoint& p) {
+          return proportion ? BinomialIsNormal(p.denominator, out.target)
+                            : out.target * p.denominator > kExactBinomialMaxVariance;
+        });
+    if (approximated) {
+      limits += proportion ? ", with the normal approximation where n·θ(1 − θ) exceeds 10^9,"
+                           : ", with the normal approximation where the expected count exceeds "
+                             "10^9,";
+    }
   }
   out.method = "95 % and 99.8 % " + limits + " around a target of " + std::to_string(out.target) +
                "; dispersion ratio phi = " + std::to_string(out.phi) + ".";

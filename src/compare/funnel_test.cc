@@ -209,6 +209,9 @@ TEST(FunnelHostileTest, HugeDenominatorsUseTheNormalApproximationAndEnd) {
   proportion.type = FunnelType::kProportion;
   Result<FunnelResult> r = AnalyseFunnel(names, numerators, denominators, proportion);
   ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_NE(r->method.find("with the normal approximation where n·θ(1 − θ) exceeds 10^9"),
+            std::string::npos)
+      << r->method;
 
   // Ratios: O/E with E = 1e17 (θ = 1): 1 ± z/√1e17. Before, the chi-square upper quantile at
   // 2λ = 2e17 failed ("a distribution quantile failed", exit 1).
