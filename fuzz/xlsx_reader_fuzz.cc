@@ -1,7 +1,8 @@
 // libFuzzer target for the .xlsx sheet reader: the input bytes are written to a file and read as
 // a workbook. Any input must give rows or diagnostics, never a crash, a hang or a sanitizer
 // report. Mutations of a zip rarely stay a zip, so the corpus is seeded with small workbooks
-// (fuzz/seeds/xlsx_reader_fuzz, written by scripts/make-xlsx-fixtures.py).
+// (fuzz/seeds/xlsx_reader_fuzz, written by scripts/make-xlsx-fixtures.py, and hostile.xlsx and
+// prefixed.xlsx: percent styles, plain-number periods, x: prefixes, self-closing items).
 //
 // Built by `make fuzz` (CMake preset "fuzz"), or by hand:
 //   clang++-14 -std=c++20 -g -O1 -fsanitize=fuzzer,address -Iinclude -Isrc \
@@ -31,6 +32,8 @@ class CountingSink : public kaizen::ingest::RowSink {
     bytes_ += message.size();
     return kaizen::Status::Ok();
   }
+  // Column A holds periods, so plain numbers there take the period rules (ReadNumberPeriod).
+  int PeriodColumn() const override { return 1; }
 
  private:
   std::size_t bytes_ = 0;

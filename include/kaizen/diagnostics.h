@@ -43,6 +43,7 @@ inline constexpr std::string_view kEmptyIndicator = "empty_indicator";
 inline constexpr std::string_view kEmptyOrganisation = "empty_organisation";
 inline constexpr std::string_view kUnknownIndicator = "unknown_indicator";
 inline constexpr std::string_view kChartNeedsColumns = "chart_needs_columns";
+inline constexpr std::string_view kNameTooLong = "name_too_long";
 inline constexpr std::string_view kEmptyPeriod = "empty_period";
 inline constexpr std::string_view kBadDate = "bad_date";
 inline constexpr std::string_view kTwoDigitYear = "two_digit_year";

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "core/read_limited.h"
 #include "ingest/csv/csv_reader.h"
 #include "ingest/dates.h"
 #include "ingest/numbers.h"
@@ -88,16 +89,14 @@ void ReportCell(const RecordTable& t, std::size_t row, int index, std::string_vi
 
 int ReadRecords(const std::string& path, const std::string& delimiter, RecordTable* table) {
   table->path = path;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    std::cerr << path << ": cannot open: " << std::strerror(errno) << "\n";
+  std::string text;
+  if (Status s = ReadFileLimited(path, kMaxRecordTableBytes, "the table", &text); !s.ok()) {
+    std::cerr << path << ": " << s.message() << "\n";
     return kExitBadInput;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
   char d = '\0';
   if (!ParseDelimiter(delimiter, &d)) return kExitBadInput;
-  StringSource source(text.str());
+  StringSource source(std::move(text));
   TableSink sink(table);
   Diagnostics diagnostics;
   Status st = ingest::ReadCsvRows(source, path, d, &diagnostics, sink);

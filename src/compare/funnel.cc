@@ -46,7 +46,25 @@ struct Scale {
 // Spiegelhalter (2005, Stat Med) appendix A.1.1: the p-quantile r of Binomial(n, θ),
 // interpolated so that the limit moves smoothly with n: (r − α)/n with
 // α = (F(r) − p) / (F(r) − F(r − 1)).
+//
+// Where the binomial's variance nθ(1 − θ) exceeds kExactBinomialMaxVariance (or n is past 2^53,
+// where a double no longer holds every count), the normal approximation θ + z_p √(θ(1 − θ)/n)
+// is used instead (Spiegelhalter 2005, Stat Med, section 3.1.1; the de Moivre–Laplace theorem):
+// the skewness term the exact quantile adds, (z² − 1)(1 − 2θ)/(6n), is then below 2·10⁻⁵ of
+// one standard error, far inside a plotted line's width, while the exact search walks counts
+// one at a time and at 10¹⁶ trials never ends (k + 1 == k). docs/formulas.md, "Funnel plots".
+constexpr double kExactBinomialMaxVariance = 1e9;
+constexpr double kMaxExactCount = 9007199254740992.0;  // 2^53
+
+bool BinomialIsNormal(double n, double theta) {
+  return n > kMaxExactCount || n * theta * (1 - theta) > kExactBinomialMaxVariance;
+}
+
 double BinomialLimit(double p, double n, double theta) {
+  if (BinomialIsNormal(n, theta)) {
+    return std::clamp(theta + stats::NormalQuantile(p) * std::sqrt(theta * (1 - theta) / n), 0.0,
+                      1.0);
+  }
   const double r = stats::BinomialQuantile(p, n, theta);
   const double f_r = stats::BinomialCdf(r, n, theta);
   const double f_below = r > 0 ? stats::BinomialCdf(r - 1, n, theta) : 0.0;
@@ -58,12 +76,23 @@ double BinomialLimit(double p, double n, double theta) {
 // chi-square quantiles; FunnelPlotR 0.6: ll = qchisq(p_lo, 2E, lower = FALSE)/2/E,
 // ul = qchisq(p_hi, 2(E + 1), lower = FALSE)/2/E). The expected count under the target is
 // λ = θE, which is E itself at FunnelPlotR's target of 1.
+//
+// Past an expected count λ of kExactBinomialMaxVariance (10^9, as for proportions) the normal
+// approximation θ ± z √(θ/E) is used: the chi-square quantiles lose their precision there (Boost's
+// upper quantile at 2λ = 2·10^12 fails) and the exact limits differ from the normal ones by the
+// skewness term (z² − 1)/(6E), below 10⁻⁵ of one standard error. docs/formulas.md.
 double PoissonLower(double tail, double precision, double theta) {
   const double lambda = theta * precision;
+  if (lambda > kExactBinomialMaxVariance) {
+    return theta + stats::NormalQuantile(tail) * std::sqrt(theta / precision);
+  }
   return stats::ChiSquaredQuantile(tail, 2 * lambda) / 2 / precision;
 }
 double PoissonUpper(double tail, double precision, double theta) {
   const double lambda = theta * precision;
+  if (lambda > kExactBinomialMaxVariance) {
+    return theta + stats::NormalQuantileUpper(tail) * std::sqrt(theta / precision);
+  }
   return stats::ChiSquaredQuantileUpper(tail, 2 * (lambda + 1)) / 2 / precision;
 }
 
@@ -329,6 +358,17 @@ Result<FunnelResult> AnalyseFunnel(std::span<const std::string> providers,
   } else {
     limits = proportion ? "exact binomial limits (Spiegelhalter 2005 interpolation)"
                         : "exact Poisson limits (chi-square quantiles)";
+    // Say so where the exact limits gave way to the normal approximation (BinomialLimit).
+    const bool approximated =
+        std::any_of(out.points.begin(), out.points.end(), [&](const FunnelPoint& p) {
+          return proportion ? BinomialIsNormal(p.denominator, out.target)
+                            : out.target * p.denominator > kExactBinomialMaxVariance;
+        });
+    if (approximated) {
+      limits += proportion ? ", with the normal approximation where n·θ(1 − θ) exceeds 10^9,"
+                           : ", with the normal approximation where the expected count exceeds "
+                             "10^9,";
+    }
   }
   out.method = "95 % and 99.8 % " + limits + " around a target of " + FormatAuto(out.target) +
                "; dispersion ratio phi = " + FormatAuto(out.phi) + ".";

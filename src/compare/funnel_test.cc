@@ -194,5 +194,56 @@ TEST(Funnel, EdgeCases) {
   EXPECT_FALSE(zero->points[0].used_for_dispersion);
 }
 
+// Regression: numerators of 1e16 over denominators of 1e17 hung inside Boost's binomial quantile
+// (counts past 2^53 have no k + 1). Past a variance nθ(1 − θ) of 10^9 the limits are the normal
+// approximation θ ± z √(θ(1 − θ)/n); the expected values are from Python's statistics.NormalDist
+// (3.11), not from kaizen.
+TEST(FunnelHostileTest, HugeDenominatorsUseTheNormalApproximationAndEnd) {
+  Result<FunnelBand> b =
+      FunnelLimitsAt(1e17, 0.1, FunnelType::kProportion, FunnelLimitMethod::kExact);
+  ASSERT_TRUE(b.ok()) << b.status().message();
+  EXPECT_NEAR(b->lower95, 0.09999999814061492, 1e-16);
+  EXPECT_NEAR(b->upper95, 0.1000000018593851, 1e-16);
+  EXPECT_NEAR(b->lower998, 0.09999999706834822, 1e-16);
+  EXPECT_NEAR(b->upper998, 0.10000000293165179, 1e-16);
+
+  const std::vector<std::string> names = {"A", "B", "C"};
+  const std::vector<double> numerators = {1e16, 1.0000001e16, 0.9999e16};
+  const std::vector<double> denominators = {1e17, 1e17, 1e17};
+  FunnelOptions proportion;
+  proportion.type = FunnelType::kProportion;
+  Result<FunnelResult> r = AnalyseFunnel(names, numerators, denominators, proportion);
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_NE(r->method.find("with the normal approximation where n·θ(1 − θ) exceeds 10^9"),
+            std::string::npos)
+      << r->method;
+
+  // Ratios: O/E with E = 1e17 (θ = 1): 1 ± z/√1e17. Before, the chi-square upper quantile at
+  // 2λ = 2e17 failed ("a distribution quantile failed", exit 1).
+  Result<FunnelBand> ratio =
+      FunnelLimitsAt(1e17, 1.0, FunnelType::kRatio, FunnelLimitMethod::kExact);
+  ASSERT_TRUE(ratio.ok()) << ratio.status().message();
+  EXPECT_NEAR(ratio->lower95, 0.9999999938020496, 1e-15);
+  EXPECT_NEAR(ratio->upper95, 1.0000000061979504, 1e-15);
+  Result<FunnelResult> rr = AnalyseFunnel(names, numerators, denominators);
+  ASSERT_TRUE(rr.ok()) << rr.status().message();
+}
+
+// Either side of the switch the limits agree to far less than one standard error: the rule
+// changes nothing a chart can show.
+TEST(FunnelHostileTest, ExactAndNormalLimitsAgreeAtTheSwitch) {
+  const double theta = 0.1;
+  const double n_exact = std::floor(1e9 / (theta * (1 - theta)));  // just inside: exact
+  const double n_normal = n_exact + 1;                             // just past: normal
+  Result<FunnelBand> exact =
+      FunnelLimitsAt(n_exact, theta, FunnelType::kProportion, FunnelLimitMethod::kExact);
+  Result<FunnelBand> normal =
+      FunnelLimitsAt(n_normal, theta, FunnelType::kProportion, FunnelLimitMethod::kExact);
+  ASSERT_TRUE(exact.ok() && normal.ok());
+  const double se = std::sqrt(theta * (1 - theta) / n_exact);
+  EXPECT_NEAR(exact->upper998, normal->upper998, 1e-4 * se);
+  EXPECT_NEAR(exact->lower95, normal->lower95, 1e-4 * se);
+}
+
 }  // namespace
 }  // namespace kaizen

@@ -4,7 +4,33 @@
 
 namespace kaizen {
 
+namespace {
+
+// A column number as spreadsheet letters: 1 = A, 27 = AA.
+std::string Letters(int column) {
+  std::string letters;
+  for (; column > 0; column = (column - 1) / 26) {
+    letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+  }
+  return letters;
+}
+
+}  // namespace
+
 std::string Diagnostic::ToString() const {
+  // A workbook's sheet is named "book.xlsx[Sheet1]" (ingest/xlsx/xlsx_reader.h): its places are
+  // cells, shown as Excel names them, "book.xlsx:Sheet1!B7" (a whole row: "Sheet1!7:7").
+  const std::size_t open = file.rfind('[');
+  if (!file.empty() && file.back() == ']' && open != std::string::npos && open > 0) {
+    std::string s = file.substr(0, open) + ":" + file.substr(open + 1, file.size() - open - 2);
+    if (line > 0 && column > 0) {
+      s += "!" + Letters(column) + std::to_string(line);
+    } else if (line > 0) {
+      s += "!" + std::to_string(line) + ":" + std::to_string(line);
+    }
+    s += severity == Severity::kError ? ": error: " : ": warning: ";
+    return s + message;
+  }
   std::string s = file;
   if (line > 0) s += ":" + std::to_string(line);
   if (line > 0 && column > 0) s += ":" + std::to_string(column);

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "ingest/csv/sniffer.h"
+#include "ingest/name_limits.h"
 #include "ingest/numbers.h"
 
 namespace kaizen::ingest {
@@ -331,7 +332,18 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
   Key k;
   k.indicator = std::string(indicator);
   k.organisation = std::string(organisation);
-  if (catalogue_ != nullptr) {
+  // Absurdly long names would stall every chart's text layout (ingest/name_limits.h): the key's
+  // rows are refused, reported on its first.
+  for (auto [what, name, column] :
+       {std::tuple{"the indicator id", indicator, col_indicator_},
+        std::tuple{"the organisation name", organisation, col_organisation_}}) {
+    if (std::string problem = CheckNameLength(what, name); !problem.empty() && k.usable) {
+      k.usable = false;
+      if (Status s = BadRow(diag::kNameTooLong, line, column + 1, std::move(problem)); !s.ok())
+        return s;
+    }
+  }
+  if (catalogue_ != nullptr && k.usable) {
     const auto found = indicators_.find(k.indicator);
     if (found == indicators_.end()) {
       k.usable = false;

@@ -49,6 +49,7 @@ class LongFormatMapper final : public RowSink {
   // A row the reader could not split (a stray quote): counted and handled like any bad row.
   Status OnBadRow(int line, int column, std::string message) override;  // diag::kInput
   Status OnBadRow(std::string_view code, int line, int column, std::string message) override;
+  int PeriodColumn() const override { return col_period_ + 1; }
 
   // Ends the table: resolves dates, delivers the remaining series and returns what was read.
   // `read_status` is what the row reader returned. Returns InvalidArgument when any error was

@@ -46,7 +46,12 @@ Result<ImportSummary> ReadDataFile(const std::string& path, const Catalogue* cat
                                    const ReadOptions& options, Diagnostics* diagnostics,
                                    const SeriesCallback& on_series) {
   if (HasXlsxExtension(path) || StartsLikeZip(path)) {
-    ingest::LongFormatMapper mapper(path, catalogue, options, diagnostics, on_series);
+    // The mapper's diagnostics name the sheet and so the cell (Sheet1!A2), as the reader's do.
+    // A workbook whose sheet cannot be chosen is reported by ReadXlsxRows below.
+    Diagnostics scratch;
+    Result<std::string> sheet = ingest::XlsxSheetName(path, options.sheet, &scratch);
+    const std::string label = sheet.ok() ? ingest::XlsxSheetLabel(path, *sheet) : path;
+    ingest::LongFormatMapper mapper(label, catalogue, options, diagnostics, on_series);
     mapper.SetSpreadsheetRows();
     const Status read = ingest::ReadXlsxRows(path, options.sheet, diagnostics, mapper);
     return mapper.Finish(read);

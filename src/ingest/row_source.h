@@ -36,6 +36,10 @@ class RowSink {
     (void)code;
     return OnBadRow(line, column, std::move(message));
   }
+  // The 1-based column that holds periods, known once the header row has been passed; 0 when
+  // there is none or the sink does not say. A reader of typed cells (.xlsx) uses it to read the
+  // plain numbers of that column as periods, not as quantities (xlsx_cells.h, ReadNumberPeriod).
+  virtual int PeriodColumn() const { return 0; }
 };
 
 }  // namespace kaizen::ingest

@@ -72,8 +72,19 @@ double DiscreteQuantile(const Dist& d, double p, double upper_bound) {
   const double target = p * (1.0 - 64 * std::numeric_limits<double>::epsilon());
   double k = std::floor(bm::quantile(d, p));
   if (!std::isfinite(k) || k < 0) k = 0;
-  while (k > 0 && bm::cdf(d, k - 1) >= target) k -= 1;
-  while (k < upper_bound && bm::cdf(d, k) < target) k += 1;
+  // Boost lands within a step or two. The walk is bounded: past 2^53 a double has no k + 1,
+  // and a walk that has not settled in kMaxSteps means no exact answer here: NaN, not a hang.
+  constexpr int kMaxSteps = 1000;
+  if (k > 9007199254740992.0) return kNaN;
+  int steps = 0;
+  while (k > 0 && bm::cdf(d, k - 1) >= target) {
+    if (++steps > kMaxSteps) return kNaN;
+    k -= 1;
+  }
+  while (k < upper_bound && bm::cdf(d, k) < target) {
+    if (++steps > kMaxSteps) return kNaN;
+    k += 1;
+  }
   return k;
 }
 

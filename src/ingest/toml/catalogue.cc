@@ -25,6 +25,8 @@
 #include <vector>
 
 #include "kaizen/number_format.h"
+#include "core/read_limited.h"
+#include "ingest/name_limits.h"
 
 namespace kaizen {
 namespace {
@@ -315,6 +317,7 @@ class CatalogueReader {
   void Read(const toml::table& root, Catalogue* out) {
     CheckKeys(root, kTopKeys, "the catalogue's top level");
     ReadString(root, "title", "the catalogue", &out->title);
+    CheckLength(root, "title", "the catalogue's title", out->title);
     if (const toml::node* columns = root.get("columns")) {
       if (const toml::table* t = ExpectTable(*columns, "'columns'")) ReadColumns(*t, &out->columns);
     }
@@ -391,6 +394,14 @@ class CatalogueReader {
     Error(node->source(), "'" + std::string(key) + "' in " + std::string(owner) +
                               " must be a string, found " + std::string(TypeName(node->type())));
     return false;
+  }
+
+  // Names every chart repeats have a length limit (ingest/name_limits.h).
+  void CheckLength(const toml::table& t, std::string_view key, std::string_view what,
+                   const std::string& value) {
+    if (std::string problem = ingest::CheckNameLength(what, value); !problem.empty()) {
+      Error(t.get(key)->source(), std::move(problem));
+    }
   }
 
   // A string from a fixed vocabulary, stored as written.
@@ -504,6 +515,8 @@ class CatalogueReader {
     if (Require(t, "name", owner, "expected the name shown on the board report")) {
       ReadString(t, "name", owner, &ind->name);
     }
+    CheckLength(t, "id", "the indicator id", ind->id);
+    CheckLength(t, "name", "the indicator name", ind->name);
     ReadString(t, "reference", owner, &ind->reference);
     ReadString(t, "unit", owner, &ind->unit);
     ReadString(t, "description", owner, &ind->description);
@@ -869,23 +882,12 @@ Result<Catalogue> ParseCatalogue(std::string_view text, const std::string& file_
 }
 
 Result<Catalogue> ReadCatalogue(const std::string& path, Diagnostics* diagnostics) {
-  std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {  // opens, then reads as empty, on Linux
-    return Status::InvalidArgument("the indicator catalogue '" + path +
-                                   "' is a directory (expected a .toml file)");
+  std::string content;
+  if (Status s = ReadFileLimited(path, kMaxCatalogueBytes, "the indicator catalogue", &content);
+      !s.ok()) {
+    return s;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    return Status::NotFound("cannot open the indicator catalogue '" + path +
-                            "': " + std::strerror(errno));
-  }
-  std::ostringstream content;
-  content << in.rdbuf();
-  if (in.bad()) {
-    return Status::InvalidArgument("cannot read the indicator catalogue '" + path +
-                                   "': " + std::strerror(errno));
-  }
-  return ParseCatalogue(content.str(), path, diagnostics);
+  return ParseCatalogue(content, path, diagnostics);
 }
 
 }  // namespace kaizen

@@ -1,6 +1,9 @@
 #include "ingest/xlsx/xlsx_cells.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdio>
 
 namespace kaizen::ingest {
 
@@ -67,6 +70,73 @@ bool IsDateFormat(int id, std::string_view code) {
     }
   }
   return day_or_year || (month && !hour_or_second);
+}
+
+bool IsPercentFormat(int id, std::string_view code) {
+  if (id == 9 || id == 10) return true;
+  if (id < 164) return false;
+  for (std::size_t i = 0; i < code.size(); ++i) {
+    const char c = code[i];
+    if (c == '"' || c == '[') {
+      const std::size_t close = code.find(c == '"' ? '"' : ']', i + 1);
+      if (close == std::string_view::npos) return false;
+      i = close;
+    } else if (c == '\\' || c == '_' || c == '*') {
+      ++i;
+    } else if (c == '%') {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::optional<std::string> PercentText(std::string_view stored) {
+  double value = 0;
+  auto [end, ec] = std::from_chars(stored.data(), stored.data() + stored.size(), value);
+  if (ec != std::errc() || end != stored.data() + stored.size() || !std::isfinite(value)) {
+    return std::nullopt;
+  }
+  // 15 significant digits: what a double holds exactly in decimal, so 0.955 × 100 shows as 95.5,
+  // not 95.49999999999999.
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, "%.15g%%", value * 100);
+  return std::string(buffer);
+}
+
+std::string ColumnLetters(int column) {
+  std::string letters;
+  while (column > 0) {
+    const int digit = (column - 1) % 26;  // bijective base 26
+    letters.insert(letters.begin(), static_cast<char>('A' + digit));
+    column = (column - 1) / 26;
+  }
+  return letters;
+}
+
+NumberPeriod ReadNumberPeriod(std::string_view text) {
+  NumberPeriod out;
+  // Spaces around a number in a text cell would otherwise hide it from this rule, and the period
+  // rules would take it as a serial.
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (text.empty() || text.size() > 16) return out;
+  for (char c : text) {
+    if (c < '0' || c > '9') return out;
+  }
+  out.kind = NumberPeriod::Kind::kRefused;
+  int year = 0, month = 0;
+  std::from_chars(text.data(), text.data() + std::min<std::size_t>(4, text.size()), year);
+  if (text.size() == 6) {
+    std::from_chars(text.data() + 4, text.data() + 6, month);
+    if (year >= 1900 && month >= 1 && month <= 12) {
+      out.kind = NumberPeriod::Kind::kYearMonth;
+      out.text = std::string(text.substr(0, 4)) + "-" + std::string(text.substr(4, 2));
+    }
+  } else if (text.size() == 4 && year >= 1900) {
+    out.kind = NumberPeriod::Kind::kYear;
+    out.text = std::string(text) + "-01-01";
+  }
+  return out;
 }
 
 }  // namespace kaizen::ingest

@@ -5,6 +5,7 @@
 #define KAIZEN_INGEST_XLSX_XLSX_CELLS_H_
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "kaizen/date.h"
@@ -39,6 +40,34 @@ std::optional<Date> DateFromSerial(double serial, bool date1904);
 // outside quoted text, escapes and [bracketed] sections, it has a day or year code, or a month
 // code with no hour or second beside it ("mm" in "h:mm" is minutes).
 bool IsDateFormat(int id, std::string_view code);
+
+// True when number format `id` (`code` for custom formats, id >= 164) shows a percentage: built-in
+// 9 ("0%") and 10 ("0.00%"), or a custom code with a '%' outside quoted text, escapes and
+// [bracketed] sections. Excel stores 90 % as 0.9.
+bool IsPercentFormat(int id, std::string_view code);
+
+// The text a percent-formatted cell shows, "90%" for the stored "0.9" (the value times 100,
+// shortest form, then '%'); nullopt when `stored` is not a finite number. The reader passes this
+// text on so that the one rule for percentages (docs/cli.md, "Percentages") applies to CSV and
+// .xlsx alike.
+std::optional<std::string> PercentText(std::string_view stored);
+
+// A column number as its letters: 1 = A, 27 = AA, 16384 = XFD.
+std::string ColumnLetters(int column);
+
+// How a whole number in a workbook's period column is read. Excel stores a typed date as a
+// serial in a date-formatted cell, which the reader turns into a date before this is asked; a
+// plain number there is something else: a yyyymm month (202001, 2020-01) or a yyyy year (2020,
+// read as its first day, 2020-01-01), or nothing kaizen should guess at.
+struct NumberPeriod {
+  enum class Kind { kNotWhole, kYearMonth, kYear, kRefused } kind = Kind::kNotWhole;
+  std::string text;  // kYearMonth: "2020-01"; kYear: "2020-01-01"
+};
+// `text` is the cell's text as the reader produced it, spaces and tabs around it ignored.
+// kNotWhole: not all digits (a date, text,
+// a decimal), left to the period rules. Years and yyyymm years run from 1900 to 9999, months from
+// 01 to 12; any other run of digits is kRefused.
+NumberPeriod ReadNumberPeriod(std::string_view text);
 
 }  // namespace kaizen::ingest
 

@@ -5,7 +5,10 @@
 // FALSE; numbers in date-formatted cells as YYYY-MM-DD (1900 or 1904 date system). Rows holding
 // only empty cells are skipped; a row with an unreadable cell goes to RowSink::OnBadRow. Lines
 // are the sheet's row numbers and columns its column numbers (A = 1); diagnostics about cells
-// name the file "path[Sheet name]". A call uses only its own state.
+// name the file "path[Sheet name]" (XlsxSheetLabel), which Diagnostic::ToString shows with the
+// cell as Excel names it, "path:Sheet1!B7". Parts are inflated as streams within the limits of
+// docs/cli.md ("Input limits"): a part beyond them is refused by name. A call uses only its own
+// state.
 #ifndef KAIZEN_INGEST_XLSX_XLSX_READER_H_
 #define KAIZEN_INGEST_XLSX_XLSX_READER_H_
 
@@ -23,6 +26,14 @@ namespace kaizen::ingest {
 // when the sink stops the read.
 Status ReadXlsxRows(const std::string& path, const std::string& sheet, Diagnostics* diagnostics,
                     RowSink& sink);
+
+// The name of the sheet that ReadXlsxRows(path, sheet, ...) would read; its errors, with the
+// same diagnostics.
+Result<std::string> XlsxSheetName(const std::string& path, const std::string& sheet,
+                                  Diagnostics* diagnostics);
+
+// "path[Sheet name]": the file of every diagnostic about a sheet's cells.
+std::string XlsxSheetLabel(const std::string& path, const std::string& sheet_name);
 
 }  // namespace kaizen::ingest
 

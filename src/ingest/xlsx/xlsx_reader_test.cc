@@ -42,14 +42,19 @@ class TempFile {
 
 // Writes `parts` as a zip archive. libzip reads the buffers at zip_close(), so `parts` (whose map
 // nodes never move) must outlive the call, which it does.
-void WriteZip(const std::string& path, const Parts& parts) {
+// `stored` parts are written without compression (ratio 1).
+void WriteZip(const std::string& path, const Parts& parts, bool stored = false) {
   int error = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
   ASSERT_NE(z, nullptr) << "zip_open error " << error;
   for (const auto& [name, content] : parts) {
     zip_source_t* src = zip_source_buffer(z, content.data(), content.size(), 0);
     ASSERT_NE(src, nullptr);
-    ASSERT_GE(zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE), 0) << name;
+    const zip_int64_t index = zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE);
+    ASSERT_GE(index, 0) << name;
+    if (stored) {
+      ASSERT_EQ(zip_set_file_compression(z, static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0), 0);
+    }
   }
   ASSERT_EQ(zip_close(z), 0);
 }
@@ -134,9 +139,10 @@ struct Outcome {
   Diagnostics diagnostics;
 };
 
-Outcome Read(const Parts& parts, const std::string& sheet = "", int stop_at = 0) {
+Outcome Read(const Parts& parts, const std::string& sheet = "", int stop_at = 0,
+             bool stored = false) {
   TempFile file(".xlsx");
-  WriteZip(file.path(), parts);
+  WriteZip(file.path(), parts, stored);
   Outcome o;
   RecordingSink sink;
   sink.stop_at = stop_at;
@@ -453,6 +459,235 @@ TEST(XlsxReaderTest, ReadAllSeriesFromAWorkbook) {
   EXPECT_EQ(s.periods[2].ToIso(), "2022-03-01");
   EXPECT_EQ(s.values[0], 71.5);
   EXPECT_EQ(s.values[2], 70.25);
+}
+
+// ---- Hostile and odd input (issue 14) ----
+
+// A long-format workbook "Sheet1" whose period column (C) holds `periods` as plain numbers
+// (no date style), read through ReadAllSeries.
+struct Mapped {
+  Result<std::vector<Series>> series = Status::Ok();
+  Diagnostics diagnostics;
+};
+Mapped ReadLongFormat(const std::vector<std::string>& periods, const std::string& value_style = "",
+                      const std::vector<std::string>& values = {}) {
+  const std::string shared =
+      "<si><t>indicator</t></si><si><t>organisation</t></si><si><t>period</t></si>"
+      "<si><t>value</t></si><si><t>ae-4h</t></si><si><t>RF4</t></si>";
+  const std::string styles =
+      "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"9\"/><xf numFmtId=\"10\"/>"
+      "<xf numFmtId=\"164\"/></cellXfs>"
+      "<numFmts><numFmt numFmtId=\"164\" formatCode=\"0.0&quot;%&quot;\"/></numFmts>";
+  std::string rows =
+      "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c>"
+      "<c r=\"C1\" t=\"s\"><v>2</v></c><c r=\"D1\" t=\"s\"><v>3</v></c></row>";
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    const std::string r = std::to_string(i + 2);
+    const std::string value = i < values.size() ? values[i] : std::to_string(10 + i);
+    rows += "<row r=\"" + r + "\"><c r=\"A" + r + "\" t=\"s\"><v>4</v></c><c r=\"B" + r +
+            "\" t=\"s\"><v>5</v></c><c r=\"C" + r + "\"><v>" + periods[i] + "</v></c><c r=\"D" + r +
+            "\"" + (value_style.empty() ? "" : " s=\"" + value_style + "\"") + "><v>" + value +
+            "</v></c></row>";
+  }
+  TempFile file(".xlsx");
+  WriteZip(file.path(), OneSheet(rows, shared, styles));
+  Mapped m;
+  m.series = ReadAllSeries(file.path(), nullptr, {}, &m.diagnostics);
+  return m;
+}
+
+// Regression: 202001, 202002 … were Excel date serials, 24 consecutive days of the year 2453.
+TEST(XlsxHostileTest, PlainNumberPeriodsYyyymmAreMonthsNotSerials) {
+  Mapped m = ReadLongFormat({"202001", "202002", "202003"});
+  ASSERT_TRUE(m.series.ok()) << AllDiagnostics(m.diagnostics);
+  ASSERT_EQ(m.series->size(), 1u);
+  const Series& s = (*m.series)[0];
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s.periods[0].ToIso(), "2020-01-01");
+  EXPECT_EQ(s.periods[1].ToIso(), "2020-02-01");
+  EXPECT_EQ(s.periods[2].ToIso(), "2020-03-01");
+  // Said once, at the first such cell (C2).
+  ASSERT_EQ(m.diagnostics.warning_count(), 1u) << AllDiagnostics(m.diagnostics);
+  const std::string note = m.diagnostics.all()[0].ToString();
+  EXPECT_NE(note.find(":Sheet1!C2: warning:"), std::string::npos) << note;
+  EXPECT_NE(note.find("202001 is read as yyyymm, the month 2020-01"), std::string::npos) << note;
+}
+
+// Regression: 2000 … 2019 were serials, days of 1905.
+TEST(XlsxHostileTest, PlainNumberPeriodsYyyyAreYears) {
+  Mapped m = ReadLongFormat({"2000", "2001", "2019"});
+  ASSERT_TRUE(m.series.ok()) << AllDiagnostics(m.diagnostics);
+  const Series& s = (*m.series)[0];
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s.periods[0].ToIso(), "2000-01-01");
+  EXPECT_EQ(s.periods[2].ToIso(), "2019-01-01");
+  EXPECT_NE(AllDiagnostics(m.diagnostics).find("2000 is read as yyyy"), std::string::npos);
+}
+
+TEST(XlsxHostileTest, OtherPlainNumberPeriodsAreRefusedWithTheirCell) {
+  Mapped m = ReadLongFormat({"44562", "44593"});
+  EXPECT_FALSE(m.series.ok());
+  ASSERT_GE(m.diagnostics.error_count(), 1u);
+  const std::string first = m.diagnostics.all()[0].ToString();
+  EXPECT_NE(first.find(".xlsx:Sheet1!C2: error: the period 44562 is a plain number"),
+            std::string::npos)
+      << first;
+  for (const char* bad : {"202013", "189912", "1899", "20200101"}) {
+    EXPECT_EQ(ReadNumberPeriod(bad).kind, NumberPeriod::Kind::kRefused) << bad;
+  }
+  EXPECT_EQ(ReadNumberPeriod(" 44562 ").kind, NumberPeriod::Kind::kRefused);
+  EXPECT_EQ(ReadNumberPeriod(" 202001").text, "2020-01");
+  EXPECT_EQ(ReadNumberPeriod("2020-01-31").kind, NumberPeriod::Kind::kNotWhole);
+  EXPECT_EQ(ReadNumberPeriod("44562.5").kind, NumberPeriod::Kind::kNotWhole);
+}
+
+// Regression: cells formatted as percentages (shown 90 %, stored 0.9) were read as 0.9 with no
+// note while "95%" in a CSV is refused. One rule: a percentage is refused in both.
+TEST(XlsxHostileTest, PercentFormattedCellsAreRefusedAsInCsv) {
+  EXPECT_TRUE(IsPercentFormat(9, ""));
+  EXPECT_TRUE(IsPercentFormat(10, ""));
+  EXPECT_TRUE(IsPercentFormat(164, "0.0%"));
+  EXPECT_FALSE(IsPercentFormat(164, "0.0\"%\""));  // a literal per cent sign in quotes
+  EXPECT_FALSE(IsPercentFormat(164, "0.0\\%"));    // an escaped one
+  EXPECT_FALSE(IsPercentFormat(2, ""));
+  EXPECT_EQ(PercentText("0.9"), "90%");
+  EXPECT_EQ(PercentText("0.955"), "95.5%");
+  EXPECT_EQ(PercentText("1.5E-2"), "1.5%");
+  EXPECT_FALSE(PercentText("x").has_value());
+
+  Mapped pct = ReadLongFormat({"202001", "202002"}, "1", {"0.9", "0.95"});
+  EXPECT_FALSE(pct.series.ok());
+  const std::string all = AllDiagnostics(pct.diagnostics);
+  EXPECT_NE(all.find("Sheet1!D2: error:"), std::string::npos) << all;
+  EXPECT_NE(all.find("90%"), std::string::npos) << all;
+  EXPECT_NE(all.find("Sheet1!D2: warning: the cell is formatted as a percentage"),
+            std::string::npos)
+      << all;
+
+  // A format with a quoted "%" shows the number itself: read as written.
+  Mapped quoted = ReadLongFormat({"202001", "202002"}, "3", {"90", "95"});
+  ASSERT_TRUE(quoted.series.ok()) << AllDiagnostics(quoted.diagnostics);
+  EXPECT_EQ((*quoted.series)[0].values[0], 90.0);
+}
+
+// Regression: a 1.9 MB workbook inflating to 1.9 GB took 3.9 GB of memory.
+TEST(XlsxHostileTest, ZipBombIsRefusedByItsCompressionRatioNamingThePart) {
+  // 64 MiB of spaces deflate about 1000 times: past the 200 limit long before the end.
+  const std::string padding(64u << 20, ' ');
+  Outcome o = Read(OneSheet("<row r=\"1\"><c><v>1</v></c></row>" + padding));
+  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  const std::string all = AllDiagnostics(o.diagnostics);
+  EXPECT_NE(all.find("xl/worksheets/sheet1.xml in '"), std::string::npos) << all;
+  EXPECT_NE(all.find("inflates more than 200 times"), std::string::npos) << all;
+}
+
+TEST(XlsxHostileTest, WholePartsHaveASizeLimitNamingThePart) {
+  Parts parts = OneSheet("<row r=\"1\"><c><v>1</v></c></row>");
+  parts["xl/styles.xml"] =
+      std::string("<styleSheet>") + std::string(17u << 20, ' ') + "</styleSheet>";
+  Outcome o = Read(parts, "", 0, /*stored=*/true);
+  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  const std::string all = AllDiagnostics(o.diagnostics);
+  EXPECT_NE(all.find("xl/styles.xml in '"), std::string::npos) << all;
+  EXPECT_NE(all.find("is larger than 16 MiB uncompressed"), std::string::npos) << all;
+}
+
+// Regression: an 84 KB workbook with 2 million shared strings took 490 MB. Now they stream, and
+// past 4,000,000 the workbook is refused by name (stored, so the ratio does not refuse it first).
+TEST(XlsxHostileTest, SharedStringsHaveACountLimit) {
+  std::string items;
+  items.reserve(4'000'001u * 5);
+  for (int i = 0; i < 4'000'001; ++i) items += "<si/>";
+  Outcome o = Read(OneSheet("<row r=\"1\"><c t=\"s\"><v>0</v></c></row>", items), "", 0,
+                   /*stored=*/true);
+  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  const std::string all = AllDiagnostics(o.diagnostics);
+  EXPECT_NE(all.find("xl/sharedStrings.xml in '"), std::string::npos) << all;
+  EXPECT_NE(all.find("more than 4000000 shared strings"), std::string::npos) << all;
+}
+
+// A shared string is handed on as a view, never copied per cell, and none may be longer than a
+// cell holds in Excel (32,767 characters): one long string repeated in every cell of a sheet
+// cannot multiply into gigabytes.
+TEST(XlsxHostileTest, SharedStringsAreViewsAndNoLongerThanACell) {
+  const std::string longest(32767, 'a');
+  std::string rows;
+  for (int r = 1; r <= 3; ++r) {
+    rows += "<row r=\"" + std::to_string(r) +
+            "\"><c t=\"s\"><v>0</v></c><c t=\"s\"><v>0</v></c>"
+            "</row>";
+  }
+  Outcome ok = Read(OneSheet(rows, "<si><t>" + longest + "</t></si>"));
+  ASSERT_TRUE(ok.status.ok()) << AllDiagnostics(ok.diagnostics);
+  ASSERT_EQ(ok.rows.size(), 3u);
+  EXPECT_EQ(ok.rows[2].second[1], longest);
+
+  Outcome refused = Read(OneSheet(rows, "<si><t>" + longest + "a</t></si>"));
+  EXPECT_EQ(refused.status.code(), StatusCode::kInvalidArgument);
+  const std::string all = AllDiagnostics(refused.diagnostics);
+  EXPECT_NE(all.find("xl/sharedStrings.xml in '"), std::string::npos) << all;
+  EXPECT_NE(all.find("shared string 0 has 32768 characters"), std::string::npos) << all;
+}
+
+// The sheet and the shared strings are read in chunks of about 1 MiB: rows and strings that
+// cross a chunk's end, with and without a namespace prefix, all arrive, in order, intact.
+TEST(XlsxHostileTest, StreamedPartsSpanManyChunks) {
+  for (const std::string prefix : {"", "x:"}) {
+    std::string shared, rows;
+    const int n = 60000;  // ~ 3 MiB of sheet XML, ~ 2 MiB of strings
+    for (int i = 0; i < n; ++i) {
+      shared += "<" + prefix + "si><" + prefix + "t>text &amp; " + std::to_string(i) + "</" +
+                prefix + "t></" + prefix + "si>";
+      const std::string r = std::to_string(i + 1);
+      rows += "<" + prefix + "row r=\"" + r + "\"><" + prefix + "c r=\"A" + r + "\" t=\"s\"><" +
+              prefix + "v>" + std::to_string(n - 1 - i) + "</" + prefix + "v></" + prefix + "c><" +
+              prefix + "c r=\"B" + r + "\"><" + prefix + "v>" + r + "</" + prefix + "v></" +
+              prefix + "c></" + prefix + "row>";
+    }
+    Parts parts = OneSheet("", "", "");
+    parts["xl/worksheets/sheet1.xml"] = "<?xml version=\"1.0\"?><" + prefix + "worksheet xmlns" +
+                                        (prefix.empty() ? "" : ":x") + "=\"" + kMain + "\"><" +
+                                        prefix + "sheetData>" + rows + "</" + prefix +
+                                        "sheetData></" + prefix + "worksheet>";
+    parts["xl/sharedStrings.xml"] = "<?xml version=\"1.0\"?><" + prefix + "sst xmlns" +
+                                    (prefix.empty() ? "" : ":x") + "=\"" + kMain + "\">" + shared +
+                                    "</" + prefix + "sst>";
+    Outcome o = Read(parts);
+    ASSERT_TRUE(o.status.ok()) << prefix << AllDiagnostics(o.diagnostics);
+    ASSERT_EQ(o.rows.size(), static_cast<std::size_t>(n)) << prefix;
+    for (int i = 0; i < n; ++i) {
+      ASSERT_EQ(o.rows[i].first, i + 1);
+      ASSERT_EQ(o.rows[i].second.size(), 2u);
+      ASSERT_EQ(o.rows[i].second[0], "text & " + std::to_string(n - 1 - i)) << i;
+      ASSERT_EQ(o.rows[i].second[1], std::to_string(i + 1));
+    }
+  }
+}
+
+TEST(XlsxHostileTest, TruncatedSheetIsAnError) {
+  Parts parts = OneSheet("");
+  parts["xl/worksheets/sheet1.xml"] =
+      std::string("<worksheet><sheetData><row r=\"1\"><c><v>1</v></c></row>");
+  Outcome o = Read(parts);
+  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(AllDiagnostics(o.diagnostics).find("ends inside <sheetData>"), std::string::npos);
+}
+
+// Known limit from earlier: diagnostics named the workbook, not the sheet. They name the sheet
+// and the cell as Excel does.
+TEST(XlsxHostileTest, DiagnosticsNameTheSheetAndCell) {
+  Mapped m = ReadLongFormat({"202001", "202002"}, "", {"12", "abc"});
+  EXPECT_FALSE(m.series.ok());
+  const std::string all = AllDiagnostics(m.diagnostics);
+  EXPECT_NE(all.find(".xlsx:Sheet1!D3: error:"), std::string::npos) << all;
+  Diagnostic d{Severity::kError, "book.xlsx[Data 2]", 7, 28, "m"};
+  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!AB7: error: m");
+  d.column = 0;
+  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!7:7: error: m");
+  EXPECT_EQ(ColumnLetters(1), "A");
+  EXPECT_EQ(ColumnLetters(26), "Z");
+  EXPECT_EQ(ColumnLetters(27), "AA");
+  EXPECT_EQ(ColumnLetters(16384), "XFD");
 }
 
 }  // namespace

@@ -91,7 +91,7 @@ void MarkupWriter::Leaf(std::string_view tag, std::initializer_list<Attr> attrs,
     return;
   }
   out_ += '>';
-  out_ += EscapeXml(text);
+  out_ += EscapeXml(IsDrawnText(tag) ? CapDrawnText(text) : std::string(text));
   out_ += "</";
   out_ += tag;
   out_ += '>';
@@ -105,13 +105,37 @@ void MarkupWriter::Leaf(std::string_view tag, const std::vector<Attr>& attrs,
     return;
   }
   out_ += '>';
-  out_ += EscapeXml(text);
+  out_ += EscapeXml(IsDrawnText(tag) ? CapDrawnText(text) : std::string(text));
   out_ += "</";
   out_ += tag;
   out_ += '>';
 }
 
-void MarkupWriter::Text(std::string_view text) { out_ += EscapeXml(text); }
+void MarkupWriter::Text(std::string_view text) {
+  out_ += EscapeXml(!open_.empty() && IsDrawnText(open_.back()) ? CapDrawnText(text)
+                                                                : std::string(text));
+}
+
+bool IsDrawnText(std::string_view tag) { return tag == "text" || tag == "tspan"; }
+
+std::string CapDrawnText(std::string_view text) {
+  if (text.size() <= kMaxDrawnTextCharacters) return std::string(text);  // bytes ≥ characters
+  std::size_t characters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;  // continues a character
+    if (characters == kMaxDrawnTextCharacters - 1) {
+      // Is there more than one character left? Then cut here and mark the cut.
+      std::size_t rest = 0;
+      for (std::size_t j = i; j < text.size() && rest < 2; ++j) {
+        rest += (static_cast<unsigned char>(text[j]) & 0xC0) != 0x80;
+      }
+      if (rest < 2) return std::string(text);
+      return std::string(text.substr(0, i)) + "\u2026";
+    }
+    ++characters;
+  }
+  return std::string(text);
+}
 
 void MarkupWriter::Raw(std::string_view markup) { out_ += markup; }
 

@@ -47,3 +47,35 @@ TEST(MarkupWriter, EscapesAttributesAndTextAndClosesOpenElements) {
 
 }  // namespace
 }  // namespace kaizen::render
+
+namespace kaizen::render {
+namespace {
+
+// Regression: a long title, organisation or indicator name hung PNG and PDF output (cairo's
+// layout is super-linear: 30,000 characters took 28 s). Drawn text is capped at 300 characters.
+TEST(CapDrawnText, LongTextIsCutAndEllipsised) {
+  EXPECT_EQ(CapDrawnText(std::string(300, 'a')), std::string(300, 'a'));
+  EXPECT_EQ(CapDrawnText(std::string(301, 'a')), std::string(299, 'a') + "\u2026");
+  EXPECT_EQ(CapDrawnText(std::string(120000, 'a')), std::string(299, 'a') + "\u2026");
+  std::string accented;
+  for (int i = 0; i < 300; ++i) accented += "\xC3\xA9";  // 300 characters, 600 bytes
+  EXPECT_EQ(CapDrawnText(accented), accented);
+  const std::string cut = CapDrawnText(accented + "x");
+  EXPECT_EQ(cut, accented.substr(0, 2 * 299) + "\u2026");  // never half a character
+}
+
+TEST(CapDrawnText, AppliesToDrawnElementsOnly) {
+  MarkupWriter w;
+  w.Leaf("text", {}, std::string(1000, 'a'));
+  w.Open("tspan");
+  w.Text(std::string(1000, 'b'));
+  w.Close();
+  w.Leaf("title", {}, std::string(1000, 'c'));  // a tooltip: not laid out
+  const std::string out = w.Finish();
+  EXPECT_NE(out.find("<text>" + std::string(299, 'a') + "\u2026</text>"), std::string::npos);
+  EXPECT_NE(out.find("<tspan>" + std::string(299, 'b') + "\u2026</tspan>"), std::string::npos);
+  EXPECT_NE(out.find(std::string(1000, 'c')), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kaizen::render
