@@ -17,7 +17,9 @@ inline constexpr int kMaxDisplayDecimals = 6;
 
 // `v` with exactly `decimals` decimals (clamped to 0..kMaxDisplayDecimals) and a comma every
 // three digits of the integer part: "27,396", "94.2", "-1,234.50". A value that rounds to zero
-// loses its sign ("-0.0" reads as a sign error). "–" (en dash) for NaN or infinity.
+// loses its sign ("-0.0" reads as a sign error). "–" (en dash) for NaN or infinity. From 1e15
+// up, where a double's digits run out, three significant digits times a power of ten:
+// "1.00 × 10^308".
 std::string FormatDecimals(double v, int decimals);
 
 // The decimals that tell a set of values apart, so one column never mixes 12.00 and 12.0:

@@ -20,10 +20,27 @@ void GroupThousands(std::string* s) {
   }
 }
 
+// From here up a double no longer holds every whole number (2^53 ≈ 9.0e15), so digits past
+// the 16th are noise: the value is written as three significant digits times a power of ten.
+constexpr double kLargest = 1e15;
+
+std::string PowerOfTen(double v) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific, 2);
+  std::string s(buf, ec == std::errc() ? end : buf);
+  const std::size_t e = s.find('e');
+  if (e == std::string::npos) return "?";
+  std::string exponent = s.substr(e + 1);
+  if (exponent[0] == '+') exponent.erase(0, 1);
+  exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
+  return s.substr(0, e) + " \xC3\x97 10^" + exponent;  // "1.00 × 10^308"
+}
+
 }  // namespace
 
 std::string FormatDecimals(double v, int decimals) {
   if (!std::isfinite(v)) return kEnDash;
+  if (std::fabs(v) >= kLargest) return PowerOfTen(v);
   decimals = std::clamp(decimals, 0, kMaxDisplayDecimals);
   char buf[400];  // the largest double has 309 integer digits
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);

@@ -71,3 +71,18 @@ TEST(WithUnit, SpacesWordedUnitsButNotPercent) {
 
 }  // namespace
 }  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+TEST(FormatDecimals, HugeValuesAreAPowerOfTen) {
+  // Past 2^53 a double no longer holds every whole number: 1e308 would print as 309 digits
+  // that are mostly noise (issue 14). Three significant digits times a power of ten instead.
+  EXPECT_EQ(FormatDecimals(1e308, 2), "1.00 \xC3\x97 10^308");
+  EXPECT_EQ(FormatDecimals(-2.5e20, 0), "-2.50 \xC3\x97 10^20");
+  EXPECT_EQ(FormatDecimals(1e15, 0), "1.00 \xC3\x97 10^15");
+  EXPECT_EQ(FormatDecimals(999999999999999.0, 0), "999,999,999,999,999");
+}
+
+}  // namespace
+}  // namespace kaizen
