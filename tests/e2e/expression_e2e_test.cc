@@ -131,5 +131,44 @@ TEST_F(ExpressionCliTest, AggregateConditionComparesText) {
   EXPECT_NE(bad.err.find("--condition:9: error [bad_expression]"), std::string::npos) << bad.err;
 }
 
+TEST_F(ExpressionCliTest, WithoutACatalogueTheFlagsDescribeTheIndicator) {
+  // RF4's type 1 breaches, with no organisation column and no catalogue.
+  ASSERT_EQ(Shell("awk -F, 'NR==1 {print \"period,breaches\"} NR>1 {gsub(/\"/,\"\"); "
+                  "if ($2==\"RF4\" && $3==\"1\") print $1\",\"$5}' " +
+                  kExtract + " > \"$DIR/rf4.csv\"")
+                .exit_code,
+            0);
+  const CliRun r = Kaizen("spc '" + dir_ +
+                          "/rf4.csv' --indicator breaches --col-value breaches --direction lower "
+                          "--target 3000 --rebase 2017-04-01 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json s = json::parse(r.out)[0];
+  EXPECT_EQ(s["organisation"], "all");
+  EXPECT_EQ(s["direction"], "lower");
+  EXPECT_EQ(s["target"].get<double>(), 3000.0);
+  ASSERT_EQ(s["segments"].size(), 2u);
+  // awk -F, 'NR>1 {gsub(/"/,""); if ($2=="RF4" && $3=="1" && $1<"2017-04-01") {s+=$5; n++}}
+  //   END {print s/n, n}' tests/e2e/data/ae/ae_attendances_two_trusts.csv → 3342.25 12
+  EXPECT_EQ(s["segments"][0]["n"], 12);
+  EXPECT_DOUBLE_EQ(s["segments"][0]["centre"].get<double>(), 3342.25);
+
+  const CliRun bad = Kaizen("spc '" + dir_ +
+                            "/rf4.csv' --indicator b --col-value breaches "
+                            "--rebase 2017-13-01");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--rebase"), std::string::npos) << bad.err;
+}
+
+TEST_F(ExpressionCliTest, OrTakesACommaList) {
+  const CliRun r = Kaizen("spc " + kExtract + " --indicators " + kCatalogue +
+                          " --indicator ae-4h --org RF4,R1H --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(json::parse(r.out).size(), 2u);
+  const CliRun one =
+      Kaizen("spc " + kExtract + " --indicators " + kCatalogue + " --org RF4 --format json");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(json::parse(one.out).size(), 3u);
+}
+
 }  // namespace
 }  // namespace kaizen
