@@ -13,6 +13,9 @@ namespace {
 // Deep enough for any formula a person writes; shallow enough that the recursive parser and
 // evaluator cannot exhaust the stack on hostile input (fuzz/expression_fuzz.cc).
 constexpr int kMaxDepth = 64;
+// Chains such as 1 + 1 + ... are parsed by loops but evaluated by recursion, one frame per
+// operator: bounding the nodes bounds the evaluator's stack too.
+constexpr std::size_t kMaxNodes = 1000;
 
 // What a sub-expression gives, checked while parsing so that a type mistake is a catalogue
 // error with its column rather than a failure on every row. A cell is a number in arithmetic
@@ -52,6 +55,10 @@ class ExpressionParser {
     if (!Or(&e_.root_, &type, 0)) return false;
     SkipSpaces();
     if (pos_ < text().size()) return Fail(pos_, "unexpected " + Here() + " (expected an operator)");
+    if (e_.nodes_.size() > kMaxNodes) {
+      return Fail(0, "the expression is too long (expected at most " + std::to_string(kMaxNodes) +
+                         " numbers, names and operators)");
+    }
     if (kind == ExpressionKind::kMeasure && type == Type::kBool) {
       return Fail(0,
                   "this is a condition (true or false), not a number (expected a measure "

@@ -137,6 +137,9 @@ TEST(ExpressionTest, ParseErrorsSayWhere) {
   EXPECT_EQ(ParseError("", K::kMeasure).offset, 0);
   EXPECT_EQ(ParseError(std::string(200, '('), K::kMeasure).message,
             "the expression is nested too deeply");
+  std::string chain = "1";
+  for (int i = 0; i < 2000; ++i) chain += " + 1";
+  EXPECT_NE(ParseError(chain, K::kMeasure).message.find("too long"), std::string::npos);
 }
 
 TEST(ExpressionTest, BindNamesTheMissingColumn) {
