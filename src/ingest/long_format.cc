@@ -145,7 +145,8 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
     fatal_ = true;
     return Status::InvalidArgument(file_name_ + ": columns named by the catalogue are missing");
   }
-  if (col_indicator_ < 0) {
+  // In the wide layout the catalogue says where each indicator is: no column is unread.
+  if (col_indicator_ < 0 && !wide_) {
     unread_indicator_.column = FindLookalike(fields, {"indicator", "measure", "metric"});
   }
   if (col_organisation_ < 0) {

@@ -150,6 +150,16 @@ TEST(LongFormatExpressionTest, FileWithoutOrganisationColumnIsOneOrganisation) {
   EXPECT_EQ(o.series[0].organisation, "all");
 }
 
+TEST(LongFormatExpressionTest, WideLayoutIgnoresColumnsThatLookLikeAnIndicator) {
+  const Outcome o = Read(
+      "period,org_code,type,measure_note,attendances,breaches\n"
+      "2024-01-01,RXX,1,a,400,40\n"
+      "2024-02-01,RXX,1,b,500,50\n",
+      WideCatalogue());
+  ASSERT_TRUE(o.status.ok()) << (o.messages.empty() ? "" : o.messages[0]);
+  EXPECT_EQ(o.series.size(), 2u);
+}
+
 TEST(LongFormatExpressionTest, PerIndicatorMeasuresWithAnIndicatorColumn) {
   Catalogue c;
   Indicator i;
