@@ -540,7 +540,7 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
   }
   if (file_where_) {
     Status status;
-    if (!Keeps(line, fields, *file_where_, "the catalogue's where", &status)) return status;
+    if (!Keeps(line, fields, *file_where_, nullptr, &status)) return status;
   }
   const std::string_view organisation =
       col_organisation_ >= 0          ? TrimSpaces(Cell(fields, col_organisation_))
@@ -566,15 +566,17 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
 }
 
 bool LongFormatMapper::Keeps(int line, std::span<const std::string_view> fields,
-                             const Expression& where, std::string_view owner, Status* status) {
+                             const Expression& where, const Key* key, Status* status) {
   bool keep = false;
   EvalError error;
   if (where.Test(fields, &keep, &error)) {
     *status = Status::Ok();
     return keep;
   }
+  const std::string owner = key != nullptr ? "the where of indicator " + Quoted(key->indicator)
+                                           : std::string("the catalogue's where");
   *status = BadRow(error.code, line, error.column + 1,
-                   std::string(owner) + " (" + where.text() + "): " + error.message);
+                   owner + " (" + where.text() + "): " + error.message);
   return false;
 }
 
@@ -642,8 +644,7 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
   }
   if (k.plan != nullptr && k.plan->where) {
     Status status;
-    const std::string owner = "the where of indicator " + Quoted(k.indicator);
-    if (!Keeps(line, fields, *k.plan->where, owner, &status)) return status;
+    if (!Keeps(line, fields, *k.plan->where, &k, &status)) return status;
   }
 
   Row row;

@@ -128,10 +128,10 @@ class LongFormatMapper final : public RowSink {
                    int column, std::string_view what, double* out);
   bool ParseCell(std::span<const std::string_view> fields, int column, const std::string& name,
                  double* out);
-  // Whether `where` keeps the row; an undecidable filter is a bad row (*status says whether to
-  // stop).
+  // Whether `where` (the indicator `key`'s, or with null the catalogue's) keeps the row; an
+  // undecidable filter is a bad row (*status says whether to stop).
   bool Keeps(int line, std::span<const std::string_view> fields, const Expression& where,
-             std::string_view owner, Status* status);
+             const Key* key, Status* status);
   // An error for each mapped column whose name occurs again in the header.
   Status CheckDuplicateColumns(int line, std::span<const std::string_view> header);
   // The first column not mapped whose name contains one of `words` (lower case), or -1.
