@@ -111,6 +111,22 @@ TEST(LongFormatExpressionTest, MissingOperandIsAnErrorNotAMissingPoint) {
       << o.messages[0];
 }
 
+TEST(LongFormatExpressionTest, UndecidableFilterIsALocatedError) {
+  Catalogue c = WideCatalogue();
+  c.indicators[0].where = "breaches > 10";
+  const Outcome o = Read(
+      "period,org_code,type,attendances,breaches,admissions\n"
+      "2024-01-01,RXX,1,400,,100\n",
+      c);
+  ASSERT_FALSE(o.status.ok());
+  ASSERT_FALSE(o.messages.empty());
+  EXPECT_EQ(o.messages[0].rfind("data.csv:2:5: error [missing_operand]: the where of indicator "
+                                "'ae-4h' (breaches > 10): 'breaches' is empty",
+                                0),
+            0u)
+      << o.messages[0];
+}
+
 TEST(LongFormatExpressionTest, ColumnNamedByTheCatalogueButAbsent) {
   Catalogue c = WideCatalogue();
   c.indicators[0].numerator_expression = "attendances - `type 1 breaches`";
