@@ -64,7 +64,9 @@ class Expression {
   // Precondition: Bind succeeded; kind is kCondition.
   bool Test(std::span<const std::string_view> fields, bool* out, EvalError* error) const;
 
-  // The node kinds; public only so the parser (an implementation detail) can build them.
+ private:
+  friend class ExpressionParser;
+  // The tree, as a flat array built by ExpressionParser (expression.cc).
   enum class Op : uint8_t {
     kNumber,
     kText,
@@ -94,8 +96,6 @@ class Expression {
     int32_t offset = 0;             // where the node starts in text_, for messages
   };
 
- private:
-  friend class ExpressionParser;
   struct Operand;
 
   bool Number(int32_t node, std::span<const std::string_view> fields, double* out,
