@@ -29,6 +29,8 @@ struct ColumnMapping {
 struct Catalogue {
   std::string title;  // the report title, when the catalogue gives one
   ColumnMapping columns;
+  // A filter on every row of the data files ("type == '1'"); empty: every row is read.
+  std::string where;
   std::vector<Indicator> indicators;
 
   // The indicator with this id, or nullptr.

@@ -56,6 +56,9 @@ inline constexpr std::string_view kNegativeCount = "negative_count";
 inline constexpr std::string_view kNotPositive = "not_positive";
 inline constexpr std::string_view kZeroDenominator = "zero_denominator";
 inline constexpr std::string_view kNumeratorAboveDenominator = "numerator_above_denominator";
+// A computed measure or a filter (docs/catalogue.md, "Expressions") on one row.
+inline constexpr std::string_view kMissingOperand = "missing_operand";
+inline constexpr std::string_view kDivisionByZero = "division_by_zero";
 // Series.
 inline constexpr std::string_view kDuplicatePeriod = "duplicate_period";
 inline constexpr std::string_view kMixedRowKinds = "mixed_row_kinds";
@@ -66,6 +69,7 @@ inline constexpr std::string_view kTomlSyntax = "toml_syntax";
 inline constexpr std::string_view kUnknownKey = "unknown_key";
 inline constexpr std::string_view kBadCatalogue = "bad_catalogue";
 inline constexpr std::string_view kTargetOutOfRange = "target_out_of_range";
+inline constexpr std::string_view kBadExpression = "bad_expression";
 // A diagnostic raised by a reader that does not yet name its kinds (.xlsx).
 inline constexpr std::string_view kInput = "input";
 }  // namespace diag

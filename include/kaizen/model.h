@@ -154,6 +154,20 @@ struct Indicator {
   std::string refresh;       // expected refresh frequency: "monthly", "weekly", "quarterly",
                              // "daily" or "annual"
   std::string measure_type;  // "outcome", "process" or "balancing"
+  // Where the indicator's numbers come from in a data row (docs/catalogue.md, "Expressions"):
+  // a column name or an expression over the row's columns ("attendances - breaches"); empty:
+  // the file's value, numerator and denominator columns. `where` keeps only the rows it holds
+  // for ("type == '1'"); empty: every row. Checked when the catalogue is read.
+  std::string value_expression;
+  std::string numerator_expression;
+  std::string denominator_expression;
+  std::string where;
+
+  // True when the indicator names any of its own value, numerator or denominator.
+  bool HasOwnMeasures() const {
+    return !value_expression.empty() || !numerator_expression.empty() ||
+           !denominator_expression.empty();
+  }
 
   // The target in force on `date`, or nullopt when none is.
   std::optional<TargetStep> TargetAt(Date date) const;

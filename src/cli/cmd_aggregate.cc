@@ -13,6 +13,7 @@
 #include "cli/analysis_common.h"
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "ingest/expression.h"
 #include "ingest/numbers.h"
 #include "kaizen/aggregate.h"
 
@@ -25,37 +26,49 @@ struct AggregateCommandOptions {
   std::string indicator, organisation, output = "-", date_format = "auto", delimiter;
 };
 
-struct ParsedCondition {
-  std::string column;
-  Condition condition;
-};
-
-// "los<=7", "death==TRUE", "age > 80": a column, an operator and a number (TRUE/FALSE are 1/0).
-bool ParseConditionText(const std::string& text, ParsedCondition* out) {
-  static const std::pair<const char*, Comparison> kOps[] = {
-      {"<=", Comparison::kLessOrEqual}, {">=", Comparison::kGreaterOrEqual},
-      {"==", Comparison::kEqual},       {"<", Comparison::kLess},
-      {">", Comparison::kGreater},      {"=", Comparison::kEqual}};
-  for (const auto& [op, cmp] : kOps) {
-    const std::size_t at = text.find(op);
-    if (at == std::string::npos) continue;
-    out->column = std::string(ingest::TrimSpaces(std::string_view(text).substr(0, at)));
-    std::string rhs(ingest::TrimSpaces(std::string_view(text).substr(at + std::strlen(op))));
-    std::transform(rhs.begin(), rhs.end(), rhs.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    double threshold = 0;
-    if (rhs == "TRUE") {
-      threshold = 1;
-    } else if (rhs == "FALSE") {
-      threshold = 0;
-    } else if (ingest::ParseNumber(rhs, &threshold) != ingest::NumberParse::kOk) {
-      return false;
-    }
-    out->condition = {cmp, threshold};
-    return !out->column.empty();
+// --condition in the shared expression language (docs/catalogue.md, "Expressions"): each
+// row's verdict, 1 (meets it), 0 (does not) or missing (an operand is empty: the row has no
+// value to judge, as an empty cell had before). Returns an exit code; problems go to stderr.
+int ConditionColumn(const RecordTable& table, const std::string& text, std::vector<double>* out) {
+  ingest::ExpressionError parse_error;
+  std::optional<ingest::Expression> condition =
+      ingest::Expression::Parse(text, ingest::ExpressionKind::kCondition, &parse_error);
+  if (!condition) {
+    std::cerr << "--condition:" << parse_error.offset + 1
+              << ": error [bad_expression]: " << parse_error.message << " (in '" << text
+              << "'; e.g. \"los <= 7\", \"type == '1'\")\n";
+    return kExitBadInput;
   }
-  return false;
+  for (const std::string& name : condition->columns()) {
+    int index = 0;
+    if (int code = FindColumn(table, name, "--condition", &index); code != kExitOk) return code;
+  }
+  std::string unused;
+  (void)condition->Bind(
+      [&](std::string_view name) {
+        const auto it = std::find(table.header.begin(), table.header.end(), name);
+        return static_cast<int>(it - table.header.begin());
+      },
+      &unused);
+  out->assign(table.rows.size(), kMissing);
+  std::vector<std::string_view> fields;
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    fields.assign(table.rows[r].begin(), table.rows[r].end());
+    bool holds = false;
+    ingest::EvalError error;
+    if (condition->Test(fields, &holds, &error)) {
+      (*out)[r] = holds ? 1.0 : 0.0;
+    } else if (error.code != diag::kMissingOperand) {
+      std::cerr << table.path << ":" << table.lines[r] << ":" << error.column + 1 << ": error ["
+                << error.code << "]: --condition " << text << ": " << error.message << "\n";
+      return kExitBadInput;
+    }
+  }
+  return kExitOk;
 }
+
+// A row's verdict meets the condition (a missing verdict never does).
+constexpr Condition kMeets{Comparison::kEqual, 1.0};
 
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
@@ -80,7 +93,8 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
                   "ratio (sum of --value / sum of --denominator)")
       ->check(CLI::IsMember({"count", "sum", "mean", "median", "proportion", "ratio"}));
   cmd->add_option("--condition", o->condition,
-                  "\"COL<=X\" (also <, >=, >, ==): the success for proportion; otherwise only "
+                  "a condition such as \"los <= 7\" or \"ward in ('A', 'B') and age > 80\" "
+                  "(docs/catalogue.md, Expressions): the success for proportion; otherwise only "
                   "rows meeting it are used (with --between-events: the events)");
   cmd->add_option("--denominator", o->denominator, "ratio: the exposure column (bed days)");
   cmd->add_option("--period", o->period, "day, week (ISO, from Monday), month, quarter, year")
@@ -102,22 +116,11 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
         (*exit_code = FindColumn(table, o->date, "--date", &date_index)) != kExitOk ||
         (*exit_code = DateColumn(table, date_index, o->date_format, &dates)) != kExitOk)
       return;
-    std::optional<ParsedCondition> condition;
+    const bool condition = !o->condition.empty();
     std::vector<double> condition_values;
-    if (!o->condition.empty()) {
-      ParsedCondition c;
-      if (!ParseConditionText(o->condition, &c)) {
-        std::cerr << "--condition: '" << o->condition
-                  << "' is not COLUMN OP NUMBER (OP one of <, <=, ==, >=, >), e.g. \"los<=7\"\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-      int index = 0;
-      if ((*exit_code = FindColumn(table, c.column, "--condition", &index)) != kExitOk ||
-          (*exit_code = NumericColumn(table, index, &condition_values)) != kExitOk)
-        return;
-      condition = c;
-    }
+    if (condition &&
+        (*exit_code = ConditionColumn(table, o->condition, &condition_values)) != kExitOk)
+      return;
     std::vector<double> values, denominators;
     if (!o->value.empty()) {
       int index = 0;
@@ -161,9 +164,7 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
       std::vector<bool> is_event;
       for (std::size_t r : order) {
         sorted.push_back(dates[r]);
-        if (condition)
-          is_event.push_back(!std::isnan(condition_values[r]) &&
-                             condition->condition.Holds(condition_values[r]));
+        if (condition) is_event.push_back(kMeets.Holds(condition_values[r]));
       }
       Result<Series> s =
           condition ? CasesBetweenEvents(sorted, is_event) : DaysBetweenEvents(sorted);
@@ -181,9 +182,7 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
       std::vector<double> used_values, used_denominators;
       const bool filter = condition && o->measure != "proportion";
       for (std::size_t r = 0; r < dates.size(); ++r) {
-        if (filter &&
-            (std::isnan(condition_values[r]) || !condition->condition.Holds(condition_values[r])))
-          continue;
+        if (filter && !kMeets.Holds(condition_values[r])) continue;
         used_dates.push_back(dates[r]);
         if (o->measure == "proportion") {
           used_values.push_back(condition_values[r]);
@@ -204,7 +203,7 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
                         : o->measure == "proportion" ? PeriodMeasure::kProportion
                         : o->measure == "ratio"      ? PeriodMeasure::kRatio
                                                      : PeriodMeasure::kCount;
-      if (condition) options.condition = condition->condition;
+      if (condition) options.condition = kMeets;
       if (o->measure == "count") used_values.clear();
       Result<Aggregated> a = AggregateByPeriod(used_dates, used_values, used_denominators, options);
       if (!a.ok()) {

@@ -1,5 +1,6 @@
 // kaizen report: the board report, one self-contained HTML file (or a PDF by extension).
 #include <CLI/CLI.hpp>
+#include <deque>
 #include <iostream>
 #include <memory>
 
@@ -26,8 +27,7 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
       "report", "the board report: one self-contained HTML file (or .pdf) to open anywhere");
   auto o = std::make_shared<ReportOptions>();
-  AddDataOptions(cmd, &o->data, "if");
-  cmd->get_option("--indicators")->required();
+  AddDataOptions(cmd, &o->data, "ifc");
   cmd->add_option("-o,--output", o->output, "report.html or report.pdf")->required();
   cmd->add_option("--title", o->title, "report title (default: the catalogue's title)");
   AddPaletteOption(cmd, &o->palette);
@@ -53,19 +53,29 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
     if ((*exit_code = LoadSeries(o->data, inputs, &series, &summary)) != kExitOk) return;
 
     ReportInput report;
-    report.title = !o->title.empty()                  ? o->title
-                   : !inputs.catalogue->title.empty() ? inputs.catalogue->title
-                                                      : "Integrated performance report";
+    const bool catalogued = inputs.catalogue.has_value();
+    report.title = !o->title.empty() ? o->title
+                   : catalogued && !inputs.catalogue->title.empty()
+                       ? inputs.catalogue->title
+                       : "Integrated performance report";
     report.organisation_filter = o->data.organisation;
     report.generated_on = *as_of;
     report.palette = palette;
+    // The report keeps pointers to its indicators: a deque keeps them where they are.
+    std::deque<Indicator> indicators;
     for (const Series& s : series) {
-      const Indicator* ind = inputs.catalogue->Find(s.indicator_id);
-      if (!ind) {
+      if (catalogued && !inputs.catalogue->Find(s.indicator_id)) {
         std::cerr << o->data.data_path << ": warning: indicator " << s.indicator_id << " is not in "
                   << o->data.indicators_path << "; left out of the report\n";
         continue;
       }
+      Result<Indicator> chosen = IndicatorFor(s, inputs, o->data);
+      if (!chosen.ok()) {
+        std::cerr << chosen.status().message() << "\n";
+        *exit_code = kExitBadInput;
+        return;
+      }
+      const Indicator* ind = &indicators.emplace_back(std::move(chosen).value());
       Result<SeriesResult> result = AnalyseSeries(*ind, s);
       if (!result.ok()) {
         std::cerr << o->data.data_path << ": " << result.status().message() << "\n";

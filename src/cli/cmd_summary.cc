@@ -145,9 +145,7 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
     });
 
     auto on_series = [&](Series&& s) -> Status {
-      if (!o->data.indicator.empty() && s.indicator_id != o->data.indicator) return Status::Ok();
-      if (!o->data.organisation.empty() && s.organisation != o->data.organisation)
-        return Status::Ok();
+      if (!MatchesFilters(o->data, s)) return Status::Ok();
       if (!pipeline.Push(std::move(s)))
         return Status::FailedPrecondition("analysis stopped");  // analysis_failure says why
       return Status::Ok();

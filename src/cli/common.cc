@@ -11,6 +11,7 @@
 #include <ctime>
 #include <iostream>
 
+#include "ingest/numbers.h"
 #include "kaizen/file_util.h"
 #include "kaizen/number_format.h"
 
@@ -25,12 +26,16 @@ void AddDataOptions(CLI::App* app, DataOptions* o, const std::string& which) {
         ->check(CLI::ExistingFile);
   if (which.find('f') != std::string::npos) {
     app->add_option("--indicator", o->indicator, "only this indicator id");
-    app->add_option("--org", o->organisation, "only this organisation");
+    app->add_option("--org", o->organisation, "only these organisations (ORG or ORG1,ORG2)");
   }
   if (which.find('c') != std::string::npos) {
     app->add_option("--chart", o->chart,
                     "chart type: run, xmr, mr, xbar, s, p, np, c, u, pp, up, g, t");
     app->add_option("--profile", o->profile, "rule profile (see `kaizen profiles`)");
+    app->add_option("--direction", o->direction, "higher, lower or neither is better");
+    app->add_option("--target", o->target, "a target in force over the whole series");
+    app->add_option("--rebase", o->rebases,
+                    "recalculate the limits from this period (YYYY-MM-DD; repeatable)");
   }
   app->add_option("--date-format", o->date_format, "auto, iso, dmy (dd/mm/yyyy) or mdy")
       ->check(CLI::IsMember({"auto", "iso", "dmy", "mdy"}));
@@ -78,6 +83,50 @@ bool ParseDelimiter(const std::string& text, char* delimiter) {
   return true;
 }
 
+namespace {
+
+std::vector<std::string> SplitCommas(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = list.find(',', start);
+    out.push_back(list.substr(start, comma - start));
+    if (comma == std::string::npos) return out;
+    start = comma + 1;
+  }
+}
+
+// --direction, --target and --rebase, checked before any data is read.
+int CheckIndicatorOverrides(const DataOptions& o) {
+  if (!o.direction.empty()) {
+    if (Result<Direction> d = ParseDirection(o.direction); !d.ok()) {
+      std::cerr << "--direction: " << d.status().message() << "\n";
+      return kExitBadInput;
+    }
+  }
+  double target = 0;
+  if (!o.target.empty() && (ingest::ParseNumber(o.target, &target) != ingest::NumberParse::kOk)) {
+    std::cerr << "--target: '" << o.target << "' is not a number (expected e.g. 95)\n";
+    return kExitBadInput;
+  }
+  for (const std::string& r : o.rebases) {
+    if (Result<Date> d = Date::ParseIso(r); !d.ok()) {
+      std::cerr << "--rebase: " << d.status().message() << "\n";
+      return kExitBadInput;
+    }
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+bool MatchesFilters(const DataOptions& o, const Series& s) {
+  if (!o.indicator.empty() && s.indicator_id != o.indicator) return false;
+  if (o.organisation.empty()) return true;
+  const std::vector<std::string> orgs = SplitCommas(o.organisation);
+  return std::find(orgs.begin(), orgs.end(), s.organisation) != orgs.end();
+}
+
 int PrepareInputs(const DataOptions& o, Inputs* inputs) {
   if (!o.indicators_path.empty()) {
     Diagnostics d;
@@ -109,7 +158,9 @@ int PrepareInputs(const DataOptions& o, Inputs* inputs) {
   r.lenient = o.lenient;
   r.sheet = o.sheet;
   r.indicator = o.indicator;
-  r.organisation = o.organisation;
+  // One name is also the organisation of a file without an organisation column.
+  if (o.organisation.find(',') == std::string::npos) r.organisation = o.organisation;
+  if (int code = CheckIndicatorOverrides(o); code != kExitOk) return code;
   if (!o.profile.empty()) {
     if (auto p = FindProfile(o.profile); !p.ok()) {
       std::cerr << "--profile: " << p.status().message() << "\n";
@@ -138,8 +189,7 @@ int LoadSeries(const DataOptions& o, const Inputs& inputs, std::vector<Series>* 
     return kExitBadInput;
   }
   for (Series& s : all.value()) {
-    if (!o.indicator.empty() && s.indicator_id != o.indicator) continue;
-    if (!o.organisation.empty() && s.organisation != o.organisation) continue;
+    if (!MatchesFilters(o, s)) continue;
     series->push_back(std::move(s));
   }
   if (series->empty() && (!o.indicator.empty() || !o.organisation.empty())) {
@@ -167,6 +217,23 @@ Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs, const
   }
   if (!o.chart.empty()) ind.chart = *ParseChartType(o.chart);
   if (!o.profile.empty()) ind.profile = o.profile;
+  if (!o.direction.empty()) ind.direction = *ParseDirection(o.direction);
+  if (!o.target.empty() && !series.periods.empty()) {
+    double value = 0;
+    (void)ingest::ParseNumber(o.target, &value);
+    ind.targets = {TargetStep{.from = series.periods.front(),
+                              .value = value,
+                              .set_by = "--target",
+                              .decision = {.reason = "given on the command line"}}};
+  }
+  for (const std::string& text : o.rebases) {
+    const Date date = *Date::ParseIso(text);
+    const bool already = std::any_of(ind.rebases.begin(), ind.rebases.end(),
+                                   [&](const Rebase& r) { return r.date == date; });
+    if (!already) ind.rebases.push_back({date, {.reason = "--rebase on the command line"}});
+  }
+  std::sort(ind.rebases.begin(), ind.rebases.end(),
+            [](const Rebase& a, const Rebase& b) { return a.date < b.date; });
   return ind;
 }
 

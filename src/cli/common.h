@@ -42,14 +42,21 @@ struct DataOptions {
   std::string col_indicator, col_organisation, col_period, col_value, col_numerator,
       col_denominator, col_comment;
   std::string indicator;     // --indicator: one indicator only (and the id when no column)
-  std::string organisation;  // --org: one organisation only
+  std::string organisation;  // --org: these organisations only (a comma list; one: the name
+                             // when the file has no organisation column)
   std::string chart;         // --chart: overrides the chart type
   std::string profile;       // --profile: overrides the rule profile
-  std::string as_of;         // --as-of: "today" for staleness, for reproducible reports
+  // Without a catalogue (or over it): --direction, --target (in force from the first period)
+  // and --rebase DATE (repeatable).
+  std::string direction;
+  std::string target;
+  std::vector<std::string> rebases;
+  std::string as_of;  // --as-of: "today" for staleness, for reproducible reports
 };
 
 // Adds DATA and the options above (those named in `which`, a string of flags: 'i' indicators,
-// 'f' filters --indicator/--org, 'c' --chart/--profile) to a subcommand.
+// 'f' filters --indicator/--org, 'c' --chart/--profile/--direction/--target/--rebase) to a
+// subcommand.
 void AddDataOptions(CLI::App* app, DataOptions* options, const std::string& which);
 
 struct Inputs {
@@ -74,6 +81,9 @@ bool ParseDelimiter(const std::string& text, char* delimiter);
 // Returns kExitOk or the exit code to stop with.
 int PrepareInputs(const DataOptions& options, Inputs* inputs);
 
+// Whether a series passes --indicator and --org (any organisation of its comma list).
+bool MatchesFilters(const DataOptions& options, const Series& series);
+
 // Reads every series (filtered by --indicator/--org); prints diagnostics to stderr.
 int LoadSeries(const DataOptions& options, const Inputs& inputs, std::vector<Series>* series,
                ImportSummary* summary);
@@ -82,7 +92,8 @@ int LoadSeries(const DataOptions& options, const Inputs& inputs, std::vector<Ser
 void PrintDiagnostics(const Diagnostics& diagnostics, std::size_t limit = 50);
 
 // The indicator for a series: the catalogue's, else a default one named after the series
-// (XmR, or p when the series has numerators and denominators); then --chart and --profile.
+// (XmR, or p when the series has numerators and denominators); then --chart, --profile,
+// --direction, --target and --rebase (checked by PrepareInputs, so this cannot fail on them).
 Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs,
                                const DataOptions& options);
 

@@ -19,6 +19,9 @@ namespace {
 constexpr std::size_t kMaxErrors = 100;
 constexpr std::size_t kMaxWarnings = 1000;
 constexpr std::size_t kKnownIdsShown = 5;
+// The organisation of a file without an organisation column (and no --org): the whole file
+// is one organisation's, as an analyst's own extract usually is.
+constexpr std::string_view kOneOrganisation = "all";
 
 bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -74,7 +77,8 @@ LongFormatMapper::LongFormatMapper(std::string file_name, const Catalogue* catal
       options_(options),
       diagnostics_(diagnostics),
       on_series_(on_series),
-      errors_at_start_(diagnostics->error_count()) {
+      errors_at_start_(diagnostics->error_count()),
+      streaming_(options.streaming) {
   if (catalogue_ != nullptr) {
     for (const Indicator& indicator : catalogue_->indicators)
       indicators_.emplace(indicator.id, &indicator);
@@ -134,7 +138,16 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
   col_comment_ = FindColumn(fields, ColumnName(&ColumnMapping::comment), {"comments", "notes"});
 
   if (Status s = CheckDuplicateColumns(line, fields); !s.ok()) return s;
-  if (col_indicator_ < 0) {
+  wide_ = catalogue_ != nullptr && col_indicator_ < 0 && options_.indicator.empty() &&
+          std::any_of(catalogue_->indicators.begin(), catalogue_->indicators.end(),
+                      [](const Indicator& i) { return i.HasOwnMeasures(); });
+  if (wide_) streaming_ = false;
+  if (!BindPlans(line, fields)) {
+    fatal_ = true;
+    return Status::InvalidArgument(file_name_ + ": columns named by the catalogue are missing");
+  }
+  // In the wide layout the catalogue says where each indicator is: no column is unread.
+  if (col_indicator_ < 0 && !wide_) {
     unread_indicator_.column = FindLookalike(fields, {"indicator", "measure", "metric"});
   }
   if (col_organisation_ < 0) {
@@ -159,13 +172,23 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
                     std::string(fallback) + found);
   };
   require(col_period_, period, "");
-  if (options_.indicator.empty()) {
-    require(col_indicator_, indicator, ", or the indicator named with --indicator");
+  if (options_.indicator.empty() && !wide_) {
+    if (indicator.empty()) {
+      ++missing;
+      (void)Error(diag::kMissingColumn, line, 0,
+                  "the catalogue says the file has no indicator column ([columns] indicator = "
+                  "\"\"), so the rows need an indicator (expected --indicator ID, or indicators "
+                  "that name their own value, or numerator and denominator, columns)");
+    } else {
+      require(col_indicator_, indicator, ", or the indicator named with --indicator");
+    }
   }
-  if (options_.organisation.empty()) {
-    require(col_organisation_, organisation, ", or the organisation named with --org");
-  }
-  if (col_value_ < 0 && (col_numerator_ < 0 || col_denominator_ < 0)) {
+  // A file without an organisation column is one organisation's (kOneOrganisation).
+  const bool own_measures =
+      catalogue_ != nullptr &&
+      std::any_of(catalogue_->indicators.begin(), catalogue_->indicators.end(),
+                  [](const Indicator& i) { return i.HasOwnMeasures(); });
+  if (!own_measures && col_value_ < 0 && (col_numerator_ < 0 || col_denominator_ < 0)) {
     ++missing;
     (void)Error(diag::kMissingColumn, line, 0,
                 "no '" + value + "' column (expected a column named '" + value + "', or '" +
@@ -176,6 +199,55 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
     return Status::InvalidArgument(file_name_ + ": required columns are missing");
   }
   return Status::Ok();
+}
+
+bool LongFormatMapper::BindExpression(int line, std::span<const std::string_view> fields,
+                                      std::string_view owner, std::string_view key,
+                                      const std::string& text, ExpressionKind kind,
+                                      std::optional<Expression>* out) {
+  if (text.empty()) return true;
+  ExpressionError parse_error;
+  *out = Expression::Parse(text, kind, &parse_error);
+  if (!*out) {  // the catalogue reader checked it; kept so a bad one can never pass silently
+    (void)Error(
+        diag::kBadExpression, line, 0,
+        std::string(owner) + ": " + std::string(key) + " = '" + text + "': " + parse_error.message);
+    return false;
+  }
+  std::string missing;
+  const auto find = [&](std::string_view name) {
+    return FindColumn(fields, std::string(name), {});
+  };
+  if ((*out)->Bind(find, &missing)) return true;
+  (void)Error(diag::kMissingColumn, line, 0,
+              "no " + Quoted(missing) + " column, which " + std::string(owner) + " reads (" +
+                  std::string(key) + " = \"" + text + "\"; found: " + found_columns_ + ")");
+  return false;
+}
+
+bool LongFormatMapper::BindPlans(int line, std::span<const std::string_view> fields) {
+  if (catalogue_ == nullptr) return true;
+  bool ok = BindExpression(line, fields, "the catalogue", "where", catalogue_->where,
+                           ExpressionKind::kCondition, &file_where_);
+  plans_.resize(catalogue_->indicators.size());
+  for (std::size_t i = 0; i < plans_.size(); ++i) {
+    const Indicator& ind = catalogue_->indicators[i];
+    const std::string owner = "indicator " + Quoted(ind.id);
+    Plan& plan = plans_[i];
+    ok = BindExpression(line, fields, owner, "value", ind.value_expression,
+                        ExpressionKind::kMeasure, &plan.value) &&
+         ok;
+    ok = BindExpression(line, fields, owner, "numerator", ind.numerator_expression,
+                        ExpressionKind::kMeasure, &plan.numerator) &&
+         ok;
+    ok = BindExpression(line, fields, owner, "denominator", ind.denominator_expression,
+                        ExpressionKind::kMeasure, &plan.denominator) &&
+         ok;
+    ok = BindExpression(line, fields, owner, "where", ind.where, ExpressionKind::kCondition,
+                        &plan.where) &&
+         ok;
+  }
+  return ok;
 }
 
 Status LongFormatMapper::CheckDuplicateColumns(int line, std::span<const std::string_view> header) {
@@ -315,7 +387,7 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
   key_scratch_ += organisation;
   const auto it = key_index_.find(key_scratch_);
   if (it != key_index_.end()) {
-    if (options_.streaming && it->second != last_key_) {
+    if (streaming_ && it->second != last_key_) {
       fatal_ = true;
       const Key& k = keys_[static_cast<std::size_t>(it->second)];
       return Error(diag::kRowsNotGrouped, line, col_indicator_ + 1,
@@ -360,6 +432,7 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
       }
     } else {
       k.definition = found->second;
+      k.plan = &plans_[static_cast<std::size_t>(found->second - catalogue_->indicators.data())];
     }
   }
   k.shape = ShapeOf(k.definition);
@@ -369,8 +442,12 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
   k.shape_from_rows =
       k.definition == nullptr && col_value_ >= 0 && col_numerator_ >= 0 && col_denominator_ >= 0;
   if (k.usable) {
-    const bool lacks =
-        k.shape == Shape::kRatio ? col_numerator_ < 0 || col_denominator_ < 0 : col_value_ < 0;
+    const auto has = [&](std::optional<Expression> Plan::*own, int column) {
+      return column >= 0 || (k.plan != nullptr && (k.plan->*own).has_value());
+    };
+    const bool lacks = k.shape == Shape::kRatio ? !has(&Plan::numerator, col_numerator_) ||
+                                                      !has(&Plan::denominator, col_denominator_)
+                                                : !has(&Plan::value, col_value_);
     if (lacks) {
       k.usable = false;
       if (reported_.insert("columns\x1f" + k.indicator).second) {
@@ -473,23 +550,94 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
       !s.ok()) {
     return s;
   }
+  if (file_where_) {
+    Status status;
+    if (!Keeps(line, fields, *file_where_, nullptr, &status)) return status;
+  }
+  const std::string_view organisation =
+      col_organisation_ >= 0          ? TrimSpaces(Cell(fields, col_organisation_))
+      : options_.organisation.empty() ? std::string_view(kOneOrganisation)
+                                      : std::string_view(options_.organisation);
+  if (organisation.empty()) {
+    return BadRow(diag::kEmptyOrganisation, line, col_organisation_ + 1,
+                  "empty organisation (expected an organisation code or name)");
+  }
+  if (wide_) {
+    for (const Indicator& ind : catalogue_->indicators) {
+      if (!ind.HasOwnMeasures()) continue;
+      if (Status s = AddRow(line, fields, ind.id, organisation); !s.ok()) return s;
+    }
+    return Status::Ok();
+  }
   const std::string_view indicator = col_indicator_ >= 0 ? TrimSpaces(Cell(fields, col_indicator_))
                                                          : std::string_view(options_.indicator);
   if (indicator.empty())
     return BadRow(diag::kEmptyIndicator, line, col_indicator_ + 1,
                   "empty indicator (expected an indicator id)");
-  const std::string_view organisation = col_organisation_ >= 0
-                                            ? TrimSpaces(Cell(fields, col_organisation_))
-                                            : std::string_view(options_.organisation);
-  if (organisation.empty()) {
-    return BadRow(diag::kEmptyOrganisation, line, col_organisation_ + 1,
-                  "empty organisation (expected an organisation code or name)");
-  }
+  return AddRow(line, fields, indicator, organisation);
+}
 
+bool LongFormatMapper::Keeps(int line, std::span<const std::string_view> fields,
+                             const Expression& where, const Key* key, Status* status) {
+  bool keep = false;
+  EvalError error;
+  if (where.Test(fields, &keep, &error)) {
+    *status = Status::Ok();
+    return keep;
+  }
+  const std::string owner = key != nullptr ? "the where of indicator " + Quoted(key->indicator)
+                                           : std::string("the catalogue's where");
+  *status = BadRow(error.code, line, error.column + 1,
+                   owner + " (" + where.text() + "): " + error.message);
+  return false;
+}
+
+bool LongFormatMapper::ParseCell(std::span<const std::string_view> fields, int column,
+                                 const std::string& name, double* out) {
+  const std::string_view text = Cell(fields, column);
+  const NumberParse number_parse = ParseNumber(text, out);
+  if (number_parse == NumberParse::kOk || number_parse == NumberParse::kMissing) return true;
+  if (number_parse == NumberParse::kTooLarge) {
+    last_number_error_ = {column, diag::kValueOverflow,
+                          Quoted(TrimSpaces(text)) +
+                              " is beyond the largest number kaizen can hold (expected a "
+                              "number in the '" +
+                              name + "' column of magnitude below 1.8e308)"};
+    return false;
+  }
+  last_number_error_ = {column, diag::kBadNumber,
+                        Quoted(TrimSpaces(text)) + " is not a number (expected a number in the '" +
+                            name + "' column; empty or NA for a missing value)"};
+  return false;
+}
+
+bool LongFormatMapper::ReadMeasure(std::span<const std::string_view> fields,
+                                   const std::optional<Expression>& expr, int column,
+                                   std::string_view what, double* out) {
+  static const ColumnMapping kDefaults;
+  if (!expr) {
+    std::string ColumnMapping::*field = what == "value"       ? &ColumnMapping::value
+                                        : what == "numerator" ? &ColumnMapping::numerator
+                                                              : &ColumnMapping::denominator;
+    return ParseCell(fields, column, ColumnName(field), out);
+  }
+  // A bare column keeps a plain column's rules: an empty cell is a missing point.
+  if (const int single = expr->SingleColumn(); single >= 0) {
+    return ParseCell(fields, single, expr->columns().front(), out);
+  }
+  EvalError error;
+  if (expr->Evaluate(fields, out, &error)) return true;
+  last_number_error_ = {error.column, error.code,
+                        std::string(what) + " = " + expr->text() + ": " + error.message};
+  return false;
+}
+
+Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fields,
+                                std::string_view indicator, std::string_view organisation) {
   int32_t key = last_key_;
   if (key < 0 || keys_[static_cast<std::size_t>(key)].indicator != indicator ||
       keys_[static_cast<std::size_t>(key)].organisation != organisation) {
-    if (options_.streaming && last_key_ >= 0) {
+    if (streaming_ && last_key_ >= 0) {
       Status s = FinishSeries(last_key_, rows_);
       rows_.clear();
       comments_.clear();
@@ -505,6 +653,10 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
     // Reported once, on the key's first row.
     if (options_.lenient) ++summary_.rows_skipped;
     return Status::Ok();
+  }
+  if (k.plan != nullptr && k.plan->where) {
+    Status status;
+    if (!Keeps(line, fields, *k.plan->where, &k, &status)) return status;
   }
 
   Row row;
@@ -522,37 +674,21 @@ Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> field
     if (fatal_) return Status::InvalidArgument(file_name_ + ": ambiguous dates");
   }
 
-  const auto number = [&](int column, const std::string& name, double* out) -> bool {
-    const std::string_view text = Cell(fields, column);
-    const NumberParse number_parse = ParseNumber(text, out);
-    if (number_parse == NumberParse::kOk || number_parse == NumberParse::kMissing) return true;
-    if (number_parse == NumberParse::kTooLarge) {
-      last_number_error_ = {column, diag::kValueOverflow,
-                            Quoted(TrimSpaces(text)) +
-                                " is beyond the largest number kaizen can hold (expected a "
-                                "number in the '" +
-                                name + "' column of magnitude below 1.8e308)"};
-      return false;
-    }
-    last_number_error_ = {column, diag::kBadNumber,
-                          Quoted(TrimSpaces(text)) +
-                              " is not a number (expected a number in the '" + name +
-                              "' column; empty or NA for a missing value)"};
-    return false;
+  static const Plan kNoPlan;
+  const Plan& plan = k.plan != nullptr ? *k.plan : kNoPlan;
+  const auto ratio = [&] {
+    return ReadMeasure(fields, plan.numerator, col_numerator_, "numerator", &row.numerator) &&
+           ReadMeasure(fields, plan.denominator, col_denominator_, "denominator", &row.denominator);
+  };
+  const auto value = [&] {
+    return ReadMeasure(fields, plan.value, col_value_, "value", &row.value);
   };
   if (k.shape_from_rows) {
-    if (!number(col_value_, ColumnName(&ColumnMapping::value), &row.value) ||
-        !number(col_numerator_, ColumnName(&ColumnMapping::numerator), &row.numerator) ||
-        !number(col_denominator_, ColumnName(&ColumnMapping::denominator), &row.denominator)) {
-      return BadCell(line, std::move(last_number_error_));
-    }
+    if (!value() || !ratio()) return BadCell(line, std::move(last_number_error_));
     NoteRowKind(row, &k);
   } else if (k.shape == Shape::kRatio) {
-    if (!number(col_numerator_, ColumnName(&ColumnMapping::numerator), &row.numerator) ||
-        !number(col_denominator_, ColumnName(&ColumnMapping::denominator), &row.denominator)) {
-      return BadCell(line, std::move(last_number_error_));
-    }
-  } else if (!number(col_value_, ColumnName(&ColumnMapping::value), &row.value)) {
+    if (!ratio()) return BadCell(line, std::move(last_number_error_));
+  } else if (!value()) {
     return BadCell(line, std::move(last_number_error_));
   }
   if (std::optional<CellError> e = RowNumberProblem(k, row)) return BadCell(line, std::move(*e));
@@ -760,7 +896,7 @@ void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Dat
 }
 
 Status LongFormatMapper::Deliver(Series&& series) {
-  if (!options_.streaming) {
+  if (!streaming_) {
     finished_.push_back(std::move(series));
     return Status::Ok();
   }
@@ -881,7 +1017,7 @@ Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {
     Warn(diag::kNoDataRows, 0, 0, "the file has a header but no data rows");
   }
   if (!fatal_ && read_status.ok()) {
-    if (options_.streaming) {
+    if (streaming_) {
       if (last_key_ >= 0) (void)FinishSeries(last_key_, rows_);
     } else {
       // Group the rows by series, keeping file order within each (a counting sort by key),
@@ -916,7 +1052,7 @@ Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {
     }
   }
   const bool errors = diagnostics_->error_count() > errors_at_start_;
-  if (!options_.streaming && !errors && stop_.ok()) {
+  if (!streaming_ && !errors && stop_.ok()) {
     for (Series& s : finished_) {
       ++summary_.series;
       stop_ = on_series_(std::move(s));

@@ -28,6 +28,7 @@
 #include <vector>
 
 #include "ingest/dates.h"
+#include "ingest/expression.h"
 #include "ingest/row_source.h"
 #include "kaizen/catalogue.h"
 #include "kaizen/diagnostics.h"
@@ -59,10 +60,17 @@ class LongFormatMapper final : public RowSink {
  private:
   enum class Shape : uint8_t { kValue, kRatio, kSubgroup };
 
+  // An indicator's own measures and filter (docs/catalogue.md, "Expressions"), bound to this
+  // file's header; an absent one reads the file's column (or every row).
+  struct Plan {
+    std::optional<Expression> value, numerator, denominator, where;
+  };
+
   struct Key {
     std::string indicator;
     std::string organisation;
     const Indicator* definition = nullptr;
+    const Plan* plan = nullptr;
     Shape shape = Shape::kValue;
     bool usable = true;  // false: unknown indicator, or its columns are missing
     int32_t last_line = 0;
@@ -105,6 +113,26 @@ class LongFormatMapper final : public RowSink {
   };
 
   Status ReadHeader(int line, std::span<const std::string_view> fields);
+  // Binds the catalogue's expressions to the header: an error for each column they name that
+  // the file lacks. Returns false when any is missing.
+  bool BindPlans(int line, std::span<const std::string_view> fields);
+  bool BindExpression(int line, std::span<const std::string_view> fields, std::string_view owner,
+                      std::string_view key, const std::string& text, ExpressionKind kind,
+                      std::optional<Expression>* out);
+  // The row's numbers for one indicator (the "one measure per column" layout feeds each row to
+  // several): filters, reads and queues it.
+  Status AddRow(int line, std::span<const std::string_view> fields, std::string_view indicator,
+                std::string_view organisation);
+  // One of the row's numbers, from the indicator's expression when it has one, else from
+  // `column`. Returns false with last_number_error_ set when it cannot be read.
+  bool ReadMeasure(std::span<const std::string_view> fields, const std::optional<Expression>& expr,
+                   int column, std::string_view what, double* out);
+  bool ParseCell(std::span<const std::string_view> fields, int column, const std::string& name,
+                 double* out);
+  // Whether `where` (the indicator `key`'s, or with null the catalogue's) keeps the row; an
+  // undecidable filter is a bad row (*status says whether to stop).
+  bool Keeps(int line, std::span<const std::string_view> fields, const Expression& where,
+             const Key* key, Status* status);
   // An error for each mapped column whose name occurs again in the header.
   Status CheckDuplicateColumns(int line, std::span<const std::string_view> header);
   // The first column not mapped whose name contains one of `words` (lower case), or -1.
@@ -163,6 +191,12 @@ class LongFormatMapper final : public RowSink {
   int col_indicator_ = -1, col_organisation_ = -1, col_period_ = -1, col_value_ = -1;
   int col_numerator_ = -1, col_denominator_ = -1, col_comment_ = -1;
   std::unordered_map<std::string_view, const Indicator*> indicators_;
+  std::vector<Plan> plans_;  // parallel to catalogue_->indicators
+  std::optional<Expression> file_where_;
+  // No indicator column and indicators that name their own measures: every row feeds each of
+  // them (the sitrep layout, one measure per column).
+  bool wide_ = false;
+  bool streaming_ = false;  // options_.streaming, except for the wide layout (rows interleave)
   std::unordered_set<std::string> reported_;  // unknown ids and charts lacking columns, once each
 
   std::vector<Key> keys_;

@@ -300,12 +300,13 @@ TEST_F(CliTest, SheetOnACsvIsRefused) {
   EXPECT_NE(r.err.find("--sheet is for .xlsx workbooks"), std::string::npos) << r.err;
 }
 
-// Regression (issue 14): the hint named a non-existent --organisation option.
-TEST_F(CliTest, AMissingOrganisationColumnHintNamesOrg) {
+// Regression (issue 14): the hint named a non-existent --organisation option. Since issue 8 a
+// file without an organisation column is one organisation ("all"), so there is no hint to give.
+TEST_F(CliTest, AMissingOrganisationColumnIsOneOrganisation) {
   Put(dir_ + "/no_org.csv", "indicator,period,value\nx,2024-01-01,1\n");
   const CliRun r = Kaizen("check '" + dir_ + "/no_org.csv'");
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("named with --org;"), std::string::npos) << r.err;
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("x          all "), std::string::npos) << r.out;
   EXPECT_EQ(r.err.find("--organisation"), std::string::npos) << r.err;
 }
 

@@ -27,13 +27,15 @@
 #include "kaizen/number_format.h"
 #include "core/read_limited.h"
 #include "ingest/name_limits.h"
+#include "ingest/expression.h"
+#include "ingest/numbers.h"
 
 namespace kaizen {
 namespace {
 
 using Keys = std::span<const std::string_view>;
 
-constexpr std::string_view kTopKeys[] = {"title", "columns", "indicator"};
+constexpr std::string_view kTopKeys[] = {"title", "columns", "where", "indicator"};
 constexpr std::string_view kColumnKeys[] = {"indicator", "organisation", "period", "value",
                                             "numerator", "denominator",  "comment"};
 constexpr std::string_view kIndicatorKeys[] = {"id",
@@ -61,7 +63,11 @@ constexpr std::string_view kIndicatorKeys[] = {"id",
                                                "data_source",
                                                "data_quality",
                                                "refresh",
-                                               "measure_type"};
+                                               "measure_type",
+                                               "value",
+                                               "numerator",
+                                               "denominator",
+                                               "where"};
 constexpr std::string_view kTargetKeys[] = {"from",   "value",      "set_by",
                                             "reason", "decided_by", "decided_on"};
 constexpr std::string_view kBaselineKeys[] = {"first_n", "from", "to"};
@@ -318,6 +324,7 @@ class CatalogueReader {
     CheckKeys(root, kTopKeys, "the catalogue's top level");
     ReadString(root, "title", "the catalogue", &out->title);
     CheckLength(root, "title", "the catalogue's title", out->title);
+    ReadExpression(root, "where", "the catalogue", ingest::ExpressionKind::kCondition, &out->where);
     if (const toml::node* columns = root.get("columns")) {
       if (const toml::table* t = ExpectTable(*columns, "'columns'")) ReadColumns(*t, &out->columns);
     }
@@ -476,6 +483,38 @@ class CatalogueReader {
     return false;
   }
 
+  // A measure or filter (src/ingest/expression.h), checked now so that a mistake is reported
+  // at its column in the catalogue, not once per data row.
+  void ReadExpression(const toml::table& t, std::string_view key, std::string_view owner,
+                      ingest::ExpressionKind kind, std::string* out) {
+    if (!ReadString(t, key, owner, out)) return;
+    const toml::source_region& where = t.get(key)->source();
+    if (ingest::TrimSpaces(*out).empty()) {
+      Error(diag::kBadExpression, where,
+            "'" + std::string(key) + "' in " + std::string(owner) +
+                " is empty (expected a column name or an expression; leave the key out for "
+                "the file's own column)");
+      return;
+    }
+    ingest::ExpressionError error;
+    if (ingest::Expression::Parse(*out, kind, &error)) return;
+    diagnostics_->Error(
+        diag::kBadExpression, file_, static_cast<int>(where.begin.line),
+        ExpressionColumn(where, *out, error.offset),
+        "'" + std::string(key) + "' in " + std::string(owner) + ": " + error.message);
+  }
+
+  // The catalogue column of byte `offset` of a string value: exact when the value is written
+  // on one line without escapes (its source is then the text and two quotes), else the value's
+  // own column.
+  static int ExpressionColumn(const toml::source_region& where, std::string_view text, int offset) {
+    const int begin = static_cast<int>(where.begin.column);
+    const bool verbatim =
+        where.begin.line == where.end.line &&
+        static_cast<std::size_t>(where.end.column - where.begin.column) == text.size() + 2;
+    return verbatim ? begin + 1 + offset : begin;
+  }
+
   void ReadColumns(const toml::table& t, ColumnMapping* columns) {
     CheckKeys(t, kColumnKeys, "[columns]");
     const std::string owner = "[columns]";
@@ -559,6 +598,12 @@ class CatalogueReader {
     ReadString(t, "data_quality", owner, &ind->data_quality);
     ReadWord(t, "refresh", owner, kRefresh, &ind->refresh);
     ReadWord(t, "measure_type", owner, kMeasureTypes, &ind->measure_type);
+    ReadExpression(t, "value", owner, ingest::ExpressionKind::kMeasure, &ind->value_expression);
+    ReadExpression(t, "numerator", owner, ingest::ExpressionKind::kMeasure,
+                   &ind->numerator_expression);
+    ReadExpression(t, "denominator", owner, ingest::ExpressionKind::kMeasure,
+                   &ind->denominator_expression);
+    ReadExpression(t, "where", owner, ingest::ExpressionKind::kCondition, &ind->where);
     ReadProfile(t, owner, ind);
     if (const toml::node* b = t.get("baseline")) {
       if (const toml::table* bt = ExpectTable(*b, "'baseline' in " + owner)) {

@@ -730,3 +730,63 @@ TEST(CatalogueTest, DirectoryIsNotACatalogue) {
 
 }  // namespace
 }  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+TEST(CatalogueExpressionTest, MeasuresAndFiltersAreRead) {
+  Diagnostics diagnostics;
+  Result<Catalogue> c = Parse(R"toml(
+where = "type == '1'"
+
+[[indicator]]
+id = "ae-4h"
+name = "A&E: % within 4 hours"
+chart = "p"
+numerator = "attendances - breaches"
+denominator = "attendances"
+where = "org_code in ('RXX', 'RYY')"
+)toml",
+                              &diagnostics);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->where, "type == '1'");
+  const Indicator& i = c->indicators[0];
+  EXPECT_EQ(i.numerator_expression, "attendances - breaches");
+  EXPECT_EQ(i.denominator_expression, "attendances");
+  EXPECT_TRUE(i.value_expression.empty());
+  EXPECT_EQ(i.where, "org_code in ('RXX', 'RYY')");
+  EXPECT_TRUE(i.HasOwnMeasures());
+}
+
+// The column is the catalogue's: the value starts at column 9 (its quote), so byte 13 of the
+// expression is column 9 + 1 + 13.
+TEST(CatalogueExpressionTest, BadExpressionIsReportedAtItsColumn) {
+  ExpectOneError(R"toml(
+[[indicator]]
+id = "x"
+name = "X"
+value = "attendances -"
+)toml",
+                 4, 23, "the expression ends too soon");
+  ExpectOneError(R"toml(
+where = "type = '1' and"
+)toml",
+                 1, 24, "'where' in the catalogue");
+  ExpectOneError(R"toml(
+[[indicator]]
+id = "x"
+name = "X"
+where = "attendances"
+)toml",
+                 4, 10, "not a condition");
+  ExpectOneError(R"toml(
+[[indicator]]
+id = "x"
+name = "X"
+numerator = ""
+)toml",
+                 4, 13, "is empty");
+}
+
+}  // namespace
+}  // namespace kaizen
