@@ -229,7 +229,7 @@ Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs, const
   for (const std::string& text : o.rebases) {
     const Date date = *Date::ParseIso(text);
     const bool already = std::any_of(ind.rebases.begin(), ind.rebases.end(),
-                                   [&](const Rebase& r) { return r.date == date; });
+                                     [&](const Rebase& r) { return r.date == date; });
     if (!already) ind.rebases.push_back({date, {.reason = "--rebase on the command line"}});
   }
   std::sort(ind.rebases.begin(), ind.rebases.end(),

@@ -47,7 +47,8 @@ TEST_F(LimitsCliTest, AbsurdNameIsRefusedAndLongTitleIsCut) {
       "printf 'x,%030000d,2024-02-01,2\\n' 0; } > \"$DIR/long.csv\" && "
       "timeout 60 \"$KAIZEN\" chart \"$DIR/long.csv\" --indicator x -o \"$DIR/c.png\"");
   EXPECT_EQ(refused.exit_code, 2) << refused.err;
-  EXPECT_NE(refused.err.find("long.csv:3:2: error [name_too_long]: the organisation name is 30000 characters"),
+  EXPECT_NE(refused.err.find(
+                "long.csv:3:2: error [name_too_long]: the organisation name is 30000 characters"),
             std::string::npos)
       << refused.err.substr(0, 400);
 

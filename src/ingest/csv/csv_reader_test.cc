@@ -73,8 +73,10 @@ TEST(CsvReaderTest, BomCrlfQuotedLineBreaksAndUndecidedUkDates) {
   EXPECT_EQ(o.summary.comments[0].text, "staff said \"busy\"\r\nall week");
   EXPECT_EQ(o.summary.comments[0].period.ToIso(), "2022-02-01");
   ASSERT_EQ(o.messages.size(), 1u);
-  EXPECT_NE(o.messages[0].find("uk_monthly.csv:2:3: warning [guessed_date_order]: every date such as '01/01/2022'"),
-            std::string::npos)
+  EXPECT_NE(
+      o.messages[0].find(
+          "uk_monthly.csv:2:3: warning [guessed_date_order]: every date such as '01/01/2022'"),
+      std::string::npos)
       << o.messages[0];
 }
 
@@ -120,9 +122,10 @@ TEST(CsvReaderTest, SemicolonFileInWindows1252IsDecodedWithAWarning) {
   ASSERT_EQ(o.summary.comments.size(), 1u);
   EXPECT_EQ(o.summary.comments[0].text, "up – winter");
   ASSERT_EQ(o.messages.size(), 1u);
-  EXPECT_NE(o.messages[0].find("windows1252.csv:2: warning [not_utf8]: not UTF-8 text: the whole file is "
-                               "read as Windows-1252"),
-            std::string::npos)
+  EXPECT_NE(
+      o.messages[0].find("windows1252.csv:2: warning [not_utf8]: not UTF-8 text: the whole file is "
+                         "read as Windows-1252"),
+      std::string::npos)
       << o.messages[0];
 }
 
@@ -155,8 +158,9 @@ TEST(CsvReaderTest, BinaryFileIsOneError) {
   const Outcome o = ReadFile("binary.csv");
   EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
   ASSERT_EQ(o.messages.size(), 1u);
-  EXPECT_NE(o.messages[0].find("binary.csv: error [not_text]: this is not a text file (a NUL byte at byte "
-                               "9; expected CSV text, or an .xlsx workbook named *.xlsx)"),
+  EXPECT_NE(o.messages[0].find(
+                "binary.csv: error [not_text]: this is not a text file (a NUL byte at byte "
+                "9; expected CSV text, or an .xlsx workbook named *.xlsx)"),
             std::string::npos)
       << o.messages[0];
 }
@@ -165,7 +169,8 @@ TEST(CsvReaderTest, Utf16IsNamed) {
   const Outcome o = ReadText(std::string("\xFF\xFEi\0n\0", 6));
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv: error [not_text]: this file is UTF-16 text (expected UTF-8 or Windows-1252 CSV: in "
+            "data.csv: error [not_text]: this file is UTF-16 text (expected UTF-8 or Windows-1252 "
+            "CSV: in "
             "Excel, save as 'CSV UTF-8')");
 }
 
@@ -174,9 +179,10 @@ TEST(CsvReaderTest, EmptyFile) {
     const Outcome o = ReadText(text);
     EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
     ASSERT_EQ(o.messages.size(), 1u);
-    EXPECT_EQ(o.messages[0],
-              "data.csv: error [no_rows]: the file holds no rows (expected a header line naming the "
-              "columns, then one row per indicator, organisation and period)");
+    EXPECT_EQ(
+        o.messages[0],
+        "data.csv: error [no_rows]: the file holds no rows (expected a header line naming the "
+        "columns, then one row per indicator, organisation and period)");
   }
 }
 
@@ -184,9 +190,9 @@ TEST(CsvReaderTest, HeaderOnlyIsAWarning) {
   const Outcome o = ReadText("indicator,organisation,period,value\n");
   ASSERT_TRUE(o.status.ok());
   EXPECT_TRUE(o.series.empty());
-  EXPECT_EQ(
-      o.messages,
-      (std::vector<std::string>{"data.csv: warning [no_data_rows]: the file has a header but no data rows"}));
+  EXPECT_EQ(o.messages,
+            (std::vector<std::string>{
+                "data.csv: warning [no_data_rows]: the file has a header but no data rows"}));
 }
 
 TEST(CsvReaderTest, AHundredMegabyteLineIsReportedNotRead) {
@@ -197,7 +203,8 @@ TEST(CsvReaderTest, AHundredMegabyteLineIsReportedNotRead) {
   EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:2:4: error [row_too_long]: a row longer than 1024 KiB (a file without line breaks, or a "
+            "data.csv:2:4: error [row_too_long]: a row longer than 1024 KiB (a file without line "
+            "breaks, or a "
             "quote that is never closed?)");
 }
 
@@ -206,7 +213,8 @@ TEST(CsvReaderTest, UnclosedQuote) {
       ReadText("indicator,organisation,period,value\na,\"X,2022-01,1\na,X,2022-02,2\n");
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:2:2: error [unclosed_quote]: a quoted field that is never closed (expected a closing '\"')");
+            "data.csv:2:2: error [unclosed_quote]: a quoted field that is never closed (expected a "
+            "closing '\"')");
 }
 
 TEST(CsvReaderTest, TextAfterAClosingQuoteIsABadRow) {
@@ -219,7 +227,8 @@ TEST(CsvReaderTest, TextAfterAClosingQuoteIsABadRow) {
   EXPECT_EQ(o.summary.rows_skipped, 1u);
   ASSERT_EQ(o.messages.size(), 1u);
   EXPECT_EQ(o.messages[0],
-            "data.csv:2:2: warning [stray_quote]: text after a closing quote (expected the delimiter or the "
+            "data.csv:2:2: warning [stray_quote]: text after a closing quote (expected the "
+            "delimiter or the "
             "end of the line); row skipped");
 }
 
@@ -230,7 +239,8 @@ TEST(CsvReaderTest, MissingFileIsNotFound) {
   EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
   ASSERT_EQ(diagnostics.all().size(), 1u);
   EXPECT_EQ(diagnostics.all()[0].ToString(),
-            "/nonexistent/data.csv: error [cannot_read]: cannot open the file: No such file or directory");
+            "/nonexistent/data.csv: error [cannot_read]: cannot open the file: No such file or "
+            "directory");
 }
 
 TEST(CsvReaderTest, FftExtractWithBothDateOrdersIsAmbiguous) {
@@ -239,10 +249,11 @@ TEST(CsvReaderTest, FftExtractWithBothDateOrdersIsAmbiguous) {
   ASSERT_EQ(o.messages.size(), 1u);
   // Line 2 holds 30/09/2021 (day first only); line 168 holds 10/17/2021 (month first only):
   // found with Python's csv module, independently of this reader.
-  EXPECT_NE(o.messages[0].find("fft_mixed_dates.csv:168:4: error [ambiguous_dates]: the dates mix two formats: "
-                               "line 2 has '30/09/2021', which can only be dd/mm/yyyy, and line "
-                               "168 has '10/17/2021', which can only be m/d/yyyy; name the date "
-                               "format (--date-format)"),
+  EXPECT_NE(o.messages[0].find(
+                "fft_mixed_dates.csv:168:4: error [ambiguous_dates]: the dates mix two formats: "
+                "line 2 has '30/09/2021', which can only be dd/mm/yyyy, and line "
+                "168 has '10/17/2021', which can only be m/d/yyyy; name the date "
+                "format (--date-format)"),
             std::string::npos)
       << o.messages[0];
 }

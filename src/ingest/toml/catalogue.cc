@@ -24,11 +24,11 @@
 #include <utility>
 #include <vector>
 
-#include "kaizen/number_format.h"
 #include "core/read_limited.h"
-#include "ingest/name_limits.h"
 #include "ingest/expression.h"
+#include "ingest/name_limits.h"
 #include "ingest/numbers.h"
+#include "kaizen/number_format.h"
 
 namespace kaizen {
 namespace {
