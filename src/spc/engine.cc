@@ -68,6 +68,9 @@ double PlottedValue(ChartType chart, const Series& s, std::size_t i, bool* inval
   const double num = ChartUsesDenominator(chart) ? s.numerators[i] : kMissing;
   const double den =
       ChartUsesDenominator(chart) || UsesSubgroups(chart) ? s.denominators[i] : kMissing;
+  // What a row may hold for its chart is one rule (CheckPoint, model/indicator.cc), which the
+  // importer applies with the row's file and line; here it guards series built any other way.
+  if (CheckPoint(chart, v, num, den) != PointProblem::kNone) return bad();
   switch (chart) {
     case ChartType::kRun:
     case ChartType::kXmr:
@@ -76,21 +79,18 @@ double PlottedValue(ChartType chart, const Series& s, std::size_t i, bool* inval
       return v;
     case ChartType::kC:
     case ChartType::kG:
-      if (std::isnan(v)) return v;
-      return v >= 0 && std::isfinite(v) ? v : bad();
     case ChartType::kT:
-      if (std::isnan(v)) return v;
-      return v > 0 && std::isfinite(v) ? v : bad();
+      return std::isnan(v) || std::isfinite(v) ? v : bad();
     case ChartType::kP:
     case ChartType::kPPrime:
     case ChartType::kNp:
       if (std::isnan(num) || std::isnan(den)) return kMissing;
-      if (!(den > 0) || num < 0 || num > den || !std::isfinite(den)) return bad();
+      if (!std::isfinite(den)) return bad();
       return chart == ChartType::kNp ? num : num / den;
     case ChartType::kU:
     case ChartType::kUPrime:
       if (std::isnan(num) || std::isnan(den)) return kMissing;
-      if (!(den > 0) || num < 0 || !std::isfinite(den) || !std::isfinite(num)) return bad();
+      if (!std::isfinite(den) || !std::isfinite(num)) return bad();
       return num / den;
     case ChartType::kXbar:
       if (std::isnan(v) || std::isnan(den) || den < 1) return kMissing;
