@@ -146,6 +146,12 @@ ul.signals li.concern { list-style: square; }
 table.data { width: auto; min-width: 60%; font-size: 13px; }
 .key { font-size: 12px; color: var(--muted); }
 footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
+/* A phone: the summary matrix keeps its five columns inside the page, long names wrap. */
+@media (max-width: 600px) {
+  table.matrix { font-size: 11px; }
+  table.matrix th, table.matrix td { padding: 2px; overflow-wrap: anywhere; }
+  table.matrix ul { padding-left: 0.9em; }
+}
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
   body { max-width: none; padding: 0; font-size: 11px; }
