@@ -1,8 +1,12 @@
 // kaizen report: the board report, one self-contained HTML file (or a PDF by extension).
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <deque>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -20,6 +24,31 @@ struct ReportOptions {
   std::string title;
   std::string palette = "mdc";
 };
+
+// One precision per indicator across its organisations, so a board's column never mixes 12.00
+// and 12.0 (issue 8, item 12): each series took its own from its values; an indicator whose
+// series disagree, and whose catalogue sets no `decimals`, is analysed again at the finest of
+// them, so that its sentences, chart and table agree too.
+Status SharePrecisionPerIndicator(const std::vector<const Series*>& sources,
+                                  std::deque<Indicator>* indicators, ReportInput* report,
+                                  Date as_of) {
+  std::map<std::string, int> finest;
+  for (const ReportSeries& r : report->series)
+    if (!r.indicator->decimals)
+      finest[r.indicator->id] = std::max(finest[r.indicator->id], r.result.decimals);
+  for (std::size_t i = 0; i < report->series.size(); ++i) {
+    ReportSeries& r = report->series[i];
+    const auto it = finest.find(r.indicator->id);
+    if (it == finest.end() || it->second == r.result.decimals) continue;
+    Indicator& ind = (*indicators)[i];  // one indicator per series, in the same order
+    ind.decimals = it->second;
+    Result<SeriesResult> again = AnalyseSeries(ind, *sources[i]);
+    if (!again.ok()) return again.status();
+    r.result = std::move(again).value();
+    r.row = MakeSummaryRow(ind, r.result, as_of);
+  }
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -63,6 +92,7 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
     report.palette = palette;
     // The report keeps pointers to its indicators: a deque keeps them where they are.
     std::deque<Indicator> indicators;
+    std::vector<const Series*> sources;  // the series behind each report.series entry
     for (const Series& s : series) {
       if (catalogued && !inputs.catalogue->Find(s.indicator_id)) {
         std::cerr << o->data.data_path << ": warning: indicator " << s.indicator_id << " is not in "
@@ -89,6 +119,12 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
           comments.push_back({c.period, c.text});
       report.series.push_back(
           {ind, std::move(result).value(), std::move(row), std::move(comments)});
+      sources.push_back(&s);
+    }
+    if (Status st = SharePrecisionPerIndicator(sources, &indicators, &report, *as_of); !st.ok()) {
+      std::cerr << o->data.data_path << ": " << st.message() << "\n";
+      *exit_code = kExitBadInput;
+      return;
     }
     if (pdf) {
       Status st = WriteSvgPagesAsPdf(RenderReportPagesSvg(report), o->output);

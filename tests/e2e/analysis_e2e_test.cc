@@ -422,3 +422,25 @@ TEST_F(AnalysisCliTest, ChartOutputMustBeSvgPngOrPdf) {
 
 }  // namespace
 }  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+// Issue 8, item 12: one precision per indicator across its organisations. The bacteraemia
+// target is 12 per 10,000 risk days at every hospital, but each hospital's rates spread
+// differently (from its values alone: 2 decimals at AHH, 1 at BOH), so the report printed
+// both "12.00" and "12.0". Every target of the indicator now reads at the finest, 12.00.
+TEST_F(AnalysisCliTest, ReportUsesOnePrecisionPerIndicator) {
+  const std::string html = dir_ + "/infections.html";
+  const CliRun r = Kaizen(
+      "report examples/infections/infections.csv --indicators "
+      "examples/infections/indicators.toml --as-of 2017-01-20 -o " +
+      html);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = testing::ReadFile(html);
+  EXPECT_NE(text.find("12.00 per 10,000 risk days (local)"), std::string::npos);
+  EXPECT_EQ(text.find("12.0 per 10,000 risk days (local)"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kaizen
