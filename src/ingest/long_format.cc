@@ -638,8 +638,8 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
   if (key < 0 || keys_[static_cast<std::size_t>(key)].indicator != indicator ||
       keys_[static_cast<std::size_t>(key)].organisation != organisation) {
     if (streaming_ && last_key_ >= 0) {
-      Status s = FinishSeries(last_key_, rows_);
-      rows_.clear();
+      Status s = FinishSeries(last_key_, RowSelection{0, store_.size()});
+      store_.clear();
       comments_.clear();
       if (!s.ok()) return s;
     }
@@ -699,7 +699,7 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
       comments_.emplace_back(comment);
     }
   }
-  rows_.push_back(row);
+  store_.Append(row);
   return Status::Ok();
 }
 
@@ -756,70 +756,70 @@ std::optional<LongFormatMapper::CellError> LongFormatMapper::RowNumberProblem(
   return std::nullopt;
 }
 
-Status LongFormatMapper::CombineDuplicates(const Key& key, std::span<const Entry> group,
+Status LongFormatMapper::CombineDuplicates(const Key& key, std::span<const Slot> group,
                                            Observation* out) {
-  const Entry& first = group.front();
-  *out = Observation{.period = first.period,
-                     .value = first.value,
-                     .numerator = first.numerator,
-                     .denominator = first.denominator};
+  const std::size_t first = group.front().row;
+  const std::size_t last = group.back().row;
+  const Date period = group.front().period;
+  const auto row_observation = [&](std::size_t r) {
+    return Observation{.period = period,
+                       .value = store_.values[r],
+                       .numerator = store_.numerators[r],
+                       .denominator = store_.denominators[r]};
+  };
+  *out = row_observation(first);
   const Aggregation aggregation =
       key.definition != nullptr ? key.definition->aggregation : Aggregation::kNone;
   const bool ratio = key.shape == Shape::kRatio;
   switch (aggregation) {
     case Aggregation::kNone:
       for (std::size_t i = 1; i < group.size(); ++i) {
-        Status s = BadRow(diag::kDuplicatePeriod, group[i].line, col_period_ + 1,
-                          "a second row for period " + first.period.ToIso() + " of indicator " +
+        Status s = BadRow(diag::kDuplicatePeriod, store_.lines[group[i].row], col_period_ + 1,
+                          "a second row for period " + period.ToIso() + " of indicator " +
                               Quoted(key.indicator) + ", organisation " + Quoted(key.organisation) +
-                              " (the first is on line " + std::to_string(first.line) +
+                              " (the first is on line " + std::to_string(store_.lines[first]) +
                               "; expected one row per period, or an aggregation for the "
                               "indicator in the catalogue: sum, mean, min, max or last)");
         if (!s.ok()) return s;
       }
       return Status::Ok();
     case Aggregation::kLast:
-      out->value = group.back().value;
-      out->numerator = group.back().numerator;
-      out->denominator = group.back().denominator;
+      *out = row_observation(last);
       return Status::Ok();
     case Aggregation::kSum:
     case Aggregation::kMean: {
       const bool mean = aggregation == Aggregation::kMean;
       std::vector<double> column(group.size());
-      const auto combine = [&](double Entry::*field) {
-        for (std::size_t i = 0; i < group.size(); ++i) column[i] = group[i].*field;
+      const auto combine = [&](const LazyColumn<double>& field) {
+        for (std::size_t i = 0; i < group.size(); ++i) column[i] = field[group[i].row];
         return SumOrMissing(column, mean);
       };
       if (ratio) {
-        out->numerator = combine(&Entry::numerator);
-        out->denominator = combine(&Entry::denominator);
+        out->numerator = combine(store_.numerators);
+        out->denominator = combine(store_.denominators);
       } else {
-        out->value = combine(&Entry::value);
+        out->value = combine(store_.values);
       }
       return Status::Ok();
     }
     case Aggregation::kMin:
     case Aggregation::kMax: {
       // For ratios, the row with the smallest (largest) proportion or rate, kept whole.
-      const auto score = [&](const Entry& e) {
-        return ratio ? e.numerator / e.denominator : e.value;
+      const auto score = [&](std::size_t r) {
+        return ratio ? store_.numerators[r] / store_.denominators[r] : store_.values[r];
       };
-      const Entry* best = nullptr;
-      for (const Entry& e : group) {
-        const double x = score(e);
+      std::optional<std::size_t> best;
+      for (const Slot& slot : group) {
+        const double x = score(slot.row);
         if (std::isnan(x)) continue;
-        if (best == nullptr ||
-            (aggregation == Aggregation::kMin ? x < score(*best) : x > score(*best))) {
-          best = &e;
+        if (!best || (aggregation == Aggregation::kMin ? x < score(*best) : x > score(*best))) {
+          best = slot.row;
         }
       }
-      if (best == nullptr) {
+      if (!best) {
         out->value = out->numerator = out->denominator = kMissing;
       } else {
-        out->value = best->value;
-        out->numerator = best->numerator;
-        out->denominator = best->denominator;
+        *out = row_observation(*best);
       }
       return Status::Ok();
     }
@@ -935,50 +935,100 @@ Status LongFormatMapper::SettleShape(Key* key) {
                     "numerators and denominators)");
 }
 
-Status LongFormatMapper::FinishSeries(int32_t key_index, std::span<const Row> rows) {
-  Key& key = keys_[static_cast<std::size_t>(key_index)];
-  if (!key.usable || rows.empty()) return Status::Ok();
-  if (Status s = SettleShape(&key); !s.ok()) return s;
-  const bool ratio_shape = key.shape == Shape::kRatio;
+Status LongFormatMapper::ResolvedSlots(RowSelection rows, std::vector<Slot>* slots) {
   bool any_slash = false;
-  for (const Row& r : rows) any_slash = any_slash || r.period.slash;
+  for (std::size_t i = 0; i < rows.size() && !any_slash; ++i)
+    any_slash = store_.periods[rows[i]].slash;
   const DateOrder order = SlashOrder();
   if (any_slash && options_.date_format == DateFormat::kAuto && day_month_line_ == 0 &&
       month_day_line_ == 0) {
     guessed_order_used_ = true;
   }
-  entries_.clear();
-  for (const Row& r : rows) {
+  slots->clear();
+  slots->reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const std::size_t r = rows[i];
     Date period;
-    if (!ResolvePeriod(r.period, order, &period)) {
+    if (!ResolvePeriod(store_.periods[r], order, &period)) {
       // Unreachable when the evidence rule holds; kept so a bad date can never pass silently.
-      Status s = BadRow(diag::kBadDate, r.line, col_period_ + 1,
+      Status s = BadRow(diag::kBadDate, store_.lines[r], col_period_ + 1,
                         "not a date when read as " +
                             std::string(order == DateOrder::kDayMonth ? "dd/mm/yyyy" : "m/d/yyyy"));
       if (!s.ok()) return s;
       continue;
     }
-    // A ratio series plots numerator/denominator: a value beside them is not read.
-    entries_.push_back(
-        {period, r.line, r.comment, ratio_shape ? kMissing : r.value, r.numerator, r.denominator});
+    slots->push_back({period, static_cast<uint32_t>(r)});
   }
-  const auto by_period = [](const Entry& a, const Entry& b) { return a.period < b.period; };
-  if (!std::is_sorted(entries_.begin(), entries_.end(), by_period))
-    std::stable_sort(entries_.begin(), entries_.end(), by_period);
+  const auto by_period = [](const Slot& a, const Slot& b) { return a.period < b.period; };
+  if (!std::is_sorted(slots->begin(), slots->end(), by_period))
+    std::stable_sort(slots->begin(), slots->end(), by_period);
+  return Status::Ok();
+}
+
+bool LongFormatMapper::TakeColumnsWhole(const Key& key, RowSelection rows,
+                                        const std::vector<Slot>& slots, Series* series) {
+  // Only a store that holds this series alone, whose rows are already in period order, one per
+  // period, can give up its columns; while streaming the store is kept for the next series.
+  if (streaming_ || key.shape == Shape::kSubgroup || rows.order != nullptr || rows.begin != 0 ||
+      rows.end != store_.size() || slots.size() != rows.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < slots.size(); ++i) {
+    if (slots[i].row != i || (i > 0 && slots[i].period == slots[i - 1].period)) return false;
+  }
+  const std::size_t n = slots.size();
+  series->periods.resize(n);
+  for (std::size_t i = 0; i < n; ++i) series->periods[i] = slots[i].period;
+  std::vector<RawPeriod>().swap(store_.periods);
+  // A ratio series plots numerator/denominator: a value beside them is not read.
+  if (key.shape == Shape::kRatio) {
+    series->numerators = store_.numerators.Take();
+    series->denominators = store_.denominators.Take();
+    store_.values.release();
+    series->values.assign(n, kMissing);
+  } else {
+    series->values = store_.values.Take();
+    store_.numerators.release();
+    store_.denominators.release();
+    series->numerators.assign(n, kMissing);
+    series->denominators.assign(n, kMissing);
+  }
+  series->subgroup_sds.assign(n, kMissing);
+  return true;
+}
+
+Status LongFormatMapper::FinishSeries(int32_t key_index, RowSelection rows) {
+  Key& key = keys_[static_cast<std::size_t>(key_index)];
+  if (!key.usable || rows.size() == 0) return Status::Ok();
+  if (Status s = SettleShape(&key); !s.ok()) return s;
+  const bool ratio_shape = key.shape == Shape::kRatio;
+  std::vector<Slot> slots;
+  if (Status s = ResolvedSlots(rows, &slots); !s.ok()) return s;
 
   Series series;
   series.indicator_id = key.indicator;
   series.organisation = key.organisation;
-  if (key.shape == Shape::kSubgroup) {
-    std::vector<Date> periods(entries_.size());
-    std::vector<double> values(entries_.size());
-    for (std::size_t i = 0; i < entries_.size(); ++i) {
-      periods[i] = entries_[i].period;
-      values[i] = entries_[i].value;
+  // Comments are read before the columns may be taken.
+  if (!(store_.comments.constant() && store_.comments.size() > 0 && store_.comments[0] < 0)) {
+    for (const Slot& slot : slots) {
+      const int32_t c = store_.comments[slot.row];
+      if (c < 0) continue;
+      summary_.comments.push_back({key.indicator, key.organisation, slot.period,
+                                   std::move(comments_[static_cast<std::size_t>(c)])});
+    }
+  }
+  if (TakeColumnsWhole(key, rows, slots, &series)) {
+    // Done without a copy.
+  } else if (key.shape == Shape::kSubgroup) {
+    std::vector<Date> periods(slots.size());
+    std::vector<double> values(slots.size());
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      periods[i] = slots[i].period;
+      values[i] = store_.values[slots[i].row];
     }
     for (const Observation& o : SummariseSubgroups(periods, values)) series.Add(o);
   } else {
-    const std::size_t n = entries_.size();
+    const std::size_t n = slots.size();
     series.periods.reserve(n);
     series.values.reserve(n);
     series.numerators.reserve(n);
@@ -986,26 +1036,56 @@ Status LongFormatMapper::FinishSeries(int32_t key_index, std::span<const Row> ro
     series.subgroup_sds.reserve(n);
     for (std::size_t g = 0; g < n;) {
       std::size_t h = g + 1;
-      while (h < n && entries_[h].period == entries_[g].period) ++h;
-      Observation o{.period = entries_[g].period,
-                    .value = entries_[g].value,
-                    .numerator = entries_[g].numerator,
-                    .denominator = entries_[g].denominator};
+      while (h < n && slots[h].period == slots[g].period) ++h;
+      const std::size_t r = slots[g].row;
+      // A ratio series plots numerator/denominator: a value beside them is not read.
+      Observation o{.period = slots[g].period,
+                    .value = ratio_shape ? kMissing : store_.values[r],
+                    .numerator = store_.numerators[r],
+                    .denominator = store_.denominators[r]};
       if (h - g > 1) {
-        Status s = CombineDuplicates(key, std::span<const Entry>(&entries_[g], h - g), &o);
+        Status s = CombineDuplicates(key, std::span<const Slot>(&slots[g], h - g), &o);
         if (!s.ok()) return s;
+        if (ratio_shape) o.value = kMissing;
       }
       series.Add(o);
       g = h;
     }
   }
-  for (const Entry& e : entries_) {
-    if (e.comment < 0) continue;
-    summary_.comments.push_back({key.indicator, key.organisation, e.period,
-                                 std::move(comments_[static_cast<std::size_t>(e.comment)])});
-  }
   CheckMissingPeriods(key, series.periods);
   return Deliver(std::move(series));
+}
+
+void LongFormatMapper::FinishAllSeries() {
+  std::vector<int32_t> order(keys_.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
+    const Key& x = keys_[static_cast<std::size_t>(a)];
+    const Key& y = keys_[static_cast<std::size_t>(b)];
+    return std::tie(x.indicator, x.organisation) < std::tie(y.indicator, y.organisation);
+  });
+  if (store_.keys.constant()) {
+    // One series (or none): its rows are the whole store, in file order.
+    if (store_.size() > 0) (void)FinishSeries(store_.keys[0], RowSelection{0, store_.size()});
+  } else {
+    // Group the rows by series, keeping file order within each: a counting sort of row indices
+    // (4 bytes a row) by key.
+    std::vector<std::size_t> start(keys_.size() + 1, 0);
+    for (std::size_t r = 0; r < store_.size(); ++r)
+      ++start[static_cast<std::size_t>(store_.keys[r]) + 1];
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<uint32_t> grouped(store_.size());
+    std::vector<std::size_t> next(start.begin(), start.end() - 1);
+    for (std::size_t r = 0; r < store_.size(); ++r)
+      grouped[next[static_cast<std::size_t>(store_.keys[r])]++] = static_cast<uint32_t>(r);
+    store_.keys.release();
+    for (int32_t k : order) {
+      const RowSelection rows{start[static_cast<std::size_t>(k)],
+                              start[static_cast<std::size_t>(k) + 1], &grouped};
+      if (!FinishSeries(k, rows).ok()) break;
+    }
+  }
+  store_.release();
 }
 
 Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {
@@ -1018,30 +1098,9 @@ Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {
   }
   if (!fatal_ && read_status.ok()) {
     if (streaming_) {
-      if (last_key_ >= 0) (void)FinishSeries(last_key_, rows_);
+      if (last_key_ >= 0) (void)FinishSeries(last_key_, RowSelection{0, store_.size()});
     } else {
-      // Group the rows by series, keeping file order within each (a counting sort by key),
-      // then finish the series in indicator, organisation order.
-      std::vector<std::size_t> start(keys_.size() + 1, 0);
-      for (const Row& r : rows_) ++start[static_cast<std::size_t>(r.key) + 1];
-      std::partial_sum(start.begin(), start.end(), start.begin());
-      std::vector<Row> grouped(rows_.size());
-      std::vector<std::size_t> next(start.begin(), start.end() - 1);
-      for (const Row& r : rows_) grouped[next[static_cast<std::size_t>(r.key)]++] = r;
-      rows_.clear();
-      rows_.shrink_to_fit();
-      std::vector<int32_t> order(keys_.size());
-      std::iota(order.begin(), order.end(), 0);
-      std::sort(order.begin(), order.end(), [&](int32_t a, int32_t b) {
-        const Key& x = keys_[static_cast<std::size_t>(a)];
-        const Key& y = keys_[static_cast<std::size_t>(b)];
-        return std::tie(x.indicator, x.organisation) < std::tie(y.indicator, y.organisation);
-      });
-      for (int32_t k : order) {
-        const std::size_t b = start[static_cast<std::size_t>(k)];
-        const std::size_t e = start[static_cast<std::size_t>(k) + 1];
-        if (!FinishSeries(k, std::span<const Row>(grouped.data() + b, e - b)).ok()) break;
-      }
+      FinishAllSeries();
     }
     if (first_slash_line_ != 0 && options_.date_format == DateFormat::kAuto &&
         day_month_line_ == 0 && month_day_line_ == 0) {

@@ -30,6 +30,7 @@
 #include "ingest/dates.h"
 #include "ingest/expression.h"
 #include "ingest/row_source.h"
+#include "ingest/row_store.h"
 #include "kaizen/catalogue.h"
 #include "kaizen/diagnostics.h"
 #include "kaizen/ingest.h"
@@ -81,21 +82,13 @@ class LongFormatMapper final : public RowSink {
     int32_t first_value_line = 0, first_ratio_line = 0;
   };
 
-  struct Row {
-    RawPeriod period;
-    int32_t key = 0;
-    int32_t line = 0;
-    int32_t comment = -1;  // index into comments_
-    double value = kMissing;
-    double numerator = kMissing;
-    double denominator = kMissing;
-  };
+  using Row = StoredRow;
 
-  struct Entry {  // a row whose period is resolved, while one series is finalised
+  // A row of one series with its period resolved, while the series is finalised: 8 bytes, so
+  // sorting a long series by period moves little.
+  struct Slot {
     Date period;
-    int32_t line;
-    int32_t comment;
-    double value, numerator, denominator;
+    uint32_t row;  // index into store_
   };
 
   struct CellError {
@@ -162,7 +155,17 @@ class LongFormatMapper final : public RowSink {
   DateOrder SlashOrder();
 
   // Resolves, sorts, combines and delivers (or keeps, when not streaming) one series.
-  Status FinishSeries(int32_t key, std::span<const Row> rows);
+  Status FinishSeries(int32_t key, RowSelection rows);
+  // Resolves the periods of `rows` and returns them sorted by period (stable: file order
+  // within a period). A row whose period cannot be resolved is a bad row and left out.
+  Status ResolvedSlots(RowSelection rows, std::vector<Slot>* slots);
+  // The series' columns, taken from store_ without a copy when it holds just this series, in
+  // period order, one row per period.
+  bool TakeColumnsWhole(const Key& key, RowSelection rows, const std::vector<Slot>& slots,
+                        Series* series);
+  // Groups the stored rows by series (file order within each) and finishes each series in
+  // indicator, organisation order.
+  void FinishAllSeries();
   // Settles the shape of a key whose rows decide it; an error when they mix the two kinds.
   Status SettleShape(Key* key);
   // Notes which kind of row `row` is for a key whose rows decide its shape.
@@ -170,7 +173,7 @@ class LongFormatMapper final : public RowSink {
   // A located diagnostic when the row's counts or ratio cannot be a point of its chart
   // (CheckPoint), or its value times the multiplier is beyond a double.
   std::optional<CellError> RowNumberProblem(const Key& key, const Row& row) const;
-  Status CombineDuplicates(const Key& key, std::span<const Entry> group, Observation* out);
+  Status CombineDuplicates(const Key& key, std::span<const Slot> group, Observation* out);
   void CheckMissingPeriods(const Key& key, const std::vector<Date>& periods);
   Status Deliver(Series&& series);
 
@@ -203,9 +206,8 @@ class LongFormatMapper final : public RowSink {
   std::unordered_map<std::string, int32_t> key_index_;
   std::string key_scratch_;
   int32_t last_key_ = -1;
-  std::vector<Row> rows_;  // all rows, or the current series' rows when streaming
+  RowStore store_;  // all rows, or the current series' rows when streaming
   std::vector<std::string> comments_;
-  std::vector<Entry> entries_;
   std::vector<Series> finished_;  // not streaming: delivered at Finish when no error was raised
 
   // Evidence for reading slash dates: the first value that fits only one order.

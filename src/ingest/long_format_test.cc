@@ -700,3 +700,52 @@ TEST(LongFormatTest, QuoteInsideAnUnquotedFieldIsNotPartOfANewOrganisation) {
 
 }  // namespace
 }  // namespace kaizen::ingest
+
+namespace kaizen::ingest {
+namespace {
+
+// Issue 14: one long series is held as its columns. The whole-store path (one series, rows in
+// period order) and the sorting path (rows out of order) must give the same series, with every
+// column filled and the comments kept with their periods.
+TEST(LongFormatTest, OneSeriesInOrderAndOutOfOrderGiveTheSameColumns) {
+  const std::string header = "indicator,organisation,period,value,comment\n";
+  const Outcome in_order = Read(header +
+                                "x,A,2022-01-01,1,\n"
+                                "x,A,2022-02-01,2,strike\n"
+                                "x,A,2022-03-01,3,\n");
+  const Outcome shuffled = Read(header +
+                                "x,A,2022-03-01,3,\n"
+                                "x,A,2022-01-01,1,\n"
+                                "x,A,2022-02-01,2,strike\n");
+  for (const Outcome* o : {&in_order, &shuffled}) {
+    ASSERT_TRUE(o->status.ok()) << o->status.message();
+    ASSERT_EQ(o->series.size(), 1u);
+    const Series& s = o->series[0];
+    EXPECT_EQ(Isos(s), (Strings{"2022-01-01", "2022-02-01", "2022-03-01"}));
+    EXPECT_EQ(s.values, (Doubles{1, 2, 3}));
+    ASSERT_EQ(s.numerators.size(), 3u);
+    ASSERT_EQ(s.denominators.size(), 3u);
+    ASSERT_EQ(s.subgroup_sds.size(), 3u);
+    EXPECT_TRUE(std::isnan(s.numerators[1]) && std::isnan(s.denominators[1]) &&
+                std::isnan(s.subgroup_sds[1]));
+    ASSERT_EQ(o->summary.comments.size(), 1u);
+    EXPECT_EQ(o->summary.comments[0].period.ToIso(), "2022-02-01");
+    EXPECT_EQ(o->summary.comments[0].text, "strike");
+  }
+}
+
+TEST(LongFormatTest, OneRatioSeriesTakesItsNumeratorsAndDenominatorsWhole) {
+  const Outcome o = Read(
+      "indicator,organisation,period,value,numerator,denominator\n"
+      "p,A,2022-01-01,,9,10\n"
+      "p,A,2022-02-01,,8,10\n");
+  ASSERT_TRUE(o.status.ok()) << o.status.message();
+  ASSERT_EQ(o.series.size(), 1u);
+  EXPECT_EQ(o.series[0].numerators, (Doubles{9, 8}));
+  EXPECT_EQ(o.series[0].denominators, (Doubles{10, 10}));
+  ASSERT_EQ(o.series[0].values.size(), 2u);
+  EXPECT_TRUE(std::isnan(o.series[0].values[0]));
+}
+
+}  // namespace
+}  // namespace kaizen::ingest
