@@ -135,12 +135,21 @@ Status OutputFile::OpenDevice() {
 Status OutputFile::CreateTemporary(const struct stat* replaced) {
   for (int attempt = 0; attempt < 100 && fd_ < 0; ++attempt) {
     const std::string candidate = target_ + ".tmp-" + RandomSuffix();
+    // Armed before the file exists: a signal between creating it and arming the cleanup would
+    // leave it behind (seen in the SIGTERM test). The name is unpredictable, so a file that
+    // already has it is no one's but an attacker's, and removing it on a signal harms no one.
+    const int slot = internal::ArmTemporaryCleanup(candidate);
     // 0666 less the umask for a new file, as any other program would create it.
     fd_ = ::open(candidate.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
+    const int open_error = errno;
     if (fd_ >= 0) {
       temporary_ = candidate;
-      cleanup_slot_ = internal::ArmTemporaryCleanup(temporary_);
-    } else if (errno != EEXIST) {
+      cleanup_slot_ = slot;
+      continue;
+    }
+    internal::DisarmTemporaryCleanup(slot);
+    errno = open_error;
+    if (errno != EEXIST) {
       // Usually a directory the user may not write: the file itself may well be writable.
       return Fail("cannot create a file in " + ParentOf(target_) + ": " + SystemReason());
     }
