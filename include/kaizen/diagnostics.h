@@ -64,6 +64,9 @@ inline constexpr std::string_view kDuplicatePeriod = "duplicate_period";
 inline constexpr std::string_view kMixedRowKinds = "mixed_row_kinds";
 inline constexpr std::string_view kRowsNotGrouped = "rows_not_grouped";
 inline constexpr std::string_view kMissingPeriods = "missing_periods";
+// Commands.
+inline constexpr std::string_view kRowsSkipped = "rows_skipped";
+inline constexpr std::string_view kNotInCatalogue = "not_in_catalogue";
 // Indicator catalogue (TOML).
 inline constexpr std::string_view kTomlSyntax = "toml_syntax";
 inline constexpr std::string_view kUnknownKey = "unknown_key";

@@ -252,9 +252,7 @@ int LoadOneSeries(const DataOptions& options, OneSeries* out) {
     return kExitBadInput;
   }
   out->result = std::move(result).value();
-  for (const Warning& w : out->result.warnings)
-    std::cerr << out->series.indicator_id << "/" << out->series.organisation
-              << ": warning: " << w.message << "\n";
+  PrintSeriesWarnings(out->series.indicator_id, out->series.organisation, out->result.warnings);
   return kExitOk;
 }
 

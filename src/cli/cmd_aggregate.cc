@@ -212,9 +212,10 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
         return;
       }
       series = std::move(a->series);
-      if (a->rows_missing > 0)
-        std::cerr << o->file << ": warning: " << a->rows_missing
-                  << " row(s) with a missing value were skipped\n";
+      if (a->rows_missing > 0) {
+        PrintWarning(diag::kRowsSkipped, o->file,
+                     std::to_string(a->rows_missing) + " row(s) with a missing value were skipped");
+      }
       note = o->measure == "proportion" ? "proportions: chart them with --chart p"
              : o->measure == "ratio"
                  ? "rates: chart them with --chart u; the catalogue's multiplier scales them"

@@ -95,8 +95,9 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
     std::vector<const Series*> sources;  // the series behind each report.series entry
     for (const Series& s : series) {
       if (catalogued && !inputs.catalogue->Find(s.indicator_id)) {
-        std::cerr << o->data.data_path << ": warning: indicator " << s.indicator_id << " is not in "
-                  << o->data.indicators_path << "; left out of the report\n";
+        PrintWarning(diag::kNotInCatalogue, o->data.data_path,
+                     "indicator " + s.indicator_id + " is not in " + o->data.indicators_path +
+                         "; left out of the report");
         continue;
       }
       Result<Indicator> chosen = IndicatorFor(s, inputs, o->data);

@@ -62,8 +62,7 @@ void AddSpcCommand(CLI::App* app, int* exit_code) {
         *exit_code = kExitBadInput;
         return;
       }
-      for (const Warning& w : result.warnings)
-        std::cerr << s.indicator_id << "/" << s.organisation << ": warning: " << w.message << "\n";
+      PrintSeriesWarnings(s.indicator_id, s.organisation, result.warnings);
       if (o->format == "csv") {
         AppendPointsCsv(result, &out);
       } else if (o->format == "json") {

@@ -14,6 +14,7 @@
 #include "ingest/numbers.h"
 #include "kaizen/file_util.h"
 #include "kaizen/number_format.h"
+#include "kaizen/spc.h"
 
 namespace kaizen::cli {
 
@@ -65,6 +66,20 @@ void PrintDiagnostics(const Diagnostics& diagnostics, std::size_t limit) {
     }
     std::cerr << d.ToString() << "\n";
   }
+}
+
+void PrintWarning(std::string_view code, std::string where, std::string message) {
+  const Diagnostic d{.severity = Severity::kWarning,
+                     .file = std::move(where),
+                     .message = std::move(message),
+                     .code = code};
+  std::cerr << d.ToString() << "\n";
+}
+
+void PrintSeriesWarnings(const std::string& indicator, const std::string& organisation,
+                         const std::vector<Warning>& warnings) {
+  for (const Warning& w : warnings)
+    PrintWarning(WarningCodeName(w.code), indicator + "/" + organisation, w.message);
 }
 
 bool ParseDelimiter(const std::string& text, char* delimiter) {

@@ -21,6 +21,10 @@ namespace CLI {
 class App;
 }
 
+namespace kaizen {
+struct Warning;  // kaizen/spc.h
+}  // namespace kaizen
+
 namespace kaizen::cli {
 
 // Documented in docs/cli.md.
@@ -90,6 +94,14 @@ int LoadSeries(const DataOptions& options, const Inputs& inputs, std::vector<Ser
 
 // Prints diagnostics to stderr (errors and warnings; at most `limit`, then a count).
 void PrintDiagnostics(const Diagnostics& diagnostics, std::size_t limit = 50);
+
+// Prints one warning to stderr as a diagnostic is printed, with its code (diag::k*, or an
+// engine WarningCodeName): "WHERE: warning [CODE]: MESSAGE".
+void PrintWarning(std::string_view code, std::string where, std::string message);
+
+// Prints the engine's warnings for one series, each as "INDICATOR/ORGANISATION: warning [CODE]:".
+void PrintSeriesWarnings(const std::string& indicator, const std::string& organisation,
+                         const std::vector<Warning>& warnings);
 
 // The indicator for a series: the catalogue's, else a default one named after the series
 // (XmR, or p when the series has numerators and denominators); then --chart, --profile,
