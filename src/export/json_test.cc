@@ -187,6 +187,38 @@ TEST(SeriesResultJson, NullsSidelessFlagsAndIndent) {
   EXPECT_EQ(seg["has_limits"], false);
 }
 
+// The points are written one at a time (a tree of every point took 9.4 GB for a
+// 3,000,000-point series); the text must still be laid out as a JSON pretty-printer lays out an
+// array of objects two levels down, which with indent 2 is (worked out by hand):
+//   "points": [\n    {\n      "period": ...\n    },\n    {\n ...\n    }\n  ]\n}
+TEST(SeriesResultJson, PointsWrittenOneAtATimeKeepTheLayout) {
+  SeriesResult r;
+  r.indicator_id = "x";
+  PointResult a, b;
+  a.period = *Date::FromCivil(2024, 1, 1);
+  a.value = 1;
+  b.period = *Date::FromCivil(2024, 2, 1);
+  b.value = 2;
+  r.points = {a, b};
+  const std::string indented = SeriesResultToJson(r, 2);
+  EXPECT_NE(indented.find("\n  \"points\": [\n    {\n      \"period\": \"2024-01-01\",\n"),
+            std::string::npos)
+      << indented;
+  EXPECT_NE(indented.find("\n    },\n    {\n      \"period\": \"2024-02-01\",\n"),
+            std::string::npos)
+      << indented;
+  EXPECT_EQ(indented.substr(indented.size() - 12), "\n    }\n  ]\n}") << indented;
+  const std::string one_line = SeriesResultToJson(r);
+  EXPECT_NE(one_line.find("\"points\":[{\"period\":\"2024-01-01\","), std::string::npos)
+      << one_line;
+  EXPECT_NE(one_line.find("},{\"period\":\"2024-02-01\","), std::string::npos) << one_line;
+  EXPECT_EQ(one_line.substr(one_line.size() - 3), "}]}");
+  EXPECT_EQ(Parse(one_line), Parse(indented));
+  EXPECT_EQ(Parse(one_line)["points"].size(), 2u);
+  r.points.clear();
+  EXPECT_NE(SeriesResultToJson(r).find("\"points\":[]}"), std::string::npos);
+}
+
 TEST(SeriesResultJson, NotJudgedIsAStateOfItsOwn) {
   // Nine points under mdc (15 needed): the series, its segment and its points say so.
   Indicator ind = testing::MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc");
