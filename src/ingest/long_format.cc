@@ -1002,7 +1002,7 @@ Status LongFormatMapper::FinishSeries(int32_t key_index, RowSelection rows) {
   if (!key.usable || rows.size() == 0) return Status::Ok();
   if (Status s = SettleShape(&key); !s.ok()) return s;
   const bool ratio_shape = key.shape == Shape::kRatio;
-  std::vector<Slot> slots;
+  std::vector<Slot>& slots = slots_;  // kept from series to series: no allocation per series
   if (Status s = ResolvedSlots(rows, &slots); !s.ok()) return s;
 
   Series series;
@@ -1086,6 +1086,7 @@ void LongFormatMapper::FinishAllSeries() {
     }
   }
   store_.release();
+  std::vector<Slot>().swap(slots_);
 }
 
 Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {

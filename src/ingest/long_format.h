@@ -207,6 +207,7 @@ class LongFormatMapper final : public RowSink {
   std::string key_scratch_;
   int32_t last_key_ = -1;
   RowStore store_;  // all rows, or the current series' rows when streaming
+  std::vector<Slot> slots_;  // the series being finished, in period order
   std::vector<std::string> comments_;
   std::vector<Series> finished_;  // not streaming: delivered at Finish when no error was raised
 
