@@ -4,6 +4,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "render/svg/icons.h"
 #include "render/text.h"
 
 namespace kaizen::render {
@@ -68,17 +69,15 @@ std::string LimitsText(const SummaryRow& row, int decimals) {
          FormatValue(row.upper_limit, decimals);
 }
 
-std::string_view VariationText(const SummaryRow& row) {
-  if (row.variation == VariationIcon::kNone && row.judgement != Judgement::kJudged)
-    return JudgementLabel(row.judgement);
-  return VariationIconLabel(row.variation);
-}
+std::string VariationText(const ReportSeries& s) { return VariationAccessibleName(s); }
 
-std::string AssuranceText(const SummaryRow& row) {
-  if (row.assurance != AssuranceIcon::kNone || !row.target_met)
-    return std::string(AssuranceIconLabel(row.assurance));
-  return "No assurance icon; " + std::string(*row.target_met ? "target met" : "target not met") +
-         " by the latest value";
+std::string AssuranceText(const ReportSeries& s) {
+  const SummaryRow& row = s.row;
+  std::string text = AssuranceAccessibleName(s);
+  if (row.assurance == AssuranceIcon::kNone && row.target_met)
+    text +=
+        std::string(*row.target_met ? "; target met" : "; target not met") + " by the latest value";
+  return text;
 }
 
 // Inline SVG in HTML takes its namespace from the HTML parser; dropping the attribute keeps the

@@ -13,6 +13,7 @@
 #include "kaizen/render.h"
 #include "render/report/report_common.h"
 #include "render/report/summary_matrix.h"
+#include "render/svg/icons.h"
 #include "render/svg/palette.h"
 #include "render/svg/svg_writer.h"
 #include "render/text.h"
@@ -204,12 +205,11 @@ void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<i
     NumberCell(w, row.mean, decimals);
     w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(row.lower_limit)}},
            render::LimitsText(row, decimals));
-    IconCell(w, RenderVariationIconSvg(row.variation, input.palette, 34),
-             VariationIconName(row.variation), render::VariationText(row), VariationNote(row));
+    IconCell(w, render::RowVariationIconSvg(s, input.palette, 34), VariationIconName(row.variation),
+             render::VariationText(s), VariationNote(row));
     const bool plain_fact = row.assurance == AssuranceIcon::kNone && row.target_met.has_value();
-    IconCell(w, RenderAssuranceIconSvg(row.assurance, input.palette, 34),
-             AssuranceIconName(row.assurance), render::AssuranceText(row),
-             plain_fact ? render::TargetMetLabel(*row.target_met) : "",
+    IconCell(w, render::RowAssuranceIconSvg(s, input.palette, 34), AssuranceIconName(row.assurance),
+             render::AssuranceText(s), plain_fact ? render::TargetMetLabel(*row.target_met) : "",
              plain_fact && !*row.target_met ? "note missed" : "note");
     w.Leaf("td", {}, row.data_quality);
     w.Open("td");
@@ -384,15 +384,15 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   w.Open("div");
   w.Leaf("span", {{"class", "label"}}, "Variation");
   w.Open("span", {{"class", "icon-text"}});
-  w.Raw(render::InlineSvg(RenderVariationIconSvg(row.variation, input.palette, 30)));
-  w.Text(render::VariationText(row));
+  w.Raw(render::InlineSvg(render::RowVariationIconSvg(s, input.palette, 30)));
+  w.Text(render::VariationText(s));
   w.Close();
   w.Close();
   w.Open("div");
   w.Leaf("span", {{"class", "label"}}, "Assurance");
   w.Open("span", {{"class", "icon-text"}});
-  w.Raw(render::InlineSvg(RenderAssuranceIconSvg(row.assurance, input.palette, 30)));
-  w.Text(render::AssuranceText(row));
+  w.Raw(render::InlineSvg(render::RowAssuranceIconSvg(s, input.palette, 30)));
+  w.Text(render::AssuranceText(s));
   w.Close();
   w.Close();
   w.Close();

@@ -72,8 +72,13 @@ TEST(RenderReportHtml, FlagsStaleDataAndAttributesNarratives) {
 TEST(RenderReportHtml, IconsCarryTextAndSectionsCarryTheirFacts) {
   const TestReport t = MakeTestReport();
   const std::string html = RenderReportHtml(t.input);
-  EXPECT_NE(html.find("<span class=\"vh\">Special cause concern (low)</span>"), std::string::npos);
-  EXPECT_NE(html.find("<title>Consistently fails the target</title>"), std::string::npos);
+  // NHS England's key to the icons (icons_test.cc has the source): the words beside, under
+  // and inside the icon are the same.
+  EXPECT_NE(html.find("<span class=\"vh\">Special cause concern, low: variation of a concerning "
+                      "nature due to lower values</span>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<title>Consistently falling short of the target</title>"),
+            std::string::npos);
   EXPECT_NE(html.find("7 points in a row above the mean: special cause concern."),
             std::string::npos);
   EXPECT_NE(html.find("1 period missing &lt;Feb&gt;."), std::string::npos);
