@@ -104,10 +104,10 @@ void Letter(MarkupWriter& w, std::string_view letter, double baseline, std::stri
   w.Leaf("text", attrs, letter);
 }
 
-// A small chart of points at x = 22, 36, 50, 64, 78: a grey line through them, each point grey
-// or, from `first_coloured` on, in `colour`.
+// A small chart of points at x = 27 ... 73, clear of the ring: a grey line through them, each point
+// grey or, from `first_coloured` on, in `colour`.
 void MiniChart(MarkupWriter& w, const double (&y)[5], int first_coloured, std::string_view colour) {
-  constexpr double kX[] = {22, 36, 50, 64, 78};
+  constexpr double kX[] = {27, 38.5, 50, 61.5, 73};
   std::string points;
   for (int i = 0; i < 5; ++i) points += (i ? " " : "") + Num(kX[i]) + "," + Num(y[i]);
   w.Leaf("polyline", {{"points", points},
@@ -204,8 +204,8 @@ std::string VariationIconWith(VariationIcon icon, Palette palette, int size,
     return w.Finish();
   }
   // The letter above; below it a run of three points in the class colour moving its way.
-  constexpr double kRising[] = {76, 78, 70, 64, 58};
-  constexpr double kFalling[] = {58, 56, 64, 70, 76};
+  constexpr double kRising[] = {72, 74, 67, 62, 57};
+  constexpr double kFalling[] = {57, 55, 62, 67, 72};
   Letter(w, high ? "H" : "L", 46, colour);
   MiniChart(w, high ? kRising : kFalling, 2, colour);
   return w.Finish();
@@ -217,9 +217,9 @@ std::string AssuranceIconWith(AssuranceIcon icon, Palette palette, int size,
   std::string_view colour = colours.common;
   std::string_view letter = "?";
   // The process line: above the target (P), below it (F), or across it (?).
-  constexpr double kAbove[] = {60, 56, 61, 57, 60};
-  constexpr double kBelow[] = {78, 82, 77, 81, 78};
-  constexpr double kAcross[] = {62, 80, 60, 81, 64};
+  constexpr double kAbove[] = {57, 54, 58, 55, 57};
+  constexpr double kBelow[] = {74, 77, 73, 76, 74};
+  constexpr double kAcross[] = {59, 74, 58, 75, 60};
   const double(*process)[5] = &kAcross;
   switch (icon) {
     case AssuranceIcon::kPass:
@@ -240,10 +240,10 @@ std::string AssuranceIconWith(AssuranceIcon icon, Palette palette, int size,
   MarkupWriter w = OpenIcon(size, label);
   Ring(w, colour);
   Letter(w, letter, 44, colour);
-  w.Leaf("line", {{"x1", "16"},
-                  {"y1", "70"},
-                  {"x2", "84"},
-                  {"y2", "70"},
+  w.Leaf("line", {{"x1", "18"},
+                  {"y1", "66"},
+                  {"x2", "82"},
+                  {"y2", "66"},
                   {"stroke", std::string(colour)},
                   {"stroke-width", "4"},
                   {"stroke-dasharray", "8 4"}});
