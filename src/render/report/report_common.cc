@@ -156,6 +156,8 @@ svg.chart.narrow { display: none; }
   table.matrix { font-size: 11px; }
   table.matrix th, table.matrix td { padding: 2px; overflow-wrap: anywhere; }
   table.matrix ul { padding-left: 0.9em; }
+  table.matrix svg.mdc-icon { width: 22px; height: 22px; }
+  table.matrix thead th { overflow-wrap: normal; font-size: 10px; }
   .controls { flex-wrap: wrap; gap: 6px 16px; }
   .controls label:first-child, .controls input[type=search] { width: 100%; }
   #ipr thead { position: absolute; width: 1px; height: 1px; overflow: hidden;

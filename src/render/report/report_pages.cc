@@ -482,9 +482,11 @@ std::vector<PageText> MatrixCellLines(const ReportInput& input, const std::vecto
     for (; end < entries.size(); ++end) {
       const SummaryRow& row = input.series[entries[end]].row;
       if (row.reference != first.reference || row.indicator_name != first.indicator_name) break;
-      if (!row.organisation.empty() || !render::MatrixSide(row.variation).empty()) {
-        orgs += (orgs.empty() ? "" : ", ") + row.organisation +
-                std::string(render::MatrixSide(row.variation));
+      // "RJ1 (low)" is kept on one line: the side joins its organisation by a no-break space.
+      std::string side(render::MatrixSide(row.variation));
+      if (!side.empty() && side[0] == ' ') side.replace(0, 1, "\xC2\xA0");
+      if (!row.organisation.empty() || !side.empty()) {
+        orgs += (orgs.empty() ? "" : ", ") + row.organisation + side;
       }
     }
     std::string label = first.reference;
