@@ -110,6 +110,10 @@ th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; vertical-align:
 thead th { background: var(--band); font-size: 13px; position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.icon { text-align: center; white-space: nowrap; }
+/* The summary table: a reference never breaks at its hyphen, and the name keeps room to read
+   when the table is crowded. */
+#ipr td:nth-child(2) { white-space: nowrap; }
+#ipr td:nth-child(3) { min-width: 9em; }
 table.matrix { margin: 0 0 1.5em; font-size: 13px; table-layout: fixed; }
 table.matrix caption { text-align: left; font-weight: bold; padding: 4px 0; }
 table.matrix th, table.matrix td { border: 1px solid #d8dde0; vertical-align: top; padding: 4px; }
