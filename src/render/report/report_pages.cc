@@ -398,6 +398,8 @@ std::vector<Page> SeriesPages(const ReportInput& input, const ReportSeries& s) {
   const std::string heading = render::SeriesHeading(s);
   std::vector<Page> pages;
   pages.push_back(OpenPage(heading, meta));
+  // The first page, for the chart, figures and icons; the words below may add pages, after
+  // which only pages.back() is written to.
   MarkupWriter& w = pages.back().w;
 
   std::string updated = row.updated_to ? render::PeriodText(*row.updated_to) : "no data";
