@@ -213,7 +213,8 @@ TEST_F(CliTest, ReportRowsCarryTheEngineIcons) {
   int matched = 0;
   for (const auto& row : rows) {
     const std::string org = "— " + row["organisation"].get<std::string>() + "</span>";
-    const std::string reference = "<td>" + row["reference"].get<std::string>() + "</td>";
+    const std::string reference =
+        "<td data-label=\"Ref\">" + row["reference"].get<std::string>() + "</td>";
     // Find the summary-table row with this reference and organisation.
     for (std::size_t at = html.find("<tr"); at != std::string::npos;
          at = html.find("<tr", at + 1)) {

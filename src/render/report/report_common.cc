@@ -4,6 +4,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "render/svg/icons.h"
 #include "render/text.h"
 
 namespace kaizen::render {
@@ -68,17 +69,15 @@ std::string LimitsText(const SummaryRow& row, int decimals) {
          FormatValue(row.upper_limit, decimals);
 }
 
-std::string_view VariationText(const SummaryRow& row) {
-  if (row.variation == VariationIcon::kNone && row.judgement != Judgement::kJudged)
-    return JudgementLabel(row.judgement);
-  return VariationIconLabel(row.variation);
-}
+std::string VariationText(const ReportSeries& s) { return VariationAccessibleName(s); }
 
-std::string AssuranceText(const SummaryRow& row) {
-  if (row.assurance != AssuranceIcon::kNone || !row.target_met)
-    return std::string(AssuranceIconLabel(row.assurance));
-  return "No assurance icon; " + std::string(*row.target_met ? "target met" : "target not met") +
-         " by the latest value";
+std::string AssuranceText(const ReportSeries& s) {
+  const SummaryRow& row = s.row;
+  std::string text = AssuranceAccessibleName(s);
+  if (row.assurance == AssuranceIcon::kNone && row.target_met)
+    text +=
+        std::string(*row.target_met ? "; target met" : "; target not met") + " by the latest value";
+  return text;
 }
 
 // Inline SVG in HTML takes its namespace from the HTML parser; dropping the attribute keeps the
@@ -111,6 +110,10 @@ th, td { border-bottom: 1px solid var(--rule); padding: 4px 6px; vertical-align:
 thead th { background: var(--band); font-size: 13px; position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.icon { text-align: center; white-space: nowrap; }
+/* The summary table: a reference never breaks at its hyphen, and the name keeps room to read
+   when the table is crowded. */
+#ipr td:nth-child(2) { white-space: nowrap; }
+#ipr td:nth-child(3) { min-width: 9em; }
 table.matrix { margin: 0 0 1.5em; font-size: 13px; table-layout: fixed; }
 table.matrix caption { text-align: left; font-weight: bold; padding: 4px 0; }
 table.matrix th, table.matrix td { border: 1px solid #d8dde0; vertical-align: top; padding: 4px; }
@@ -146,21 +149,76 @@ ul.signals li.concern { list-style: square; }
 table.data { width: auto; min-width: 60%; font-size: 13px; }
 .key { font-size: 12px; color: var(--muted); }
 footer { margin-top: 32px; font-size: 12px; color: var(--muted); }
-/* A phone: the summary matrix keeps its five columns inside the page, long names wrap. */
+svg.chart.narrow { display: none; }
+.table-scroll { max-width: 100%; overflow-x: auto; }
+/* A phone: the summary matrix keeps its five columns inside the page, long names wrap; the
+   summary table becomes a card per indicator, each cell headed by its column's name; the
+   charts are the ones drawn for the phone's width. */
 @media (max-width: 600px) {
+  body { padding: 12px 15px; }
+  h1 { font-size: 21px; }
   table.matrix { font-size: 11px; }
   table.matrix th, table.matrix td { padding: 2px; overflow-wrap: anywhere; }
   table.matrix ul { padding-left: 0.9em; }
+  table.matrix svg.mdc-icon { width: 22px; height: 22px; }
+  table.matrix thead th { overflow-wrap: normal; font-size: 10px; }
+  .controls { flex-wrap: wrap; gap: 6px 16px; }
+  .controls label:first-child, .controls input[type=search] { width: 100%; }
+  #ipr thead { position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); }
+  #ipr, #ipr tbody, #ipr tr, #ipr td { display: block; width: 100%; }
+  #ipr tr { border: 1px solid var(--rule); border-radius: 4px; margin: 0 0 12px 0;
+    padding: 6px 8px; }
+  #ipr tr.exception { border-left: 5px solid #d5281b; }
+  #ipr tr.exception td:first-child { box-shadow: none; }
+  #ipr td { border: 0; padding: 2px 0 2px 7.5em; position: relative; text-align: left;
+    white-space: normal; overflow-wrap: anywhere; min-height: 1.4em; }
+  #ipr td::before { content: attr(data-label); position: absolute; left: 0; width: 7em;
+    color: var(--muted); font-size: 12px; }
+  #ipr td.icon .note { display: inline; margin-left: 6px; }
+  .figures { gap: 8px 20px; }
+  .figures div { min-width: 0; max-width: 100%; }
+  .figures .value { overflow-wrap: anywhere; }
+  svg.chart.wide { display: none; }
+  svg.chart.narrow { display: block; width: 100%; max-width: 360px; height: auto; }
+  /* The data table keeps its columns at their natural width and scrolls in its own box. */
+  table.data { min-width: 0; width: max-content; font-size: 12px; }
+  table.data td:nth-last-child(-n+2) { max-width: 16em; }
 }
+/* Print: a compact A4 pack. The summary (key, matrix, table) on as few pages as it needs: the
+   table leaves out its Summary column, as the PDF pack does (each series page opens with the
+   sentence and the narrative), so a row takes two or three lines. Then one series a page: its
+   data table is left out (the chart and figures carry it; the HTML and `kaizen export` hold
+   the numbers) and the chart is sized to leave room for its words. */
 @media print {
   @page { size: A4 landscape; margin: 10mm; }
-  body { max-width: none; padding: 0; font-size: 11px; }
-  .controls, .no-print { display: none !important; }
+  body { max-width: none; padding: 0; font-size: 10px; line-height: 1.3; }
+  h1 { font-size: 18px; }
+  h2 { font-size: 15px; margin: 0 0 4px 0; }
+  h3 { font-size: 12px; margin: 6px 0 2px 0; }
+  .key { font-size: 9px; margin: 2px 0; }
+  .controls, .no-print, .data-block { display: none !important; }
+  table.matrix { font-size: 9px; margin: 0 0 8px 0; break-inside: avoid; }
+  table.matrix th, table.matrix td { padding: 2px 3px; }
+  table.matrix svg.mdc-icon { width: 20px; height: 20px; }
+  #ipr { font-size: 9px; line-height: 1.2; break-before: page; }
+  #ipr th, #ipr td { padding: 2px 3px; }
+  #ipr td:nth-child(2) { white-space: nowrap; }
+  #ipr thead th { font-size: 9px; }
+  #ipr td.icon svg { width: 20px; height: 20px; }
+  #ipr th:last-child, #ipr td.sentence { display: none; }
   thead { display: table-header-group; }
   tr, .figures, .narrative, svg.chart { break-inside: avoid; page-break-inside: avoid; }
   section.series { break-before: page; page-break-before: always; }
+  section.series > p { margin: 2px 0; }
+  .figures { margin: 2px 0 4px 0; gap: 4px 20px; }
+  .figures .value { font-size: 13px; }
+  .figures .icon-text svg { width: 24px; height: 24px; }
+  svg.chart.wide { width: auto; max-width: 100%; max-height: 78mm; }
+  ul.signals, ul.decisions, ul.warnings { margin: 2px 0; }
   thead th { position: static; }
   a { color: inherit; text-decoration: none; }
+  footer { margin-top: 8px; }
 }
 )css";
 

@@ -37,12 +37,15 @@ std::string TargetText(const ReportSeries& s, int decimals);
 // variation)" when sigma is 0 (limits on the mean are not limits), "–" without limits.
 std::string LimitsText(const SummaryRow& row, int decimals);
 
-// The words beside the variation icon: its meaning, or why there is none (too few points...).
-std::string_view VariationText(const SummaryRow& row);
+// The words beside the variation icon: the icon's accessible name (render/svg/icons.h), so the
+// caption, the tooltip and the screen reader say the same ("Cannot be judged: fewer than 15
+// points" where there is none).
+std::string VariationText(const ReportSeries& s);
 
-// The words beside the assurance icon: its meaning, or, without one, the latest value against
-// the target as a plain fact ("No assurance icon; target not met").
-std::string AssuranceText(const SummaryRow& row);
+// The words beside the assurance icon: its accessible name, and, without an icon, the latest
+// value against the target as a plain fact ("Cannot be judged: no process limits; target not
+// met by the latest value").
+std::string AssuranceText(const ReportSeries& s);
 
 // An SVG document ready to inline in HTML: the namespace declarations are dropped (HTML
 // implies them), so the page holds no URL at all.

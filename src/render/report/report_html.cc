@@ -13,6 +13,7 @@
 #include "kaizen/render.h"
 #include "render/report/report_common.h"
 #include "render/report/summary_matrix.h"
+#include "render/svg/icons.h"
 #include "render/svg/palette.h"
 #include "render/svg/svg_writer.h"
 #include "render/text.h"
@@ -81,21 +82,32 @@ constexpr std::string_view kScript = R"js(
 })();
 )js";
 
+// The phone's chart: 390 px CSS wide less the page's padding; shown 1:1 so its text keeps its
+// size.
+constexpr int kPhoneChartWidth = 360;
+constexpr int kPhoneChartHeight = 300;
+
 std::string SectionId(int index) { return "series-" + std::to_string(index + 1); }
 
 // Digits and a sign only, so the JavaScript sorts numbers as numbers.
 std::string SortKey(double v) { return std::isfinite(v) ? render::Num(v, 6) : ""; }
 
-void NumberCell(MarkupWriter& w, double v, int decimals) {
-  w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(v)}}, FormatValue(v, decimals));
+// `label`, when given, is the cell's column heading: on a phone the table becomes a card per
+// row and each cell shows its heading beside it (CSS attr(data-label)).
+void NumberCell(MarkupWriter& w, double v, int decimals, std::string_view label = "") {
+  std::vector<Attr> attrs = {{"class", "num"}, {"data-value", SortKey(v)}};
+  if (!label.empty()) attrs.push_back({"data-label", std::string(label)});
+  w.Leaf("td", attrs, FormatValue(v, decimals));
 }
 
 // An icon with its meaning for screen readers; `note`, when given, is shown in words under it
 // (why there is no icon, or the target met or not), `note_class` styles a missed target.
-void IconCell(MarkupWriter& w, const std::string& svg, std::string_view sort_key,
-              std::string_view label, std::string_view note = "",
+void IconCell(MarkupWriter& w, std::string_view heading, const std::string& svg,
+              std::string_view sort_key, std::string_view label, std::string_view note = "",
               std::string_view note_class = "note") {
-  w.Open("td", {{"class", "icon"}, {"data-value", std::string(sort_key)}});
+  w.Open("td", {{"class", "icon"},
+                {"data-value", std::string(sort_key)},
+                {"data-label", std::string(heading)}});
   w.Raw(render::InlineSvg(svg));
   if (note.empty()) {
     w.Leaf("span", {{"class", "vh"}}, label);
@@ -166,15 +178,20 @@ void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<i
     const Indicator& ind = render::IndicatorOf(s);
     const int decimals = render::DisplayDecimals(s.result);
     w.Open("tr", {{"class", row.exception ? "exception" : "regular"}});
-    w.Open("td");
+    int column = 0;
+    // The heading of the next cell, for its data-label.
+    auto label = [&column, &kColumns]() -> Attr {
+      return {"data-label", std::string(kColumns[column++].name)};
+    };
+    w.Open("td", {label()});
     w.Text(row.domain);
     if (row.exception) {
       w.Raw(" ");
       w.Leaf("span", {{"class", "badge exception"}}, "exception");
     }
     w.Close();
-    w.Leaf("td", {}, row.reference);
-    w.Open("td");
+    w.Leaf("td", {label()}, row.reference);
+    w.Open("td", {label()});
     w.Leaf("a", {{"href", "#" + SectionId(index)}},
            row.indicator_name.empty() ? row.indicator_id : row.indicator_name);
     if (!row.organisation.empty()) {
@@ -182,11 +199,13 @@ void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<i
       w.Leaf("span", {{"class", "meta"}}, "\xE2\x80\x94 " + row.organisation);
     }
     w.Close();
-    w.Open("td", {{"data-value", std::string(DirectionName(row.direction))}});
+    w.Open("td", {{"data-value", std::string(DirectionName(row.direction))}, label()});
     w.Leaf("span", {{"aria-hidden", "true"}}, render::DirectionArrow(row.direction));
     w.Leaf("span", {{"class", "vh"}}, render::DirectionText(row.direction));
     w.Close();
-    w.Open("td", {{"data-value", row.updated_to ? row.updated_to->ToIso() : ""}, {"class", "num"}});
+    w.Open(
+        "td",
+        {{"data-value", row.updated_to ? row.updated_to->ToIso() : ""}, {"class", "num"}, label()});
     w.Text(row.updated_to ? render::PeriodText(*row.updated_to) : "no data");
     if (row.stale) {
       w.Raw(" ");
@@ -198,28 +217,28 @@ void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<i
              "stale");
     }
     w.Close();
-    w.Leaf("td", {{"data-value", row.target ? SortKey(*row.target) : ""}},
+    w.Leaf("td", {{"data-value", row.target ? SortKey(*row.target) : ""}, label()},
            render::TargetText(s, decimals));
-    NumberCell(w, row.latest_value, decimals);
-    NumberCell(w, row.mean, decimals);
-    w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(row.lower_limit)}},
+    NumberCell(w, row.latest_value, decimals, label().value);
+    NumberCell(w, row.mean, decimals, label().value);
+    w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(row.lower_limit)}, label()},
            render::LimitsText(row, decimals));
-    IconCell(w, RenderVariationIconSvg(row.variation, input.palette, 34),
-             VariationIconName(row.variation), render::VariationText(row), VariationNote(row));
+    IconCell(w, label().value, render::RowVariationIconSvg(s, input.palette, 34),
+             VariationIconName(row.variation), render::VariationText(s), VariationNote(row));
     const bool plain_fact = row.assurance == AssuranceIcon::kNone && row.target_met.has_value();
-    IconCell(w, RenderAssuranceIconSvg(row.assurance, input.palette, 34),
-             AssuranceIconName(row.assurance), render::AssuranceText(row),
+    IconCell(w, label().value, render::RowAssuranceIconSvg(s, input.palette, 34),
+             AssuranceIconName(row.assurance), render::AssuranceText(s),
              plain_fact ? render::TargetMetLabel(*row.target_met) : "",
              plain_fact && !*row.target_met ? "note missed" : "note");
-    w.Leaf("td", {}, row.data_quality);
-    w.Open("td");
+    w.Leaf("td", {label()}, row.data_quality);
+    w.Open("td", {label()});
     w.Text(row.accountable_person);
     if (!row.data_owner.empty()) {
       w.Leaf("br");
       w.Leaf("span", {{"class", "meta"}}, "Data: " + row.data_owner);
     }
     w.Close();
-    w.Open("td", {{"class", "sentence"}});
+    w.Open("td", {{"class", "sentence"}, label()});
     w.Leaf("p", {{"style", "margin:0"}}, row.sentence);
     if (!row.narrative.empty()) {
       std::vector<const Narrative*> latest;
@@ -384,23 +403,36 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   w.Open("div");
   w.Leaf("span", {{"class", "label"}}, "Variation");
   w.Open("span", {{"class", "icon-text"}});
-  w.Raw(render::InlineSvg(RenderVariationIconSvg(row.variation, input.palette, 30)));
-  w.Text(render::VariationText(row));
+  w.Raw(render::InlineSvg(render::RowVariationIconSvg(s, input.palette, 30)));
+  w.Text(render::VariationText(s));
   w.Close();
   w.Close();
   w.Open("div");
   w.Leaf("span", {{"class", "label"}}, "Assurance");
   w.Open("span", {{"class", "icon-text"}});
-  w.Raw(render::InlineSvg(RenderAssuranceIconSvg(row.assurance, input.palette, 30)));
-  w.Text(render::AssuranceText(row));
+  w.Raw(render::InlineSvg(render::RowAssuranceIconSvg(s, input.palette, 30)));
+  w.Text(render::AssuranceText(s));
   w.Close();
   w.Close();
   w.Close();
 
+  // The chart scales with the page: CSS sets its width, the viewBox keeps its shape. A phone
+  // gets a chart drawn for its width instead, so its text stays at least 10 px (a wide chart
+  // shrunk to 360 px would put 11 px labels at 4 px); CSS shows one of the two.
   std::string chart = RenderChartSvg(ind, r, {.palette = input.palette});
-  // The chart scales with the page: CSS sets its width, the viewBox keeps its shape.
-  chart.insert(4, " class=\"chart\"");
+  chart.insert(4, " class=\"chart wide\"");
   w.Raw(render::InlineSvg(std::move(chart)));
+  // Its title is the reference and organisation: the heading above names the indicator, and a
+  // long name would run off a 360 px chart.
+  std::string short_title = row.reference.empty() ? ind.name : row.reference;
+  if (!row.organisation.empty()) short_title += " \xE2\x80\x94 " + row.organisation;
+  std::string narrow = RenderChartSvg(ind, r,
+                                      {.width = kPhoneChartWidth,
+                                       .height = kPhoneChartHeight,
+                                       .palette = input.palette,
+                                       .title = short_title});
+  narrow.insert(4, " class=\"chart narrow\"");
+  w.Raw(render::InlineSvg(std::move(narrow)));
 
   w.Leaf("p", {}, row.sentence);
   Decisions(w, ind, decimals);
@@ -425,8 +457,17 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
     w.Leaf("h3", {}, "Narrative");
     Narratives(w, narratives);
   }
+  // The data: a box of its own that scrolls sideways on a phone (the page itself never does);
+  // left out of print, where the chart and the figures carry the series.
+  w.Open("div", {{"class", "data-block"}});
   w.Leaf("h3", {}, "Data");
+  w.Open("div", {{"class", "table-scroll"},
+                 {"tabindex", "0"},
+                 {"role", "region"},
+                 {"aria-label", "Data for " + render::SeriesHeading(s)}});
   DataTable(w, s, decimals);
+  w.Close();
+  w.Close();
   w.Close();
 }
 
@@ -462,10 +503,11 @@ std::string RenderReportHtml(const ReportInput& input) {
          "where no assurance icon can be given, a latest value that misses its target) come "
          "first, marked with a red edge. Variation icons: H or L for a special cause high or "
          "low (blue improvement, orange concern, purple neither), grey dots for common cause; "
-         "an empty ring marked \xE2\x80\x9Cnot judged\xE2\x80\x9D when there are too few points "
-         "for limits or no variation. Assurance icons: P consistently passes, F consistently "
-         "fails, ? hit or miss; without one, the latest value is shown as meeting the target "
-         "or not. Narratives are the owners' views, shown apart from the data.");
+         "a dashed ring with three open dots when the points cannot be judged (too few for "
+         "limits, no variation). Assurance icons: P consistently passes, F consistently fails, "
+         "? hit or miss, a struck-out target line when there is no target; without an icon, "
+         "the latest value is shown as meeting the target or not. Narratives are the owners' "
+         "views, shown apart from the data.");
   WriteSummaryMatrix(w, input, order, SectionId);
   SummaryTable(w, input, order);
   w.Close();

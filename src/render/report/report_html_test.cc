@@ -72,8 +72,13 @@ TEST(RenderReportHtml, FlagsStaleDataAndAttributesNarratives) {
 TEST(RenderReportHtml, IconsCarryTextAndSectionsCarryTheirFacts) {
   const TestReport t = MakeTestReport();
   const std::string html = RenderReportHtml(t.input);
-  EXPECT_NE(html.find("<span class=\"vh\">Special cause concern (low)</span>"), std::string::npos);
-  EXPECT_NE(html.find("<title>Consistently fails the target</title>"), std::string::npos);
+  // NHS England's key to the icons (icons_test.cc has the source): the words beside, under
+  // and inside the icon are the same.
+  EXPECT_NE(html.find("<span class=\"vh\">Special cause concern, low: variation of a concerning "
+                      "nature due to lower values</span>"),
+            std::string::npos);
+  EXPECT_NE(html.find("<title>Consistently falling short of the target</title>"),
+            std::string::npos);
   EXPECT_NE(html.find("7 points in a row above the mean: special cause concern."),
             std::string::npos);
   EXPECT_NE(html.find("1 period missing &lt;Feb&gt;."), std::string::npos);
@@ -114,6 +119,38 @@ TEST(RenderReportHtml, AShortSeriesNeverContradictsItself) {
   EXPECT_NE(html.find(">Target not met<"), std::string::npos);
   EXPECT_NE(html.find("<tr class=\"exception\">"), std::string::npos);
   EXPECT_NE(html.find("1 exception"), std::string::npos);
+}
+
+TEST(RenderReportHtml, APhoneGetsCardsAndItsOwnCharts) {
+  const TestReport t = MakeTestReport();
+  const std::string html = RenderReportHtml(t.input);
+  // Every summary-table cell names its column (14 columns, 3 rows), for the phone's cards.
+  int labelled = 0;
+  for (std::size_t at = html.find("<td data-label=\""); at != std::string::npos;
+       at = html.find("<td data-label=\"", at + 1)) {
+    ++labelled;
+  }
+  for (std::size_t at = html.find(" data-label=\""); at != std::string::npos;
+       at = html.find(" data-label=\"", at + 1)) {
+    labelled += html.compare(at - 3, 3, "<td") != 0;  // attributes after class, data-value
+  }
+  EXPECT_EQ(labelled, 14 * 3);
+  EXPECT_NE(html.find("data-label=\"Assurance\""), std::string::npos);
+  // Each series has the wide chart and one drawn 360 px wide for the phone.
+  int wide = 0, narrow = 0;
+  for (std::size_t at = html.find("class=\"chart wide\""); at != std::string::npos;
+       at = html.find("class=\"chart wide\"", at + 1))
+    ++wide;
+  for (std::size_t at = html.find("class=\"chart narrow\""); at != std::string::npos;
+       at = html.find("class=\"chart narrow\"", at + 1)) {
+    ++narrow;
+    EXPECT_EQ(html.substr(at, 32), "class=\"chart narrow\" width=\"360\"") << html.substr(at, 60);
+  }
+  EXPECT_EQ(wide, 3);
+  EXPECT_EQ(narrow, 3);
+  // The data tables scroll in their own box, and print leaves them out.
+  EXPECT_NE(html.find("<div class=\"table-scroll\" tabindex=\"0\""), std::string::npos);
+  EXPECT_NE(html.find(".data-block { display: none"), std::string::npos);
 }
 
 }  // namespace

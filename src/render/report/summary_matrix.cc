@@ -106,7 +106,7 @@ void WriteSummaryMatrix(MarkupWriter& w, const ReportInput& input, const std::ve
   w.Leaf("td", {}, "");
   for (int c = 0; c < kMatrixColumns; ++c) {
     w.Open("th", {{"scope", "col"}});
-    w.Raw(InlineSvg(RenderAssuranceIconSvg(MatrixColumnIcon(c), input.palette, 24)));
+    w.Raw(InlineSvg(RenderAssuranceIconSvg(MatrixColumnIcon(c), input.palette, 32)));
     w.Text(" " + std::string(MatrixColumnLabel(c)));
     w.Close();
   }
@@ -117,7 +117,7 @@ void WriteSummaryMatrix(MarkupWriter& w, const ReportInput& input, const std::ve
     w.Open("tr");
     w.Open("th", {{"scope", "row"}});
     for (VariationIcon icon : MatrixRowIcons(r))
-      w.Raw(InlineSvg(RenderVariationIconSvg(icon, input.palette, 24)));
+      w.Raw(InlineSvg(RenderVariationIconSvg(icon, input.palette, 32)));
     w.Text(" " + std::string(MatrixRowLabel(r)));
     w.Close();
     for (int c = 0; c < kMatrixColumns; ++c) {

@@ -131,6 +131,29 @@ int LabelStep(const Scale& s, double label_width) {
   return (needed + 11) / 12 * 12;
 }
 
+// The subtitle's facts ("u chart", "↓ lower is better", "target ...") on as few lines as the
+// chart's width allows, breaking only between facts, so a narrow (phone) chart never clips them.
+std::vector<std::string> SubtitleLines(std::string_view subtitle, double width) {
+  constexpr std::string_view kSeparator = "  \xC2\xB7  ";
+  std::vector<std::string> lines(1);
+  std::size_t pos = 0;
+  while (pos <= subtitle.size()) {
+    std::size_t end = subtitle.find(kSeparator, pos);
+    if (end == std::string_view::npos) end = subtitle.size();
+    const std::string_view fact = subtitle.substr(pos, end - pos);
+    std::string joined = lines.back().empty()
+                             ? std::string(fact)
+                             : lines.back() + std::string(kSeparator) + std::string(fact);
+    if (!lines.back().empty() && TextWidth(joined, 12) > width) {
+      lines.emplace_back(fact);
+    } else {
+      lines.back() = std::move(joined);
+    }
+    pos = end + kSeparator.size();
+  }
+  return lines;
+}
+
 std::string ChartTitle(const Indicator& indicator, const SeriesResult& r,
                        const ChartOptions& options) {
   if (!options.title.empty()) return options.title;
@@ -291,8 +314,20 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
   }
   if (!r.profile.empty()) subtitle += "  \xC2\xB7  rules: " + r.profile;
 
+  // A subtitle too wide for the chart takes a second line, and the plot starts that much lower.
+  const std::vector<std::string> subtitle_lines = SubtitleLines(subtitle, width - 28);
+  constexpr double kSubtitleLine = 15;
+  s.top += kSubtitleLine * static_cast<double>(subtitle_lines.size() - 1);
   MarkupWriter w;
-  render::OpenPlot(w, width, height, title, subtitle, desc);
+  render::OpenPlot(w, width, height, title, subtitle_lines.size() == 1 ? subtitle : "", desc);
+  for (std::size_t k = 0; subtitle_lines.size() > 1 && k < subtitle_lines.size(); ++k) {
+    w.Leaf("text",
+           {{"x", "14"},
+            {"y", Num(43 + kSubtitleLine * static_cast<double>(k))},
+            {"font-size", "12"},
+            {"fill", std::string(kMutedText)}},
+           subtitle_lines[k]);
+  }
 
   // Value axis: gridlines and tick labels.
   w.Open("g", {{"class", "y-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
