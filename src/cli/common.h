@@ -84,16 +84,24 @@ int PrepareInputs(const DataOptions& options, Inputs* inputs);
 // Whether a series passes --indicator and --org (any organisation of its comma list).
 bool MatchesFilters(const DataOptions& options, const Series& series);
 
-// Reads every series (filtered by --indicator/--org); prints diagnostics to stderr.
+// Prints the catalogue's warnings about decisions naming an organisation the data holds no
+// series of (`keys`: every series read, before --org filters them).
+void WarnAboutDecisionOrganisations(const DataOptions& options, const Inputs& inputs,
+                                    const SeriesKeys& keys);
+
+// Reads every series (filtered by --indicator/--org); prints diagnostics to stderr, and the
+// warnings of WarnAboutDecisionOrganisations.
 int LoadSeries(const DataOptions& options, const Inputs& inputs, std::vector<Series>* series,
                ImportSummary* summary);
 
 // Prints diagnostics to stderr (errors and warnings; at most `limit`, then a count).
 void PrintDiagnostics(const Diagnostics& diagnostics, std::size_t limit = 50);
 
-// The indicator for a series: the catalogue's, else a default one named after the series
-// (XmR, or p when the series has numerators and denominators); then --chart, --profile,
-// --direction, --target and --rebase (checked by PrepareInputs, so this cannot fail on them).
+// The indicator for a series: the catalogue's with only the decisions for the series'
+// organisation (Indicator::ForOrganisation), else a default one named after the series (XmR,
+// or p when the series has numerators and denominators); then --chart, --profile,
+// --direction, --target and --rebase, which apply to every organisation (checked by
+// PrepareInputs, so this cannot fail on them).
 Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs,
                                const DataOptions& options);
 
