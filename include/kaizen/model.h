@@ -188,7 +188,9 @@ struct Indicator {
            !denominator_expression.empty();
   }
 
-  // The target in force on `date`, or nullopt when none is.
+  // The target in force on `date`, or nullopt when none is. On a catalogue's indicator whose
+  // steps name organisations, ask ForOrganisation(org) first: the steps of every organisation
+  // are then merged into the one step function of `org`.
   std::optional<TargetStep> TargetAt(Date date) const;
 
   // True when any target, rebase, ghost, annotation or narrative names its organisations.

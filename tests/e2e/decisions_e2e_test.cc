@@ -173,6 +173,12 @@ organisation = ["RF4", "RXX"]
       << r.err;
   EXPECT_EQ(r.err.find("'RF4', so"), std::string::npos) << r.err;
   EXPECT_EQ((*Find(json::parse(r.out), "RF4"))["segments"].size(), 2u);  // RF4's still applies
+  // summary reads the file as a stream of series and warns the same way.
+  const CliRun summary =
+      Kaizen("summary " + kTwoTrusts + " --indicators '" + catalogue + "' --format csv");
+  ASSERT_EQ(summary.exit_code, 0) << summary.err;
+  EXPECT_NE(summary.err.find(":23:16: warning [organisation_not_in_data]"), std::string::npos)
+      << summary.err;
   // --org R1H shows one trust; the catalogue's RF4 is still in the data, so no warning for it.
   const CliRun one =
       Kaizen("spc " + kTwoTrusts + " --indicators '" + catalogue + "' --org R1H --format json");
