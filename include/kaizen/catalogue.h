@@ -5,8 +5,10 @@
 #ifndef KAIZEN_CATALOGUE_H_
 #define KAIZEN_CATALOGUE_H_
 
+#include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kaizen/diagnostics.h"
@@ -36,6 +38,16 @@ struct Catalogue {
   // The indicator with this id, or nullptr.
   const Indicator* Find(std::string_view id) const;
 };
+
+// The indicators and organisations a data file holds series for (before --org filters them).
+using SeriesKeys = std::set<std::pair<std::string, std::string>>;  // {indicator id, organisation}
+
+// Warns (diag::kOrganisationNotInData, at the catalogue line that names it) about each
+// organisation a decision names for which `data` holds no series of the decision's indicator,
+// when `data` holds that indicator for some organisation: a misspelt code, or a trust missing
+// from this month's extract. The decision then applies to no series; nothing stops.
+void WarnOrganisationsNotInData(const Catalogue& catalogue, const std::string& catalogue_file,
+                                const SeriesKeys& data, Diagnostics* diagnostics);
 
 // Parses catalogue text. Every problem is reported in *diagnostics with the file name, line
 // and column; the result is InvalidArgument when any error was found.

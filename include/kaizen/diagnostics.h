@@ -73,6 +73,11 @@ inline constexpr std::string_view kUnknownKey = "unknown_key";
 inline constexpr std::string_view kBadCatalogue = "bad_catalogue";
 inline constexpr std::string_view kTargetOutOfRange = "target_out_of_range";
 inline constexpr std::string_view kBadExpression = "bad_expression";
+// A decision naming an organisation for which the data holds no series of its indicator.
+inline constexpr std::string_view kOrganisationNotInData = "organisation_not_in_data";
+// A series' values all lie on the far side of 50 % from its target (docs/catalogue.md,
+// "When the target looks implausible").
+inline constexpr std::string_view kImplausibleTarget = "implausible_target";
 // A diagnostic raised by a reader that does not yet name its kinds (.xlsx).
 inline constexpr std::string_view kInput = "input";
 }  // namespace diag

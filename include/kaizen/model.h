@@ -69,6 +69,21 @@ Result<Direction> ParseDirection(std::string_view name);
 // run above the mean that ends in a fall below the lower limit). MDC leaves this to the analyst.
 enum class ConflictPreference { kConcern, kImprovement };
 
+// The organisations a decision (target, rebase, ghost, annotation, narrative) applies to: those
+// named in the catalogue's `organisation`, or every organisation when none is named.
+// `line` and `column` say where the catalogue named them, for the warning about an organisation
+// the data does not hold (0 when the decision did not come from a catalogue).
+struct OrganisationScope {
+  std::vector<std::string> names;
+  int line = 0;
+  int column = 0;
+
+  bool Everyone() const { return names.empty(); }
+  bool Includes(std::string_view org) const;
+  // True when some organisation is in both (every scope overlaps one for everyone).
+  bool Overlaps(const OrganisationScope& other) const;
+};
+
 // One decision an analyst made, with who made it, when and why (the audit trail).
 struct Decision {
   std::string reason;
@@ -82,23 +97,27 @@ struct TargetStep {
   double value = kMissing;
   std::string set_by;  // "national", "regional", "local" or a name
   Decision decision;
+  OrganisationScope organisations;
 };
 
 // A rebase (recalculation of limits): the point at `date` starts a new segment.
 struct Rebase {
   Date date;
   Decision decision;
+  OrganisationScope organisations;
 };
 
 // A ghosted point: shown on the chart, excluded from every estimator and every rule.
 struct Ghost {
   Date date;
   Decision decision;
+  OrganisationScope organisations;
 };
 
 struct Annotation {
   Date date;
   std::string text;
+  OrganisationScope organisations;
 };
 
 // What the indicator's owner wrote for a period: cause, actions, escalation. Opinion, kept
@@ -107,9 +126,9 @@ struct Narrative {
   Date period;
   std::string text;
   std::string author;
-  std::string organisation;  // the organisation it is about; empty: every organisation
+  OrganisationScope organisations;  // the organisations it is about
 
-  bool AppliesTo(std::string_view org) const { return organisation.empty() || organisation == org; }
+  bool AppliesTo(std::string_view org) const { return organisations.Includes(org); }
 };
 
 // How rows that share an indicator, organisation and period are combined on import. kNone:
@@ -169,8 +188,21 @@ struct Indicator {
            !denominator_expression.empty();
   }
 
-  // The target in force on `date`, or nullopt when none is.
+  // The target in force on `date`, or nullopt when none is. On a catalogue's indicator whose
+  // steps name organisations, ask ForOrganisation(org) first: the steps of every organisation
+  // are then merged into the one step function of `org`.
   std::optional<TargetStep> TargetAt(Date date) const;
+
+  // True when any target, rebase, ghost, annotation or narrative names its organisations.
+  bool HasOrganisationDecisions() const;
+
+  // This indicator as it applies to the series of organisation `org`: only the rebases, ghosts,
+  // annotations and narratives for every organisation or naming `org`, and the targets of
+  // `org` (docs/catalogue.md, "Decisions per organisation"): the steps for every organisation
+  // until the first step naming `org`, then only the steps naming it. Called wherever a
+  // series meets its indicator, so the engine and the renderers see one organisation's
+  // decisions. Apply it once, to the catalogue's indicator (it drops what `org` does not use).
+  Indicator ForOrganisation(std::string_view org) const;
 };
 
 // One period's observation, for building a Series row by row.

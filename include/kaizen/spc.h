@@ -130,10 +130,12 @@ enum class WarningCode : uint8_t {
   kGhostWithoutReason,
   kRebaseWithoutReason,
   kMissingValues,
-  kInvalidValue,     // a value the chart cannot use (a denominator ≤ 0, a negative t value...)
-  kZeroWidthLimits,  // screening left only zero moving ranges, though the values vary
-  kOverdispersion,   // a p, np, c or u segment varies more than its model allows (σz > 1.5)
+  kInvalidValue,       // a value the chart cannot use (a denominator ≤ 0, a negative t value...)
+  kZeroWidthLimits,    // screening left only zero moving ranges, though the values vary
+  kOverdispersion,     // a p, np, c or u segment varies more than its model allows (σz > 1.5)
+  kImplausibleTarget,  // every value is nearer the target's complement than the target
 };
+inline constexpr WarningCode kLastWarningCode = WarningCode::kImplausibleTarget;  // for tests
 std::string_view WarningCodeName(WarningCode code);
 
 struct Warning {

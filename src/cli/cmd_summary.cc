@@ -83,21 +83,26 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
     inputs.read.streaming =
         ::stat(o->data.data_path.c_str(), &file_info) == 0 && file_info.st_size > kStreamAbove;
 
-    // Each indicator's definition and resolved profile, looked up once rather than per series.
+    // Each indicator's definition and resolved profile, looked up once rather than per series
+    // (per organisation too for an indicator whose decisions name organisations).
     struct Resolved {
       Indicator indicator;
       Profile profile;
     };
     std::unordered_map<std::string, Resolved> resolved;
     auto resolve = [&](const Series& s) -> Result<const Resolved*> {
-      auto it = resolved.find(s.indicator_id);
+      const Indicator* known = inputs.catalogue ? inputs.catalogue->Find(s.indicator_id) : nullptr;
+      const std::string key = known && known->HasOrganisationDecisions()
+                                  ? s.indicator_id + '\n' + s.organisation
+                                  : s.indicator_id;
+      auto it = resolved.find(key);
       if (it != resolved.end()) return &it->second;
       Result<Indicator> ind = IndicatorFor(s, inputs, o->data);
       if (!ind.ok()) return ind.status();
       Result<Profile> profile = ResolveProfile(ind->profile, ind->overrides);
       if (!profile.ok())
         return Status::InvalidArgument(s.indicator_id + ": " + profile.status().message());
-      return &resolved.emplace(s.indicator_id, Resolved{*ind, *profile}).first->second;
+      return &resolved.emplace(key, Resolved{*ind, *profile}).first->second;
     };
 
     Table table({"indicator", "org", "dir", "updated to", "target", "latest", "mean", "lower",
@@ -144,7 +149,9 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
       }
     });
 
+    SeriesKeys keys;  // every series read, for the warning about decisions' organisations
     auto on_series = [&](Series&& s) -> Status {
+      keys.emplace(s.indicator_id, s.organisation);
       if (!MatchesFilters(o->data, s)) return Status::Ok();
       if (!pipeline.Push(std::move(s)))
         return Status::FailedPrecondition("analysis stopped");  // analysis_failure says why
@@ -161,6 +168,7 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
     analyser.join();
     progress.Finish();
     PrintDiagnostics(d);
+    if (read.ok()) WarnAboutDecisionOrganisations(o->data, inputs, keys);
     if (!write_failure.ok()) {
       std::cerr << write_failure.message() << "\n";
       *exit_code = kExitCannotWrite;

@@ -193,6 +193,14 @@ int PrepareInputs(const DataOptions& o, Inputs* inputs) {
   return kExitOk;
 }
 
+void WarnAboutDecisionOrganisations(const DataOptions& o, const Inputs& inputs,
+                                    const SeriesKeys& keys) {
+  if (!inputs.catalogue) return;
+  Diagnostics d;
+  WarnOrganisationsNotInData(*inputs.catalogue, o.indicators_path, keys, &d);
+  PrintDiagnostics(d);
+}
+
 int LoadSeries(const DataOptions& o, const Inputs& inputs, std::vector<Series>* series,
                ImportSummary* summary) {
   Diagnostics d;
@@ -203,6 +211,9 @@ int LoadSeries(const DataOptions& o, const Inputs& inputs, std::vector<Series>* 
     if (d.all().empty()) std::cerr << o.data_path << ": " << all.status().message() << "\n";
     return kExitBadInput;
   }
+  SeriesKeys keys;
+  for (const Series& s : all.value()) keys.emplace(s.indicator_id, s.organisation);
+  WarnAboutDecisionOrganisations(o, inputs, keys);
   for (Series& s : all.value()) {
     if (!MatchesFilters(o, s)) continue;
     series->push_back(std::move(s));
@@ -220,7 +231,7 @@ Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs, const
   Indicator ind;
   const Indicator* known = inputs.catalogue ? inputs.catalogue->Find(series.indicator_id) : nullptr;
   if (known) {
-    ind = *known;
+    ind = known->ForOrganisation(series.organisation);
   } else {
     ind.id = series.indicator_id;
     ind.name = series.indicator_id;

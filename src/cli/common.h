@@ -88,7 +88,13 @@ int PrepareInputs(const DataOptions& options, Inputs* inputs);
 // Whether a series passes --indicator and --org (any organisation of its comma list).
 bool MatchesFilters(const DataOptions& options, const Series& series);
 
-// Reads every series (filtered by --indicator/--org); prints diagnostics to stderr.
+// Prints the catalogue's warnings about decisions naming an organisation the data holds no
+// series of (`keys`: every series read, before --org filters them).
+void WarnAboutDecisionOrganisations(const DataOptions& options, const Inputs& inputs,
+                                    const SeriesKeys& keys);
+
+// Reads every series (filtered by --indicator/--org); prints diagnostics to stderr, and the
+// warnings of WarnAboutDecisionOrganisations.
 int LoadSeries(const DataOptions& options, const Inputs& inputs, std::vector<Series>* series,
                ImportSummary* summary);
 
@@ -103,9 +109,11 @@ void PrintWarning(std::string_view code, std::string where, std::string message)
 void PrintSeriesWarnings(const std::string& indicator, const std::string& organisation,
                          const std::vector<Warning>& warnings);
 
-// The indicator for a series: the catalogue's, else a default one named after the series
-// (XmR, or p when the series has numerators and denominators); then --chart, --profile,
-// --direction, --target and --rebase (checked by PrepareInputs, so this cannot fail on them).
+// The indicator for a series: the catalogue's with only the decisions for the series'
+// organisation (Indicator::ForOrganisation), else a default one named after the series (XmR,
+// or p when the series has numerators and denominators); then --chart, --profile,
+// --direction, --target and --rebase, which apply to every organisation (checked by
+// PrepareInputs, so this cannot fail on them).
 Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs,
                                const DataOptions& options);
 

@@ -1,7 +1,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "kaizen/model.h"
 
@@ -144,6 +147,63 @@ std::optional<TargetStep> Indicator::TargetAt(Date date) const {
   }
   if (in_force && std::isnan(in_force->value)) return std::nullopt;  // a step that ends a target
   return in_force;
+}
+
+bool OrganisationScope::Includes(std::string_view org) const {
+  return names.empty() || std::find(names.begin(), names.end(), org) != names.end();
+}
+
+bool OrganisationScope::Overlaps(const OrganisationScope& other) const {
+  if (Everyone() || other.Everyone()) return true;
+  return std::any_of(names.begin(), names.end(),
+                     [&](const std::string& n) { return other.Includes(n); });
+}
+
+bool Indicator::HasOrganisationDecisions() const {
+  const auto named = [](const auto& decisions) {
+    return std::any_of(decisions.begin(), decisions.end(),
+                       [](const auto& d) { return !d.organisations.Everyone(); });
+  };
+  return named(targets) || named(rebases) || named(ghosts) || named(annotations) ||
+         named(narratives);
+}
+
+namespace {
+
+// An organisation's own target replaces the shared one from its first step on: a trust that
+// agreed a local trajectory keeps it, whatever later national step the shared list holds,
+// until its own list says otherwise.
+std::vector<TargetStep> TargetsOf(const std::vector<TargetStep>& all, std::string_view org) {
+  std::optional<Date> own_from;
+  for (const TargetStep& step : all) {
+    if (!step.organisations.Everyone() && step.organisations.Includes(org) &&
+        (!own_from || step.from < *own_from))
+      own_from = step.from;
+  }
+  std::vector<TargetStep> out;
+  for (const TargetStep& step : all) {
+    const bool shared = step.organisations.Everyone();
+    if (shared ? !own_from || step.from < *own_from : step.organisations.Includes(org))
+      out.push_back(step);
+  }
+  return out;  // `all` is sorted by date, so this is too
+}
+
+template <typename T>
+void KeepFor(std::string_view org, std::vector<T>* decisions) {
+  std::erase_if(*decisions, [&](const T& d) { return !d.organisations.Includes(org); });
+}
+
+}  // namespace
+
+Indicator Indicator::ForOrganisation(std::string_view org) const {
+  Indicator out = *this;
+  out.targets = TargetsOf(targets, org);
+  KeepFor(org, &out.rebases);
+  KeepFor(org, &out.ghosts);
+  KeepFor(org, &out.annotations);
+  KeepFor(org, &out.narratives);
+  return out;
 }
 
 void Series::Add(const Observation& o) {

@@ -13,6 +13,7 @@
 #include "spc/overdispersion.h"
 #include "spc/rules.h"
 #include "spc/signals.h"
+#include "spc/target_plausibility.h"
 
 namespace kaizen {
 
@@ -524,6 +525,7 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, co
   ClassifyAndSummarise(indicator, profile, out);
   out->decimals = -1;  // the storage is reused: forget the last series' precision
   out->decimals = indicator.decimals ? *indicator.decimals : ValueDecimals(*out);
+  spc::WarnIfTargetImplausible(indicator, out);
   spc::DescribeSignals(profile, indicator.direction, indicator.unit, signal_sentences_, out);
   out->summary = spc::SummarySentence(*out, indicator.unit);
   return Status::Ok();

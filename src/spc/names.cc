@@ -1,4 +1,5 @@
 // Text names of the engine's enums: stable identifiers used in JSON, CSV and the docs.
+#include "kaizen/diagnostics.h"
 #include "kaizen/spc.h"
 
 namespace kaizen {
@@ -120,6 +121,8 @@ std::string_view WarningCodeName(WarningCode code) {
       return "invalid_value";
     case WarningCode::kOverdispersion:
       return "overdispersion";
+    case WarningCode::kImplausibleTarget:
+      return diag::kImplausibleTarget;
   }
   return "?";
 }

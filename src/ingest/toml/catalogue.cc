@@ -68,12 +68,15 @@ constexpr std::string_view kIndicatorKeys[] = {"id",
                                                "numerator",
                                                "denominator",
                                                "where"};
-constexpr std::string_view kTargetKeys[] = {"from",   "value",      "set_by",
-                                            "reason", "decided_by", "decided_on"};
+constexpr std::string_view kTargetKeys[] = {"from",         "value",        "set_by",
+                                            "reason",       "decided_by",   "decided_on",
+                                            "organisation", "organisations"};
 constexpr std::string_view kBaselineKeys[] = {"first_n", "from", "to"};
-constexpr std::string_view kDecisionKeys[] = {"date", "reason", "decided_by", "decided_on"};
-constexpr std::string_view kAnnotationKeys[] = {"date", "text"};
-constexpr std::string_view kNarrativeKeys[] = {"period", "text", "author", "organisation"};
+constexpr std::string_view kDecisionKeys[] = {"date",       "reason",       "decided_by",
+                                              "decided_on", "organisation", "organisations"};
+constexpr std::string_view kAnnotationKeys[] = {"date", "text", "organisation", "organisations"};
+constexpr std::string_view kNarrativeKeys[] = {"period", "text", "author", "organisation",
+                                               "organisations"};
 constexpr std::string_view kRefresh[] = {"daily", "weekly", "monthly", "quarterly", "annual"};
 constexpr std::string_view kMeasureTypes[] = {"outcome", "process", "balancing"};
 
@@ -614,11 +617,11 @@ class CatalogueReader {
                  [&](const toml::table& tt) { ReadTarget(tt, owner, ind); });
     ForEachTable(t, "rebase", owner, "[[indicator.rebase]]", [&](const toml::table& tt) {
       if (auto d = ReadDecision(tt, owner + ", rebase", "limits are recalculated"))
-        ind->rebases.push_back({d->first, d->second});
+        ind->rebases.push_back({d->date, d->decision, d->organisations});
     });
     ForEachTable(t, "ghost", owner, "[[indicator.ghost]]", [&](const toml::table& tt) {
       if (auto d = ReadDecision(tt, owner + ", ghost", "the point is left out"))
-        ind->ghosts.push_back({d->first, d->second});
+        ind->ghosts.push_back({d->date, d->decision, d->organisations});
     });
     ForEachTable(t, "annotation", owner, "[[indicator.annotation]]",
                  [&](const toml::table& tt) { ReadAnnotation(tt, owner, ind); });
@@ -788,6 +791,7 @@ class CatalogueReader {
     }
     ReadString(t, "set_by", owner, &step.set_by);
     ReadDecisionFields(t, owner, &step.decision);
+    ok = ReadOrganisations(t, owner, &step.organisations) && ok;
     if (ok) {
       ind->targets.push_back(std::move(step));
       target_sources_.push_back(t.get("from")->source());
@@ -796,19 +800,75 @@ class CatalogueReader {
 
   // A rebase or a ghost: a date and why. The reason is required because a board member must be
   // able to see why limits moved or a point was set aside (domain.md: record every decision).
-  std::optional<std::pair<Date, Decision>> ReadDecision(const toml::table& t,
-                                                        const std::string& owner,
-                                                        std::string_view consequence) {
+  struct DatedDecision {
+    Date date;
+    Decision decision;
+    OrganisationScope organisations;
+  };
+  std::optional<DatedDecision> ReadDecision(const toml::table& t, const std::string& owner,
+                                            std::string_view consequence) {
     CheckKeys(t, kDecisionKeys, owner);
     bool ok = Require(t, "date", owner, "expected the date of the point");
     ok = Require(t, "reason", owner,
                  "expected why " + std::string(consequence) + ", e.g. reason = \"...\"") &&
          ok;
     std::optional<Date> date = ReadDate(t, "date", owner);
-    Decision decision;
-    ReadDecisionFields(t, owner, &decision);
+    DatedDecision d;
+    ReadDecisionFields(t, owner, &d.decision);
+    ok = ReadOrganisations(t, owner, &d.organisations) && ok;
     if (!ok || !date) return std::nullopt;
-    return std::make_pair(*date, std::move(decision));
+    d.date = *date;
+    return d;
+  }
+
+  // `organisation = "RXX"` or `organisation = ["RXX", "RYY"]` (`organisations` is the same key):
+  // the organisations a decision applies to. Absent: every organisation. Returns false after
+  // reporting a value that names none.
+  bool ReadOrganisations(const toml::table& t, const std::string& owner, OrganisationScope* out) {
+    const toml::node* singular = t.get("organisation");
+    const toml::node* plural = t.get("organisations");
+    if (singular && plural) {
+      Error(plural->source(), owner +
+                                  " gives both 'organisation' and 'organisations' (expected "
+                                  "one: organisation = [\"RXX\", \"RYY\"] names several)");
+      return false;
+    }
+    const toml::node* node = singular ? singular : plural;
+    if (node == nullptr) return true;
+    const std::string what =
+        "'" + std::string(singular ? "organisation" : "organisations") + "' in " + owner;
+    const std::string expected =
+        " (expected an organisation code such as \"RXX\", or a list such as [\"RXX\", "
+        "\"RYY\"]; leave the key out for every organisation)";
+    std::vector<const toml::node*> items;
+    if (const toml::array* list = node->as_array()) {
+      for (const toml::node& item : *list) items.push_back(&item);
+      if (items.empty()) {
+        Error(node->source(), what + " is an empty list" + expected);
+        return false;
+      }
+    } else {
+      items.push_back(node);
+    }
+    bool ok = true;
+    for (const toml::node* item : items) {
+      const auto* name = item->as_string();
+      if (name == nullptr || name->get().empty()) {
+        Error(item->source(), what +
+                                  (name ? " names an empty organisation"
+                                        : " must name organisations, found " +
+                                              std::string(TypeName(item->type()))) +
+                                  expected);
+        ok = false;
+        continue;
+      }
+      if (std::find(out->names.begin(), out->names.end(), name->get()) == out->names.end())
+        out->names.push_back(name->get());
+    }
+    out->line = static_cast<int>(node->source().begin.line);
+    out->column = static_cast<int>(node->source().begin.column);
+    if (!ok) out->names.clear();
+    return ok;
   }
 
   void ReadAnnotation(const toml::table& t, const std::string& indicator_owner, Indicator* ind) {
@@ -819,6 +879,7 @@ class CatalogueReader {
     Annotation a;
     std::optional<Date> date = ReadDate(t, "date", owner);
     ok = ReadString(t, "text", owner, &a.text) && ok;
+    ok = ReadOrganisations(t, owner, &a.organisations) && ok;
     if (!ok || !date) return;
     a.date = *date;
     ind->annotations.push_back(std::move(a));
@@ -833,7 +894,7 @@ class CatalogueReader {
     std::optional<Date> period = ReadDate(t, "period", owner);
     ok = ReadString(t, "text", owner, &n.text) && ok;
     ReadString(t, "author", owner, &n.author);
-    ReadString(t, "organisation", owner, &n.organisation);
+    ok = ReadOrganisations(t, owner, &n.organisations) && ok;
     if (!ok || !period) return;
     n.period = *period;
     ind->narratives.push_back(std::move(n));
@@ -849,14 +910,23 @@ class CatalogueReader {
     });
     std::vector<TargetStep> sorted;
     for (std::size_t k = 0; k < order.size(); ++k) {
-      if (k > 0 && ind->targets[order[k]].from == ind->targets[order[k - 1]].from) {
+      // Steps of one date clash when some organisation would get both (an organisation's own
+      // step beside the shared one of that date is how it replaces it).
+      for (std::size_t j = k; j-- > 0;) {
+        const TargetStep& earlier = ind->targets[order[j]];
+        const TargetStep& later = ind->targets[order[k]];
+        if (earlier.from != later.from) break;
+        if (!earlier.organisations.Overlaps(later.organisations) ||
+            earlier.organisations.Everyone() != later.organisations.Everyone())
+          continue;
         // Reported at the later of the two, naming the earlier one's line.
-        const std::size_t a = std::min(order[k], order[k - 1]);
-        const std::size_t b = std::max(order[k], order[k - 1]);
+        const std::size_t a = std::min(order[k], order[j]);
+        const std::size_t b = std::max(order[k], order[j]);
         Error(target_sources_[b], owner + " already has a target from " +
                                       ind->targets[b].from.ToIso() + " (line " +
                                       std::to_string(target_sources_[a].begin.line) +
-                                      "; expected one target per date)");
+                                      "; expected one target per date for each organisation)");
+        break;
       }
       sorted.push_back(ind->targets[order[k]]);
     }
@@ -866,9 +936,12 @@ class CatalogueReader {
     std::stable_sort(ind->rebases.begin(), ind->rebases.end(), by_date);
     std::stable_sort(ind->ghosts.begin(), ind->ghosts.end(), by_date);
     for (std::size_t i = 1; i < ind->rebases.size(); ++i) {
-      if (ind->rebases[i].date == ind->rebases[i - 1].date) {
+      for (std::size_t j = i; j-- > 0;) {
+        if (ind->rebases[j].date != ind->rebases[i].date) break;
+        if (!ind->rebases[j].organisations.Overlaps(ind->rebases[i].organisations)) continue;
         Error(t.source(), owner + " has two rebases on " + ind->rebases[i].date.ToIso() +
-                              " (expected one per date)");
+                              " for one organisation (expected one per date)");
+        break;
       }
     }
   }

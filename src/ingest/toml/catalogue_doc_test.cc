@@ -68,49 +68,65 @@ TEST(CatalogueDocTest, CompleteExampleMeansWhatThePageSays) {
   Result<Catalogue> c = ParseCatalogue(blocks[0].text, "docs/catalogue.md", &diagnostics);
   ASSERT_TRUE(c.ok()) << c.status().message();
   EXPECT_EQ(c->title, "Integrated Performance Report: Operations and Quality");
-  EXPECT_EQ(c->columns.indicator, "metric");
-  EXPECT_EQ(c->columns.organisation, "trust");
-  EXPECT_EQ(c->columns.period, "month");
-  EXPECT_EQ(c->columns.numerator, "breaches");
-  EXPECT_EQ(c->columns.denominator, "attendances");
-  EXPECT_EQ(c->columns.comment, "note");
+  EXPECT_EQ(c->columns.indicator, "");
+  EXPECT_EQ(c->columns.organisation, "org_code");
+  EXPECT_EQ(c->columns.period, "period");
   ASSERT_EQ(c->indicators.size(), 2u);
 
+  // Performance is the share seen in time (issue 8, item 9), not breaches over attendances.
   const Indicator& ae = c->indicators[0];
   EXPECT_EQ(ae.id, "ae-4h");
   EXPECT_EQ(ae.reference, "OP-01");
   EXPECT_EQ(ae.domain, "Responsive");
   EXPECT_EQ(ae.direction, Direction::kHigherIsBetter);
-  EXPECT_EQ(ae.chart, ChartType::kXmr);
+  EXPECT_EQ(ae.chart, ChartType::kPPrime);
+  EXPECT_EQ(ae.numerator_expression, "attendances - breaches");
+  EXPECT_EQ(ae.denominator_expression, "attendances");
+  EXPECT_EQ(ae.where, "type == '1'");
   const ProfileOverrides overrides = {{"trend_length", "6"}, {"mr_screening", "exclude_above_ucl"}};
   EXPECT_EQ(ae.overrides, overrides);
   EXPECT_EQ(ae.multiplier, 100.0);
   EXPECT_EQ(ae.aggregation, Aggregation::kSum);
   EXPECT_EQ(ae.refresh, "monthly");
   EXPECT_EQ(ae.measure_type, "outcome");
-  EXPECT_EQ(ae.baseline.first_n, 12);
-  ASSERT_EQ(ae.targets.size(), 2u);
-  EXPECT_EQ(ae.TargetAt(D(2019, 1, 1))->value, 95.0);
-  EXPECT_EQ(ae.TargetAt(D(2023, 4, 1))->value, 76.0);
-  EXPECT_EQ(ae.targets[1].decision.decided_on, D(2023, 1, 30));
+  EXPECT_EQ(ae.baseline.first_n, 20);
+  ASSERT_EQ(ae.targets.size(), 3u);
   ASSERT_EQ(ae.rebases.size(), 1u);
   EXPECT_EQ(ae.rebases[0].date, D(2020, 4, 1));
+  EXPECT_TRUE(ae.rebases[0].organisations.Everyone());
   EXPECT_EQ(ae.rebases[0].decision.decided_on, D(2020, 6, 18));
-  ASSERT_EQ(ae.ghosts.size(), 1u);
-  EXPECT_EQ(ae.ghosts[0].date, D(2018, 3, 1));
-  ASSERT_EQ(ae.annotations.size(), 1u);
-  ASSERT_EQ(ae.narratives.size(), 1u);
-  EXPECT_EQ(ae.narratives[0].author, "Chief Operating Officer");
 
-  const Indicator& cdi = c->indicators[1];
-  EXPECT_EQ(cdi.chart, ChartType::kU);
-  EXPECT_EQ(cdi.direction, Direction::kLowerIsBetter);
-  EXPECT_EQ(cdi.profile, "nhsr");
-  EXPECT_EQ(cdi.multiplier, 10000.0);
-  EXPECT_EQ(cdi.baseline.from, D(2021, 4, 1));
-  EXPECT_EQ(cdi.baseline.to, D(2022, 3, 1));
-  EXPECT_EQ(cdi.TargetAt(D(2023, 1, 1))->value, 2.5);
-  EXPECT_FALSE(cdi.TargetAt(D(2024, 4, 1)).has_value());  // withdrawn with "none"
+  // Every trust but R1H: the national targets and none of R1H's decisions.
+  const Indicator rf4 = ae.ForOrganisation("RF4");
+  EXPECT_EQ(rf4.TargetAt(D(2019, 1, 1))->value, 95.0);
+  EXPECT_EQ(rf4.TargetAt(D(2023, 4, 1))->value, 76.0);
+  EXPECT_EQ(rf4.TargetAt(D(2023, 4, 1))->decision.decided_on, D(2023, 1, 30));
+  EXPECT_TRUE(rf4.ghosts.empty());
+  EXPECT_TRUE(rf4.annotations.empty());
+  EXPECT_TRUE(rf4.narratives.empty());
+  EXPECT_EQ(rf4.rebases.size(), 1u);
+  // R1H: its own 90 % from April 2018 on, in place of both national steps.
+  const Indicator r1h = ae.ForOrganisation("R1H");
+  EXPECT_EQ(r1h.TargetAt(D(2018, 3, 1))->value, 95.0);
+  EXPECT_EQ(r1h.TargetAt(D(2018, 4, 1))->value, 90.0);
+  EXPECT_EQ(r1h.TargetAt(D(2023, 4, 1))->value, 90.0);
+  ASSERT_EQ(r1h.ghosts.size(), 1u);
+  EXPECT_EQ(r1h.ghosts[0].date, D(2018, 3, 1));
+  ASSERT_EQ(r1h.annotations.size(), 1u);
+  ASSERT_EQ(r1h.narratives.size(), 1u);
+  EXPECT_EQ(r1h.narratives[0].author, "Chief Operating Officer");
+
+  // The breach rate, correctly: its complement, lower is better, against 5 %.
+  const Indicator& over = c->indicators[1];
+  EXPECT_EQ(over.chart, ChartType::kPPrime);
+  EXPECT_EQ(over.direction, Direction::kLowerIsBetter);
+  EXPECT_EQ(over.numerator_expression, "breaches");
+  EXPECT_EQ(over.profile, "nhsr");
+  EXPECT_EQ(over.multiplier, 100.0);
+  EXPECT_EQ(over.baseline.from, D(2016, 4, 1));
+  EXPECT_EQ(over.baseline.to, D(2017, 11, 1));
+  EXPECT_EQ(over.TargetAt(D(2020, 1, 1))->value, 5.0);
+  EXPECT_FALSE(over.TargetAt(D(2024, 4, 1)).has_value());  // withdrawn with "none"
 }
 
 TEST(CatalogueDocTest, ErrorExampleGivesTheErrorsShown) {
