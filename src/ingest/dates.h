@@ -49,6 +49,14 @@ PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_ser
 
 SlashFit FitsOf(const RawPeriod& raw);
 
+// "Apr-16", "Apr 16", "April-16": a month name and a two-digit year, as Excel's mmm-yy format
+// shows a month (and as ParsePeriod refuses it, kTwoDigitYear). Returns false for anything else.
+bool ParseMonthTwoDigitYear(std::string_view text, int* month, int* two_digit_year);
+
+// The year Excel reads a typed two-digit year as: 00-29 in the 2000s, 30-99 in the 1900s
+// (Microsoft, "How Excel works with two-digit year numbers", the default window of Windows).
+int ExcelCenturyYear(int two_digit_year);
+
 // The Date of `raw` read in `order` (ignored unless raw.slash). Returns false when that reading
 // is not a calendar day.
 bool ResolvePeriod(const RawPeriod& raw, DateOrder order, Date* out);

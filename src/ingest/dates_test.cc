@@ -123,5 +123,43 @@ TEST(ParsePeriodTest, ExcelSerialsOnlyWhenAsked) {
   EXPECT_EQ(Iso("60", DateFormat::kAuto, true), "bad");
 }
 
+// Mondays from Python: datetime.date.fromisocalendar(2024, 5, 1) == 2024-01-29, (2024, 1, 1) ==
+// 2024-01-01, (2020, 53, 1) == 2020-12-28, (2026, 1, 1) == 2025-12-29; fromisocalendar(2021, 53, 1)
+// and (2024, 53, 1) raise ValueError (those years have 52 weeks).
+TEST(ParsePeriodTest, IsoWeeksAreTheirMonday) {
+  EXPECT_EQ(Iso("2024-W05"), "2024-01-29");
+  EXPECT_EQ(Iso("2024W05"), "2024-01-29");
+  EXPECT_EQ(Iso("2024-w01"), "2024-01-01");
+  EXPECT_EQ(Iso("2020-W53"), "2020-12-28");
+  EXPECT_EQ(Iso("2026-W01"), "2025-12-29");
+  EXPECT_EQ(Iso("2024-W05", DateFormat::kIso), "2024-01-29");
+  EXPECT_EQ(Iso("2021-W53"), "bad");
+  EXPECT_EQ(Iso("2024-W53"), "bad");
+  EXPECT_EQ(Iso("2024-W00"), "bad");
+  EXPECT_EQ(Iso("2024-W5"), "bad");
+  EXPECT_EQ(Iso("2024-W054"), "bad");
+  EXPECT_EQ(Iso("2024-Wx5"), "bad");
+}
+
+// NHS financial years run 1 April to 31 March; Q1 is April to June (NHS England, "Financial
+// year and quarter definitions").
+TEST(ParsePeriodTest, FinancialYearsAndQuarters) {
+  EXPECT_EQ(Iso("2016/17"), "2016-04-01");
+  EXPECT_EQ(Iso("2016/2017"), "2016-04-01");
+  EXPECT_EQ(Iso("2016/17 Q1"), "2016-04-01");
+  EXPECT_EQ(Iso("2016/17 Q2"), "2016-07-01");
+  EXPECT_EQ(Iso("2016/17 q3"), "2016-10-01");
+  EXPECT_EQ(Iso("2016/17 Q4"), "2017-01-01");
+  EXPECT_EQ(Iso("Q4 2016/17"), "2017-01-01");
+  EXPECT_EQ(Iso("1999/00 Q2"), "1999-07-01");
+  // The second year must follow the first; quarters run 1 to 4.
+  EXPECT_EQ(Iso("2016/18"), "bad");
+  EXPECT_EQ(Iso("2016/17 Q5"), "bad");
+  EXPECT_EQ(Iso("2016/17 Q"), "bad");
+  EXPECT_EQ(Iso("2016/17 June"), "bad");
+  // A slash date with a four-digit year first is still a day.
+  EXPECT_EQ(Iso("2016/12/01"), "2016-12-01");
+}
+
 }  // namespace
 }  // namespace kaizen::ingest

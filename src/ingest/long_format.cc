@@ -85,6 +85,25 @@ LongFormatMapper::LongFormatMapper(std::string file_name, const Catalogue* catal
   }
 }
 
+TableLayout LongFormatMapper::Layout() const {
+  if (options_.columns.layout != TableLayout::kAuto) return options_.columns.layout;
+  return catalogue_ != nullptr ? catalogue_->columns.layout : TableLayout::kAuto;
+}
+
+bool LongFormatMapper::DecimalComma() const {
+  if (options_.columns.decimal != '.') return options_.columns.decimal == ',';
+  return catalogue_ != nullptr && catalogue_->columns.decimal == ',';
+}
+
+int LongFormatMapper::SourceColumn(int column) const {
+  if (column < 1 || static_cast<std::size_t>(column) > source_columns_.size()) return column;
+  return source_columns_[static_cast<std::size_t>(column) - 1];
+}
+
+int LongFormatMapper::FindPeriodColumn(std::span<const std::string_view> header) const {
+  return FindColumn(header, ColumnName(&ColumnMapping::period), {"date", "month"});
+}
+
 std::string LongFormatMapper::ColumnName(std::string ColumnMapping::*field) const {
   static const ColumnMapping kDefaults;
   // The caller's mapping wins where it differs from the defaults; then the catalogue's.
@@ -128,7 +147,7 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
   const std::string value = ColumnName(&ColumnMapping::value);
   const std::string numerator = ColumnName(&ColumnMapping::numerator);
   const std::string denominator = ColumnName(&ColumnMapping::denominator);
-  col_period_ = FindColumn(fields, period, {"date", "month"});
+  col_period_ = FindPeriodColumn(fields);
   col_indicator_ = FindColumn(fields, indicator, {"indicator_id", "measure", "metric"});
   col_organisation_ =
       FindColumn(fields, organisation, {"organization", "org", "org_code", "provider", "trust"});
@@ -337,7 +356,7 @@ Status LongFormatMapper::Error(std::string_view code, int line, int column, std:
     fatal_ = true;
     return Status::InvalidArgument(file_name_ + ": too many errors");
   }
-  diagnostics_->Error(code, file_name_, line, column, std::move(message));
+  diagnostics_->Error(code, file_name_, line, SourceColumn(column), std::move(message));
   if (errors + 1 == kMaxErrors) {
     diagnostics_->Error(diag::kTooManyErrors, file_name_, line, 0,
                         "too many errors (" + std::to_string(kMaxErrors) + "); stopping here");
@@ -353,7 +372,7 @@ void LongFormatMapper::Warn(std::string_view code, int line, int column, std::st
     return;
   }
   ++warnings_;
-  diagnostics_->Warning(code, file_name_, line, column, std::move(message));
+  diagnostics_->Warning(code, file_name_, line, SourceColumn(column), std::move(message));
 }
 
 Status LongFormatMapper::BadRow(std::string_view code, int line, int column, std::string message) {
@@ -595,20 +614,80 @@ bool LongFormatMapper::Keeps(int line, std::span<const std::string_view> fields,
 bool LongFormatMapper::ParseCell(std::span<const std::string_view> fields, int column,
                                  const std::string& name, double* out) {
   const std::string_view text = Cell(fields, column);
-  const NumberParse number_parse = ParseNumber(text, out);
-  if (number_parse == NumberParse::kOk || number_parse == NumberParse::kMissing) return true;
-  if (number_parse == NumberParse::kTooLarge) {
-    last_number_error_ = {column, diag::kValueOverflow,
-                          Quoted(TrimSpaces(text)) +
-                              " is beyond the largest number kaizen can hold (expected a "
-                              "number in the '" +
-                              name + "' column of magnitude below 1.8e308)"};
-    return false;
+  const NumberStyle style =
+      reading_key_ != nullptr ? StyleFor(*reading_key_) : NumberStyle{DecimalComma(), false};
+  switch (ReadNumberCell(text, style, out)) {
+    case CellNumber::kOk:
+    case CellNumber::kMissing:
+      return true;
+    case CellNumber::kExcelError:
+      // What the spreadsheet could not compute is no number: a gap in the chart, said per cell.
+      *out = kMissing;
+      Warn(diag::kExcelError, reading_line_, column + 1,
+           Quoted(TrimSpaces(text)) + " in the '" + name +
+               "' column is a spreadsheet error, read as a missing value");
+      return true;
+    case CellNumber::kPercent:
+      last_number_error_ = {column, diag::kPercentValue,
+                            reading_key_ != nullptr
+                                ? PercentRefusal(*reading_key_, TrimSpaces(text), name)
+                                : Quoted(TrimSpaces(text)) + " is a percentage"};
+      return false;
+    case CellNumber::kBadGrouping:
+      last_number_error_ = {
+          column, diag::kBadNumber,
+          Quoted(TrimSpaces(text)) +
+              (style.decimal_comma
+                   ? " is not a number written with a decimal comma (expected a number in the '" +
+                         name + "' column such as 1.234,5 or 12,5: [columns] decimal = \",\")"
+                   : " is not a number: its comma does not group thousands (expected a number in "
+                     "the '" +
+                         name +
+                         "' column such as 1,234,567.5 or 1234.5; for a decimal comma, "
+                         "[columns] decimal = \",\" in the catalogue)")};
+      return false;
+    case CellNumber::kTooLarge:
+      last_number_error_ = {column, diag::kValueOverflow,
+                            Quoted(TrimSpaces(text)) +
+                                " is beyond the largest number kaizen can hold (expected a "
+                                "number in the '" +
+                                name + "' column of magnitude below 1.8e308)"};
+      return false;
+    case CellNumber::kBad:
+      break;
   }
   last_number_error_ = {column, diag::kBadNumber,
                         Quoted(TrimSpaces(text)) + " is not a number (expected a number in the '" +
                             name + "' column; empty or NA for a missing value)"};
   return false;
+}
+
+NumberStyle LongFormatMapper::StyleFor(const Key& key) const {
+  // A percent sign is read as the number shown, never divided by 100 (docs/cli.md,
+  // "Percentages"): only an indicator that counts in per cent, shown as stored, can take it.
+  const bool percent_unit =
+      key.definition != nullptr && key.definition->unit == "%" && key.definition->multiplier == 1.0;
+  return NumberStyle{DecimalComma(), percent_unit};
+}
+
+std::string LongFormatMapper::PercentRefusal(const Key& key, std::string_view text,
+                                             const std::string& name) const {
+  const std::string shown = Quoted(text) + " in the '" + name + "' column is a percentage";
+  const std::string rule =
+      " (a percentage is read as the number shown, 78.3 for 78.3%, only for an indicator whose "
+      "unit is \"%\" and multiplier 1; kaizen never divides by 100: ";
+  if (key.definition == nullptr) {
+    return shown + ", and no catalogue says indicator " + Quoted(key.indicator) +
+           " counts in per cent" + rule + "give it unit = \"%\" in the catalogue)";
+  }
+  if (key.definition->unit == "%") {
+    return shown + ", and indicator " + Quoted(key.indicator) + " has multiplier " +
+           FormatNumber(key.definition->multiplier) + ", which would scale it again" + rule +
+           "give the values as fractions, or remove the multiplier)";
+  }
+  return shown + ", and indicator " + Quoted(key.indicator) + " has unit " +
+         Quoted(key.definition->unit) + rule +
+         "give the number in the indicator's unit, or set unit = \"%\")";
 }
 
 bool LongFormatMapper::ReadMeasure(std::span<const std::string_view> fields,
@@ -662,6 +741,8 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
   Row row;
   row.key = key;
   row.line = line;
+  reading_line_ = line;
+  reading_key_ = &k;
   const std::string_view period_text = Cell(fields, col_period_);
   const PeriodParse parse =
       ParsePeriod(period_text, options_.date_format, spreadsheet_, &row.period);
@@ -691,6 +772,7 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
   } else if (!value()) {
     return BadCell(line, std::move(last_number_error_));
   }
+  reading_key_ = nullptr;  // keys_ may grow: the pointer is for this row only
   if (std::optional<CellError> e = RowNumberProblem(k, row)) return BadCell(line, std::move(*e));
   if (col_comment_ >= 0) {
     const std::string_view comment = TrimSpaces(Cell(fields, col_comment_));
