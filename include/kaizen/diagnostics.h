@@ -73,6 +73,8 @@ inline constexpr std::string_view kDivisionByZero = "division_by_zero";
 // Series.
 inline constexpr std::string_view kDuplicatePeriod = "duplicate_period";
 inline constexpr std::string_view kMixedRowKinds = "mixed_row_kinds";
+// One series whose periods are written as different kinds (a date beside an ISO week).
+inline constexpr std::string_view kMixedPeriodKinds = "mixed_period_kinds";
 inline constexpr std::string_view kRowsNotGrouped = "rows_not_grouped";
 inline constexpr std::string_view kMissingPeriods = "missing_periods";
 // Indicator catalogue (TOML).

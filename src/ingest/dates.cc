@@ -122,6 +122,7 @@ bool IsoWeekMonday(int year, int week, RawPeriod* out) {
   if (Date(monday + 3).ToCivil().year != year) return false;
   *out = RawPeriod{};
   out->days = monday;
+  out->kind = PeriodKind::kIsoWeek;
   return true;
 }
 
@@ -177,7 +178,9 @@ std::optional<PeriodParse> ParseFinancial(std::string_view s, RawPeriod* out) {
   }
   if (year == 0) return std::nullopt;
   const int month0 = 3 + 3 * (quarter > 0 ? quarter - 1 : 0);  // months after January of `year`
-  return ToDate(year + month0 / 12, month0 % 12 + 1, 1, out) ? PeriodParse::kOk : PeriodParse::kBad;
+  if (!ToDate(year + month0 / 12, month0 % 12 + 1, 1, out)) return PeriodParse::kBad;
+  out->kind = quarter > 0 ? PeriodKind::kFinancialQuarter : PeriodKind::kFinancialYear;
+  return PeriodParse::kOk;
 }
 
 }  // namespace

@@ -26,6 +26,7 @@ struct RawPeriod {
   uint8_t first = 0;
   uint8_t second = 0;
   bool slash = false;
+  PeriodKind kind = PeriodKind::kDate;  // what was written: a date, a week, a financial period
 };
 
 // Which readings of a slash date give a real calendar day.

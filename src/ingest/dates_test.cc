@@ -161,5 +161,53 @@ TEST(ParsePeriodTest, FinancialYearsAndQuarters) {
   EXPECT_EQ(Iso("2016/12/01"), "2016-12-01");
 }
 
+TEST(ParsePeriodTest, WeeksAndFinancialPeriodsSayWhatTheyAre) {
+  RawPeriod raw;
+  ASSERT_EQ(ParsePeriod("2024-W05", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_EQ(raw.kind, PeriodKind::kIsoWeek);
+  ASSERT_EQ(ParsePeriod("2016/17 Q2", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_EQ(raw.kind, PeriodKind::kFinancialQuarter);
+  ASSERT_EQ(ParsePeriod("2016/17", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_EQ(raw.kind, PeriodKind::kFinancialYear);
+  ASSERT_EQ(ParsePeriod("2016-07-01", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_EQ(raw.kind, PeriodKind::kDate);
+}
+
+// FormatPeriod writes back what ParsePeriod read. ISO weeks from Python:
+// date(2024, 1, 29).isocalendar() == (2024, 5, 1); date(2025, 12, 29).isocalendar() ==
+// (2026, 1, 1); date(2020, 12, 28).isocalendar() == (2020, 53, 1); date(2021, 1, 3) (a Sunday)
+// .isocalendar() == (2020, 53, 7).
+TEST(FormatPeriodTest, WritesPeriodsAsTheFileDid) {
+  const auto day = [](int y, int m, int d) { return Date::FromCivil(y, m, d).value(); };
+  EXPECT_EQ(FormatPeriod(day(2024, 1, 29), PeriodKind::kIsoWeek), "2024-W05");
+  EXPECT_EQ(FormatPeriod(day(2025, 12, 29), PeriodKind::kIsoWeek), "2026-W01");
+  EXPECT_EQ(FormatPeriod(day(2020, 12, 28), PeriodKind::kIsoWeek), "2020-W53");
+  EXPECT_EQ(FormatPeriod(day(2021, 1, 3), PeriodKind::kIsoWeek), "2020-W53");
+  EXPECT_EQ(FormatPeriod(day(2016, 4, 1), PeriodKind::kFinancialQuarter), "2016/17 Q1");
+  EXPECT_EQ(FormatPeriod(day(2016, 10, 1), PeriodKind::kFinancialQuarter), "2016/17 Q3");
+  EXPECT_EQ(FormatPeriod(day(2017, 1, 1), PeriodKind::kFinancialQuarter), "2016/17 Q4");
+  EXPECT_EQ(FormatPeriod(day(2017, 3, 31), PeriodKind::kFinancialQuarter), "2016/17 Q4");
+  EXPECT_EQ(FormatPeriod(day(1999, 4, 1), PeriodKind::kFinancialYear), "1999/00");
+  EXPECT_EQ(FormatPeriod(day(2016, 4, 1), PeriodKind::kFinancialYear), "2016/17");
+  EXPECT_EQ(FormatPeriod(day(2016, 4, 1), PeriodKind::kDate), "2016-04-01");
+  // Round trips: every week of 2020 to 2026 and every quarter of 2010/11 to 2030/31.
+  for (int32_t d = day(2019, 12, 30).days_since_epoch(); d < day(2027, 1, 4).days_since_epoch();
+       d += 7) {
+    RawPeriod raw;
+    const std::string text = FormatPeriod(Date(d), PeriodKind::kIsoWeek);
+    ASSERT_EQ(ParsePeriod(text, DateFormat::kAuto, false, &raw), PeriodParse::kOk) << text;
+    EXPECT_EQ(raw.days, d) << text;
+  }
+  for (int y = 2010; y <= 2030; ++y) {
+    for (int q = 1; q <= 4; ++q) {
+      RawPeriod raw;
+      const std::string text = std::to_string(y) + "/" + std::to_string((y + 1) % 100 / 10) +
+                               std::to_string((y + 1) % 10) + " Q" + std::to_string(q);
+      ASSERT_EQ(ParsePeriod(text, DateFormat::kAuto, false, &raw), PeriodParse::kOk) << text;
+      EXPECT_EQ(FormatPeriod(Date(raw.days), PeriodKind::kFinancialQuarter), text);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kaizen::ingest

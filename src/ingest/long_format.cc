@@ -50,6 +50,20 @@ std::string FormatNumber(double v) {
 
 std::string MonthText(Date d) { return d.ToIso().substr(0, 7); }
 
+std::string_view PeriodKindWords(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::kIsoWeek:
+      return "an ISO week";
+    case PeriodKind::kFinancialQuarter:
+      return "a financial quarter";
+    case PeriodKind::kFinancialYear:
+      return "a financial year";
+    case PeriodKind::kDate:
+      break;
+  }
+  return "a date";
+}
+
 double SumOrMissing(std::span<const double> xs, bool mean) {
   double sum = 0.0;
   int n = 0;
@@ -488,6 +502,24 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
   return Status::Ok();
 }
 
+Status LongFormatMapper::CheckPeriodKind(int line, const RawPeriod& raw, std::string_view text,
+                                         Key* key) {
+  if (key->first_period_line == 0) {
+    key->first_period_line = line;
+    key->period_kind = raw.kind;
+    return Status::Ok();
+  }
+  // A week beside a date would be plotted as if the two were the same kind of interval.
+  return BadRow(diag::kMixedPeriodKinds, line, col_period_ + 1,
+                Quoted(TrimSpaces(text)) + " is " + std::string(PeriodKindWords(raw.kind)) +
+                    ", but line " + std::to_string(key->first_period_line) + " of indicator " +
+                    Quoted(key->indicator) + ", organisation " + Quoted(key->organisation) +
+                    " has " + std::string(PeriodKindWords(key->period_kind)) +
+                    " (expected every period of a series written the same way: dates, ISO weeks "
+                    "such as 2024-W05, financial quarters such as 2016/17 Q1 or financial years "
+                    "such as 2016/17)");
+}
+
 void LongFormatMapper::NoteSlashDate(int line, const RawPeriod& raw, std::string_view text) {
   if (first_slash_line_ == 0) {
     first_slash_line_ = line;
@@ -750,6 +782,11 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
     PeriodError e = DescribeBadPeriod(parse, period_text, options_.date_format);
     return BadRow(e.code, line, col_period_ + 1, std::move(e.message));
   }
+  if (k.first_period_line == 0 || row.period.kind != k.period_kind) {
+    const bool first = k.first_period_line == 0;
+    Status s = CheckPeriodKind(line, row.period, period_text, &k);
+    if (!first) return s;  // the row is refused, or skipped under --lenient
+  }
   if (row.period.slash) {
     NoteSlashDate(line, row.period, period_text);
     if (fatal_) return Status::InvalidArgument(file_name_ + ": ambiguous dates");
@@ -951,10 +988,14 @@ void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Dat
     const std::string unit =
         step == 1 ? (missing == 1 ? "month" : "months") : (missing == 1 ? "quarter" : "quarters");
     const Date first = Date::FromCivil(first_missing / 12, first_missing % 12 + 1, 1).value();
+    // Financial quarters as the file wrote them ("2016/17 Q3"); months as yyyy-mm.
+    const auto shown = [&](Date d) {
+      return key.period_kind == PeriodKind::kDate ? MonthText(d) : FormatPeriod(d, key.period_kind);
+    };
     Warn(diag::kMissingPeriods, 0, 0,
          series + std::to_string(missing) + " " + unit + " missing between " +
-             MonthText(periods.front()) + " and " + MonthText(periods.back()) + " (the first is " +
-             MonthText(first) + ")");
+             shown(periods.front()) + " and " + shown(periods.back()) + " (the first is " +
+             shown(first) + ")");
     return;
   }
   // Weekly: whole weeks apart, at least one gap of exactly one week.
@@ -971,13 +1012,19 @@ void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Dat
     missing += gap / 7 - 1;
   }
   if (missing == 0) return;
+  // ISO weeks as the file wrote them ("2024-W05"); dates as ISO dates.
+  const auto shown = [&](Date d) { return FormatPeriod(d, key.period_kind); };
   Warn(diag::kMissingPeriods, 0, 0,
        series + std::to_string(missing) + (missing == 1 ? " week" : " weeks") +
-           " missing between " + periods.front().ToIso() + " and " + periods.back().ToIso() +
-           " (the first is " + first.ToIso() + ")");
+           " missing between " + shown(periods.front()) + " and " + shown(periods.back()) +
+           " (the first is " + shown(first) + ")");
 }
 
 Status LongFormatMapper::Deliver(Series&& series) {
+  // The kind of the series' periods, from its key (CheckPeriodKind).
+  const auto key = key_index_.find(series.indicator_id + '\x1f' + series.organisation);
+  if (key != key_index_.end())
+    series.period_kind = keys_[static_cast<std::size_t>(key->second)].period_kind;
   if (!streaming_) {
     finished_.push_back(std::move(series));
     return Status::Ok();

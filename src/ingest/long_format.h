@@ -96,6 +96,9 @@ class LongFormatMapper final : public RowSink {
     bool shape_from_rows = false;
     int32_t value_rows = 0, ratio_rows = 0;
     int32_t first_value_line = 0, first_ratio_line = 0;
+    // How the series' first period was written; every other must be written the same way.
+    PeriodKind period_kind = PeriodKind::kDate;
+    int32_t first_period_line = 0;
   };
 
   struct Row {
@@ -183,6 +186,8 @@ class LongFormatMapper final : public RowSink {
   Status Error(std::string_view code, int line, int column, std::string message);
   void Warn(std::string_view code, int line, int column, std::string message);
   void NoteSlashDate(int line, const RawPeriod& raw, std::string_view text);
+  // A bad row when `raw` is written as another kind of period than the series' first.
+  Status CheckPeriodKind(int line, const RawPeriod& raw, std::string_view text, Key* key);
   DateOrder SlashOrder();
 
   // Resolves, sorts, combines and delivers (or keeps, when not streaming) one series.

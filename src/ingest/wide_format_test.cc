@@ -223,5 +223,44 @@ TEST(SpreadsheetNumbersTest, DecimalCommaNeedsDeclaringAndTheSemicolonIsSniffed)
   EXPECT_NE(All(from_catalogue).find("unknown_indicator"), std::string::npos);
 }
 
+// Each series knows what its periods are, and says missing ones as the file wrote them.
+TEST(PeriodKindTest, SeriesCarryTheirPeriodKindAndMissingWeeksAreNamedAsWeeks) {
+  const Outcome weeks = Read(
+      "indicator,organisation,period,value\n"
+      "falls,RF4,2024-W01,1\nfalls,RF4,2024-W02,2\nfalls,RF4,2024-W05,3\n"
+      "beds,RF4,2016/17 Q1,1\nbeds,RF4,2016/17 Q2,2\nbeds,RF4,2017/18 Q1,3\n");
+  ASSERT_TRUE(weeks.status.ok()) << All(weeks);
+  ASSERT_EQ(weeks.series.size(), 2u);
+  EXPECT_EQ(weeks.series[0].indicator_id, "beds");
+  EXPECT_EQ(weeks.series[0].period_kind, PeriodKind::kFinancialQuarter);
+  EXPECT_EQ(weeks.series[1].period_kind, PeriodKind::kIsoWeek);
+  // Weeks 3 and 4 are missing; quarters 2016/17 Q3 to 2016/17 Q4 (2 quarters).
+  const std::string all = All(weeks);
+  EXPECT_NE(all.find("indicator 'falls', organisation 'RF4': 2 weeks missing between 2024-W01 "
+                     "and 2024-W05 (the first is 2024-W03)"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("indicator 'beds', organisation 'RF4': 2 quarters missing between 2016/17 "
+                     "Q1 and 2017/18 Q1 (the first is 2016/17 Q3)"),
+            std::string::npos)
+      << all;
+  const Outcome dates = Read("indicator,organisation,period,value\nfalls,RF4,2024-01-01,1\n");
+  ASSERT_EQ(dates.series.size(), 1u);
+  EXPECT_EQ(dates.series[0].period_kind, PeriodKind::kDate);
+}
+
+TEST(PeriodKindTest, ASeriesMixingWeeksAndDatesIsRefused) {
+  const Outcome o =
+      Read("indicator,organisation,period,value\nfalls,RF4,2024-W01,1\nfalls,RF4,2024-01-08,2\n");
+  EXPECT_FALSE(o.status.ok());
+  ASSERT_FALSE(o.messages.empty());
+  EXPECT_EQ(o.messages[0].rfind("data.csv:3:3: error [mixed_period_kinds]: '2024-01-08' is a "
+                                "date, but line 2 of indicator 'falls', organisation 'RF4' has "
+                                "an ISO week",
+                                0),
+            0u)
+      << All(o);
+}
+
 }  // namespace
 }  // namespace kaizen::ingest
