@@ -17,6 +17,11 @@
 
 namespace kaizen {
 
+// How a data file lays out its periods (docs/catalogue.md, "[columns]"): one row per period
+// (long), or one column per period (wide, as exported from a spreadsheet). kAuto: wide when the
+// file has no period column and its header names periods.
+enum class TableLayout { kAuto, kLong, kWide };
+
 // Which columns of a long-format data file hold what. An empty name means "absent".
 struct ColumnMapping {
   std::string indicator = "indicator";
@@ -26,6 +31,9 @@ struct ColumnMapping {
   std::string numerator = "numerator";
   std::string denominator = "denominator";
   std::string comment = "comment";
+  TableLayout layout = TableLayout::kAuto;
+  // The decimal mark of the file's numbers: '.' or ',' ("12,5"; '.' then groups thousands).
+  char decimal = '.';
 };
 
 struct Catalogue {

@@ -40,6 +40,19 @@ class Date {
   int32_t days_ = 0;
 };
 
+// What the periods of a series are, each kept as the Date of its first day: the one place that
+// says how a period is written back (FormatPeriod). kDate: days and months, shown as dates.
+enum class PeriodKind : uint8_t {
+  kDate,
+  kIsoWeek,           // ISO 8601 weeks, each its Monday: "2024-W05"
+  kFinancialQuarter,  // NHS financial quarters (April to June is Q1): "2016/17 Q1"
+  kFinancialYear,     // NHS financial years, 1 April to 31 March: "2016/17"
+};
+
+// A period as people write it: kIsoWeek "2024-W05" (the ISO week holding `first_day`),
+// kFinancialQuarter "2016/17 Q1", kFinancialYear "2016/17", kDate ISO 8601 "2024-03-01".
+std::string FormatPeriod(Date first_day, PeriodKind kind);
+
 }  // namespace kaizen
 
 #endif  // KAIZEN_DATE_H_

@@ -33,6 +33,13 @@ inline constexpr std::string_view kNotAHeader = "not_a_header";
 inline constexpr std::string_view kMissingColumn = "missing_column";
 inline constexpr std::string_view kDuplicateColumn = "duplicate_column";
 inline constexpr std::string_view kUnreadIndicatorColumn = "unread_indicator_column";
+// A wide file (one column per period): no header cell names a period, or two name the same.
+inline constexpr std::string_view kNoPeriodColumns = "no_period_columns";
+inline constexpr std::string_view kDuplicatePeriodColumn = "duplicate_period_column";
+// Two-digit years in a wide header, read as Excel reads them (a warning; docs/cli.md).
+inline constexpr std::string_view kTwoDigitYearRead = "two_digit_year_read";
+// Plain numbers in an .xlsx wide header, read as Excel date serials (a warning).
+inline constexpr std::string_view kNumberPeriods = "number_periods";
 // Row shape and CSV syntax.
 inline constexpr std::string_view kFieldCount = "field_count";
 inline constexpr std::string_view kRowTooLong = "row_too_long";
@@ -51,6 +58,10 @@ inline constexpr std::string_view kAmbiguousDates = "ambiguous_dates";
 inline constexpr std::string_view kGuessedDateOrder = "guessed_date_order";
 inline constexpr std::string_view kBadNumber = "bad_number";
 inline constexpr std::string_view kValueOverflow = "value_overflow";
+// A spreadsheet error value (#N/A, #DIV/0!, ...; an .xlsx error cell): read as missing.
+inline constexpr std::string_view kExcelError = "excel_error";
+// "78.3%" for an indicator whose unit is not "%" (never silently divided by 100).
+inline constexpr std::string_view kPercentValue = "percent_value";
 inline constexpr std::string_view kNonIntegerCount = "non_integer_count";
 inline constexpr std::string_view kNegativeCount = "negative_count";
 inline constexpr std::string_view kNotPositive = "not_positive";
@@ -62,6 +73,8 @@ inline constexpr std::string_view kDivisionByZero = "division_by_zero";
 // Series.
 inline constexpr std::string_view kDuplicatePeriod = "duplicate_period";
 inline constexpr std::string_view kMixedRowKinds = "mixed_row_kinds";
+// One series whose periods are written as different kinds (a date beside an ISO week).
+inline constexpr std::string_view kMixedPeriodKinds = "mixed_period_kinds";
 inline constexpr std::string_view kRowsNotGrouped = "rows_not_grouped";
 inline constexpr std::string_view kMissingPeriods = "missing_periods";
 // Commands.

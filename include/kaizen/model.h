@@ -225,6 +225,9 @@ struct Series {
   std::vector<double> numerators;
   std::vector<double> denominators;
   std::vector<double> subgroup_sds;
+  // What each period is (a day or month, an ISO week, a financial quarter or year), for
+  // writing it back as the file did (FormatPeriod); set by the importer.
+  PeriodKind period_kind = PeriodKind::kDate;
 
   std::size_t size() const { return periods.size(); }
   // Appends one row, filling every column (so any chart type can read it).

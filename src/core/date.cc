@@ -82,6 +82,36 @@ std::string Date::ToIso() const {
   return buf;
 }
 
+std::string FormatPeriod(Date first_day, PeriodKind kind) {
+  const CivilDay c = first_day.ToCivil();
+  char buf[48];
+  switch (kind) {
+    case PeriodKind::kIsoWeek: {
+      // The ISO year and week are those of the week's Thursday (ISO 8601-1:2019, 5.2.4.2).
+      // 1970-01-01 was a Thursday: weekday 0 is Monday.
+      const int32_t days = first_day.days_since_epoch();
+      const int weekday = static_cast<int>(((days + 3) % 7 + 7) % 7);
+      const Date thursday(days - weekday + 3);
+      const int year = thursday.ToCivil().year;
+      const int32_t jan1 = DaysFromCivil(year, 1, 1);
+      const int week = (thursday.days_since_epoch() - jan1) / 7 + 1;
+      std::snprintf(buf, sizeof buf, "%04d-W%02d", year, week);
+      return buf;
+    }
+    case PeriodKind::kFinancialQuarter:
+    case PeriodKind::kFinancialYear: {
+      const int start = c.month >= 4 ? c.year : c.year - 1;  // the year the April is in
+      std::snprintf(buf, sizeof buf, "%04d/%02d", start, (start + 1) % 100);
+      if (kind == PeriodKind::kFinancialYear) return buf;
+      const int quarter = ((c.month + 8) % 12) / 3 + 1;  // April-June 1, ..., January-March 4
+      return std::string(buf) + " Q" + std::to_string(quarter);
+    }
+    case PeriodKind::kDate:
+      break;
+  }
+  return first_day.ToIso();
+}
+
 std::string Date::ToMonthYear() const {
   const CivilDay c = ToCivil();
   return std::string(kMonthNames[c.month - 1]) + " " + std::to_string(c.year);

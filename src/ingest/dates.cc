@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cctype>
+#include <optional>
 
 #include "ingest/numbers.h"
 #include "kaizen/diagnostics.h"
@@ -109,6 +110,79 @@ bool IsSeparator(char c) { return c == '/' || c == '-' || c == '.' || c == ' ' |
 // (or a negative number), not a date.
 bool IsSeparatorRun(std::string_view run) { return run.size() == 1 || run == ", "; }
 
+// The Monday of ISO 8601 week `week` of ISO year `year`, or false when the year has no such
+// week. Week 1 is the week holding 4 January (ISO 8601-1:2019, 5.2.4.2); a year has 53 weeks
+// when the Thursday of week 53 still falls in it.
+bool IsoWeekMonday(int year, int week, RawPeriod* out) {
+  if (year < 1 || year > 9999 || week < 1 || week > 53) return false;
+  const int32_t jan4 = Date::FromCivil(year, 1, 4).value().days_since_epoch();
+  // 1970-01-01 was a Thursday: days since then, shifted so Monday is 0.
+  const int weekday = static_cast<int>(((jan4 + 3) % 7 + 7) % 7);
+  const int32_t monday = jan4 - weekday + 7 * (week - 1);
+  if (Date(monday + 3).ToCivil().year != year) return false;
+  *out = RawPeriod{};
+  out->days = monday;
+  out->kind = PeriodKind::kIsoWeek;
+  return true;
+}
+
+// "2024-W05" or "2024W05" (any case of W): the week's Monday. nullopt when the text is not
+// written as a week at all.
+std::optional<PeriodParse> ParseIsoWeek(std::string_view s, RawPeriod* out) {
+  if (s.size() < 7 || s.size() > 8 || !IsDigit(s[0])) return std::nullopt;
+  std::size_t w = 4;
+  if (s[w] == '-') ++w;
+  if (w >= s.size() || (s[w] != 'W' && s[w] != 'w')) return std::nullopt;
+  int year, week;
+  if (!Digits(s.substr(0, 4), 4, &year) || s.size() - w - 1 != 2 ||
+      !Digits(s.substr(w + 1), 2, &week)) {
+    return PeriodParse::kBad;
+  }
+  return IsoWeekMonday(year, week, out) ? PeriodParse::kOk : PeriodParse::kBad;
+}
+
+// The first year of an NHS financial year written "2016/17" or "2016/2017" (1 April 2016 to
+// 31 March 2017); 0 when `s` is not one. The second year must follow the first: "2016/18" is
+// nothing.
+int FinancialYear(std::string_view s) {
+  int first, second;
+  const std::size_t slash = s.find('/');
+  if (slash != 4 || !Digits(s.substr(0, 4), 4, &first) || first < 1 || first >= 9999) return 0;
+  const std::string_view tail = s.substr(5);
+  if (tail.size() == 2 && Digits(tail, 2, &second)) return second == (first + 1) % 100 ? first : 0;
+  if (tail.size() == 4 && Digits(tail, 4, &second)) return second == first + 1 ? first : 0;
+  return 0;
+}
+
+// 1..4 for "Q1".."Q4" (any case), else 0.
+int Quarter(std::string_view s) {
+  if (s.size() != 2 || (s[0] != 'Q' && s[0] != 'q') || s[1] < '1' || s[1] > '4') return 0;
+  return s[1] - '0';
+}
+
+// NHS financial years and their quarters: "2016/17" (from 1 April 2016), "2016/17 Q1" or
+// "Q1 2016/17" (Q1 is April to June, Q4 January to March of the second year). nullopt when the
+// text is not written as one.
+std::optional<PeriodParse> ParseFinancial(std::string_view s, RawPeriod* out) {
+  int year = FinancialYear(s), quarter = 0;
+  const std::size_t space = s.find(' ');
+  if (year == 0 && space != std::string_view::npos) {
+    const std::string_view a = s.substr(0, space), b = TrimSpaces(s.substr(space + 1));
+    if ((year = FinancialYear(a)) != 0) {
+      quarter = Quarter(b);
+    } else if ((year = FinancialYear(b)) != 0) {
+      quarter = Quarter(a);
+    }
+    if (year == 0) return std::nullopt;
+    if (quarter == 0) return PeriodParse::kBad;
+  }
+  if (year == 0) return std::nullopt;
+  const int month0 = 3 + 3 * (quarter > 0 ? quarter - 1 : 0);  // months after January of `year`
+  if (!ToDate(year + month0 / 12, month0 % 12 + 1, 1, out)) return PeriodParse::kBad;
+  out->kind = quarter > 0 ? PeriodKind::kFinancialQuarter : PeriodKind::kFinancialYear;
+  return PeriodParse::kOk;
+}
+
 }  // namespace
 
 PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_serials,
@@ -139,6 +213,9 @@ PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_ser
       return PeriodParse::kOk;
     }
   }
+
+  if (std::optional<PeriodParse> week = ParseIsoWeek(text, out)) return *week;
+  if (std::optional<PeriodParse> financial = ParseFinancial(text, out)) return *financial;
 
   // Split into at most three parts on single separators, remembering whether all were one of
   // '/', '-', '.' (the same one throughout). Nothing may come before the first part or after
@@ -206,6 +283,20 @@ PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_ser
   return PeriodParse::kBad;
 }
 
+bool ParseMonthTwoDigitYear(std::string_view text, int* month, int* two_digit_year) {
+  text = TrimSpaces(text);
+  const std::size_t sep = text.find_first_of("- ");
+  if (sep == std::string_view::npos || sep + 3 != text.size()) return false;
+  const int m = MonthFromName(text.substr(0, sep));
+  if (m == 0 || !Digits(text.substr(sep + 1), 2, two_digit_year)) return false;
+  *month = m;
+  return true;
+}
+
+int ExcelCenturyYear(int two_digit_year) {
+  return two_digit_year < 30 ? 2000 + two_digit_year : 1900 + two_digit_year;
+}
+
 SlashFit FitsOf(const RawPeriod& raw) {
   return {IsCivil(raw.year, raw.second, raw.first), IsCivil(raw.year, raw.first, raw.second)};
 }
@@ -225,7 +316,8 @@ bool ResolvePeriod(const RawPeriod& raw, DateOrder order, Date* out) {
 std::string_view ExpectedDateForms(DateFormat format) {
   switch (format) {
     case DateFormat::kIso:
-      return "a date such as 2022-03-01, 2022-03 or Mar 2022";
+      return "a date such as 2022-03-01, 2022-03 or Mar 2022, a week such as 2024-W05, or a "
+             "financial year or quarter such as 2016/17 or 2016/17 Q1";
     case DateFormat::kDayMonthYear:
       return "a date such as 31/03/2022 (dd/mm/yyyy), 2022-03-31 or Mar 2022";
     case DateFormat::kMonthDayYear:
@@ -233,7 +325,8 @@ std::string_view ExpectedDateForms(DateFormat format) {
     case DateFormat::kAuto:
       break;
   }
-  return "a date such as 2022-03-01, 2022-03, 01/03/2022, 01-Mar-2022 or Mar 2022";
+  return "a date such as 2022-03-01, 2022-03, 01/03/2022, 01-Mar-2022 or Mar 2022, a week such "
+         "as 2024-W05, or a financial year or quarter such as 2016/17 or 2016/17 Q1";
 }
 
 PeriodError DescribeBadPeriod(PeriodParse parse, std::string_view text, DateFormat format) {

@@ -26,6 +26,7 @@ struct RawPeriod {
   uint8_t first = 0;
   uint8_t second = 0;
   bool slash = false;
+  PeriodKind kind = PeriodKind::kDate;  // what was written: a date, a week, a financial period
 };
 
 // Which readings of a slash date give a real calendar day.
@@ -48,6 +49,14 @@ PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_ser
                         RawPeriod* out);
 
 SlashFit FitsOf(const RawPeriod& raw);
+
+// "Apr-16", "Apr 16", "April-16": a month name and a two-digit year, as Excel's mmm-yy format
+// shows a month (and as ParsePeriod refuses it, kTwoDigitYear). Returns false for anything else.
+bool ParseMonthTwoDigitYear(std::string_view text, int* month, int* two_digit_year);
+
+// The year Excel reads a typed two-digit year as: 00-29 in the 2000s, 30-99 in the 1900s
+// (Microsoft, "How Excel works with two-digit year numbers", the default window of Windows).
+int ExcelCenturyYear(int two_digit_year);
 
 // The Date of `raw` read in `order` (ignored unless raw.slash). Returns false when that reading
 // is not a calendar day.

@@ -123,5 +123,91 @@ TEST(ParsePeriodTest, ExcelSerialsOnlyWhenAsked) {
   EXPECT_EQ(Iso("60", DateFormat::kAuto, true), "bad");
 }
 
+// Mondays from Python: datetime.date.fromisocalendar(2024, 5, 1) == 2024-01-29, (2024, 1, 1) ==
+// 2024-01-01, (2020, 53, 1) == 2020-12-28, (2026, 1, 1) == 2025-12-29; fromisocalendar(2021, 53, 1)
+// and (2024, 53, 1) raise ValueError (those years have 52 weeks).
+TEST(ParsePeriodTest, IsoWeeksAreTheirMonday) {
+  EXPECT_EQ(Iso("2024-W05"), "2024-01-29");
+  EXPECT_EQ(Iso("2024W05"), "2024-01-29");
+  EXPECT_EQ(Iso("2024-w01"), "2024-01-01");
+  EXPECT_EQ(Iso("2020-W53"), "2020-12-28");
+  EXPECT_EQ(Iso("2026-W01"), "2025-12-29");
+  EXPECT_EQ(Iso("2024-W05", DateFormat::kIso), "2024-01-29");
+  EXPECT_EQ(Iso("2021-W53"), "bad");
+  EXPECT_EQ(Iso("2024-W53"), "bad");
+  EXPECT_EQ(Iso("2024-W00"), "bad");
+  EXPECT_EQ(Iso("2024-W5"), "bad");
+  EXPECT_EQ(Iso("2024-W054"), "bad");
+  EXPECT_EQ(Iso("2024-Wx5"), "bad");
+}
+
+// NHS financial years run 1 April to 31 March; Q1 is April to June (NHS England, "Financial
+// year and quarter definitions").
+TEST(ParsePeriodTest, FinancialYearsAndQuarters) {
+  EXPECT_EQ(Iso("2016/17"), "2016-04-01");
+  EXPECT_EQ(Iso("2016/2017"), "2016-04-01");
+  EXPECT_EQ(Iso("2016/17 Q1"), "2016-04-01");
+  EXPECT_EQ(Iso("2016/17 Q2"), "2016-07-01");
+  EXPECT_EQ(Iso("2016/17 q3"), "2016-10-01");
+  EXPECT_EQ(Iso("2016/17 Q4"), "2017-01-01");
+  EXPECT_EQ(Iso("Q4 2016/17"), "2017-01-01");
+  EXPECT_EQ(Iso("1999/00 Q2"), "1999-07-01");
+  // The second year must follow the first; quarters run 1 to 4.
+  EXPECT_EQ(Iso("2016/18"), "bad");
+  EXPECT_EQ(Iso("2016/17 Q5"), "bad");
+  EXPECT_EQ(Iso("2016/17 Q"), "bad");
+  EXPECT_EQ(Iso("2016/17 June"), "bad");
+  // A slash date with a four-digit year first is still a day.
+  EXPECT_EQ(Iso("2016/12/01"), "2016-12-01");
+}
+
+TEST(ParsePeriodTest, WeeksAndFinancialPeriodsSayWhatTheyAre) {
+  RawPeriod raw;
+  ASSERT_EQ(ParsePeriod("2024-W05", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_EQ(raw.kind, PeriodKind::kIsoWeek);
+  ASSERT_EQ(ParsePeriod("2016/17 Q2", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_EQ(raw.kind, PeriodKind::kFinancialQuarter);
+  ASSERT_EQ(ParsePeriod("2016/17", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_EQ(raw.kind, PeriodKind::kFinancialYear);
+  ASSERT_EQ(ParsePeriod("2016-07-01", DateFormat::kAuto, false, &raw), PeriodParse::kOk);
+  EXPECT_EQ(raw.kind, PeriodKind::kDate);
+}
+
+// FormatPeriod writes back what ParsePeriod read. ISO weeks from Python:
+// date(2024, 1, 29).isocalendar() == (2024, 5, 1); date(2025, 12, 29).isocalendar() ==
+// (2026, 1, 1); date(2020, 12, 28).isocalendar() == (2020, 53, 1); date(2021, 1, 3) (a Sunday)
+// .isocalendar() == (2020, 53, 7).
+TEST(FormatPeriodTest, WritesPeriodsAsTheFileDid) {
+  const auto day = [](int y, int m, int d) { return Date::FromCivil(y, m, d).value(); };
+  EXPECT_EQ(FormatPeriod(day(2024, 1, 29), PeriodKind::kIsoWeek), "2024-W05");
+  EXPECT_EQ(FormatPeriod(day(2025, 12, 29), PeriodKind::kIsoWeek), "2026-W01");
+  EXPECT_EQ(FormatPeriod(day(2020, 12, 28), PeriodKind::kIsoWeek), "2020-W53");
+  EXPECT_EQ(FormatPeriod(day(2021, 1, 3), PeriodKind::kIsoWeek), "2020-W53");
+  EXPECT_EQ(FormatPeriod(day(2016, 4, 1), PeriodKind::kFinancialQuarter), "2016/17 Q1");
+  EXPECT_EQ(FormatPeriod(day(2016, 10, 1), PeriodKind::kFinancialQuarter), "2016/17 Q3");
+  EXPECT_EQ(FormatPeriod(day(2017, 1, 1), PeriodKind::kFinancialQuarter), "2016/17 Q4");
+  EXPECT_EQ(FormatPeriod(day(2017, 3, 31), PeriodKind::kFinancialQuarter), "2016/17 Q4");
+  EXPECT_EQ(FormatPeriod(day(1999, 4, 1), PeriodKind::kFinancialYear), "1999/00");
+  EXPECT_EQ(FormatPeriod(day(2016, 4, 1), PeriodKind::kFinancialYear), "2016/17");
+  EXPECT_EQ(FormatPeriod(day(2016, 4, 1), PeriodKind::kDate), "2016-04-01");
+  // Round trips: every week of 2020 to 2026 and every quarter of 2010/11 to 2030/31.
+  for (int32_t d = day(2019, 12, 30).days_since_epoch(); d < day(2027, 1, 4).days_since_epoch();
+       d += 7) {
+    RawPeriod raw;
+    const std::string text = FormatPeriod(Date(d), PeriodKind::kIsoWeek);
+    ASSERT_EQ(ParsePeriod(text, DateFormat::kAuto, false, &raw), PeriodParse::kOk) << text;
+    EXPECT_EQ(raw.days, d) << text;
+  }
+  for (int y = 2010; y <= 2030; ++y) {
+    for (int q = 1; q <= 4; ++q) {
+      RawPeriod raw;
+      const std::string text = std::to_string(y) + "/" + std::to_string((y + 1) % 100 / 10) +
+                               std::to_string((y + 1) % 10) + " Q" + std::to_string(q);
+      ASSERT_EQ(ParsePeriod(text, DateFormat::kAuto, false, &raw), PeriodParse::kOk) << text;
+      EXPECT_EQ(FormatPeriod(Date(raw.days), PeriodKind::kFinancialQuarter), text);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace kaizen::ingest

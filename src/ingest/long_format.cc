@@ -50,6 +50,20 @@ std::string FormatNumber(double v) {
 
 std::string MonthText(Date d) { return d.ToIso().substr(0, 7); }
 
+std::string_view PeriodKindWords(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::kIsoWeek:
+      return "an ISO week";
+    case PeriodKind::kFinancialQuarter:
+      return "a financial quarter";
+    case PeriodKind::kFinancialYear:
+      return "a financial year";
+    case PeriodKind::kDate:
+      break;
+  }
+  return "a date";
+}
+
 double SumOrMissing(std::span<const double> xs, bool mean) {
   double sum = 0.0;
   int n = 0;
@@ -83,6 +97,25 @@ LongFormatMapper::LongFormatMapper(std::string file_name, const Catalogue* catal
     for (const Indicator& indicator : catalogue_->indicators)
       indicators_.emplace(indicator.id, &indicator);
   }
+}
+
+TableLayout LongFormatMapper::Layout() const {
+  if (options_.columns.layout != TableLayout::kAuto) return options_.columns.layout;
+  return catalogue_ != nullptr ? catalogue_->columns.layout : TableLayout::kAuto;
+}
+
+bool LongFormatMapper::DecimalComma() const {
+  if (options_.columns.decimal != '.') return options_.columns.decimal == ',';
+  return catalogue_ != nullptr && catalogue_->columns.decimal == ',';
+}
+
+int LongFormatMapper::SourceColumn(int column) const {
+  if (column < 1 || static_cast<std::size_t>(column) > source_columns_.size()) return column;
+  return source_columns_[static_cast<std::size_t>(column) - 1];
+}
+
+int LongFormatMapper::FindPeriodColumn(std::span<const std::string_view> header) const {
+  return FindColumn(header, ColumnName(&ColumnMapping::period), {"date", "month"});
 }
 
 std::string LongFormatMapper::ColumnName(std::string ColumnMapping::*field) const {
@@ -128,7 +161,7 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
   const std::string value = ColumnName(&ColumnMapping::value);
   const std::string numerator = ColumnName(&ColumnMapping::numerator);
   const std::string denominator = ColumnName(&ColumnMapping::denominator);
-  col_period_ = FindColumn(fields, period, {"date", "month"});
+  col_period_ = FindPeriodColumn(fields);
   col_indicator_ = FindColumn(fields, indicator, {"indicator_id", "measure", "metric"});
   col_organisation_ =
       FindColumn(fields, organisation, {"organization", "org", "org_code", "provider", "trust"});
@@ -337,7 +370,7 @@ Status LongFormatMapper::Error(std::string_view code, int line, int column, std:
     fatal_ = true;
     return Status::InvalidArgument(file_name_ + ": too many errors");
   }
-  diagnostics_->Error(code, file_name_, line, column, std::move(message));
+  diagnostics_->Error(code, file_name_, line, SourceColumn(column), std::move(message));
   if (errors + 1 == kMaxErrors) {
     diagnostics_->Error(diag::kTooManyErrors, file_name_, line, 0,
                         "too many errors (" + std::to_string(kMaxErrors) + "); stopping here");
@@ -353,7 +386,7 @@ void LongFormatMapper::Warn(std::string_view code, int line, int column, std::st
     return;
   }
   ++warnings_;
-  diagnostics_->Warning(code, file_name_, line, column, std::move(message));
+  diagnostics_->Warning(code, file_name_, line, SourceColumn(column), std::move(message));
 }
 
 Status LongFormatMapper::BadRow(std::string_view code, int line, int column, std::string message) {
@@ -467,6 +500,24 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
   keys_.push_back(std::move(k));
   key_index_.emplace(key_scratch_, *key);
   return Status::Ok();
+}
+
+Status LongFormatMapper::CheckPeriodKind(int line, const RawPeriod& raw, std::string_view text,
+                                         Key* key) {
+  if (key->first_period_line == 0) {
+    key->first_period_line = line;
+    key->period_kind = raw.kind;
+    return Status::Ok();
+  }
+  // A week beside a date would be plotted as if the two were the same kind of interval.
+  return BadRow(diag::kMixedPeriodKinds, line, col_period_ + 1,
+                Quoted(TrimSpaces(text)) + " is " + std::string(PeriodKindWords(raw.kind)) +
+                    ", but line " + std::to_string(key->first_period_line) + " of indicator " +
+                    Quoted(key->indicator) + ", organisation " + Quoted(key->organisation) +
+                    " has " + std::string(PeriodKindWords(key->period_kind)) +
+                    " (expected every period of a series written the same way: dates, ISO weeks "
+                    "such as 2024-W05, financial quarters such as 2016/17 Q1 or financial years "
+                    "such as 2016/17)");
 }
 
 void LongFormatMapper::NoteSlashDate(int line, const RawPeriod& raw, std::string_view text) {
@@ -595,20 +646,80 @@ bool LongFormatMapper::Keeps(int line, std::span<const std::string_view> fields,
 bool LongFormatMapper::ParseCell(std::span<const std::string_view> fields, int column,
                                  const std::string& name, double* out) {
   const std::string_view text = Cell(fields, column);
-  const NumberParse number_parse = ParseNumber(text, out);
-  if (number_parse == NumberParse::kOk || number_parse == NumberParse::kMissing) return true;
-  if (number_parse == NumberParse::kTooLarge) {
-    last_number_error_ = {column, diag::kValueOverflow,
-                          Quoted(TrimSpaces(text)) +
-                              " is beyond the largest number kaizen can hold (expected a "
-                              "number in the '" +
-                              name + "' column of magnitude below 1.8e308)"};
-    return false;
+  const NumberStyle style =
+      reading_key_ != nullptr ? StyleFor(*reading_key_) : NumberStyle{DecimalComma(), false};
+  switch (ReadNumberCell(text, style, out)) {
+    case CellNumber::kOk:
+    case CellNumber::kMissing:
+      return true;
+    case CellNumber::kExcelError:
+      // What the spreadsheet could not compute is no number: a gap in the chart, said per cell.
+      *out = kMissing;
+      Warn(diag::kExcelError, reading_line_, column + 1,
+           Quoted(TrimSpaces(text)) + " in the '" + name +
+               "' column is a spreadsheet error, read as a missing value");
+      return true;
+    case CellNumber::kPercent:
+      last_number_error_ = {column, diag::kPercentValue,
+                            reading_key_ != nullptr
+                                ? PercentRefusal(*reading_key_, TrimSpaces(text), name)
+                                : Quoted(TrimSpaces(text)) + " is a percentage"};
+      return false;
+    case CellNumber::kBadGrouping:
+      last_number_error_ = {
+          column, diag::kBadNumber,
+          Quoted(TrimSpaces(text)) +
+              (style.decimal_comma
+                   ? " is not a number written with a decimal comma (expected a number in the '" +
+                         name + "' column such as 1.234,5 or 12,5: [columns] decimal = \",\")"
+                   : " is not a number: its comma does not group thousands (expected a number in "
+                     "the '" +
+                         name +
+                         "' column such as 1,234,567.5 or 1234.5; for a decimal comma, "
+                         "[columns] decimal = \",\" in the catalogue)")};
+      return false;
+    case CellNumber::kTooLarge:
+      last_number_error_ = {column, diag::kValueOverflow,
+                            Quoted(TrimSpaces(text)) +
+                                " is beyond the largest number kaizen can hold (expected a "
+                                "number in the '" +
+                                name + "' column of magnitude below 1.8e308)"};
+      return false;
+    case CellNumber::kBad:
+      break;
   }
   last_number_error_ = {column, diag::kBadNumber,
                         Quoted(TrimSpaces(text)) + " is not a number (expected a number in the '" +
                             name + "' column; empty or NA for a missing value)"};
   return false;
+}
+
+NumberStyle LongFormatMapper::StyleFor(const Key& key) const {
+  // A percent sign is read as the number shown, never divided by 100 (docs/cli.md,
+  // "Percentages"): only an indicator that counts in per cent, shown as stored, can take it.
+  const bool percent_unit =
+      key.definition != nullptr && key.definition->unit == "%" && key.definition->multiplier == 1.0;
+  return NumberStyle{DecimalComma(), percent_unit};
+}
+
+std::string LongFormatMapper::PercentRefusal(const Key& key, std::string_view text,
+                                             const std::string& name) const {
+  const std::string shown = Quoted(text) + " in the '" + name + "' column is a percentage";
+  const std::string rule =
+      " (a percentage is read as the number shown, 78.3 for 78.3%, only for an indicator whose "
+      "unit is \"%\" and multiplier 1; kaizen never divides by 100: ";
+  if (key.definition == nullptr) {
+    return shown + ", and no catalogue says indicator " + Quoted(key.indicator) +
+           " counts in per cent" + rule + "give it unit = \"%\" in the catalogue)";
+  }
+  if (key.definition->unit == "%") {
+    return shown + ", and indicator " + Quoted(key.indicator) + " has multiplier " +
+           FormatNumber(key.definition->multiplier) + ", which would scale it again" + rule +
+           "give the values as fractions, or remove the multiplier)";
+  }
+  return shown + ", and indicator " + Quoted(key.indicator) + " has unit " +
+         Quoted(key.definition->unit) + rule +
+         "give the number in the indicator's unit, or set unit = \"%\")";
 }
 
 bool LongFormatMapper::ReadMeasure(std::span<const std::string_view> fields,
@@ -662,12 +773,19 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
   Row row;
   row.key = key;
   row.line = line;
+  reading_line_ = line;
+  reading_key_ = &k;
   const std::string_view period_text = Cell(fields, col_period_);
   const PeriodParse parse =
       ParsePeriod(period_text, options_.date_format, spreadsheet_, &row.period);
   if (parse != PeriodParse::kOk) {
     PeriodError e = DescribeBadPeriod(parse, period_text, options_.date_format);
     return BadRow(e.code, line, col_period_ + 1, std::move(e.message));
+  }
+  if (k.first_period_line == 0 || row.period.kind != k.period_kind) {
+    const bool first = k.first_period_line == 0;
+    Status s = CheckPeriodKind(line, row.period, period_text, &k);
+    if (!first) return s;  // the row is refused, or skipped under --lenient
   }
   if (row.period.slash) {
     NoteSlashDate(line, row.period, period_text);
@@ -691,6 +809,7 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
   } else if (!value()) {
     return BadCell(line, std::move(last_number_error_));
   }
+  reading_key_ = nullptr;  // keys_ may grow: the pointer is for this row only
   if (std::optional<CellError> e = RowNumberProblem(k, row)) return BadCell(line, std::move(*e));
   if (col_comment_ >= 0) {
     const std::string_view comment = TrimSpaces(Cell(fields, col_comment_));
@@ -869,10 +988,14 @@ void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Dat
     const std::string unit =
         step == 1 ? (missing == 1 ? "month" : "months") : (missing == 1 ? "quarter" : "quarters");
     const Date first = Date::FromCivil(first_missing / 12, first_missing % 12 + 1, 1).value();
+    // Financial quarters as the file wrote them ("2016/17 Q3"); months as yyyy-mm.
+    const auto shown = [&](Date d) {
+      return key.period_kind == PeriodKind::kDate ? MonthText(d) : FormatPeriod(d, key.period_kind);
+    };
     Warn(diag::kMissingPeriods, 0, 0,
          series + std::to_string(missing) + " " + unit + " missing between " +
-             MonthText(periods.front()) + " and " + MonthText(periods.back()) + " (the first is " +
-             MonthText(first) + ")");
+             shown(periods.front()) + " and " + shown(periods.back()) + " (the first is " +
+             shown(first) + ")");
     return;
   }
   // Weekly: whole weeks apart, at least one gap of exactly one week.
@@ -889,13 +1012,19 @@ void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Dat
     missing += gap / 7 - 1;
   }
   if (missing == 0) return;
+  // ISO weeks as the file wrote them ("2024-W05"); dates as ISO dates.
+  const auto shown = [&](Date d) { return FormatPeriod(d, key.period_kind); };
   Warn(diag::kMissingPeriods, 0, 0,
        series + std::to_string(missing) + (missing == 1 ? " week" : " weeks") +
-           " missing between " + periods.front().ToIso() + " and " + periods.back().ToIso() +
-           " (the first is " + first.ToIso() + ")");
+           " missing between " + shown(periods.front()) + " and " + shown(periods.back()) +
+           " (the first is " + shown(first) + ")");
 }
 
 Status LongFormatMapper::Deliver(Series&& series) {
+  // The kind of the series' periods, from its key (CheckPeriodKind).
+  const auto key = key_index_.find(series.indicator_id + '\x1f' + series.organisation);
+  if (key != key_index_.end())
+    series.period_kind = keys_[static_cast<std::size_t>(key->second)].period_kind;
   if (!streaming_) {
     finished_.push_back(std::move(series));
     return Status::Ok();

@@ -29,6 +29,7 @@
 
 #include "ingest/dates.h"
 #include "ingest/expression.h"
+#include "ingest/numbers.h"
 #include "ingest/row_source.h"
 #include "ingest/row_store.h"
 #include "kaizen/catalogue.h"
@@ -52,6 +53,22 @@ class LongFormatMapper final : public RowSink {
   Status OnBadRow(int line, int column, std::string message) override;  // diag::kInput
   Status OnBadRow(std::string_view code, int line, int column, std::string message) override;
   int PeriodColumn() const override { return col_period_ + 1; }
+
+  // What the caller's options and the catalogue say of the file (options first): its layout,
+  // whether its numbers have a decimal comma, and the names of its period and value columns.
+  TableLayout Layout() const;
+  bool DecimalComma() const;
+  std::string PeriodColumnName() const { return ColumnName(&ColumnMapping::period); }
+  std::string ValueColumnName() const { return ColumnName(&ColumnMapping::value); }
+
+  // The 0-based column of `header` that holds periods, found as ReadHeader finds it; -1 when
+  // there is none.
+  int FindPeriodColumn(std::span<const std::string_view> header) const;
+
+  // For an adapter that reshapes rows before they reach the mapper (wide_format.h): column i + 1
+  // of the rows it feeds is column source[i] (1-based) of the file, for diagnostics; an empty
+  // span turns this off. The adapter keeps `source` alive and may change it between rows.
+  void SetSourceColumns(std::span<const int> source) { source_columns_ = source; }
 
   // Ends the table: resolves dates, delivers the remaining series and returns what was read.
   // `read_status` is what the row reader returned. Returns InvalidArgument when any error was
@@ -80,6 +97,9 @@ class LongFormatMapper final : public RowSink {
     bool shape_from_rows = false;
     int32_t value_rows = 0, ratio_rows = 0;
     int32_t first_value_line = 0, first_ratio_line = 0;
+    // How the series' first period was written; every other must be written the same way.
+    PeriodKind period_kind = PeriodKind::kDate;
+    int32_t first_period_line = 0;
   };
 
   using Row = StoredRow;
@@ -122,6 +142,13 @@ class LongFormatMapper final : public RowSink {
                    int column, std::string_view what, double* out);
   bool ParseCell(std::span<const std::string_view> fields, int column, const std::string& name,
                  double* out);
+  // How the numbers of `key`'s rows are written: the file's decimal mark, and whether a percent
+  // sign may be read (the indicator's unit is "%" and its multiplier 1).
+  NumberStyle StyleFor(const Key& key) const;
+  // Why a percentage cannot be read for `key` (CellNumber::kPercent).
+  std::string PercentRefusal(const Key& key, std::string_view text, const std::string& name) const;
+  // The file's column of 1-based `column` (MapReshapedColumns).
+  int SourceColumn(int column) const;
   // Whether `where` (the indicator `key`'s, or with null the catalogue's) keeps the row; an
   // undecidable filter is a bad row (*status says whether to stop).
   bool Keeps(int line, std::span<const std::string_view> fields, const Expression& where,
@@ -152,6 +179,8 @@ class LongFormatMapper final : public RowSink {
   Status Error(std::string_view code, int line, int column, std::string message);
   void Warn(std::string_view code, int line, int column, std::string message);
   void NoteSlashDate(int line, const RawPeriod& raw, std::string_view text);
+  // A bad row when `raw` is written as another kind of period than the series' first.
+  Status CheckPeriodKind(int line, const RawPeriod& raw, std::string_view text, Key* key);
   DateOrder SlashOrder();
 
   // Resolves, sorts, combines and delivers (or keeps, when not streaming) one series.
@@ -224,6 +253,9 @@ class LongFormatMapper final : public RowSink {
   std::size_t warnings_not_shown_ = 0;
   Status stop_;                  // the callback's failure, returned from Finish
   CellError last_number_error_;  // the bad number of the row being read
+  int reading_line_ = 0;         // the line of the row being read, for a cell's warning
+  const Key* reading_key_ = nullptr;
+  std::span<const int> source_columns_;  // SetSourceColumns
   ImportSummary summary_;
 };
 

@@ -345,13 +345,16 @@ TEST(LongFormatTest, BadNumberAndBadDateNameLineAndColumn) {
             "data.csv:2:4: error [bad_number]: '12 beds' is not a number (expected a number in the "
             "'value' "
             "column; empty or NA for a missing value)");
-  EXPECT_EQ(o.messages[1],
-            "data.csv:3:3: error [bad_date]: '2022-02-30' is not a date (expected a date such as "
-            "2022-03-01, 2022-03, 01/03/2022, 01-Mar-2022 or Mar 2022)");
+  EXPECT_EQ(
+      o.messages[1],
+      "data.csv:3:3: error [bad_date]: '2022-02-30' is not a date (expected a date such as "
+      "2022-03-01, 2022-03, 01/03/2022, 01-Mar-2022 or Mar 2022, a week such as 2024-W05, or a "
+      "financial year or quarter such as 2016/17 or 2016/17 Q1)");
   EXPECT_EQ(o.messages[2],
             "data.csv:4:3: error [empty_period]: empty period (expected a date such as 2022-03-01, "
             "2022-03, "
-            "01/03/2022, 01-Mar-2022 or Mar 2022)");
+            "01/03/2022, 01-Mar-2022 or Mar 2022, a week such as 2024-W05, or a financial year or "
+            "quarter such as 2016/17 or 2016/17 Q1)");
 }
 
 TEST(LongFormatTest, LenientSkipsBadRowsAndCountsThem) {

@@ -10,6 +10,7 @@
 
 #include "ingest/csv/csv_reader.h"
 #include "ingest/long_format.h"
+#include "ingest/wide_format.h"
 #include "ingest/xlsx/xlsx_reader.h"
 #include "kaizen/ingest.h"
 
@@ -53,7 +54,8 @@ Result<ImportSummary> ReadDataFile(const std::string& path, const Catalogue* cat
     const std::string label = sheet.ok() ? ingest::XlsxSheetLabel(path, *sheet) : path;
     ingest::LongFormatMapper mapper(label, catalogue, options, diagnostics, on_series);
     mapper.SetSpreadsheetRows();
-    const Status read = ingest::ReadXlsxRows(path, options.sheet, diagnostics, mapper);
+    ingest::WideFormatAdapter rows(&mapper, label, diagnostics, /*spreadsheet=*/true);
+    const Status read = ingest::ReadXlsxRows(path, options.sheet, diagnostics, rows);
     return mapper.Finish(read);
   }
   // Silently ignoring the option would analyse whatever the file holds as if it were the sheet.

@@ -14,6 +14,7 @@
 #include "ingest/csv/sniffer.h"
 #include "ingest/csv/tokenizer.h"
 #include "ingest/long_format.h"
+#include "ingest/wide_format.h"
 
 namespace kaizen::ingest {
 namespace {
@@ -156,7 +157,8 @@ Result<Encoding> CheckEncoding(ByteSource& source, const std::string& file_name,
 }  // namespace
 
 Status ReadCsvRows(ByteSource& source, const std::string& file_name, char delimiter,
-                   Diagnostics* diagnostics, RowSink& sink, std::size_t max_row_bytes) {
+                   Diagnostics* diagnostics, RowSink& sink, std::size_t max_row_bytes,
+                   bool decimal_comma) {
   Result<Encoding> encoding = CheckEncoding(source, file_name, diagnostics);
   if (!encoding.ok()) return encoding.status();
   if (!encoding->utf8) {
@@ -214,7 +216,7 @@ Status ReadCsvRows(ByteSource& source, const std::string& file_name, char delimi
         if (delimiter == '\0') {
           const std::size_t n = std::min(end - begin, kSniffBytes);
           tokenizer = CsvTokenizer(SniffDelimiter(std::string_view(buffer.data() + begin, n),
-                                                  at_end && n == end - begin),
+                                                  at_end && n == end - begin, decimal_comma),
                                    max_row_bytes);
         }
       }
@@ -246,7 +248,10 @@ Result<ImportSummary> ReadCsv(ByteSource& source, const std::string& file_name,
                               const Catalogue* catalogue, const ReadOptions& options,
                               Diagnostics* diagnostics, const SeriesCallback& on_series) {
   LongFormatMapper mapper(file_name, catalogue, options, diagnostics, on_series);
-  const Status read = ReadCsvRows(source, file_name, options.delimiter, diagnostics, mapper);
+  // A wide file (one column per period) reaches the mapper as long rows (wide_format.h).
+  WideFormatAdapter rows(&mapper, file_name, diagnostics, /*spreadsheet=*/false);
+  const Status read = ReadCsvRows(source, file_name, options.delimiter, diagnostics, rows,
+                                  kMaxRowBytes, mapper.DecimalComma());
   return mapper.Finish(read);
 }
 

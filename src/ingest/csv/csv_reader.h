@@ -31,9 +31,11 @@ class ByteSource {
 // Reports to *diagnostics and returns InvalidArgument for input that is not CSV text (NUL bytes,
 // UTF-16), a quoted field never closed, or a row over `max_row_bytes`; returns the sink's status
 // when it stops the read.
+// `decimal_comma`: the numbers have a decimal comma, so a sniffed delimiter is never ','.
+inline constexpr std::size_t kMaxRowBytes = std::size_t{1} << 20;
 Status ReadCsvRows(ByteSource& source, const std::string& file_name, char delimiter,
                    Diagnostics* diagnostics, RowSink& sink,
-                   std::size_t max_row_bytes = std::size_t{1} << 20);
+                   std::size_t max_row_bytes = kMaxRowBytes, bool decimal_comma = false);
 
 // ReadDataFile for CSV. NotFound (and an error diagnostic) when the file cannot be opened.
 Result<ImportSummary> ReadCsvFile(const std::string& path, const Catalogue* catalogue,

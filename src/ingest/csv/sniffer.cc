@@ -31,12 +31,13 @@ std::vector<std::size_t> FieldCounts(std::string_view sample, bool whole, char d
 
 }  // namespace
 
-char SniffDelimiter(std::string_view sample, bool sample_is_whole_file) {
-  char best = ',';
+char SniffDelimiter(std::string_view sample, bool sample_is_whole_file, bool decimal_comma) {
+  char best = decimal_comma ? ';' : ',';
   // Rank: consistent beats inconsistent, then more rows agreeing with the first, then more
   // fields.
   std::array<std::size_t, 3> best_rank = {0, 0, 0};
   for (char d : {',', ';', '\t'}) {
+    if (decimal_comma && d == ',') continue;
     const auto counts = FieldCounts(sample, sample_is_whole_file, d);
     if (counts.empty() || counts[0] < 2) continue;
     std::size_t agreeing = 0;

@@ -36,8 +36,9 @@ namespace {
 using Keys = std::span<const std::string_view>;
 
 constexpr std::string_view kTopKeys[] = {"title", "columns", "where", "indicator"};
-constexpr std::string_view kColumnKeys[] = {"indicator", "organisation", "period", "value",
-                                            "numerator", "denominator",  "comment"};
+constexpr std::string_view kColumnKeys[] = {"indicator", "organisation", "period",
+                                            "value",     "numerator",    "denominator",
+                                            "comment",   "layout",       "decimal"};
 constexpr std::string_view kIndicatorKeys[] = {"id",
                                                "reference",
                                                "name",
@@ -528,6 +529,34 @@ class CatalogueReader {
     ReadString(t, "numerator", owner, &columns->numerator);
     ReadString(t, "denominator", owner, &columns->denominator);
     ReadString(t, "comment", owner, &columns->comment);
+    ReadLayout(t, columns);
+    ReadDecimal(t, columns);
+  }
+
+  void ReadLayout(const toml::table& t, ColumnMapping* columns) {
+    std::string layout;
+    if (!ReadString(t, "layout", "[columns]", &layout)) return;
+    if (layout == "long") {
+      columns->layout = TableLayout::kLong;
+    } else if (layout == "wide") {
+      columns->layout = TableLayout::kWide;
+    } else if (layout == "auto") {
+      columns->layout = TableLayout::kAuto;
+    } else {
+      Error(t.get("layout")->source(),
+            "[columns] layout = '" + layout + "' (expected \"long\", \"wide\" or \"auto\")");
+    }
+  }
+
+  void ReadDecimal(const toml::table& t, ColumnMapping* columns) {
+    std::string decimal;
+    if (!ReadString(t, "decimal", "[columns]", &decimal)) return;
+    if (decimal == "." || decimal == ",") {
+      columns->decimal = decimal[0];
+    } else {
+      Error(t.get("decimal")->source(),
+            "[columns] decimal = '" + decimal + "' (expected \".\" or \",\")");
+    }
   }
 
   // Returns false when the indicator has no usable id (it is then left out of the catalogue, and

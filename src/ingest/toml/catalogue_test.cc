@@ -788,5 +788,32 @@ numerator = ""
                  4, 13, "is empty");
 }
 
+// [columns] layout and decimal (docs/catalogue.md): how a data file lays out its periods and
+// writes its numbers.
+TEST(CatalogueTest, ColumnsLayoutAndDecimalMark) {
+  Diagnostics diagnostics;
+  Result<Catalogue> c = Parse(R"(
+[columns]
+layout = "wide"
+decimal = ","
+)",
+                              &diagnostics);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(c->columns.layout, TableLayout::kWide);
+  EXPECT_EQ(c->columns.decimal, ',');
+  Result<Catalogue> defaults = Parse("[columns]\nindicator = \"metric\"\n", &diagnostics);
+  ASSERT_TRUE(defaults.ok());
+  EXPECT_EQ(defaults->columns.layout, TableLayout::kAuto);
+  EXPECT_EQ(defaults->columns.decimal, '.');
+  Result<Catalogue> long_layout = Parse("[columns]\nlayout = \"long\"\n", &diagnostics);
+  ASSERT_TRUE(long_layout.ok());
+  EXPECT_EQ(long_layout->columns.layout, TableLayout::kLong);
+
+  ExpectOneError("[columns]\nlayout = \"sideways\"\n", 2, 10,
+                 "[columns] layout = 'sideways' (expected \"long\", \"wide\" or \"auto\")");
+  ExpectOneError("[columns]\ndecimal = \";\"\n", 2, 11,
+                 "[columns] decimal = ';' (expected \".\" or \",\")");
+}
+
 }  // namespace
 }  // namespace kaizen

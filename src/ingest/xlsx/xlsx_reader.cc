@@ -642,8 +642,8 @@ class SheetReader {
         book_->diagnostics()->Warning(
             file_, number, column,
             "the cell is formatted as a percentage: read as Excel shows it, " + slot +
-                ", and percentages are refused as in a CSV (docs/cli.md, \"Percentages\"): give "
-                "the column a number format");
+                ", under the one rule for percentages in a CSV (docs/cli.md, \"Percentages\"): "
+                "the number shown for an indicator whose unit is \"%\", refused elsewhere");
       }
       percent_cell_ = false;
       // A cell that cannot be read spoils its row; the sink reports it (an error, or a warning

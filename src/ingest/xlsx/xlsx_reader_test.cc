@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -568,6 +569,46 @@ TEST(XlsxHostileTest, PercentFormattedCellsAreRefusedAsInCsv) {
   Mapped quoted = ReadLongFormat({"202001", "202002"}, "3", {"90", "95"});
   ASSERT_TRUE(quoted.series.ok()) << AllDiagnostics(quoted.diagnostics);
   EXPECT_EQ((*quoted.series)[0].values[0], 90.0);
+}
+
+// A wide sheet (one column per month) whose header holds plain date serials, as a header row
+// left in the General format does, and an error cell (t="e"): the serials are months (Python:
+// (date(2016, 4, 1) - date(1899, 12, 30)).days == 42461, and 42491 for 1 May), said once; the
+// error is a missing value with a warning naming its cell.
+TEST(XlsxWideTest, SerialHeadersAndErrorCells) {
+  const auto text = [](const std::string& ref, const std::string& t) {
+    return "<c r=\"" + ref + "\" t=\"inlineStr\"><is><t>" + t + "</t></is></c>";
+  };
+  const std::string rows = "<row r=\"1\">" + text("A1", "indicator") + text("B1", "organisation") +
+                           "<c r=\"C1\"><v>42461</v></c><c r=\"D1\"><v>42491</v></c></row>"
+                           "<row r=\"2\">" +
+                           text("A2", "ae") + text("B2", "RF4") +
+                           "<c r=\"C2\"><v>5</v></c><c r=\"D2\" t=\"e\"><v>#DIV/0!</v></c></row>";
+  TempFile file(".xlsx");
+  WriteZip(file.path(), OneSheet(rows));
+  Diagnostics diagnostics;
+  Result<std::vector<Series>> series = ReadAllSeries(file.path(), nullptr, {}, &diagnostics);
+  const std::string all = AllDiagnostics(diagnostics);
+  ASSERT_TRUE(series.ok()) << all;
+  ASSERT_EQ(series->size(), 1u);
+  const Series& s = (*series)[0];
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s.periods[0].ToIso(), "2016-04-01");
+  EXPECT_EQ(s.periods[1].ToIso(), "2016-05-01");
+  EXPECT_EQ(s.values[0], 5.0);
+  EXPECT_TRUE(std::isnan(s.values[1]));
+  EXPECT_NE(all.find("Sheet1!C1: warning: the period headers are plain numbers, "
+                     "read as Excel date serials: 42461 is 2016-04-01"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("Sheet1!D2: warning: '#DIV/0!' in the 'value' column is a "
+                     "spreadsheet error, read as a missing value"),
+            std::string::npos)
+      << all;
+  // Sheet diagnostics are written without their code (docs/cli.md); it is still kept.
+  ASSERT_EQ(diagnostics.all().size(), 2u);
+  EXPECT_EQ(diagnostics.all()[0].code, diag::kNumberPeriods);
+  EXPECT_EQ(diagnostics.all()[1].code, diag::kExcelError);
 }
 
 // Regression: a 1.9 MB workbook inflating to 1.9 GB took 3.9 GB of memory.
