@@ -102,6 +102,34 @@ Result<Descriptive> Describe(std::span<const double> values, const DescribeOptio
 Result<double> Quantile(std::span<const double> values, double p,
                         QuantileMethod method = QuantileMethod::kType7);
 
+// Confidence intervals that sit beside the summary, as Minitab's Graphical Summary reports
+// them (docs/formulas.md, "Confidence intervals of the summary").
+struct Interval {
+  double lower = 0;
+  double upper = 0;
+};
+
+struct SummaryIntervals {
+  std::size_t n = 0;         // values used (not missing)
+  double confidence = 0.95;  // as requested
+  double se_mean = 0;        // s / sqrt(n)
+  Interval mean;             // x̄ ± t(1 - α/2, n - 1) s / sqrt(n)
+  // Distribution-free interval from the order statistics, interpolated as Hettmansperger &
+  // Sheather (1986), the method of Minitab's Graphical Summary. NaN when n < 2 or when even the
+  // widest interval (minimum to maximum) falls short of `confidence` (the bounds are then the
+  // minimum and maximum and median_achieved says what they cover).
+  Interval median;
+  double median_achieved = 0;  // the coverage of the interpolated interval
+  // sqrt((n - 1) s² / χ²): chi-square quantiles at 1 - α/2 and α/2; assumes normal data.
+  Interval sd;
+};
+
+// The intervals above for the non-missing values. Statistics that need two values (every one
+// here) are NaN for fewer. Fails with InvalidArgument for confidence outside (0, 1) or an
+// infinite value.
+Result<SummaryIntervals> SummaryConfidenceIntervals(std::span<const double> values,
+                                                    double confidence = 0.95);
+
 // ---- Normality tests ------------------------------------------------------------------------
 
 struct NormalityTest {
