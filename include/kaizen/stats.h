@@ -215,6 +215,31 @@ struct Coefficient {
   double se = 0;
   double t = 0;
   double p_value = 0;  // two-sided, on n - k - 1 degrees of freedom
+  // estimate ± t(1 - α/2, n - k - 1) se at LinearModel::confidence (Montgomery, Peck & Vining,
+  // Introduction to Linear Regression Analysis, 5th ed., 3.4.1).
+  double ci_lower = 0;
+  double ci_upper = 0;
+  // Variance inflation factor 1 / (1 - R²_j), R²_j from regressing this predictor on the others
+  // (Montgomery, Peck & Vining 9.4.1); 1 with one predictor, NaN for the intercept.
+  double vif = 0;
+};
+
+// One row of the analysis of variance table (Montgomery, Peck & Vining 3.3.1, Table 3.5).
+struct AnovaRow {
+  std::string source;  // "Regression", "Error" or "Total"
+  double df = 0;
+  double ss = 0;
+  double ms = 0;       // ss / df; NaN for Total, as Minitab leaves it blank
+  double f = 0;        // MS regression / MS error; NaN on the Error and Total rows
+  double p_value = 0;  // upper tail of F(k, n - k - 1); NaN on the Error and Total rows
+};
+
+// A row Minitab lists under "Fits and Diagnostics for Unusual Observations".
+struct UnusualObservation {
+  std::size_t row = 0;  // the input row index (from 0)
+  double y = 0, fit = 0, residual = 0, standardized_residual = 0, leverage = 0;
+  bool large_residual = false;  // |standardized residual| > 2: Minitab's "R"
+  bool high_leverage = false;   // leverage > 3 p / n, p = k + 1: Minitab's "X"
 };
 
 struct LinearModel {
@@ -227,10 +252,17 @@ struct LinearModel {
   double adjusted_r_squared = 0;
   double f_statistic = 0;  // (regression SS / k) / (RSS / (n - k - 1)); NaN when k = 0
   double f_p_value = 0;
+  double confidence = 0.95;     // of the coefficient intervals
+  std::vector<AnovaRow> anova;  // Regression, Error, Total
   // Per row used (rows with a missing value are skipped), in input order.
   std::vector<double> fitted;
   std::vector<double> residuals;
   std::vector<std::size_t> rows;  // the input row index (from 0) of each fitted value
+  // Hat values h_ii and standardized residuals e_i / (s sqrt(1 - h_ii)) (Minitab's "Std
+  // Resid"; Montgomery, Peck & Vining 4.2.1), per row used; NaN where h_ii = 1.
+  std::vector<double> leverage;
+  std::vector<double> standardized_residuals;
+  std::vector<UnusualObservation> unusual;  // in input order
 };
 
 // Least squares of y on the columns of `x` with an intercept, by Householder QR (Golub & Van
@@ -239,9 +271,11 @@ struct LinearModel {
 // missing value in y or any column are dropped. Fails with InvalidArgument on mismatched
 // lengths or infinity, and FailedPrecondition when n <= k + 1 or a column is (numerically) a
 // linear combination of the others (the message names it).
+// `confidence` (in (0, 1), InvalidArgument otherwise) sets the coefficient intervals.
 Result<LinearModel> FitLinearModel(std::span<const double> y,
                                    const std::vector<std::span<const double>>& x,
-                                   const std::vector<std::string>& names = {});
+                                   const std::vector<std::string>& names = {},
+                                   double confidence = 0.95);
 
 }  // namespace kaizen
 
