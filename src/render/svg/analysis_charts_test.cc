@@ -80,11 +80,11 @@ PlotOptions Hostile() {
   return o;
 }
 
-// Sturges bins of 1..10 (five of width 1.8). Counts are 2 and the normal curve peaks at
-// 10 · 1.8 · φ(0) / sd = 2.372 (sd 3.0277), so the count axis runs 0 to 5 in whole steps
-// (a 0.5 step would put ticks at half a patient) and the value axis 0 to 10 in steps of 2.
-// The left edge is 14 + 20 (axis title) + 6.6 (label "5") + 8 = 48.6, the right 876; the plot
-// runs from y = 58 to 420 − 92 = 328.
+// Sturges bins of 1..10: five of width 1.8, rounded up to 2 on edges 0, 2, ..., 10 (counts 1, 2,
+// 2, 2, 3). The normal curve peaks at 10 · 2 · φ(0) / sd = 2.635 (sd 3.0277), so the count axis
+// runs 0 to 3 in whole steps (never a tick at half a patient) and the value axis 0 to 10 in
+// steps of 2. The left edge is 14 + 20 (axis title) + 6.6 (label "3") + 8 = 48.6,
+// the right 876; the plot runs from y = 58 to 420 − 92 = 328.
 TEST(RenderHistogramSvg, BarsAndLinesAtTheirValues) {
   const std::vector<double> v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
   const HistogramBins bins = *ComputeHistogramBins(v, BinRule::kSturges);
@@ -93,13 +93,13 @@ TEST(RenderHistogramSvg, BarsAndLinesAtTheirValues) {
   ExpectSound(svg, "histogram");
   auto x = [](double value) { return 48.6 + value / 10 * (876 - 48.6); };
   const std::string bar = ElementOf(svg, "bar");
-  EXPECT_NEAR(AttrOf(bar, "x"), x(1), 0.01);                 // 131.34
-  EXPECT_NEAR(AttrOf(bar, "width"), x(2.8) - x(1), 0.02);    // 148.93
-  EXPECT_NEAR(AttrOf(bar, "y"), 328 - 2.0 / 5 * 270, 0.01);  // 220
+  EXPECT_NEAR(AttrOf(bar, "x"), x(0), 0.01);                 // 48.6
+  EXPECT_NEAR(AttrOf(bar, "width"), x(2) - x(0), 0.02);      // 165.48
+  EXPECT_NEAR(AttrOf(bar, "y"), 328 - 1.0 / 3 * 270, 0.01);  // 238
   EXPECT_EQ(CountOf(svg, "class=\"bar\""), 5);
   EXPECT_NEAR(AttrOf(ElementOf(svg, "mean"), "x1"), x(5.5), 0.01);
   EXPECT_NEAR(AttrOf(ElementOf(svg, "median"), "x1"), x(5.5), 0.01);
-  EXPECT_NE(svg.find("bins: Sturges, width 1.8"), std::string::npos);
+  EXPECT_NE(svg.find("bins: Sturges, width 2"), std::string::npos);
   EXPECT_NE(svg.find("class=\"normal-curve\""), std::string::npos);
 }
 
