@@ -27,6 +27,11 @@ struct PlotOptions {
   // Which way is better, for colouring funnel outliers (concern or improvement); kNeither
   // colours them all "special cause, neither".
   Direction direction = Direction::kNeither;
+  // Funnel plots: the indicator's display scale, every value shown × multiplier and followed by
+  // the unit (100 and "%" show proportions as percentages; 1000 and "per 1,000 bed days" a
+  // rate). 0 keeps the chart's default: percent for proportions, the value itself otherwise.
+  double multiplier = 0;
+  std::string unit;
   // The ParetoOptions::vital_few_cut the Pareto result was computed with (ParetoResult does
   // not carry it), drawn as the cut line.
   double pareto_cut = 0.8;
@@ -76,8 +81,11 @@ std::string RenderResidualPlotSvg(const LinearModel& model, const PlotOptions& o
 // Pareto chart: sorted bars, cumulative percentage line on a right-hand 0–100 % axis, the cut
 // line, the vital few highlighted.
 std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& options);
-// Funnel plot: each provider against its precision, the target line, the 95 % and 99.8 %
-// limits (adjusted ones when overdispersion was applied), outliers labelled.
+// Funnel plot: each provider against its precision, the centre line (the target, or the pooled
+// mean labelled as such), the 95 % and 99.8 % limits (adjusted ones when overdispersion was
+// applied), outliers coloured by direction (improvement blue, concern orange) and named where a
+// label fits without overlapping anything (render/svg/label_placer.h); the rest are listed in a
+// footnote.
 std::string RenderFunnelSvg(const FunnelResult& funnel, const PlotOptions& options);
 
 }  // namespace kaizen

@@ -84,9 +84,17 @@ struct FunnelPoint {
   FunnelFlag flag = FunnelFlag::kWithin;
 };
 
+// Where the centre line comes from: a target given by the caller (the indicator's, or
+// --target), or the default when none was: the pooled Σ numerators / Σ denominators for
+// proportions and rates, and observed = expected (1) for ratios.
+enum class FunnelCentre : int8_t { kTarget, kPooledMean, kExpected };
+// "target", "pooled mean", "expected (O/E = 1)": how charts and tables label the centre line.
+std::string_view FunnelCentreName(FunnelCentre centre);
+
 struct FunnelResult {
   FunnelType type = FunnelType::kRatio;
-  double target = 0;
+  double target = 0;  // the centre line, whichever `centre` says it is
+  FunnelCentre centre = FunnelCentre::kExpected;
   double phi = 1;         // dispersion ratio: mean z² of the trimmed set (reported always)
   double tau2 = 0;        // between-provider variance on the transformed scale
   bool adjusted = false;  // limits include τ² (asked for and τ² > 0)
