@@ -9,6 +9,7 @@
 
 #include "kaizen/analysis_render.h"
 #include "kaizen/funnel.h"
+#include "kaizen/pareto.h"
 #include "render/svg/plot_frame.h"
 
 namespace kaizen::render {
@@ -140,6 +141,67 @@ TEST(RenderFunnelSvg, OutlierNamesNeverCollideAndTheRestAreListed) {
                         footnote.find(name + ".") != std::string::npos;
     EXPECT_TRUE(drawn || listed) << name;
   }
+}
+
+// Issue 8 item 17: a Pareto chart of long cause names. The turned category labels end at their
+// bar's centre and run up-left at 35°, so the first reaches TextWidth · cos 35° left of its bar:
+// it must stay inside the chart (x ≥ 0); the cumulative percentages never overlap each other,
+// the bars' value labels or the title (they stay below y = 58).
+TEST(RenderParetoSvg, LabelsAreNeverClippedOrColliding) {
+  const std::vector<std::string> causes = {
+      "Medication error during discharge planning",
+      "Fall",
+      "Pressure ulcer category 2 or worse acquired in hospital",
+      "Delayed diagnosis",
+      "Infection",
+      "Staffing shortfall on the night shift",
+      "Communication",
+      "Equipment failure",
+      "Patient identification",
+      "Other documentation issues",
+      "Consent"};
+  const std::vector<double> counts = {40, 30, 22, 15, 12, 9, 7, 5, 3, 2, 1};
+  const Result<ParetoResult> p = ParetoFromCounts(causes, counts);
+  ASSERT_TRUE(p.ok()) << p.status().message();
+  const std::string svg = RenderParetoSvg(*p, PlotOptions{});
+
+  const double cos_turn = std::cos(35 * M_PI / 180);
+  const std::regex turned(
+      "<text x=\"([-0-9.]+)\" y=\"[-0-9.]+\" text-anchor=\"end\" transform=\"rotate[^\"]*\">"
+      "([^<]+)</text>");
+  int n_turned = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), turned); it != std::sregex_iterator();
+       ++it) {
+    ++n_turned;
+    const double x = std::stod((*it)[1]);
+    EXPECT_GE(x - TextWidth((*it)[2].str(), 11) * cos_turn, 0) << (*it)[2];
+  }
+  EXPECT_EQ(n_turned, 11);
+
+  std::vector<Box> boxes;
+  const std::regex value(
+      "<text x=\"([-0-9.]+)\" y=\"([-0-9.]+)\" font-size=\"11\" "
+      "text-anchor=\"middle\"[^>]*>([^<]+)</text>");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), value); it != std::sregex_iterator();
+       ++it) {
+    const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
+    const double w = TextWidth((*it)[3].str(), 11);
+    boxes.push_back({x - w / 2, y - 10, x + w / 2, y + 3});
+  }
+  EXPECT_EQ(boxes.size(), 11u);  // every bar's value
+  const std::regex cumulative(
+      "<text class=\"cumulative-label\" x=\"([-0-9.]+)\" y=\"([-0-9.]+)\"[^>]*>([^<]+)</text>");
+  int n_cumulative = 0;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), cumulative);
+       it != std::sregex_iterator(); ++it) {
+    ++n_cumulative;
+    const double x = std::stod((*it)[1]), y = std::stod((*it)[2]);
+    const Box b{x, y - 10, x + TextWidth((*it)[3].str(), 11), y + 3};
+    EXPECT_GE(b.y0, kFrameTop) << (*it)[3];
+    for (const Box& o : boxes) EXPECT_FALSE(b.Overlaps(o)) << (*it)[3];
+    boxes.push_back(b);
+  }
+  EXPECT_GT(n_cumulative, 5);
 }
 
 }  // namespace
