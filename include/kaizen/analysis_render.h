@@ -78,6 +78,11 @@ std::string RenderScatterSvg(std::span<const double> x, std::span<const double> 
                              const Correlation& spearman, const PlotOptions& options);
 // Residuals against fitted values of a linear model, with the zero line.
 std::string RenderResidualPlotSvg(const LinearModel& model, const PlotOptions& options);
+// The four residual plots on one page (Minitab's "Four in one"): normal probability plot
+// (Benard positions, with the line of normal residuals of sd s), versus fits, histogram
+// (Sturges, round edges), versus order. options.title replaces "Residual plots"; x_label
+// names the fitted values' axis.
+std::string RenderResidualPlotsSvg(const LinearModel& model, const PlotOptions& options);
 // Pareto chart: sorted bars, cumulative percentage line on a right-hand 0–100 % axis, the cut
 // line, the vital few highlighted.
 std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& options);

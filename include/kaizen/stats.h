@@ -130,6 +130,12 @@ struct SummaryIntervals {
 Result<SummaryIntervals> SummaryConfidenceIntervals(std::span<const double> values,
                                                     double confidence = 0.95);
 
+// Normal scores for a normal probability plot: for each value Φ⁻¹((r − 0.3) / (n + 0.4)), r its
+// rank among the n non-missing values (ties take consecutive ranks in input order): Benard's
+// median ranks, the plotting positions of Minitab's normal probability plot. A missing value's
+// score is NaN; with no values the result is all NaN.
+std::vector<double> NormalScores(std::span<const double> values);
+
 // ---- Normality tests ------------------------------------------------------------------------
 
 struct NormalityTest {

@@ -173,7 +173,7 @@ void AddRegressCommand(CLI::App* app, int* exit_code) {
     plot.x_label = "fitted " + o->y;
     plot.y_label = "residual";
     ApplyChartLabels(o->labels, &plot);
-    if ((*exit_code = WriteChart(o->output, RenderResidualPlotSvg(*m, plot))) == kExitOk)
+    if ((*exit_code = WriteChart(o->output, RenderResidualPlotsSvg(*m, plot))) == kExitOk)
       std::cerr << "kaizen: wrote " << o->output << "\n";
   });
 }

@@ -125,6 +125,15 @@ TEST_F(MinitabCliTest, RegressGivesIntervalsVifsAnovaAndUnusualObservations) {
   EXPECT_NEAR(j["unusual_observations"][2]["standardized_residual"].get<double>(),
               2.2890958069079615, 1e-9);
 
+  const std::string svg = dir_ + "/residuals.svg";
+  const CliRun plots =
+      Kaizen("regress " + kMtcars + " --y mpg --x wt,disp --title 'Fuel use' -o '" + svg + "'");
+  ASSERT_EQ(plots.exit_code, 0) << plots.err;
+  const std::string chart = testing::ReadFile(svg);
+  for (const char* text :
+       {"Fuel use", ">Normal probability plot<", ">Versus fits<", ">Histogram<", ">Versus order<"})
+    EXPECT_NE(chart.find(text), std::string::npos) << text;
+
   const CliRun table = Kaizen("regress " + kMtcars + " --y mpg --x wt,disp");
   ASSERT_EQ(table.exit_code, 0) << table.err;
   for (const char* text : {"Analysis of variance", "Regression", "Error", "Total", "VIF", "95% CI",

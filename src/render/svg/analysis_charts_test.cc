@@ -267,3 +267,33 @@ TEST(RenderFunnelSvg, OutliersColouredAndNamed) {
 
 }  // namespace
 }  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+// Issue 8 item 17: regress draws Minitab's four residual plots on one page: each panel titled,
+// every residual once in each of the three point panels, the order panel joined in order, the
+// histogram's bars holding all n residuals.
+TEST(RenderResidualPlotsSvg, FourPanelsEachWithEveryResidual) {
+  const std::vector<double> y = {1, 3, 2, 5, 4, 6, 8, 7, 9, 12};
+  const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  std::vector<std::span<const double>> xs = {x};
+  const LinearModel m = *FitLinearModel(y, xs);
+  const std::string svg = RenderResidualPlotsSvg(m, Hostile());
+  ExpectSound(svg, "residual plots");  // the hostile title is escaped
+  for (const char* panel : {"Normal probability plot", "Versus fits", "Histogram", "Versus order"})
+    EXPECT_NE(svg.find(std::string(">") + panel + "<"), std::string::npos) << panel;
+  for (const char* cls :
+       {"points normal-probability", "points versus-fits", "points versus-order"}) {
+    const std::size_t g = svg.find(std::string("class=\"") + cls + "\"");
+    ASSERT_NE(g, std::string::npos) << cls;
+    const std::string group = svg.substr(g, svg.find("</g>", g) - g);
+    EXPECT_EQ(CountOf(group, "<circle"), 10) << cls;
+  }
+  EXPECT_EQ(CountOf(svg, "class=\"order-line\""), 1);
+  EXPECT_NE(svg.find(">Percent<"), std::string::npos);
+  EXPECT_NE(svg.find(">99<"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kaizen
