@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "kaizen/capability.h"
 #include "kaizen/funnel.h"
 #include "kaizen/pareto.h"
 #include "kaizen/render.h"
@@ -83,6 +84,12 @@ std::string RenderResidualPlotSvg(const LinearModel& model, const PlotOptions& o
 // (Sturges, round edges), versus order. options.title replaces "Residual plots"; x_label
 // names the fitted values' axis.
 std::string RenderResidualPlotsSvg(const LinearModel& model, const PlotOptions& options);
+// The capability histogram (Minitab's Process Capability Report): the values' bars
+// (Freedman–Diaconis, round edges), LSL and USL as labelled lines, and the within (solid) and
+// overall (dashed) normal curves at the mean; Cp, Cpk, Pp, Ppk and the expected ppm below the
+// LSL and above the USL in the subtitle. `values` are those `capability` analysed.
+std::string RenderCapabilitySvg(std::span<const double> values, const CapabilityResult& result,
+                                const SpecLimits& spec, const PlotOptions& options);
 // Pareto chart: sorted bars, cumulative percentage line on a right-hand 0–100 % axis, the cut
 // line, the vital few highlighted.
 std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& options);

@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/table.h"
+#include "kaizen/analysis_render.h"
 #include "kaizen/capability.h"
 
 namespace kaizen::cli {
@@ -19,7 +20,8 @@ struct CapabilityCommandOptions {
   DataOptions data;
   std::string column;
   std::optional<double> lsl, usl;
-  std::string format = "table";
+  std::string output, palette = "mdc", format = "table";
+  ChartLabels labels;
 };
 
 }  // namespace
@@ -31,9 +33,17 @@ void AddCapabilityCommand(CLI::App* app, int* exit_code) {
   AddValueSourceOptions(cmd, &o->data, &o->column);
   cmd->add_option("--lsl", o->lsl, "lower specification limit");
   cmd->add_option("--usl", o->usl, "upper specification limit");
+  cmd->add_option("-o,--output", o->output,
+                  "capability histogram with the limits and the within and overall curves: .svg, "
+                  ".png or .pdf");
+  AddChartLabelOptions(cmd, &o->labels);
+  AddPaletteOption(cmd, &o->palette);
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
-    if ((*exit_code = CheckSpecLimits(o->lsl, o->usl)) != kExitOk) return;
+    if ((*exit_code = CheckSpecLimits(o->lsl, o->usl)) != kExitOk ||
+        (*exit_code = CheckChartPath(o->output)) != kExitOk)
+      return;
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     AnalysedValues source;
     if ((*exit_code = LoadAnalysedValues(o->data, o->column, &source)) != kExitOk) return;
     const std::vector<double>& values = source.values;
@@ -96,7 +106,17 @@ void AddCapabilityCommand(CLI::App* app, int* exit_code) {
             c->sentence + "\n";
       for (const CapabilityWarning& w : c->warnings) out += "warning: " + w.message + "\n";
     }
-    *exit_code = WriteOutput("-", out);
+    if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
+    PlotOptions plot;
+    plot.palette = palette;
+    plot.title = "Process capability of " + source.title;
+    plot.x_label = source.unit.empty() ? "value" : source.unit;
+    plot.y_label = "count";
+    ApplyChartLabels(o->labels, &plot);
+    if ((*exit_code = WriteChart(
+             o->output, RenderCapabilitySvg(values, *c, SpecLimits{o->lsl, o->usl}, plot))) ==
+        kExitOk)
+      std::cerr << "kaizen: wrote " << o->output << "\n";
   });
 }
 

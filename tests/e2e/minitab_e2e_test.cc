@@ -99,6 +99,16 @@ TEST_F(MinitabCliTest, CapabilityOfAColumnSplitsTheExpectedPpmBelowAndAbove) {
   EXPECT_NEAR(j["ppm"].get<double>(), 60041.0090586484515, 1e-5);
   EXPECT_NEAR(j["ppm_below_lsl_within"].get<double>(), 76579.3158006801911, 1e-5);
   EXPECT_NEAR(j["ppm_above_usl_within"].get<double>(), 74264.8287442489357, 1e-5);
+  const std::string svg = dir_ + "/capability.svg";
+  const CliRun chart =
+      Kaizen("capability " + kDiameters +
+             " --lsl 2 --usl 8 --title 'Shaft capability' --x-label mm -o '" + svg + "'");
+  ASSERT_EQ(chart.exit_code, 0) << chart.err;
+  const std::string drawn = testing::ReadFile(svg);
+  for (const char* text : {"Shaft capability", ">mm<", "LSL 2", "USL 8", "within-curve",
+                           "overall-curve", "30,746", "29,295"})
+    EXPECT_NE(drawn.find(text), std::string::npos) << text;
+
   const CliRun table = Kaizen("capability " + kDiameters + " --lsl 2 --usl 8");
   EXPECT_NE(table.out.find("ppm_below_lsl"), std::string::npos) << table.out;
   EXPECT_NE(table.out.find("ppm_above_usl"), std::string::npos) << table.out;

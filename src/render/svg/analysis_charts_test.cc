@@ -297,3 +297,33 @@ TEST(RenderResidualPlotsSvg, FourPanelsEachWithEveryResidual) {
 
 }  // namespace
 }  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+// Issue 8 item 17: the capability histogram. 1..10 with LSL 0 and USL 12: FD bins on round edges
+// 0, 5, 10 (see histogram_test.cc) lie between the two limits' lines; LSL's label ends left of
+// its line and USL's starts right of its own, so they cannot overlap; both curves are drawn and
+// the subtitle carries the indices and the split ppm.
+TEST(RenderCapabilitySvg, LimitsCurvesAndIndices) {
+  const std::vector<double> v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const SpecLimits spec{0.0, 12.0};
+  const Result<CapabilityResult> c = AnalyseCapability(v, spec);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  const std::string svg = RenderCapabilitySvg(v, *c, spec, Hostile());
+  ExpectSound(svg, "capability");
+  const double lsl = AttrOf(ElementOf(svg, "lsl"), "x1"), usl = AttrOf(ElementOf(svg, "usl"), "x1");
+  EXPECT_LT(lsl, usl);
+  const std::string bar = ElementOf(svg, "bar");
+  EXPECT_LE(lsl, AttrOf(bar, "x"));
+  EXPECT_EQ(CountOf(svg, "class=\"bar\""), 2);
+  EXPECT_LT(AttrOf(ElementOf(svg, "lsl-label"), "x"), lsl);
+  EXPECT_GT(AttrOf(ElementOf(svg, "usl-label"), "x"), usl);
+  EXPECT_EQ(CountOf(svg, "class=\"within-curve\""), 1);
+  EXPECT_EQ(CountOf(svg, "class=\"overall-curve\""), 1);
+  for (const char* text : {"Cpk ", "Ppk ", "expected ppm &lt; LSL", "&gt; USL", "LSL 0", "USL 12"})
+    EXPECT_NE(svg.find(text), std::string::npos) << text;
+}
+
+}  // namespace
+}  // namespace kaizen
