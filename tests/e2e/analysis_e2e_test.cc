@@ -417,11 +417,17 @@ TEST_F(AnalysisCliTest, AnalyseWritesOneSelfContainedPage) {
   for (const char* section : {"id=\"description\"", "id=\"distribution\"", "id=\"over-time\"",
                               "id=\"before-after\"", "id=\"capability\""})
     EXPECT_NE(html.find(section), std::string::npos) << section;
-  // Histogram, box plot, run chart, control chart, rebased chart.
+  // Histogram, box plot, run chart, control chart, rebased chart, capability histogram.
   std::size_t charts = 0;
   for (std::size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1))
     ++charts;
-  EXPECT_EQ(charts, 5u);
+  EXPECT_EQ(charts, 6u);
+  // Issue 8 item 17: the description's intervals and capability's split ppm and chart.
+  for (const char* text :
+       {"95 % confidence intervals", "standard error of the mean", "Hettmansperger-Sheather",
+        "expected below LSL, overall (ppm)", "expected above USL, within (ppm)",
+        "class=\"within-curve\"", "class=\"lsl\""})
+    EXPECT_NE(html.find(text), std::string::npos) << text;
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_NE(html.find("A&amp;E type 1"), std::string::npos) << "text must be escaped";
