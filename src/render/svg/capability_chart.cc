@@ -75,10 +75,14 @@ std::string RenderCapabilitySvg(std::span<const double> values, const Capability
     return std::isfinite(v) ? std::string(name) + " " + render::FormatValue(v, 2) + "  \xC2\xB7  "
                             : std::string();
   };
-  std::string subtitle = "n = " + render::FormatValue(n, 0) + "  \xC2\xB7  " + index("Cp", c.cp) +
-                         index("Cpk", c.cpk) + index("Pp", c.pp) + index("Ppk", c.ppk) +
-                         "expected ppm < LSL " + render::FormatSignificant(c.ppm_below, 3) +
-                         ", > USL " + render::FormatSignificant(c.ppm_above, 3) + " (overall)";
+  // The expected ppm on each side that has a limit (the other side's is 0 by definition).
+  std::string ppm;
+  if (spec.lsl) ppm += "< LSL " + render::FormatSignificant(c.ppm_below, 3);
+  if (spec.usl)
+    ppm += (ppm.empty() ? "> USL " : ", > USL ") + render::FormatSignificant(c.ppm_above, 3);
+  const std::string subtitle = "n = " + render::FormatValue(n, 0) + "  \xC2\xB7  " +
+                               index("Cp", c.cp) + index("Cpk", c.cpk) + index("Pp", c.pp) +
+                               index("Ppk", c.ppk) + "expected ppm " + ppm + " (overall)";
   const std::string desc = "Capability histogram of " + render::FormatValue(n, 0) +
                            " values with the specification limits and the within and overall "
                            "normal curves. " +
