@@ -191,6 +191,9 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
   // Cumulative percentages where they fit clear of the bars' value labels, the points and each
   // other (render/svg/label_placer.h); one that finds no room is left out (the tooltip, the
   // description and the table carry every value).
+  // Only when the bars leave a label's width between points: with hundreds of narrow bars no
+  // label could be read, and the placer's work grows with labels × obstacles.
+  const bool label_points = slot >= render::TextWidth("100%", 11) + 6;
   std::vector<render::Box> obstacles = value_boxes;
   std::vector<render::LabelRequest> requests;
   std::vector<std::string> texts;
@@ -201,7 +204,8 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
     requests.push_back({centres[i], cy, render::TextWidth(texts.back(), 11), 13});
   }
   const std::vector<render::PlacedLabel> placed =
-      render::PlaceLabels(requests, obstacles, {a.left, a.top, a.right, a.bottom});
+      label_points ? render::PlaceLabels(requests, obstacles, {a.left, a.top, a.right, a.bottom})
+                   : std::vector<render::PlacedLabel>(n);
   w.Open("g", {{"class", "cumulative-points"}, {"font-size", "11"}});
   for (std::size_t i = 0; i < n; ++i) {
     w.Leaf("circle", {{"cx", Num(centres[i])},
