@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "e2e/cli_harness.h"
 #include "test_support.h"
@@ -149,6 +150,24 @@ TEST_F(MinitabCliTest, RegressGivesIntervalsVifsAnovaAndUnusualObservations) {
   for (const char* text : {"Analysis of variance", "Regression", "Error", "Total", "VIF", "95% CI",
                            "Unusual observations", "4.728318882"})
     EXPECT_NE(table.out.find(text), std::string::npos) << text << "\n" << table.out;
+}
+
+// Every analysis chart takes --title, --x-label and --y-label (histogram, capability and
+// regress are checked above).
+TEST_F(MinitabCliTest, EveryAnalysisChartTakesTitleAndAxisLabels) {
+  const std::string labels = " --title 'My own title' --x-label 'Across here' --y-label 'Up here'";
+  const std::vector<std::string> commands = {
+      "pareto tests/data/gtt.csv --category E,F,G,H,I", "scatter " + kMtcars + " --x wt --y mpg",
+      "funnel examples/nhs-ae/ae_type1.csv --indicators examples/nhs-ae/indicators.toml "
+      "--indicator ae_4h --period 2019-03-01"};
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    const std::string svg = dir_ + "/chart" + std::to_string(i) + ".svg";
+    const CliRun r = Kaizen(commands[i] + labels + " -o '" + svg + "'");
+    ASSERT_EQ(r.exit_code, 0) << commands[i] << ": " << r.err;
+    const std::string chart = testing::ReadFile(svg);
+    for (const char* text : {">My own title<", ">Across here<", ">Up here<"})
+      EXPECT_NE(chart.find(text), std::string::npos) << commands[i] << ": " << text;
+  }
 }
 
 }  // namespace
