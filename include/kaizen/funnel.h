@@ -57,6 +57,10 @@ struct FunnelOptions {
   FunnelScale scale = FunnelScale::kSqrt;  // ratios and rates; proportions use arcsine √p
   FunnelTrim trim = FunnelTrim::kWinsorise;
   double trim_by = 0.1;  // 10 % at each end
+  // How the method sentence states the centre: on the indicator's display scale (target ×
+  // multiplier, then the unit: "95.0 %" rather than "0.950"). No effect on any number computed.
+  double display_multiplier = 1;
+  std::string display_unit;
 };
 
 // Limits around the target at one precision.

@@ -121,6 +121,8 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
     // (95 for 95 % with multiplier 100), as the SPC chart shows them; the funnel works on the
     // underlying proportion or rate.
     const double multiplier = ind->multiplier > 0 ? ind->multiplier : 1;
+    options.display_multiplier = multiplier;
+    options.display_unit = ind->unit;
     if (o->target) {
       options.target = *o->target / multiplier;
     } else if (const std::optional<TargetStep> step = ind->TargetAt(*period)) {

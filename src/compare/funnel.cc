@@ -387,7 +387,14 @@ Result<FunnelResult> AnalyseFunnel(std::span<const std::string> providers,
   }
   out.method = "95 % and 99.8 % " + limits + " around " +
                (out.centre == FunnelCentre::kPooledMean ? "the pooled mean, " : "a target of ") +
-               FormatAuto(out.target) + "; dispersion ratio phi = " + FormatAuto(out.phi) + ".";
+               FormatAuto(out.target * (std::isfinite(options.display_multiplier) &&
+                                                options.display_multiplier > 0
+                                            ? options.display_multiplier
+                                            : 1)) +
+               (options.display_unit.empty()  ? ""
+                : options.display_unit == "%" ? "%"
+                                              : " " + options.display_unit) +
+               "; dispersion ratio phi = " + FormatAuto(out.phi) + ".";
   return out;
 }
 
