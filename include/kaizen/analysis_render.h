@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "kaizen/capability.h"
 #include "kaizen/funnel.h"
 #include "kaizen/pareto.h"
 #include "kaizen/render.h"
@@ -27,6 +28,11 @@ struct PlotOptions {
   // Which way is better, for colouring funnel outliers (concern or improvement); kNeither
   // colours them all "special cause, neither".
   Direction direction = Direction::kNeither;
+  // Funnel plots: the indicator's display scale, every value shown × multiplier and followed by
+  // the unit (100 and "%" show proportions as percentages; 1000 and "per 1,000 bed days" a
+  // rate). 0 keeps the chart's default: percent for proportions, the value itself otherwise.
+  double multiplier = 0;
+  std::string unit;
   // The ParetoOptions::vital_few_cut the Pareto result was computed with (ParetoResult does
   // not carry it), drawn as the cut line.
   double pareto_cut = 0.8;
@@ -73,11 +79,25 @@ std::string RenderScatterSvg(std::span<const double> x, std::span<const double> 
                              const Correlation& spearman, const PlotOptions& options);
 // Residuals against fitted values of a linear model, with the zero line.
 std::string RenderResidualPlotSvg(const LinearModel& model, const PlotOptions& options);
+// The four residual plots on one page (Minitab's "Four in one"): normal probability plot
+// (Benard positions, with the line of normal residuals of sd s), versus fits, histogram
+// (Sturges, round edges), versus order. options.title replaces "Residual plots"; x_label
+// names the fitted values' axis.
+std::string RenderResidualPlotsSvg(const LinearModel& model, const PlotOptions& options);
+// The capability histogram (Minitab's Process Capability Report): the values' bars
+// (Freedman–Diaconis, round edges), LSL and USL as labelled lines, and the within (solid) and
+// overall (dashed) normal curves at the mean; Cp, Cpk, Pp, Ppk and the expected ppm below the
+// LSL and above the USL in the subtitle. `values` are those `capability` analysed.
+std::string RenderCapabilitySvg(std::span<const double> values, const CapabilityResult& result,
+                                const SpecLimits& spec, const PlotOptions& options);
 // Pareto chart: sorted bars, cumulative percentage line on a right-hand 0–100 % axis, the cut
 // line, the vital few highlighted.
 std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& options);
-// Funnel plot: each provider against its precision, the target line, the 95 % and 99.8 %
-// limits (adjusted ones when overdispersion was applied), outliers labelled.
+// Funnel plot: each provider against its precision, the centre line (the target, or the pooled
+// mean labelled as such), the 95 % and 99.8 % limits (adjusted ones when overdispersion was
+// applied), outliers coloured by direction (improvement blue, concern orange) and named where a
+// label fits without overlapping anything (render/svg/label_placer.h); the rest are listed in a
+// footnote.
 std::string RenderFunnelSvg(const FunnelResult& funnel, const PlotOptions& options);
 
 }  // namespace kaizen

@@ -67,6 +67,9 @@ struct AnalysisReportInput {
   SeriesResult run;            // the same series as a run chart
   std::vector<double> values;  // the plotted values that were described (missing skipped)
   Descriptive description;
+  // The SE of the mean and the 95 % intervals for the mean, median and sd (issue 8); absent:
+  // not shown.
+  std::optional<SummaryIntervals> intervals;
   std::optional<NormalityTest> anderson_darling, shapiro_wilk;
   std::vector<std::string> notes;  // e.g. why a normality test is absent
   std::optional<BeforeAfter> before_after;

@@ -57,6 +57,10 @@ struct FunnelOptions {
   FunnelScale scale = FunnelScale::kSqrt;  // ratios and rates; proportions use arcsine √p
   FunnelTrim trim = FunnelTrim::kWinsorise;
   double trim_by = 0.1;  // 10 % at each end
+  // How the method sentence states the centre: on the indicator's display scale (target ×
+  // multiplier, then the unit: "95.0 %" rather than "0.950"). No effect on any number computed.
+  double display_multiplier = 1;
+  std::string display_unit;
 };
 
 // Limits around the target at one precision.
@@ -84,9 +88,17 @@ struct FunnelPoint {
   FunnelFlag flag = FunnelFlag::kWithin;
 };
 
+// Where the centre line comes from: a target given by the caller (the indicator's, or
+// --target), or the default when none was: the pooled Σ numerators / Σ denominators for
+// proportions and rates, and observed = expected (1) for ratios.
+enum class FunnelCentre : int8_t { kTarget, kPooledMean, kExpected };
+// "target", "pooled mean", "expected (O/E = 1)": how charts and tables label the centre line.
+std::string_view FunnelCentreName(FunnelCentre centre);
+
 struct FunnelResult {
   FunnelType type = FunnelType::kRatio;
-  double target = 0;
+  double target = 0;  // the centre line, whichever `centre` says it is
+  FunnelCentre centre = FunnelCentre::kExpected;
   double phi = 1;         // dispersion ratio: mean z² of the trimmed set (reported always)
   double tau2 = 0;        // between-provider variance on the transformed scale
   bool adjusted = false;  // limits include τ² (asked for and τ² > 0)

@@ -102,6 +102,40 @@ Result<Descriptive> Describe(std::span<const double> values, const DescribeOptio
 Result<double> Quantile(std::span<const double> values, double p,
                         QuantileMethod method = QuantileMethod::kType7);
 
+// Confidence intervals that sit beside the summary, as Minitab's Graphical Summary reports
+// them (docs/formulas.md, "Confidence intervals of the summary").
+struct Interval {
+  double lower = 0;
+  double upper = 0;
+};
+
+struct SummaryIntervals {
+  std::size_t n = 0;         // values used (not missing)
+  double confidence = 0.95;  // as requested
+  double se_mean = 0;        // s / sqrt(n)
+  Interval mean;             // x̄ ± t(1 - α/2, n - 1) s / sqrt(n)
+  // Distribution-free interval from the order statistics, interpolated as Hettmansperger &
+  // Sheather (1986), the method of Minitab's Graphical Summary. NaN when n < 2 or when even the
+  // widest interval (minimum to maximum) falls short of `confidence` (the bounds are then the
+  // minimum and maximum and median_achieved says what they cover).
+  Interval median;
+  double median_achieved = 0;  // the coverage of the interpolated interval
+  // sqrt((n - 1) s² / χ²): chi-square quantiles at 1 - α/2 and α/2; assumes normal data.
+  Interval sd;
+};
+
+// The intervals above for the non-missing values. Statistics that need two values (every one
+// here) are NaN for fewer. Fails with InvalidArgument for confidence outside (0, 1) or an
+// infinite value.
+Result<SummaryIntervals> SummaryConfidenceIntervals(std::span<const double> values,
+                                                    double confidence = 0.95);
+
+// Normal scores for a normal probability plot: for each value Φ⁻¹((r − 0.3) / (n + 0.4)), r its
+// rank among the n non-missing values (ties take consecutive ranks in input order): Benard's
+// median ranks, the plotting positions of Minitab's normal probability plot. A missing value's
+// score is NaN; with no values the result is all NaN.
+std::vector<double> NormalScores(std::span<const double> values);
+
 // ---- Normality tests ------------------------------------------------------------------------
 
 struct NormalityTest {
@@ -187,6 +221,31 @@ struct Coefficient {
   double se = 0;
   double t = 0;
   double p_value = 0;  // two-sided, on n - k - 1 degrees of freedom
+  // estimate ± t(1 - α/2, n - k - 1) se at LinearModel::confidence (Montgomery, Peck & Vining,
+  // Introduction to Linear Regression Analysis, 5th ed., 3.4.1).
+  double ci_lower = 0;
+  double ci_upper = 0;
+  // Variance inflation factor 1 / (1 - R²_j), R²_j from regressing this predictor on the others
+  // (Montgomery, Peck & Vining 9.4.1); 1 with one predictor, NaN for the intercept.
+  double vif = 0;
+};
+
+// One row of the analysis of variance table (Montgomery, Peck & Vining 3.3.1, Table 3.5).
+struct AnovaRow {
+  std::string source;  // "Regression", "Error" or "Total"
+  double df = 0;
+  double ss = 0;
+  double ms = 0;       // ss / df; NaN for Total, as Minitab leaves it blank
+  double f = 0;        // MS regression / MS error; NaN on the Error and Total rows
+  double p_value = 0;  // upper tail of F(k, n - k - 1); NaN on the Error and Total rows
+};
+
+// A row Minitab lists under "Fits and Diagnostics for Unusual Observations".
+struct UnusualObservation {
+  std::size_t row = 0;  // the input row index (from 0)
+  double y = 0, fit = 0, residual = 0, standardized_residual = 0, leverage = 0;
+  bool large_residual = false;  // |standardized residual| > 2: Minitab's "R"
+  bool high_leverage = false;   // leverage > 3 p / n, p = k + 1: Minitab's "X"
 };
 
 struct LinearModel {
@@ -199,10 +258,17 @@ struct LinearModel {
   double adjusted_r_squared = 0;
   double f_statistic = 0;  // (regression SS / k) / (RSS / (n - k - 1)); NaN when k = 0
   double f_p_value = 0;
+  double confidence = 0.95;     // of the coefficient intervals
+  std::vector<AnovaRow> anova;  // Regression, Error, Total
   // Per row used (rows with a missing value are skipped), in input order.
   std::vector<double> fitted;
   std::vector<double> residuals;
   std::vector<std::size_t> rows;  // the input row index (from 0) of each fitted value
+  // Hat values h_ii and standardized residuals e_i / (s sqrt(1 - h_ii)) (Minitab's "Std
+  // Resid"; Montgomery, Peck & Vining 4.2.1), per row used; NaN where h_ii = 1.
+  std::vector<double> leverage;
+  std::vector<double> standardized_residuals;
+  std::vector<UnusualObservation> unusual;  // in input order
 };
 
 // Least squares of y on the columns of `x` with an intercept, by Householder QR (Golub & Van
@@ -211,9 +277,11 @@ struct LinearModel {
 // missing value in y or any column are dropped. Fails with InvalidArgument on mismatched
 // lengths or infinity, and FailedPrecondition when n <= k + 1 or a column is (numerically) a
 // linear combination of the others (the message names it).
+// `confidence` (in (0, 1), InvalidArgument otherwise) sets the coefficient intervals.
 Result<LinearModel> FitLinearModel(std::span<const double> y,
                                    const std::vector<std::span<const double>>& x,
-                                   const std::vector<std::string>& names = {});
+                                   const std::vector<std::string>& names = {},
+                                   double confidence = 0.95);
 
 }  // namespace kaizen
 

@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -14,6 +15,7 @@
 #include "ingest/csv/csv_reader.h"
 #include "ingest/dates.h"
 #include "ingest/numbers.h"
+#include "kaizen/analysis_render.h"
 #include "kaizen/hypothesis.h"
 #include "kaizen/render.h"
 
@@ -254,6 +256,52 @@ int LoadOneSeries(const DataOptions& options, OneSeries* out) {
   out->result = std::move(result).value();
   PrintSeriesWarnings(out->series.indicator_id, out->series.organisation, out->result.warnings);
   return kExitOk;
+}
+
+void AddValueSourceOptions(CLI::App* cmd, DataOptions* data, std::string* column) {
+  AddDataOptions(cmd, data, "ifc");
+  CLI::Option* by_column =
+      cmd->add_option("--column", *column,
+                      "a numeric column of a records CSV (DATA), instead of --indicator's series");
+  cmd->get_option("--indicator")->excludes(by_column);
+}
+
+int LoadAnalysedValues(const DataOptions& data, const std::string& column, AnalysedValues* out) {
+  if (!column.empty()) {
+    RecordTable table;
+    int index = 0;
+    if (int code = ReadRecords(data.data_path, data.delimiter, &table); code != kExitOk)
+      return code;
+    if (int code = FindColumn(table, column, "--column", &index); code != kExitOk) return code;
+    if (int code = NumericColumn(table, index, &out->values); code != kExitOk) return code;
+    out->title = column + " (" + std::filesystem::path(data.data_path).filename().string() + ")";
+    out->unit = column;
+    return kExitOk;
+  }
+  if (data.indicator.empty()) {
+    std::cerr << "give --indicator ID (one series of the long-format DATA) or --column NAME (a "
+                 "numeric column of the records file DATA)\n";
+    return kExitBadInput;
+  }
+  OneSeries s;
+  if (int code = LoadOneSeries(data, &s); code != kExitOk) return code;
+  out->values = PlottedValues(s.result);
+  out->title = s.indicator.name + " — " + s.series.organisation;
+  out->unit = s.indicator.unit;
+  out->series = std::move(s);
+  return kExitOk;
+}
+
+void AddChartLabelOptions(CLI::App* cmd, ChartLabels* labels) {
+  cmd->add_option("--title", labels->title, "the chart's title");
+  cmd->add_option("--x-label", labels->x_label, "the chart's horizontal axis label");
+  cmd->add_option("--y-label", labels->y_label, "the chart's vertical axis label");
+}
+
+void ApplyChartLabels(const ChartLabels& labels, PlotOptions* plot) {
+  if (!labels.title.empty()) plot->title = labels.title;
+  if (!labels.x_label.empty()) plot->x_label = labels.x_label;
+  if (!labels.y_label.empty()) plot->y_label = labels.y_label;
 }
 
 std::vector<double> PlottedValues(const SeriesResult& result, std::vector<Date>* periods) {

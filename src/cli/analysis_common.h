@@ -21,6 +21,10 @@ namespace CLI {
 class App;
 }
 
+namespace kaizen {
+struct PlotOptions;
+}
+
 namespace kaizen::cli {
 
 // A CSV file of records held as text: the header and every row (fields trimmed of nothing;
@@ -84,6 +88,30 @@ int LoadOneSeries(const DataOptions& options, OneSeries* out);
 // The plotted values of the kept points (not missing, not ghosted), in time order: the SPC
 // engine's per-point value, so a ratio chart gives its ratio. `periods` (optional) gets theirs.
 std::vector<double> PlottedValues(const SeriesResult& result, std::vector<Date>* periods = nullptr);
+
+// Where describe, histogram and capability read their values (issue 8): one series' plotted
+// values (DATA in long format with --indicator, and --org when it has several organisations) or
+// a plain numeric column of a records CSV (DATA with --column NAME), as a six-sigma practitioner
+// reads a measurement column.
+struct AnalysedValues {
+  std::vector<double> values;
+  std::string title;                // "Indicator — Organisation", or "COLUMN (file name)"
+  std::string unit;                 // the indicator's unit, or the column's name
+  std::optional<OneSeries> series;  // set when the values are a series' plotted values
+};
+// Adds DATA and the series options (AddDataOptions "ifc") and --column NAME, which excludes
+// --indicator.
+void AddValueSourceOptions(CLI::App* cmd, DataOptions* data, std::string* column);
+// Exit 2 when neither --indicator nor --column is given, or with the reader's message.
+int LoadAnalysedValues(const DataOptions& data, const std::string& column, AnalysedValues* out);
+
+// --title, --x-label and --y-label of every analysis chart (issue 8 item 17); an empty field
+// keeps the command's default.
+struct ChartLabels {
+  std::string title, x_label, y_label;
+};
+void AddChartLabelOptions(CLI::App* cmd, ChartLabels* labels);
+void ApplyChartLabels(const ChartLabels& labels, PlotOptions* plot);
 
 // Before and after `change`: Welch and Mann–Whitney on the plotted values, chi-square and Fisher
 // on summed numerators and denominators (p-type charts), and the SPC reading with and without a

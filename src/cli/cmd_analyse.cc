@@ -105,6 +105,8 @@ void AddAnalyseCommand(CLI::App* app, int* exit_code) {
       return;
     }
     report.description = std::move(d).value();
+    if (Result<SummaryIntervals> ci = SummaryConfidenceIntervals(report.values); ci.ok())
+      report.intervals = std::move(ci).value();
     if (Result<NormalityTest> t = AndersonDarling(report.values); t.ok()) {
       report.anderson_darling = std::move(t).value();
     } else {

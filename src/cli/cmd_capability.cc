@@ -1,5 +1,6 @@
 // kaizen capability: can this process meet its specification? Cp, Cpk, Pp, Ppk, the expected
-// fraction outside, and the warnings that say when the numbers mean little.
+// fraction below the LSL and above the USL, and the warnings that say when the numbers mean
+// little; of one series' plotted values or a plain column of a records file.
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -9,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/table.h"
+#include "kaizen/analysis_render.h"
 #include "kaizen/capability.h"
 
 namespace kaizen::cli {
@@ -16,8 +18,10 @@ namespace {
 
 struct CapabilityCommandOptions {
   DataOptions data;
+  std::string column;
   std::optional<double> lsl, usl;
-  std::string format = "table";
+  std::string output, palette = "mdc", format = "table";
+  ChartLabels labels;
 };
 
 }  // namespace
@@ -26,20 +30,27 @@ void AddCapabilityCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand("capability",
                                   "process capability of one series against specification limits");
   auto o = std::make_shared<CapabilityCommandOptions>();
-  AddDataOptions(cmd, &o->data, "ifc");
-  cmd->get_option("--indicator")->required();
+  AddValueSourceOptions(cmd, &o->data, &o->column);
   cmd->add_option("--lsl", o->lsl, "lower specification limit");
   cmd->add_option("--usl", o->usl, "upper specification limit");
+  cmd->add_option("-o,--output", o->output,
+                  "capability histogram with the limits and the within and overall curves: .svg, "
+                  ".png or .pdf");
+  AddChartLabelOptions(cmd, &o->labels);
+  AddPaletteOption(cmd, &o->palette);
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
-    if ((*exit_code = CheckSpecLimits(o->lsl, o->usl)) != kExitOk) return;
-    OneSeries s;
-    if ((*exit_code = LoadOneSeries(o->data, &s)) != kExitOk) return;
-    const std::vector<double> values = PlottedValues(s.result);
+    if ((*exit_code = CheckSpecLimits(o->lsl, o->usl)) != kExitOk ||
+        (*exit_code = CheckChartPath(o->output)) != kExitOk)
+      return;
+    const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
+    AnalysedValues source;
+    if ((*exit_code = LoadAnalysedValues(o->data, o->column, &source)) != kExitOk) return;
+    const std::vector<double>& values = source.values;
     // Stability is judged on the indicator's own chart (a u chart as a u chart), not on an XmR
-    // chart of the plotted values.
+    // chart of the plotted values; a records column, in file order, on an XmR chart.
     CapabilityOptions options;
-    options.stability_chart = &s.result;
+    if (source.series) options.stability_chart = &source.series->result;
     Result<CapabilityResult> c = AnalyseCapability(values, SpecLimits{o->lsl, o->usl}, options);
     if (!c.ok()) {
       std::cerr << o->data.data_path << ": " << c.status().message() << "\n";
@@ -61,18 +72,26 @@ void AddCapabilityCommand(CLI::App* app, int* exit_code) {
         {"ppl", c->ppl},
         {"ppu", c->ppu},
         {"ppk", c->ppk},
+        {"ppm_below_lsl_within", c->ppm_below_within},
+        {"ppm_above_usl_within", c->ppm_above_within},
         {"ppm_within", c->ppm_within},
+        {"ppm_below_lsl", c->ppm_below},
+        {"ppm_above_usl", c->ppm_above},
         {"ppm", c->ppm},
         {"percent_outside", c->percent_outside},
         {"z_bench", c->z_bench}};
     std::string out;
     if (o->format == "json") {
-      nlohmann::json j = {{"indicator", s.series.indicator_id},
-                          {"organisation", s.series.organisation},
-                          {"lsl", o->lsl ? nlohmann::json(*o->lsl) : nlohmann::json()},
+      nlohmann::json j = {{"lsl", o->lsl ? nlohmann::json(*o->lsl) : nlohmann::json()},
                           {"usl", o->usl ? nlohmann::json(*o->usl) : nlohmann::json()},
                           {"within_method", c->within_method},
                           {"sentence", c->sentence}};
+      if (source.series) {
+        j["indicator"] = source.series->series.indicator_id;
+        j["organisation"] = source.series->series.organisation;
+      } else {
+        j["column"] = o->column;
+      }
       for (const auto& [k, v] : rows) j[k] = v;
       j["warnings"] = nlohmann::json::array();
       for (const CapabilityWarning& w : c->warnings) j["warnings"].push_back(w.message);
@@ -83,11 +102,21 @@ void AddCapabilityCommand(CLI::App* app, int* exit_code) {
     } else {
       Table t({"statistic", "value"});
       for (const auto& [k, v] : rows) t.AddRow({k, FormatStatistic(k, v)});
-      out = s.indicator.name + " — " + s.series.organisation + "\n" + t.Render() +
-            "within sigma: " + c->within_method + "\n" + c->sentence + "\n";
+      out = source.title + "\n" + t.Render() + "within sigma: " + c->within_method + "\n" +
+            c->sentence + "\n";
       for (const CapabilityWarning& w : c->warnings) out += "warning: " + w.message + "\n";
     }
-    *exit_code = WriteOutput("-", out);
+    if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
+    PlotOptions plot;
+    plot.palette = palette;
+    plot.title = "Process capability of " + source.title;
+    plot.x_label = source.unit.empty() ? "value" : source.unit;
+    plot.y_label = "count";
+    ApplyChartLabels(o->labels, &plot);
+    if ((*exit_code = WriteChart(
+             o->output, RenderCapabilitySvg(values, *c, SpecLimits{o->lsl, o->usl}, plot))) ==
+        kExitOk)
+      std::cerr << "kaizen: wrote " << o->output << "\n";
   });
 }
 

@@ -1,5 +1,7 @@
 // kaizen funnel: one period, every organisation, each against its precision with 95 % and
-// 99.8 % limits (Spiegelhalter 2005): a comparison without a league table, outliers named.
+// 99.8 % limits (Spiegelhalter 2005) around the indicator's target (else the pooled mean, said
+// so): a comparison without a league table, outliers named and judged better or worse by the
+// indicator's direction, every value on the indicator's display scale (multiplier and unit).
 #include <CLI/CLI.hpp>
 #include <cmath>
 #include <iostream>
@@ -11,6 +13,7 @@
 #include "cli/common.h"
 #include "cli/table.h"
 #include "kaizen/analysis_render.h"
+#include "kaizen/export.h"
 #include "kaizen/funnel.h"
 #include "kaizen/number_format.h"
 
@@ -22,8 +25,30 @@ struct FunnelCommandOptions {
   std::string period;
   std::string type;
   bool overdispersion = false;
+  std::optional<double> target;  // on the indicator's display scale, like the catalogue's
+  ChartLabels labels;
   std::string output, palette = "mdc", format = "table";
 };
+
+// How an outlier reads for the indicator: "better" or "worse" by its direction, "outside" when
+// neither direction is better, "within" inside the 95 % limits.
+std::string Assessment(FunnelFlag flag, Direction direction) {
+  if (flag == FunnelFlag::kWithin) return "within";
+  const bool high = static_cast<int>(flag) > 0;
+  switch (direction) {
+    case Direction::kHigherIsBetter:
+      return high ? "better" : "worse";
+    case Direction::kLowerIsBetter:
+      return high ? "worse" : "better";
+    case Direction::kNeither:
+      break;
+  }
+  return "outside";
+}
+
+nlohmann::json NumberOrNull(double v) {
+  return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json();
+}
 
 std::string Join(const std::vector<std::string>& v) {
   std::string s;
@@ -46,7 +71,11 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
       ->check(CLI::IsMember({"proportion", "ratio", "rate"}));
   cmd->add_flag("--overdispersion", o->overdispersion,
                 "widen the limits for overdispersion (Spiegelhalter's random effects)");
+  cmd->add_option("--target", o->target,
+                  "the centre line, on the indicator's scale (95 for 95 % with multiplier 100); "
+                  "default: the catalogue's target in force in --period, else the pooled mean");
   cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf");
+  AddChartLabelOptions(cmd, &o->labels);
   AddPaletteOption(cmd, &o->palette);
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
@@ -88,6 +117,17 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
       *exit_code = kExitBadInput;
       return;
     }
+    // Targets, in the catalogue and on the command line, are on the indicator's display scale
+    // (95 for 95 % with multiplier 100), as the SPC chart shows them; the funnel works on the
+    // underlying proportion or rate.
+    const double multiplier = ind->multiplier > 0 ? ind->multiplier : 1;
+    options.display_multiplier = multiplier;
+    options.display_unit = ind->unit;
+    if (o->target) {
+      options.target = *o->target / multiplier;
+    } else if (const std::optional<TargetStep> step = ind->TargetAt(*period)) {
+      options.target = step->value / multiplier;
+    }
     std::vector<std::string> providers;
     std::vector<double> numerators, denominators;
     for (const Series& s : series) {
@@ -111,24 +151,31 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
       return;
     }
     std::string out;
+    // Every value shown on the indicator's scale: value × multiplier, followed by its unit.
+    const auto shown = [multiplier](double v) { return v * multiplier; };
+    const std::string centre(FunnelCentreName(f->centre));
     if (o->format == "json") {
       nlohmann::json points = nlohmann::json::array();
       for (const FunnelPoint& p : f->points)
         points.push_back({{"organisation", p.provider},
                           {"numerator", p.numerator},
                           {"denominator", p.denominator},
-                          {"value", p.value},
-                          {"z", std::isfinite(p.z) ? nlohmann::json(p.z) : nlohmann::json()},
-                          {"z_adjusted", std::isfinite(p.z_adjusted) ? nlohmann::json(p.z_adjusted)
-                                                                     : nlohmann::json()},
-                          {"lower95", p.limits.lower95},
-                          {"upper95", p.limits.upper95},
-                          {"lower998", p.limits.lower998},
-                          {"upper998", p.limits.upper998},
-                          {"flag", std::string(FunnelFlagName(p.flag))}});
+                          {"value", shown(p.value)},
+                          {"z", NumberOrNull(p.z)},
+                          {"z_adjusted", NumberOrNull(p.z_adjusted)},
+                          {"lower95", shown(p.limits.lower95)},
+                          {"upper95", shown(p.limits.upper95)},
+                          {"lower998", shown(p.limits.lower998)},
+                          {"upper998", shown(p.limits.upper998)},
+                          {"flag", std::string(FunnelFlagName(p.flag))},
+                          {"assessment", Assessment(p.flag, ind->direction)}});
       nlohmann::json j = {{"indicator", o->data.indicator},
                           {"period", period->ToIso()},
-                          {"target", f->target},
+                          {"unit", ind->unit},
+                          {"multiplier", multiplier},
+                          {"direction", std::string(DirectionName(ind->direction))},
+                          {"target", shown(f->target)},
+                          {"centre", centre},
                           {"phi", f->phi},
                           {"tau2", f->tau2},
                           {"adjusted", f->adjusted},
@@ -139,34 +186,50 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
                           {"method", f->method}};
       out = j.dump(2) + "\n";
     } else if (o->format == "csv") {
-      out = "organisation,numerator,denominator,value,z,lower95,upper95,lower998,upper998,flag\n";
+      out =
+          "organisation,numerator,denominator,value,z,lower95,upper95,lower998,upper998,flag,"
+          "assessment,centre,target,unit,multiplier\n";
       for (const FunnelPoint& p : f->points)
-        out += p.provider + "," + FormatNumber(p.numerator) + "," + FormatNumber(p.denominator) +
-               "," + FormatNumber(p.value) + "," + FormatNumber(p.z_adjusted) + "," +
-               FormatNumber(p.limits.lower95) + "," + FormatNumber(p.limits.upper95) + "," +
-               FormatNumber(p.limits.lower998) + "," + FormatNumber(p.limits.upper998) + "," +
-               std::string(FunnelFlagName(p.flag)) + "\n";
+        out += CsvField(p.provider) + "," + FormatNumber(p.numerator) + "," +
+               FormatNumber(p.denominator) + "," + FormatNumber(shown(p.value)) + "," +
+               FormatNumber(p.z_adjusted) + "," + FormatNumber(shown(p.limits.lower95)) + "," +
+               FormatNumber(shown(p.limits.upper95)) + "," +
+               FormatNumber(shown(p.limits.lower998)) + "," +
+               FormatNumber(shown(p.limits.upper998)) + "," + std::string(FunnelFlagName(p.flag)) +
+               "," + Assessment(p.flag, ind->direction) + "," + centre + "," +
+               FormatNumber(shown(f->target)) + "," + CsvField(ind->unit) + "," +
+               FormatNumber(multiplier) + "\n";
     } else {
-      Table t({"organisation", "numerator", "denominator", "value", "z", "95% limits",
+      const std::string value_header = ind->unit.empty() ? "value" : "value (" + ind->unit + ")";
+      Table t({"organisation", "numerator", "denominator", value_header, "z", "95% limits",
                "99.8% limits", "flag"});
       // One precision for the values, the limits and the target (one scale), counts whole,
       // z-scores to two decimals, so no column mixes 12.0 and 12.00.
-      std::vector<double> rates = {f->target};
+      std::vector<double> rates = {shown(f->target)};
       for (const FunnelPoint& p : f->points)
-        rates.insert(rates.end(), {p.value, p.limits.lower95, p.limits.upper95, p.limits.lower998,
-                                   p.limits.upper998});
+        rates.insert(rates.end(), {shown(p.value), shown(p.limits.lower95), shown(p.limits.upper95),
+                                   shown(p.limits.lower998), shown(p.limits.upper998)});
       const int decimals = DecimalsFor(rates);
-      auto rate = [decimals](double v) { return FormatDecimals(v, decimals); };
-      for (const FunnelPoint& p : f->points)
-        t.AddRow({p.provider, FormatDecimals(p.numerator, 0), FormatDecimals(p.denominator, 0),
-                  rate(p.value), FormatDecimals(p.z_adjusted, 2),
-                  rate(p.limits.lower95) + " – " + rate(p.limits.upper95),
-                  rate(p.limits.lower998) + " – " + rate(p.limits.upper998),
-                  std::string(FunnelFlagName(p.flag))});
-      out = ind->name + ", " + period->ToIso() + " (target " + rate(f->target) +
+      auto rate = [&](double v) { return FormatDecimals(shown(v), decimals); };
+      for (const FunnelPoint& p : f->points) {
+        const std::string assessment = Assessment(p.flag, ind->direction);
+        t.AddRow(
+            {p.provider, FormatDecimals(p.numerator, 0), FormatDecimals(p.denominator, 0),
+             rate(p.value), FormatDecimals(p.z_adjusted, 2),
+             rate(p.limits.lower95) + " – " + rate(p.limits.upper95),
+             rate(p.limits.lower998) + " – " + rate(p.limits.upper998),
+             std::string(FunnelFlagName(p.flag)) +
+                 (assessment == "better" || assessment == "worse" ? " (" + assessment + ")" : "")});
+      }
+      const std::string unit_text =
+          ind->unit.empty() ? "" : (ind->unit == "%" ? "%" : " " + ind->unit);
+      out = ind->name + ", " + period->ToIso() + " (" + centre + " " + rate(f->target) + unit_text +
             ", dispersion ratio " + FormatForTable(f->phi) + ")\n" + t.Render() +
             "outside 95% limits: " + Join(f->outside95) +
             "\noutside 99.8% limits: " + Join(f->outside998) + "\n" + f->method + "\n";
+      if (multiplier != 1)
+        out += "values are shown x " + FormatForTable(multiplier) +
+               (ind->unit.empty() ? "" : " (" + ind->unit + ")") + "\n";
       if (f->points.size() < 10)
         out += "note: only " + std::to_string(f->points.size()) +
                " organisations: the dispersion ratio and any overdispersion adjustment rest on "
@@ -180,6 +243,14 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
     plot.y_label = options.type == FunnelType::kProportion ? "proportion"
                    : options.type == FunnelType::kRatio    ? "observed / expected"
                                                            : "rate";
+    if (!ind->unit.empty()) plot.y_label += " (" + ind->unit + ")";
+    plot.direction = ind->direction;
+    // Without a catalogue a proportion keeps the chart's percent and a rate its plain value.
+    if (ind->multiplier != 1 || !ind->unit.empty()) {
+      plot.multiplier = multiplier;
+      plot.unit = ind->unit;
+    }
+    ApplyChartLabels(o->labels, &plot);
     if ((*exit_code = WriteChart(o->output, RenderFunnelSvg(*f, plot))) == kExitOk)
       std::cerr << "kaizen: wrote " << o->output << "\n";
   });

@@ -1,5 +1,6 @@
-// kaizen histogram: the distribution of one series' plotted values as bins (and a chart with the
-// mean, the median and the fitted normal curve).
+// kaizen histogram: the distribution of one series' plotted values, or of a plain column of a
+// records file, as bins on round edges (and a chart with the mean, the median and the fitted
+// normal curve).
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
@@ -17,6 +18,8 @@ namespace {
 
 struct HistogramCommandOptions {
   DataOptions data;
+  std::string column;
+  ChartLabels labels;
   std::string bins = "fd";
   double width = 0;
   std::string output;
@@ -27,15 +30,15 @@ struct HistogramCommandOptions {
 }  // namespace
 
 void AddHistogramCommand(CLI::App* app, int* exit_code) {
-  auto* cmd = app->add_subcommand("histogram", "histogram of one series' values");
+  auto* cmd = app->add_subcommand("histogram", "histogram of one series' values or one column");
   auto o = std::make_shared<HistogramCommandOptions>();
-  AddDataOptions(cmd, &o->data, "ifc");
-  cmd->get_option("--indicator")->required();
+  AddValueSourceOptions(cmd, &o->data, &o->column);
   cmd->add_option("--bins", o->bins,
                   "fd (Freedman-Diaconis, default), sturges, or width (with --width)")
       ->check(CLI::IsMember({"fd", "sturges", "width"}));
   cmd->add_option("--width", o->width, "bin width for --bins width");
   cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf");
+  AddChartLabelOptions(cmd, &o->labels);
   AddPaletteOption(cmd, &o->palette);
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
@@ -46,9 +49,9 @@ void AddHistogramCommand(CLI::App* app, int* exit_code) {
       *exit_code = kExitBadInput;
       return;
     }
-    OneSeries s;
-    if ((*exit_code = LoadOneSeries(o->data, &s)) != kExitOk) return;
-    const std::vector<double> values = PlottedValues(s.result);
+    AnalysedValues source;
+    if ((*exit_code = LoadAnalysedValues(o->data, o->column, &source)) != kExitOk) return;
+    const std::vector<double>& values = source.values;
     Result<BinRule> rule = ParseBinRule(o->bins);
     Result<HistogramBins> bins = rule.ok() ? ComputeHistogramBins(values, *rule, o->width)
                                            : Result<HistogramBins>(rule.status());
@@ -61,12 +64,14 @@ void AddHistogramCommand(CLI::App* app, int* exit_code) {
     }
     std::string out;
     if (o->format == "json") {
-      nlohmann::json j = {{"indicator", s.series.indicator_id},
-                          {"organisation", s.series.organisation},
-                          {"rule", o->bins},
-                          {"n", d->n},
-                          {"edges", bins->edges},
-                          {"counts", bins->counts}};
+      nlohmann::json j = {
+          {"rule", o->bins}, {"n", d->n}, {"edges", bins->edges}, {"counts", bins->counts}};
+      if (source.series) {
+        j["indicator"] = source.series->series.indicator_id;
+        j["organisation"] = source.series->series.organisation;
+      } else {
+        j["column"] = o->column;
+      }
       out = j.dump(2) + "\n";
     } else {
       Table t({"from", "to", "count"});
@@ -77,18 +82,18 @@ void AddHistogramCommand(CLI::App* app, int* exit_code) {
         csv += FormatNumber(bins->edges[i]) + "," + FormatNumber(bins->edges[i + 1]) + "," +
                std::to_string(bins->counts[i]) + "\n";
       }
-      out = o->format == "csv"
-                ? csv
-                : s.indicator.name + " — " + s.series.organisation + " (" + std::to_string(d->n) +
-                      " values, bins: " + o->bins + ")\n" + t.Render();
+      out = o->format == "csv" ? csv
+                               : source.title + " (" + std::to_string(d->n) +
+                                     " values, bins: " + o->bins + ")\n" + t.Render();
     }
     if ((*exit_code = WriteOutput("-", out)) != kExitOk) return;
     if (o->output.empty()) return;
     PlotOptions plot;
     plot.palette = palette;
-    plot.title = s.indicator.name + " — " + s.series.organisation;
-    plot.x_label = s.indicator.unit.empty() ? "value" : s.indicator.unit;
+    plot.title = source.title;
+    plot.x_label = source.unit.empty() ? "value" : source.unit;
     plot.y_label = "count";
+    ApplyChartLabels(o->labels, &plot);
     if ((*exit_code = WriteChart(o->output, RenderHistogramSvg(*bins, *d, plot))) == kExitOk)
       std::cerr << "kaizen: wrote " << o->output << "\n";
   });

@@ -26,6 +26,7 @@ struct ParetoCommandOptions {
   std::string output;
   std::string palette = "mdc";
   std::string format = "table";
+  ChartLabels labels;
 };
 
 }  // namespace
@@ -49,6 +50,7 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--delimiter", o->delimiter, kDelimiterHelp);
   cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf");
+  AddChartLabelOptions(cmd, &o->labels);
   AddPaletteOption(cmd, &o->palette);
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
@@ -123,6 +125,7 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
     const std::string& weight_column = o->count.empty() ? o->weight : o->count;
     plot.y_label = weight_column.empty() ? "records" : weight_column;
     plot.pareto_cut = o->cut;
+    ApplyChartLabels(o->labels, &plot);
     if ((*exit_code = WriteChart(o->output, RenderParetoSvg(*p, plot))) == kExitOk)
       std::cerr << "kaizen: wrote " << o->output << "\n";
   });

@@ -19,6 +19,7 @@ namespace {
 
 struct ScatterCommandOptions {
   std::string file, x, y, delimiter, output, palette = "mdc", format = "table";
+  ChartLabels labels;
 };
 
 // Points along x at which the band is drawn: enough for a smooth curve on a 900 px chart.
@@ -47,6 +48,7 @@ void AddScatterCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--y", o->y, "column on the vertical axis")->required();
   cmd->add_option("--delimiter", o->delimiter, kDelimiterHelp);
   cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf");
+  AddChartLabelOptions(cmd, &o->labels);
   AddPaletteOption(cmd, &o->palette);
   AddFormatOption(cmd, &o->format);
   cmd->callback([o, exit_code] {
@@ -131,6 +133,7 @@ void AddScatterCommand(CLI::App* app, int* exit_code) {
     plot.title = o->y + " against " + o->x;
     plot.x_label = o->x;
     plot.y_label = o->y;
+    ApplyChartLabels(o->labels, &plot);
     if ((*exit_code = WriteChart(
              o->output, RenderScatterSvg(x, y, *fit, *pearson, *spearman, plot))) == kExitOk)
       std::cerr << "kaizen: wrote " << o->output << "\n";

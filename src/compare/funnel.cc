@@ -143,6 +143,18 @@ std::vector<double> AverageRanks(const std::vector<double>& x) {
 
 }  // namespace
 
+std::string_view FunnelCentreName(FunnelCentre centre) {
+  switch (centre) {
+    case FunnelCentre::kTarget:
+      return "target";
+    case FunnelCentre::kPooledMean:
+      return "pooled mean";
+    case FunnelCentre::kExpected:
+      break;
+  }
+  return "expected (O/E = 1)";
+}
+
 std::string_view FunnelFlagName(FunnelFlag flag) {
   switch (flag) {
     case FunnelFlag::kLow998:
@@ -270,6 +282,9 @@ Result<FunnelResult> AnalyseFunnel(std::span<const std::string> providers,
   // FunnelPlotR 0.6: target 1 for SR, the pooled value for proportions and ratios of counts.
   out.target = options.target ? *options.target
                               : (options.type == FunnelType::kRatio ? 1.0 : sum_num / sum_den);
+  out.centre = options.target                       ? FunnelCentre::kTarget
+               : options.type == FunnelType::kRatio ? FunnelCentre::kExpected
+                                                    : FunnelCentre::kPooledMean;
   if (Status s = CheckTarget(out.target, options.type); !s.ok()) return s;
 
   // z-scores on the transformed scale (Spiegelhalter 2005, QSHC, section 2).
@@ -370,7 +385,15 @@ Result<FunnelResult> AnalyseFunnel(std::span<const std::string> providers,
                              "10^9,";
     }
   }
-  out.method = "95 % and 99.8 % " + limits + " around a target of " + FormatAuto(out.target) +
+  out.method = "95 % and 99.8 % " + limits + " around " +
+               (out.centre == FunnelCentre::kPooledMean ? "the pooled mean, " : "a target of ") +
+               FormatAuto(out.target * (std::isfinite(options.display_multiplier) &&
+                                                options.display_multiplier > 0
+                                            ? options.display_multiplier
+                                            : 1)) +
+               (options.display_unit.empty()  ? ""
+                : options.display_unit == "%" ? "%"
+                                              : " " + options.display_unit) +
                "; dispersion ratio phi = " + FormatAuto(out.phi) + ".";
   return out;
 }

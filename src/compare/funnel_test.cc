@@ -247,3 +247,39 @@ TEST(FunnelHostileTest, ExactAndNormalLimitsAgreeAtTheSwitch) {
 
 }  // namespace
 }  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+// Issue 8 item 16: a given target is the centre (and said to be), the default for a proportion
+// is the pooled mean Σ numerators / Σ denominators = 60 / 200 = 0.3 (said to be), and the method
+// sentence states the centre on the indicator's display scale: 0.3 × 100 with unit "%", written
+// by FormatAuto (number_format.h: whole values from 10 have no decimals) as "30%".
+TEST(Funnel, CentreIsTheTargetOrThePooledMeanAndSaysWhich) {
+  const std::vector<std::string> who = {"a", "b"};
+  const std::vector<double> num = {20, 40}, den = {100, 100};
+  FunnelOptions o;
+  o.type = FunnelType::kProportion;
+  o.display_multiplier = 100;
+  o.display_unit = "%";
+  Result<FunnelResult> pooled = AnalyseFunnel(who, num, den, o);
+  ASSERT_TRUE(pooled.ok());
+  EXPECT_EQ(pooled->centre, FunnelCentre::kPooledMean);
+  EXPECT_DOUBLE_EQ(pooled->target, 0.3);
+  EXPECT_EQ(FunnelCentreName(pooled->centre), "pooled mean");
+  EXPECT_NE(pooled->method.find("around the pooled mean, 30%;"), std::string::npos)
+      << pooled->method;
+  o.target = 0.25;
+  Result<FunnelResult> target = AnalyseFunnel(who, num, den, o);
+  ASSERT_TRUE(target.ok());
+  EXPECT_EQ(target->centre, FunnelCentre::kTarget);
+  EXPECT_DOUBLE_EQ(target->target, 0.25);
+  EXPECT_NE(target->method.find("around a target of 25%;"), std::string::npos) << target->method;
+  FunnelOptions ratio;
+  Result<FunnelResult> expected = AnalyseFunnel(who, num, den, ratio);
+  ASSERT_TRUE(expected.ok());
+  EXPECT_EQ(expected->centre, FunnelCentre::kExpected);
+}
+
+}  // namespace
+}  // namespace kaizen

@@ -6,6 +6,7 @@
 // would otherwise cost several digits (Golub & Van Loan, Matrix Computations, 4th ed., 5.3.3;
 // Seber & Lee, Linear Regression Analysis, 2nd ed., 11.7).
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <string>
 #include <vector>
@@ -33,11 +34,54 @@ double Mean(const std::vector<double>& v) {
   return (sum + c) / static_cast<double>(v.size());
 }
 
+// Regression, Error and Total rows: SSR = TSS - RSS on k df, RSS on n - k - 1, TSS on n - 1.
+std::vector<AnovaRow> AnovaTable(double tss, double rss, std::size_t k, double df_error, double f,
+                                 double f_p) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double kd = static_cast<double>(k);
+  const double ssr = tss - rss;
+  return {{"Regression", kd, ssr, k == 0 ? nan : ssr / kd, f, f_p},
+          {"Error", df_error, rss, rss / df_error, nan, nan},
+          {"Total", kd + df_error, tss, nan, nan, nan}};
+}
+
+// Leverage h_ii = 1/n + |R⁻ᵀ (x_i - x̄)|² (the hat matrix of the centred design plus the
+// intercept's 1/n; Montgomery, Peck & Vining 4.2.1), standardized residuals e_i / (s √(1 - h_ii))
+// and the rows Minitab flags: |r_i| > 2 ("R") or h_ii > 3p/n ("X") (Minitab 21 Help, "Fits and
+// diagnostics for Fit Regression Model").
+void AddDiagnostics(const std::vector<std::span<const double>>& x, const std::vector<double>& x_bar,
+                    const std::vector<std::vector<double>>& r_inv, LinearModel* model) {
+  const std::size_t n = model->rows.size(), k = x.size();
+  const double nd = static_cast<double>(n);
+  const double leverage_cut = 3 * static_cast<double>(k + 1) / nd;
+  model->leverage.resize(n);
+  model->standardized_residuals.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    double h = 1 / nd;
+    for (std::size_t m = 0; m < k; ++m) {
+      double s = 0;
+      for (std::size_t j = 0; j <= m; ++j) s += r_inv[j][m] * (x[j][model->rows[i]] - x_bar[j]);
+      h += s * s;
+    }
+    model->leverage[i] = h;
+    const double e = model->residuals[i];
+    const double r = h < 1 ? e / (model->residual_sd * std::sqrt(1 - h))
+                           : std::numeric_limits<double>::quiet_NaN();
+    model->standardized_residuals[i] = r;
+    UnusualObservation u{model->rows[i],   model->fitted[i] + e, model->fitted[i], e, r, h,
+                         std::fabs(r) > 2, h > leverage_cut};
+    if (u.large_residual || u.high_leverage) model->unusual.push_back(u);
+  }
+}
+
 }  // namespace
 
 Result<LinearModel> FitLinearModel(std::span<const double> y,
                                    const std::vector<std::span<const double>>& x,
-                                   const std::vector<std::string>& names) {
+                                   const std::vector<std::string>& names, double confidence) {
+  if (!(confidence > 0 && confidence < 1)) {
+    return Status::InvalidArgument("confidence must be between 0 and 1 (exclusive)");
+  }
   const std::size_t k = x.size();
   if (!names.empty() && names.size() != k) {
     return Status::InvalidArgument("got " + std::to_string(names.size()) + " names for " +
@@ -177,6 +221,7 @@ Result<LinearModel> FitLinearModel(std::span<const double> y,
   for (std::size_t j = 0; j < k; ++j) intercept -= b[j] * x_bar[j];
   const double w2 = std::inner_product(w.begin(), w.end(), w.begin(), 0.0);
 
+  const double t_crit = stats::StudentTQuantileUpper((1 - confidence) / 2, df);
   const auto coefficient = [&](std::string name, double estimate, double var_factor) {
     Coefficient c;
     c.name = std::move(name);
@@ -184,16 +229,25 @@ Result<LinearModel> FitLinearModel(std::span<const double> y,
     c.se = std::sqrt(s2 * var_factor);
     c.t = c.estimate / c.se;
     c.p_value = stats::StudentTTwoSidedP(c.t, df);
+    c.ci_lower = estimate - t_crit * c.se;
+    c.ci_upper = estimate + t_crit * c.se;
+    c.vif = std::numeric_limits<double>::quiet_NaN();
     return c;
   };
   model.n = n;
+  model.confidence = confidence;
   model.coefficients.push_back(coefficient("(Intercept)", intercept, 1 / nd + w2));
   for (std::size_t j = 0; j < k; ++j) {
     double row_ss = 0;
     for (std::size_t m = j; m < k; ++m) row_ss += r_inv[j][m] * r_inv[j][m];
-    model.coefficients.push_back(
-        coefficient(names.empty() ? "x" + std::to_string(j + 1) : names[j], b[j], row_ss));
+    Coefficient c =
+        coefficient(names.empty() ? "x" + std::to_string(j + 1) : names[j], b[j], row_ss);
+    // With centred columns, [(X_cᵀX_c)⁻¹]_jj · S_jj = 1 / (1 - R²_j), S_jj = Σ(x_ij - x̄_j)²
+    // (Montgomery, Peck & Vining 9.4.1), and (X_cᵀX_c)⁻¹ = R⁻¹R⁻ᵀ, so no second regression.
+    c.vif = row_ss * column_norm[j] * column_norm[j];
+    model.coefficients.push_back(std::move(c));
   }
+  AddDiagnostics(x, x_bar, r_inv, &model);
 
   // R² = 1 - RSS/TSS; adjusted R² = 1 - (1 - R²)(n - 1)/(n - k - 1); F = (SSR/k)/(RSS/df)
   // (Montgomery, Peck & Vining 3.3).
@@ -205,6 +259,7 @@ Result<LinearModel> FitLinearModel(std::span<const double> y,
     model.f_statistic = ((tss - rss) / static_cast<double>(k)) / s2;
     model.f_p_value = stats::FSf(model.f_statistic, static_cast<double>(k), df);
   }
+  model.anova = AnovaTable(tss, rss, k, df, model.f_statistic, model.f_p_value);
   return model;
 }
 

@@ -123,3 +123,81 @@ TEST(LinearModelTest, RankDeficientAndTooFewRowsAreClear) {
 
 }  // namespace
 }  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+// Issue 8 item 17. Expected values from an independent script (Python mpmath, 40 digits) that
+// builds X with its intercept column and uses (XᵀX)⁻¹ directly: CI = b ± t(0.975, 29) se with t
+// by root-finding on the regularised incomplete beta; VIF_j = TSS_j / RSS_j of x_j regressed on
+// the other x; hat values from the diagonal of X (XᵀX)⁻¹ Xᵀ; r_i = e_i / sqrt(s²(1 - h_ii)).
+// The rows flagged R (|r| > 2) are Chrysler Imperial, Fiat 128 and Toyota Corolla; none has
+// leverage above 3p/n = 9/32.
+TEST(LinearModelTest, IntervalsVifsAnovaAndUnusualRowsOfMpgOnWeightAndDisplacement) {
+  std::vector<std::span<const double>> x = {stats::testing::kMtcarsWt, stats::testing::kMtcarsDisp};
+  Result<LinearModel> m = FitLinearModel(stats::testing::kMtcarsMpg, x, {"wt", "disp"});
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  const double lower[3] = {30.533573680471107, -5.7317345877212757, -0.036521282375720398};
+  const double upper[3] = {39.387534392003441, -0.96991607897535237, 0.0010717938300641981};
+  for (int j = 0; j < 3; ++j) {
+    EXPECT_NEAR(m->coefficients[j].ci_lower, lower[j], 1e-9 * std::fabs(lower[j]) + 1e-12);
+    EXPECT_NEAR(m->coefficients[j].ci_upper, upper[j], 1e-9 * std::fabs(upper[j]) + 1e-12);
+  }
+  EXPECT_TRUE(std::isnan(m->coefficients[0].vif));
+  EXPECT_NEAR(m->coefficients[1].vif, 4.7283188819568428, 1e-10);
+  EXPECT_NEAR(m->coefficients[2].vif, 4.7283188819568428, 1e-10);
+
+  ASSERT_EQ(m->anova.size(), 3u);
+  EXPECT_EQ(m->anova[0].source, "Regression");
+  EXPECT_EQ(m->anova[0].df, 2);
+  EXPECT_NEAR(m->anova[0].ss, 879.36468511018495, 1e-9);
+  EXPECT_NEAR(m->anova[0].ms, 879.36468511018495 / 2, 1e-9);
+  EXPECT_NEAR(m->anova[0].f, (879.36468511018495 / 2) / (246.6825023898149 / 29), 1e-9);
+  EXPECT_EQ(m->anova[1].df, 29);
+  EXPECT_NEAR(m->anova[1].ss, 246.6825023898149, 1e-9);
+  EXPECT_EQ(m->anova[2].df, 31);
+  EXPECT_NEAR(m->anova[2].ss, 1126.0471875, 1e-9);
+  EXPECT_TRUE(std::isnan(m->anova[2].ms));
+
+  ASSERT_EQ(m->unusual.size(), 3u);
+  const std::size_t rows[3] = {16, 17, 19};
+  const double fit[3] = {9.2515051494461721, 26.193800928599411, 27.55156023174504};
+  const double std_resid[3] = {2.0792406432359943, 2.2187007997297758, 2.2890958069079615};
+  const double leverage[3] = {0.19275896506913165, 0.080157277440889986, 0.095797465780271261};
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(m->unusual[i].row, rows[i]);
+    EXPECT_NEAR(m->unusual[i].fit, fit[i], 1e-10);
+    EXPECT_NEAR(m->unusual[i].standardized_residual, std_resid[i], 1e-10);
+    EXPECT_NEAR(m->unusual[i].leverage, leverage[i], 1e-10);
+    EXPECT_TRUE(m->unusual[i].large_residual);
+    EXPECT_FALSE(m->unusual[i].high_leverage);
+  }
+  double leverage_sum = 0;  // trace of the hat matrix = p = 3
+  for (const double h : m->leverage) leverage_sum += h;
+  EXPECT_NEAR(leverage_sum, 3, 1e-12);
+}
+
+// The VIFs of Longley's design as R's car::vif(lm(Employed ~ ., longley)) prints them, and as
+// the script above gives them: 135.532, 1788.513, 33.619, 3.589, 399.151, 758.981. NIST
+// certifies the regression SS 184172401.944494 and residual SS 836424.055505915.
+TEST(LinearModelTest, LongleyVifsAndAnovaSums) {
+  const auto columns =
+      stats::testing::ReadCsvColumns(testing::SourcePath("tests/data/nist/longley.csv"));
+  std::vector<std::span<const double>> x;
+  for (int j = 1; j <= 6; ++j) x.emplace_back(columns[j]);
+  Result<LinearModel> m = FitLinearModel(columns[0], x);
+  ASSERT_TRUE(m.ok());
+  const double vif[6] = {135.53243828000319, 1788.5134827181773, 33.618890596049879,
+                         3.5889301934455432, 399.15102231263956, 758.98059740689449};
+  for (int j = 0; j < 6; ++j) EXPECT_NEAR(m->coefficients[j + 1].vif, vif[j], 1e-6 * vif[j]);
+  EXPECT_NEAR(m->anova[0].ss, 184172401.944494, 1e-5);
+  EXPECT_NEAR(m->anova[1].ss, 836424.055505915, 1e-6);
+}
+
+TEST(LinearModelTest, RejectsAConfidenceOutsideZeroToOne) {
+  std::vector<std::span<const double>> x = {stats::testing::kMtcarsWt};
+  EXPECT_FALSE(FitLinearModel(stats::testing::kMtcarsMpg, x, {}, 1.5).ok());
+}
+
+}  // namespace
+}  // namespace kaizen

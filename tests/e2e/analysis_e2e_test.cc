@@ -287,13 +287,16 @@ TEST_F(AnalysisCliTest, FunnelNamesTheOutliers) {
   // March 2019, pooled target Σ numerators / Σ denominators; z = (p − p0) / √(p0(1 − p0)/n) in
   // Python: R1H −28.4, RAL 11.0, RF4 −30.8, RJ1 1.70, RQM 48.5. Only RJ1 is inside the 95 %
   // limits (|z| < 1.96); the other four are far outside 99.8 % (|z| > 3.09).
+  // Without the catalogue (and so without its 95 % target) the centre is the pooled mean,
+  // labelled as such.
   const std::string svg = dir_ + "/funnel.svg";
-  const CliRun r = Kaizen("funnel " + kAe +
-                          " --indicator ae_4h --period 2019-03-01 "
-                          "--format json -o '" +
-                          svg + "'");
+  const CliRun r = Kaizen(
+      "funnel examples/nhs-ae/ae_type1.csv --indicator ae_4h --type proportion --period "
+      "2019-03-01 --format json -o '" +
+      svg + "'");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json j = json::parse(r.out);
+  EXPECT_EQ(j["centre"], "pooled mean");
   EXPECT_EQ(j["points"].size(), 5u);
   // Most extreme first.
   EXPECT_EQ(j["outside998"], json({"RQM", "RF4", "R1H", "RAL"}));
@@ -302,7 +305,58 @@ TEST_F(AnalysisCliTest, FunnelNamesTheOutliers) {
       EXPECT_EQ(p["flag"], "within");
     }
   }
-  EXPECT_NE(testing::ReadFile(svg).find("<svg"), std::string::npos);
+  EXPECT_NE(testing::ReadFile(svg).find("Pooled mean"), std::string::npos);
+}
+
+// Issue 8 item 16: with the catalogue, the centre is ae_4h's target, 95 (multiplier 100, unit
+// "%"), so the funnel works on 0.95 and shows everything × 100. By hand (Python):
+// 100 · 20688 / 27950 = 74.01788908765653 for R1H; z = (p − 0.95) / √(0.95 · 0.05 / n) is −161
+// to −4.2 for the five trusts, all beyond 99.8 % (|z| > 3.09) and below it, so all "worse" for
+// an indicator where higher is better, drawn in the concern orange.
+TEST_F(AnalysisCliTest, FunnelCentresOnTheIndicatorsTargetAndShowsItsUnit) {
+  const std::string svg = dir_ + "/target.svg";
+  const CliRun r = Kaizen("funnel " + kAe +
+                          " --indicator ae_4h --period 2019-03-01 --format json -o '" + svg + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["centre"], "target");
+  EXPECT_EQ(j["target"], 95);
+  EXPECT_EQ(j["unit"], "%");
+  EXPECT_EQ(j["multiplier"], 100);
+  EXPECT_EQ(j["outside998"].size(), 5u);
+  for (const auto& p : j["points"]) {
+    EXPECT_EQ(p["assessment"], "worse") << p["organisation"];
+    if (p["organisation"] == "R1H") {
+      EXPECT_NEAR(p["value"].get<double>(), 74.01788908765653, 1e-9);
+    }
+  }
+  const std::string chart = testing::ReadFile(svg);
+  EXPECT_NE(chart.find("Target 95.0%"), std::string::npos);
+  EXPECT_NE(chart.find("Below the limits: worse"), std::string::npos);
+  EXPECT_NE(chart.find("#FAB428"), std::string::npos);  // MDC concern orange
+
+  const CliRun table = Kaizen("funnel " + kAe + " --indicator ae_4h --period 2019-03-01");
+  EXPECT_NE(table.out.find("(target 95.0%"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("value (%)"), std::string::npos) << table.out;
+  EXPECT_NE(table.out.find("low_99.8 (worse)"), std::string::npos) << table.out;
+  const CliRun csv =
+      Kaizen("funnel " + kAe + " --indicator ae_4h --period 2019-03-01 --format csv");
+  EXPECT_NE(csv.out.find(",worse,target,95,%,100\n"), std::string::npos) << csv.out;
+
+  // --target overrides the catalogue, on the same scale: 80 % sits between the trusts.
+  const CliRun eighty =
+      Kaizen("funnel " + kAe + " --indicator ae_4h --period 2019-03-01 --target 80 --format json");
+  ASSERT_EQ(eighty.exit_code, 0) << eighty.err;
+  const json k = json::parse(eighty.out);
+  EXPECT_EQ(k["target"], 80);
+  for (const auto& p : k["points"]) {
+    if (p["organisation"] == "RQM") {
+      EXPECT_EQ(p["assessment"], "better");  // 94.3 %
+    }
+    if (p["organisation"] == "RF4") {
+      EXPECT_EQ(p["assessment"], "worse");  // 71.1 %
+    }
+  }
 }
 
 TEST_F(AnalysisCliTest, FunnelPeriodWithoutDataIsExitTwo) {
@@ -363,11 +417,17 @@ TEST_F(AnalysisCliTest, AnalyseWritesOneSelfContainedPage) {
   for (const char* section : {"id=\"description\"", "id=\"distribution\"", "id=\"over-time\"",
                               "id=\"before-after\"", "id=\"capability\""})
     EXPECT_NE(html.find(section), std::string::npos) << section;
-  // Histogram, box plot, run chart, control chart, rebased chart.
+  // Histogram, box plot, run chart, control chart, rebased chart, capability histogram.
   std::size_t charts = 0;
   for (std::size_t at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1))
     ++charts;
-  EXPECT_EQ(charts, 5u);
+  EXPECT_EQ(charts, 6u);
+  // Issue 8 item 17: the description's intervals and capability's split ppm and chart.
+  for (const char* text :
+       {"95 % confidence intervals", "standard error of the mean", "Hettmansperger-Sheather",
+        "expected below LSL, overall (ppm)", "expected above USL, within (ppm)",
+        "class=\"within-curve\"", "class=\"lsl\""})
+    EXPECT_NE(html.find(text), std::string::npos) << text;
   EXPECT_EQ(html.find("http://"), std::string::npos);
   EXPECT_EQ(html.find("https://"), std::string::npos);
   EXPECT_NE(html.find("A&amp;E type 1"), std::string::npos) << "text must be escaped";

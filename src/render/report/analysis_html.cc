@@ -108,6 +108,18 @@ void Description(MarkupWriter& w, const AnalysisReportInput& in) {
                 {"coefficient of variation", Figure(d.cv)},
                 {"skewness (G1)", Figure(d.skewness)},
                 {"excess kurtosis (G2)", Figure(d.excess_kurtosis)}});
+  if (in.intervals) {
+    const SummaryIntervals& ci = *in.intervals;
+    const auto interval = [](const Interval& i) {
+      return Figure(i.lower) + " to " + Figure(i.upper);
+    };
+    w.Leaf("h3", {}, "95 % confidence intervals");
+    StatTable(w,
+              {{"standard error of the mean", Figure(ci.se_mean)},
+               {"mean (t)", interval(ci.mean)},
+               {"median (Hettmansperger-Sheather interpolation, as Minitab)", interval(ci.median)},
+               {"standard deviation (chi-square; assumes normal data)", interval(ci.sd)}});
+  }
   w.Leaf("h3", {}, "Readings");
   std::vector<std::string> readings = {
       "Quartiles: " + d.quantile_method_name + ".", "Mode: " + d.mode_reading + ".",
@@ -282,9 +294,18 @@ void CapabilitySection(MarkupWriter& w, const AnalysisReportInput& in) {
                 {"Cpk interval", Figure(c.cpk_lower) + " to " + Figure(c.cpk_upper)},
                 {"Pp", Figure(c.pp)},
                 {"Ppk", Figure(c.ppk)},
+                {"expected below LSL, within (ppm)", Figure(c.ppm_below_within)},
+                {"expected above USL, within (ppm)", Figure(c.ppm_above_within)},
                 {"expected outside, within (ppm)", Figure(c.ppm_within)},
+                {"expected below LSL, overall (ppm)", Figure(c.ppm_below)},
+                {"expected above USL, overall (ppm)", Figure(c.ppm_above)},
                 {"expected outside, overall (ppm)", Figure(c.ppm)},
                 {"sigma level (Z.bench)", Figure(c.z_bench)}});
+  PlotOptions plot;
+  plot.palette = in.palette;
+  plot.title = "Capability histogram";
+  plot.x_label = in.indicator && !in.indicator->unit.empty() ? in.indicator->unit : "value";
+  Chart(w, RenderCapabilitySvg(in.values, c, in.spec, plot));
   w.Close();
 }
 

@@ -80,11 +80,11 @@ PlotOptions Hostile() {
   return o;
 }
 
-// Sturges bins of 1..10 (five of width 1.8). Counts are 2 and the normal curve peaks at
-// 10 · 1.8 · φ(0) / sd = 2.372 (sd 3.0277), so the count axis runs 0 to 5 in whole steps
-// (a 0.5 step would put ticks at half a patient) and the value axis 0 to 10 in steps of 2.
-// The left edge is 14 + 20 (axis title) + 6.6 (label "5") + 8 = 48.6, the right 876; the plot
-// runs from y = 58 to 420 − 92 = 328.
+// Sturges bins of 1..10: five of width 1.8, rounded up to 2 on edges 0, 2, ..., 10 (counts 1, 2,
+// 2, 2, 3). The normal curve peaks at 10 · 2 · φ(0) / sd = 2.635 (sd 3.0277), so the count axis
+// runs 0 to 3 in whole steps (never a tick at half a patient) and the value axis 0 to 10 in
+// steps of 2. The left edge is 14 + 20 (axis title) + 6.6 (label "3") + 8 = 48.6,
+// the right 876; the plot runs from y = 58 to 420 − 92 = 328.
 TEST(RenderHistogramSvg, BarsAndLinesAtTheirValues) {
   const std::vector<double> v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
   const HistogramBins bins = *ComputeHistogramBins(v, BinRule::kSturges);
@@ -93,13 +93,13 @@ TEST(RenderHistogramSvg, BarsAndLinesAtTheirValues) {
   ExpectSound(svg, "histogram");
   auto x = [](double value) { return 48.6 + value / 10 * (876 - 48.6); };
   const std::string bar = ElementOf(svg, "bar");
-  EXPECT_NEAR(AttrOf(bar, "x"), x(1), 0.01);                 // 131.34
-  EXPECT_NEAR(AttrOf(bar, "width"), x(2.8) - x(1), 0.02);    // 148.93
-  EXPECT_NEAR(AttrOf(bar, "y"), 328 - 2.0 / 5 * 270, 0.01);  // 220
+  EXPECT_NEAR(AttrOf(bar, "x"), x(0), 0.01);                 // 48.6
+  EXPECT_NEAR(AttrOf(bar, "width"), x(2) - x(0), 0.02);      // 165.48
+  EXPECT_NEAR(AttrOf(bar, "y"), 328 - 1.0 / 3 * 270, 0.01);  // 238
   EXPECT_EQ(CountOf(svg, "class=\"bar\""), 5);
   EXPECT_NEAR(AttrOf(ElementOf(svg, "mean"), "x1"), x(5.5), 0.01);
   EXPECT_NEAR(AttrOf(ElementOf(svg, "median"), "x1"), x(5.5), 0.01);
-  EXPECT_NE(svg.find("bins: Sturges, width 1.8"), std::string::npos);
+  EXPECT_NE(svg.find("bins: Sturges, width 2"), std::string::npos);
   EXPECT_NE(svg.find("class=\"normal-curve\""), std::string::npos);
 }
 
@@ -263,6 +263,66 @@ TEST(RenderFunnelSvg, OutliersColouredAndNamed) {
   const std::string neutral = RenderFunnelSvg(f, o);
   EXPECT_EQ(CountOf(neutral, "#FAB428"), 0);
   EXPECT_GE(CountOf(neutral, "#361475"), 2);
+}
+
+}  // namespace
+}  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+// Issue 8 item 17: regress draws Minitab's four residual plots on one page: each panel titled,
+// every residual once in each of the three point panels, the order panel joined in order, the
+// histogram's bars holding all n residuals.
+TEST(RenderResidualPlotsSvg, FourPanelsEachWithEveryResidual) {
+  const std::vector<double> y = {1, 3, 2, 5, 4, 6, 8, 7, 9, 12};
+  const std::vector<double> x = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  std::vector<std::span<const double>> xs = {x};
+  const LinearModel m = *FitLinearModel(y, xs);
+  const std::string svg = RenderResidualPlotsSvg(m, Hostile());
+  ExpectSound(svg, "residual plots");  // the hostile title is escaped
+  for (const char* panel : {"Normal probability plot", "Versus fits", "Histogram", "Versus order"})
+    EXPECT_NE(svg.find(std::string(">") + panel + "<"), std::string::npos) << panel;
+  for (const char* cls :
+       {"points normal-probability", "points versus-fits", "points versus-order"}) {
+    const std::size_t g = svg.find(std::string("class=\"") + cls + "\"");
+    ASSERT_NE(g, std::string::npos) << cls;
+    const std::string group = svg.substr(g, svg.find("</g>", g) - g);
+    EXPECT_EQ(CountOf(group, "<circle"), 10) << cls;
+  }
+  EXPECT_EQ(CountOf(svg, "class=\"order-line\""), 1);
+  EXPECT_NE(svg.find(">Percent<"), std::string::npos);
+  EXPECT_NE(svg.find(">99<"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kaizen
+
+namespace kaizen {
+namespace {
+
+// Issue 8 item 17: the capability histogram. 1..10 with LSL 0 and USL 12: FD bins on round edges
+// 0, 5, 10 (see histogram_test.cc) lie between the two limits' lines; LSL's label ends left of
+// its line and USL's starts right of its own, so they cannot overlap; both curves are drawn and
+// the subtitle carries the indices and the split ppm.
+TEST(RenderCapabilitySvg, LimitsCurvesAndIndices) {
+  const std::vector<double> v = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+  const SpecLimits spec{0.0, 12.0};
+  const Result<CapabilityResult> c = AnalyseCapability(v, spec);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  const std::string svg = RenderCapabilitySvg(v, *c, spec, Hostile());
+  ExpectSound(svg, "capability");
+  const double lsl = AttrOf(ElementOf(svg, "lsl"), "x1"), usl = AttrOf(ElementOf(svg, "usl"), "x1");
+  EXPECT_LT(lsl, usl);
+  const std::string bar = ElementOf(svg, "bar");
+  EXPECT_LE(lsl, AttrOf(bar, "x"));
+  EXPECT_EQ(CountOf(svg, "class=\"bar\""), 2);
+  EXPECT_LT(AttrOf(ElementOf(svg, "lsl-label"), "x"), lsl);
+  EXPECT_GT(AttrOf(ElementOf(svg, "usl-label"), "x"), usl);
+  EXPECT_EQ(CountOf(svg, "class=\"within-curve\""), 1);
+  EXPECT_EQ(CountOf(svg, "class=\"overall-curve\""), 1);
+  for (const char* text : {"Cpk ", "Ppk ", "expected ppm &lt; LSL", "&gt; USL", "LSL 0", "USL 12"})
+    EXPECT_NE(svg.find(text), std::string::npos) << text;
 }
 
 }  // namespace

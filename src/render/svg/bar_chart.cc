@@ -32,8 +32,9 @@ std::string RenderBarChartSvg(std::span<const std::string> categories,
   a.left = render::LeftEdgeFor(y_axis, !options.y_label.empty());
   a.right = width - 24;
   a.top = render::kFrameTop;
-  const double slot = n == 0 ? a.right - a.left : (a.right - a.left) / static_cast<double>(n);
   const std::vector<std::string> labels(categories.begin(), categories.begin() + n);
+  a.left = render::LeftEdgeForCategories(a.left, a.right, labels);
+  const double slot = n == 0 ? a.right - a.left : (a.right - a.left) / static_cast<double>(n);
   const render::CategoryLabelPlan plan = render::PlanCategoryLabels(labels, slot);
   const double height = base_height + plan.extra_height;
   a.bottom = base_height - render::kFrameBottomMargin;

@@ -74,6 +74,7 @@ std::string RenderBoxPlotSvg(const std::vector<std::string>& groups,
   a.left = render::LeftEdgeFor(y_axis, !options.y_label.empty());
   a.right = width - 24;
   a.top = render::kFrameTop;
+  a.left = render::LeftEdgeForCategories(a.left, a.right, labels);
   const double slot = g == 0 ? a.right - a.left : (a.right - a.left) / static_cast<double>(g);
   const render::CategoryLabelPlan plan = render::PlanCategoryLabels(labels, slot);
   const double height = base_height + plan.extra_height;

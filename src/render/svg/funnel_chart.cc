@@ -2,12 +2,14 @@
 // and 99.8 % limits drawn as smooth curves from FunnelLimitsAt across the whole x range, and
 // the providers outside them coloured and named.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "kaizen/analysis_render.h"
+#include "render/svg/label_placer.h"
 #include "render/svg/palette.h"
 #include "render/svg/plot_frame.h"
 #include "render/svg/svg_writer.h"
@@ -18,9 +20,11 @@ namespace {
 
 using render::Num;
 
-// At most this many providers are named, the most extreme first: more labels than this on one
-// chart overlap and stop being read.
+// At most this many providers are named on the chart, the most extreme first: more names than
+// this stop being read; the rest are listed in a footnote.
 constexpr std::size_t kMaxLabels = 12;
+constexpr double kLabelFont = 11;
+constexpr double kLabelHeight = 13;  // an 11 px line with its descenders
 
 struct Settings {
   FunnelLimitMethod method = FunnelLimitMethod::kExact;
@@ -53,10 +57,91 @@ Settings RecoverSettings(const FunnelResult& f) {
   return {};
 }
 
-struct Box {
-  double x0, y0, x1, y1;
-  bool Overlaps(const Box& o) const { return x0 < o.x1 && o.x0 < x1 && y0 < o.y1 && o.y0 < y1; }
+bool Drawn(const FunnelPoint& p) { return std::isfinite(p.value) && p.denominator > 0; }
+
+struct FunnelLabel {
+  std::string name;
+  double x = 0, y = 0;  // the point
+  render::PlacedLabel placed;
 };
+struct FunnelLabels {
+  std::vector<FunnelLabel> placed;
+  std::vector<std::string> unlabelled;  // outside the limits but not named on the chart
+};
+
+// The outliers' names, most extreme first (outside 99.8 %, then outside 95 % only), placed
+// clear of each other, of every provider's point and of the title (they stay inside the plot
+// area); those that do not fit, or come after the first kMaxLabels, are listed instead.
+FunnelLabels PlaceFunnelLabels(const FunnelResult& f, const render::PlotArea& a) {
+  std::vector<render::Box> points;
+  for (const FunnelPoint& p : f.points) {
+    if (!Drawn(p)) continue;
+    points.push_back(render::PointBox(a.X(p.denominator), a.Y(p.value),
+                                      p.flag == FunnelFlag::kWithin ? 3.5 : 5));
+  }
+  std::vector<FunnelLabel> candidates;
+  std::vector<std::string> unlabelled;
+  for (const std::string& name : f.outside95) {  // most extreme first, 99.8 % ones included
+    const auto it = std::find_if(f.points.begin(), f.points.end(),
+                                 [&](const FunnelPoint& p) { return p.provider == name; });
+    if (it == f.points.end() || !Drawn(*it)) continue;
+    if (candidates.size() == kMaxLabels) {
+      unlabelled.push_back(name);
+      continue;
+    }
+    candidates.push_back({name, a.X(it->denominator), a.Y(it->value), {}});
+  }
+  std::vector<render::LabelRequest> requests;
+  for (const FunnelLabel& c : candidates)
+    requests.push_back({c.x, c.y, render::TextWidth(c.name, kLabelFont), kLabelHeight});
+  const std::vector<render::PlacedLabel> placed =
+      render::PlaceLabels(requests, points, {a.left, a.top, a.right, a.bottom});
+  FunnelLabels out;
+  for (std::size_t i = 0; i < candidates.size(); ++i) {
+    if (placed[i].placed) {
+      candidates[i].placed = placed[i];
+      out.placed.push_back(candidates[i]);
+    } else {
+      out.unlabelled.push_back(candidates[i].name);
+    }
+  }
+  out.unlabelled.insert(out.unlabelled.end(), unlabelled.begin(), unlabelled.end());
+  return out;
+}
+
+struct LegendContent {
+  std::string centre;                              // "Target 95.0%", "Pooled mean 80.7%"
+  bool within = false, high = false, low = false;  // which kinds of point are drawn
+  Direction direction = Direction::kNeither;
+  render::PaletteColours colours;
+};
+
+// Draws the legend from (x, y), wrapping before `right`; returns the baseline of its last row.
+double DrawFunnelLegend(render::MarkupWriter& w, const LegendContent& c, double x, double y,
+                        double right) {
+  w.Open("g",
+         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
+  render::Legend legend(w, x, y, right);
+  legend.Line(c.centre, render::kCentreColour, "", 1.75);
+  legend.Line("95 % limits", render::kLimitColour, render::kLimitDash, 1.5);
+  legend.Line("99.8 % limits", render::kLimitColour, "", 1.75);
+  if (c.within) legend.Point("Within the 95 % limits", c.colours.common);
+  if (c.direction == Direction::kNeither) {
+    if (c.high || c.low) legend.Point("Outside the 95 % limits", c.colours.neither);
+  } else {
+    const bool higher_better = c.direction == Direction::kHigherIsBetter;
+    if (c.high) {
+      legend.Point(higher_better ? "Above the limits: better" : "Above the limits: worse",
+                   higher_better ? c.colours.improvement : c.colours.concern);
+    }
+    if (c.low) {
+      legend.Point(higher_better ? "Below the limits: worse" : "Below the limits: better",
+                   higher_better ? c.colours.concern : c.colours.improvement);
+    }
+  }
+  w.Close();
+  return legend.bottom();
+}
 
 }  // namespace
 
@@ -89,20 +174,19 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
     y_lo = std::max(0.0, y_lo);
     y_hi = std::min(1.0, y_hi);
   }
+  // The indicator's display scale (PlotOptions::multiplier), else percent for proportions.
+  const double multiplier = options.multiplier > 0 ? options.multiplier : (proportion ? 100 : 1);
+  const std::string unit = options.multiplier > 0 ? options.unit : (proportion ? "%" : "");
+  const bool percent = unit == "%";
   const render::Axis x_axis = render::MakeAxis(0, x_max);
-  const render::Axis y_axis =
-      proportion ? render::MakeAxis(y_lo, y_hi, 100, " %") : render::MakeAxis(y_lo, y_hi);
+  const render::Axis y_axis = render::MakeAxis(y_lo, y_hi, multiplier, percent ? " %" : "");
 
-  std::vector<std::string> notes;
-  if (!f.method.empty()) notes.push_back(f.method);
-  if (f.rows_skipped > 0) {
-    notes.push_back(std::to_string(f.rows_skipped) + " row" + (f.rows_skipped == 1 ? "" : "s") +
-                    " with a missing numerator or no denominator left out.");
-  }
-  const double note_width = width - 28;
-  const double height =
-      base_height + render::NotesLines(notes, note_width) * render::kNoteLineHeight;
-
+  auto value_text = [&](double v) {
+    return percent
+               ? render::FormatValue(v * multiplier, 1) + "%"
+               : render::FormatSignificant(v * multiplier, 3) + (unit.empty() ? "" : " " + unit);
+  };
+  const std::string centre_name(FunnelCentreName(f.centre));
   render::PlotArea a;
   a.left = render::LeftEdgeFor(y_axis, !options.y_label.empty());
   a.right = width - 24;
@@ -113,12 +197,42 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
   a.y_lo = y_axis.lo();
   a.y_hi = y_axis.hi();
 
-  auto value_text = [&](double v) {
-    return proportion ? render::FormatValue(v * 100, 1) + "%" : render::FormatSignificant(v, 3);
-  };
+  const FunnelLabels labels = PlaceFunnelLabels(f, a);
+  std::vector<std::string> notes;
+  if (!f.method.empty()) notes.push_back(f.method);
+  if (f.rows_skipped > 0) {
+    notes.push_back(std::to_string(f.rows_skipped) + " row" + (f.rows_skipped == 1 ? "" : "s") +
+                    " with a missing numerator or no denominator left out.");
+  }
+  if (!labels.unlabelled.empty()) {
+    std::string list;
+    for (const std::string& name : labels.unlabelled) list += (list.empty() ? "" : ", ") + name;
+    notes.push_back("Also outside the limits (no room to name them on the chart): " + list + ".");
+  }
+  const double note_width = width - 28;
+  // The legend wraps onto more rows on a narrow chart or with long labels; a dry run into a
+  // scratch writer measures them so the notes move down instead of overlapping it.
+  LegendContent legend_content;
+  legend_content.centre = std::string(1, static_cast<char>(std::toupper(centre_name[0]))) +
+                          centre_name.substr(1) + " " + value_text(f.target);
+  legend_content.direction = options.direction;
+  legend_content.colours = render::ColoursOf(options.palette);
+  for (const FunnelPoint& p : f.points) {
+    if (!Drawn(p)) continue;
+    legend_content.within = legend_content.within || p.flag == FunnelFlag::kWithin;
+    legend_content.high = legend_content.high || static_cast<int>(p.flag) > 0;
+    legend_content.low = legend_content.low || static_cast<int>(p.flag) < 0;
+  }
+  const double legend_y = a.bottom + 62;
+  render::MarkupWriter scratch;
+  const double legend_extra =
+      DrawFunnelLegend(scratch, legend_content, a.left, legend_y, width - 10) - legend_y;
+  const double height =
+      base_height + legend_extra + render::NotesLines(notes, note_width) * render::kNoteLineHeight;
+
   const std::string title = options.title.empty() ? "Funnel plot" : options.title;
-  std::string subtitle = std::to_string(f.points.size()) + " providers  \xC2\xB7  target " +
-                         value_text(f.target) + "  \xC2\xB7  " +
+  std::string subtitle = std::to_string(f.points.size()) + " providers  \xC2\xB7  " + centre_name +
+                         " " + value_text(f.target) + "  \xC2\xB7  " +
                          std::to_string(f.outside998.size()) + " outside 99.8 %, " +
                          std::to_string(f.outside95.size()) + " outside 95 %";
   subtitle += f.adjusted ? "  \xC2\xB7  limits widened for overdispersion (\xCF\x86 = " +
@@ -212,7 +326,6 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
     }
     return colours.neither;
   };
-  bool seen_high = false, seen_low = false;
   w.Open("g", {{"class", "providers"}});
   // Within-limit providers first, so the coloured ones are drawn on top.
   for (const bool outside_pass : {false, true}) {
@@ -220,8 +333,6 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
       if (!std::isfinite(p.value) || !(p.denominator > 0)) continue;
       const bool outside = p.flag != FunnelFlag::kWithin;
       if (outside != outside_pass) continue;
-      seen_high = seen_high || static_cast<int>(p.flag) > 0;
-      seen_low = seen_low || static_cast<int>(p.flag) < 0;
       const bool far = p.flag == FunnelFlag::kHigh998 || p.flag == FunnelFlag::kLow998;
       w.Open("circle", {{"class", outside ? (far ? "outside-998" : "outside-95") : "within"},
                         {"cx", Num(a.X(p.denominator))},
@@ -241,62 +352,29 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
   }
   w.Close();
 
-  // Names beside the most extreme providers, nudged up or down until they clear each other
-  // and the points already named.
-  const std::vector<std::string>& named = f.outside998.empty() ? f.outside95 : f.outside998;
-  std::vector<Box> placed;
+  // Names of the most extreme providers where they fit (PlaceFunnelLabels), with a leader line
+  // when the name had to move away from its point.
   w.Open("g", {{"class", "provider-labels"},
-               {"font-size", "11"},
+               {"font-size", Num(kLabelFont)},
                {"fill", std::string(render::kTextColour)}});
-  for (std::size_t k = 0; k < named.size() && k < kMaxLabels; ++k) {
-    const auto it = std::find_if(f.points.begin(), f.points.end(),
-                                 [&](const FunnelPoint& p) { return p.provider == named[k]; });
-    if (it == f.points.end() || !std::isfinite(it->value)) continue;
-    const double px = a.X(it->denominator), py = a.Y(it->value);
-    const double tw = render::TextWidth(it->provider, 11);
-    const bool left = px + 8 + tw > a.right;
-    const double x0 = left ? px - 8 - tw : px + 8;
-    for (const double dy : {0.0, -13.0, 13.0, -26.0, 26.0, -39.0, 39.0}) {
-      const double y = py + 4 + dy;
-      const Box box{x0, y - 10, x0 + tw, y + 2};
-      if (std::any_of(placed.begin(), placed.end(),
-                      [&](const Box& b) { return b.Overlaps(box); }) &&
-          dy != 39.0) {
-        continue;
-      }
-      placed.push_back(box);
-      w.Leaf("text",
-             {{"x", Num(left ? px - 8 : px + 8)},
-              {"y", Num(y)},
-              {"text-anchor", left ? "end" : "start"}},
-             it->provider);
-      break;
+  for (const FunnelLabel& l : labels.placed) {
+    if (l.placed.leader) {
+      const render::Box& b = l.placed.box;
+      const double lx = std::clamp(l.x, b.x0, b.x1), ly = std::clamp(l.y, b.y0, b.y1);
+      w.Leaf("line", {{"class", "leader"},
+                      {"x1", Num(l.x)},
+                      {"y1", Num(l.y)},
+                      {"x2", Num(lx)},
+                      {"y2", Num(ly)},
+                      {"stroke", std::string(render::kMutedText)},
+                      {"stroke-width", "0.75"}});
     }
+    w.Leaf("text", {{"x", Num(l.placed.box.x0)}, {"y", Num(l.placed.box.y1 - 3)}}, l.name);
   }
   w.Close();
 
-  w.Open("g",
-         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
-  render::Legend legend(w, a.left, a.bottom + 62, width - 10);
-  legend.Line("Target " + value_text(f.target), render::kCentreColour, "", 1.75);
-  legend.Line("95 % limits", render::kLimitColour, render::kLimitDash, 1.5);
-  legend.Line("99.8 % limits", render::kLimitColour, "", 1.75);
-  legend.Point("Within the 95 % limits", colours.common);
-  if (options.direction == Direction::kNeither) {
-    if (seen_high || seen_low) legend.Point("Outside the 95 % limits", colours.neither);
-  } else {
-    const bool higher_better = options.direction == Direction::kHigherIsBetter;
-    if (seen_high) {
-      legend.Point(higher_better ? "Above the limits: better" : "Above the limits: worse",
-                   higher_better ? colours.improvement : colours.concern);
-    }
-    if (seen_low) {
-      legend.Point(higher_better ? "Below the limits: worse" : "Below the limits: better",
-                   higher_better ? colours.concern : colours.improvement);
-    }
-  }
-  w.Close();
-  render::DrawNotes(w, 14, base_height - 4, note_width, notes);
+  DrawFunnelLegend(w, legend_content, a.left, legend_y, width - 10);
+  render::DrawNotes(w, 14, base_height - 4 + legend_extra, note_width, notes);
   return w.Finish();
 }
 

@@ -54,6 +54,40 @@ int EdgeDecimals(double bin_width) {
   return std::clamp(2 - static_cast<int>(std::floor(std::log10(bin_width))), 0, 6);
 }
 
+// A bin width on a round number: the smallest of 1, 2, 2.5 and 5 times a power of ten that is
+// at least the rule's width, so bins are never narrower than the rule asks and edges read as
+// 0, 5, 10 or 0.2, 0.4 (Minitab and R's hist() likewise put edges on round numbers; issue 8).
+// Held as tenths (10, 20, 25, 50) and a power of ten so that each edge is computed from whole
+// numbers and rounds once: the edge 0.6 is the double 0.6, not 3 · 0.2 = 0.6000000000000001.
+struct RoundWidth {
+  double tenths = 10;  // 10, 20, 25 or 50
+  int exponent = 0;    // width = tenths / 10 · 10^exponent
+
+  double Width() const { return Edge(1); }
+  // multiple · width, rounded once.
+  double Edge(double multiple) const {
+    return exponent >= 1 ? multiple * tenths * std::pow(10.0, exponent - 1)
+                         : multiple * tenths / std::pow(10.0, 1 - exponent);
+  }
+};
+
+RoundWidth RoundUpWidth(double raw) {
+  RoundWidth w;
+  w.exponent = static_cast<int>(std::floor(std::log10(raw)));
+  const double fraction = raw / std::pow(10.0, w.exponent);  // in [1, 10)
+  for (const double tenths : {10.0, 20.0, 25.0, 50.0, 100.0}) {
+    if (tenths / 10 >= fraction * (1 - 1e-12)) {
+      w.tenths = tenths;
+      break;
+    }
+  }
+  if (w.tenths == 100) {
+    w.tenths = 10;
+    ++w.exponent;
+  }
+  return w;
+}
+
 }  // namespace
 
 Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRule rule,
@@ -119,21 +153,27 @@ Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRu
             "follow Sturges' rule instead";
       }
     }
-    if (fd_width > 0) {
-      width = fd_width;
-      k = std::max(1, static_cast<int>(std::ceil(range / width - 1e-9)));
-      if (k > kMaxBins) return Status::InvalidArgument("the Freedman-Diaconis width is too small");
-      // The bins start at the minimum; the last edge reaches or passes the maximum.
-    } else {
-      k = SturgesBins(v.size());
-      width = range / k;
-    }
+    const double raw = fd_width > 0 ? fd_width : range / SturgesBins(v.size());
+    if (range / raw > kMaxBins)
+      return Status::InvalidArgument("the Freedman-Diaconis width is too small");
+    // Edges on multiples of the round width: the first at or below the minimum, the last at or
+    // above the maximum (closed, so a maximum on an edge stays in the bin below it).
+    const RoundWidth round = RoundUpWidth(raw);
+    width = round.Width();
+    double first = std::floor(lo / width + 1e-9);
+    if (round.Edge(first) > lo) first -= 1;  // the tolerance must never leave lo below the bins
+    k = std::max(1, static_cast<int>(std::ceil((hi - round.Edge(first)) / width - 1e-9)));
+    if (round.Edge(first + k) < hi) ++k;
+    bins.width = width;
+    bins.edges.resize(k + 1);
+    for (int i = 0; i <= k; ++i) bins.edges[i] = round.Edge(first + i);
+    start = bins.edges[0];
   }
   bins.width = width;
-  bins.edges.resize(k + 1);
-  for (int i = 0; i <= k; ++i) bins.edges[i] = start + i * width;
-  // Sturges' bins end exactly at the maximum, whatever rounding i · width suffered.
-  if (range > 0 && rule != BinRule::kFixedWidth && bins.edges[k] < hi) bins.edges[k] = hi;
+  if (bins.edges.empty()) {
+    bins.edges.resize(k + 1);
+    for (int i = 0; i <= k; ++i) bins.edges[i] = start + i * width;
+  }
   bins.counts.assign(k, 0);
   for (const double x : v) {
     int i = std::clamp(static_cast<int>(std::floor((x - start) / width)), 0, k - 1);

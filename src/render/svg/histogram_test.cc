@@ -17,31 +17,50 @@ TEST(ParseBinRule, KnowsTheThreeRules) {
   EXPECT_FALSE(ParseBinRule("scott").ok());
 }
 
-// Sturges: ⌈log2 10⌉ + 1 = 5 bins over 1..10, each (10 − 1) / 5 = 1.8 wide.
-TEST(ComputeHistogramBins, SturgesOneToTen) {
+// Sturges: ⌈log2 10⌉ + 1 = 5 bins over 1..10 would be (10 − 1) / 5 = 1.8 wide; rounded up to
+// 2 with edges on multiples of 2: 0, 2, ..., 10, the last bin [8, 10] closed.
+TEST(ComputeHistogramBins, SturgesOneToTenOnRoundEdges) {
   const std::vector<double> v = OneToTen();
   const Result<HistogramBins> bins = ComputeHistogramBins(v, BinRule::kSturges);
   ASSERT_TRUE(bins.ok()) << bins.status().message();
-  const std::vector<double> edges = {1, 2.8, 4.6, 6.4, 8.2, 10};
-  ASSERT_EQ(bins->edges.size(), edges.size());
-  for (std::size_t i = 0; i < edges.size(); ++i) EXPECT_NEAR(bins->edges[i], edges[i], 1e-12);
-  EXPECT_EQ(bins->counts, (std::vector<int64_t>{2, 2, 2, 2, 2}));  // the last bin is closed
-  EXPECT_NEAR(bins->width, 1.8, 1e-12);
+  EXPECT_EQ(bins->edges, (std::vector<double>{0, 2, 4, 6, 8, 10}));
+  EXPECT_EQ(bins->counts, (std::vector<int64_t>{1, 2, 2, 2, 3}));
+  EXPECT_EQ(bins->width, 2);
   EXPECT_TRUE(bins->note.empty());
 }
 
 // Freedman–Diaconis: type-7 quartiles of 1..10 are 3.25 and 7.75 (IQR 4.5), so the width is
-// 2 · 4.5 · 10^(−1/3) = 4.17743; ⌈9 / 4.17743⌉ = 3 bins from 1: 1, 5.177, 9.355, 13.532.
-TEST(ComputeHistogramBins, FreedmanDiaconisOneToTen) {
+// 2 · 4.5 · 10^(−1/3) = 4.17743, rounded up to 5: edges 0, 5, 10; [0, 5) holds 1..4.
+TEST(ComputeHistogramBins, FreedmanDiaconisOneToTenOnRoundEdges) {
   const std::vector<double> v = OneToTen();
   const Result<HistogramBins> bins = ComputeHistogramBins(v, BinRule::kFreedmanDiaconis);
   ASSERT_TRUE(bins.ok());
-  const double h = 9 / std::cbrt(10.0);
-  EXPECT_NEAR(bins->width, 4.177430, 1e-6);
-  ASSERT_EQ(bins->edges.size(), 4u);
-  EXPECT_DOUBLE_EQ(bins->edges[0], 1);
-  EXPECT_NEAR(bins->edges[3], 1 + 3 * h, 1e-12);
-  EXPECT_EQ(bins->counts, (std::vector<int64_t>{5, 4, 1}));
+  EXPECT_EQ(bins->width, 5);
+  EXPECT_EQ(bins->edges, (std::vector<double>{0, 5, 10}));
+  EXPECT_EQ(bins->counts, (std::vector<int64_t>{4, 6}));
+}
+
+// Issue 8 item 17: edges on round numbers, exactly. 0.13..0.97 (8 values): Sturges 4 bins of
+// 0.84 / 4 = 0.21, rounded up to 0.25: edges 0, 0.25, 0.5, 0.75, 1 (each the double a person
+// would type). 1.07..1.93 (3 values): 3 bins of 0.86 / 3 = 0.2867 → 0.5: 1, 1.5, 2.
+// 0.6..1.8 (5 values): 4 bins of 0.3 → 0.5 from 0.5. 61..139 (20 values): 6 bins of 13 → 20,
+// from 60 to 140.
+TEST(ComputeHistogramBins, RuleWidthsAreRoundedUpToRoundNumbers) {
+  const std::vector<double> a = {0.13, 0.2, 0.31, 0.44, 0.52, 0.66, 0.8, 0.97};
+  EXPECT_EQ(ComputeHistogramBins(a, BinRule::kSturges)->edges,
+            (std::vector<double>{0, 0.25, 0.5, 0.75, 1}));
+  const std::vector<double> b = {1.07, 1.5, 1.93};
+  EXPECT_EQ(ComputeHistogramBins(b, BinRule::kSturges)->edges, (std::vector<double>{1, 1.5, 2}));
+  const std::vector<double> c = {0.6, 0.9, 1.2, 1.5, 1.8};
+  EXPECT_EQ(ComputeHistogramBins(c, BinRule::kSturges)->edges,
+            (std::vector<double>{0.5, 1, 1.5, 2}));
+  std::vector<double> d;
+  for (int i = 0; i < 20; ++i) d.push_back(61 + i * (78.0 / 19));
+  const Result<HistogramBins> bins = ComputeHistogramBins(d, BinRule::kSturges);
+  EXPECT_EQ(bins->edges, (std::vector<double>{60, 80, 100, 120, 140}));
+  int64_t total = 0;
+  for (const int64_t n : bins->counts) total += n;
+  EXPECT_EQ(total, 20);
 }
 
 // Seven equal values and one 5: both type-7 quartiles are 1, the IQR is 0, so Sturges'

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "kaizen/analysis_render.h"
+#include "render/svg/label_placer.h"
 #include "render/svg/palette.h"
 #include "render/svg/plot_frame.h"
 #include "render/svg/svg_writer.h"
@@ -25,8 +26,11 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
     hi = std::max(hi, b.value);
     whole_values = whole_values && b.value == std::floor(b.value);
   }
-  render::Axis y_axis = render::MakeAxis(0, hi > 0 ? hi : 1);
-  if (whole_values && y_axis.decimals > 0) y_axis = render::MakeAxis(0, std::max(5.0, hi));
+  // Headroom above the tallest bar for its value label, which would otherwise sit in the
+  // subtitle when that bar reaches the top of the axis.
+  const double top = hi > 0 ? hi * 1.08 : 1;
+  render::Axis y_axis = render::MakeAxis(0, top);
+  if (whole_values && y_axis.decimals > 0) y_axis = render::MakeAxis(0, std::max(5.0, top));
   const render::Axis pct_axis{
       .ticks = {0, 0.2, 0.4, 0.6, 0.8, 1.0}, .decimals = 1, .multiplier = 100, .suffix = " %"};
   const double cut =
@@ -40,6 +44,7 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
   a.left = render::LeftEdgeFor(y_axis, true);
   a.right = width - 70;  // room for the percentage axis and its title
   a.top = render::kFrameTop;
+  a.left = render::LeftEdgeForCategories(a.left, a.right, labels);
   const double slot = n == 0 ? a.right - a.left : (a.right - a.left) / static_cast<double>(n);
   const render::CategoryLabelPlan plan = render::PlanCategoryLabels(labels, slot);
   std::vector<std::string> notes;
@@ -104,6 +109,7 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
 
   const double bar_width = std::min(90.0, slot * 0.72);
   std::vector<double> centres;
+  std::vector<render::Box> value_boxes;  // the bars' value labels, which nothing may cover
   bool any_other = false, any_rest = false;
   w.Open("g", {{"class", "bars"}});
   for (std::size_t i = 0; i < n; ++i) {
@@ -140,7 +146,8 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
                       {"fill", "url(#pareto-other-hatch)"}});
     }
     const std::string value = render::FormatValue(b.value, decimals);
-    if (render::TextWidth(value, 11) <= slot - 2) {
+    if (const double tw = render::TextWidth(value, 11); tw <= slot - 2) {
+      value_boxes.push_back({cx - tw / 2, y - 15, cx + tw / 2, y - 2});
       w.Leaf("text",
              {{"x", Num(cx)},
               {"y", Num(y - 5)},
@@ -181,23 +188,39 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
                     {"stroke-width", "2"},
                     {"stroke-linejoin", "round"}});
   }
-  w.Open("g", {{"class", "cumulative-points"}, {"font-size", "11"}});
-  const bool label_points = slot >= render::TextWidth("100 %", 11) + 6;
+  // Cumulative percentages where they fit clear of the bars' value labels, the points and each
+  // other (render/svg/label_placer.h); one that finds no room is left out (the tooltip, the
+  // description and the table carry every value).
+  // Only when the bars leave a label's width between points: with hundreds of narrow bars no
+  // label could be read, and the placer's work grows with labels × obstacles.
+  const bool label_points = slot >= render::TextWidth("100%", 11) + 6;
+  std::vector<render::Box> obstacles = value_boxes;
+  std::vector<render::LabelRequest> requests;
+  std::vector<std::string> texts;
   for (std::size_t i = 0; i < n; ++i) {
     const double cy = y_pct(pareto.bars[i].cumulative_share);
+    obstacles.push_back(render::PointBox(centres[i], cy, 3.5));
+    texts.push_back(render::FormatValue(pareto.bars[i].cumulative_share * 100, 0) + "%");
+    requests.push_back({centres[i], cy, render::TextWidth(texts.back(), 11), 13});
+  }
+  const std::vector<render::PlacedLabel> placed =
+      label_points ? render::PlaceLabels(requests, obstacles, {a.left, a.top, a.right, a.bottom})
+                   : std::vector<render::PlacedLabel>(n);
+  w.Open("g", {{"class", "cumulative-points"}, {"font-size", "11"}});
+  for (std::size_t i = 0; i < n; ++i) {
     w.Leaf("circle", {{"cx", Num(centres[i])},
-                      {"cy", Num(cy)},
+                      {"cy", Num(requests[i].y)},
                       {"r", "3.5"},
                       {"fill", std::string(render::kCentreColour)}});
-    // Labels sit above the line, and only where the bars leave room between them.
-    if (label_points) {
-      w.Leaf("text",
-             {{"x", Num(centres[i] - 4)},
-              {"y", Num(cy - 7)},
-              {"text-anchor", "end"},
-              {"fill", std::string(render::kTextColour)}},
-             render::FormatValue(pareto.bars[i].cumulative_share * 100, 0) + "%");
-    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!placed[i].placed) continue;
+    w.Leaf("text",
+           {{"class", "cumulative-label"},
+            {"x", Num(placed[i].box.x0)},
+            {"y", Num(placed[i].box.y1 - 3)},
+            {"fill", std::string(render::kTextColour)}},
+           texts[i]);
   }
   w.Close();
 

@@ -234,6 +234,25 @@ CategoryLabelPlan PlanCategoryLabels(std::span<const std::string> labels, double
   return plan;
 }
 
+double LeftEdgeForCategories(double left, double right, std::span<const std::string> labels) {
+  constexpr double kMargin = 6;
+  const double cos_turn = std::cos(kTurnDegrees * M_PI / 180);
+  // Moving the edge narrows the slots, which can make a label reach further: two rounds settle
+  // it (the second only ever moves it by the narrowing of the first).
+  for (int round = 0; round < 2 && !labels.empty(); ++round) {
+    const double slot = (right - left) / static_cast<double>(labels.size());
+    if (!PlanCategoryLabels(labels, slot).turned) return left;
+    double needed = left;
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      const double reach = TextWidth(Shortened(labels[i]), 11) * cos_turn;
+      needed = std::max(needed, kMargin + reach - (static_cast<double>(i) + 0.5) * slot);
+    }
+    if (needed <= left) return left;
+    left = needed;
+  }
+  return left;
+}
+
 void DrawCategoryLabels(MarkupWriter& w, const PlotArea& a, std::span<const double> centres,
                         std::span<const std::string> labels, const CategoryLabelPlan& plan) {
   w.Open("g", {{"class", "categories"}, {"font-size", "11"}, {"fill", std::string(kTextColour)}});

@@ -98,6 +98,10 @@ struct CategoryLabelPlan {
   double extra_height = 0;  // added below the plot for turned labels
 };
 CategoryLabelPlan PlanCategoryLabels(std::span<const std::string> labels, double slot_width);
+// The plot's left edge moved right, where needed, so that turned category labels (which end at
+// their slot's centre and run up to the left) stay inside the chart: at least 6 px from its
+// left edge. `left` is the edge the y axis wants; the result is never less.
+double LeftEdgeForCategories(double left, double right, std::span<const std::string> labels);
 void DrawCategoryLabels(MarkupWriter& w, const PlotArea& a, std::span<const double> centres,
                         std::span<const std::string> labels, const CategoryLabelPlan& plan);
 

@@ -1,0 +1,177 @@
+// The capability histogram, as Minitab's Process Capability Report draws it: the values' bars,
+// the specification limits as labelled lines, and two normal curves at the process mean: the
+// within (short-term σ, solid) and the overall (long-term σ, dashed), so the reader sees how
+// much of each curve falls outside the limits.
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "kaizen/analysis_render.h"
+#include "render/svg/palette.h"
+#include "render/svg/plot_frame.h"
+#include "render/svg/svg_writer.h"
+#include "render/text.h"
+
+namespace kaizen {
+namespace {
+
+using render::Num;
+
+// The curves are drawn to ±3.5σ of the wider one, so both tails show.
+constexpr double kCurveSigmas = 3.5;
+
+// Expected count in a bin of width w at x: n · w · φ((x − mean) / σ) / σ.
+double NormalCount(double x, double mean, double sigma, double n, double bin_width) {
+  const double z = (x - mean) / sigma;
+  return n * bin_width * std::exp(-0.5 * z * z) / (sigma * std::sqrt(2 * std::numbers::pi));
+}
+
+bool Usable(double sigma) { return std::isfinite(sigma) && sigma > 0; }
+
+}  // namespace
+
+std::string RenderCapabilitySvg(std::span<const double> values, const CapabilityResult& c,
+                                const SpecLimits& spec, const PlotOptions& options) {
+  const double width = std::max(options.width, 320);
+  const double height = std::max(options.height, 240);
+  const Result<HistogramBins> computed = ComputeHistogramBins(values, BinRule::kFreedmanDiaconis);
+  const HistogramBins bins = computed.ok() ? *computed : HistogramBins{};
+  const std::size_t k = bins.counts.size();
+  const double n = static_cast<double>(c.n);
+  const double bin_width = k > 0 ? (bins.edges.back() - bins.edges.front()) / k : 1;
+
+  // The x range: the bars, both limits and both curves' tails.
+  double lo = k > 0 ? bins.edges.front() : c.mean, hi = k > 0 ? bins.edges.back() : c.mean;
+  for (const double sigma : {c.sigma_within, c.sigma_overall}) {
+    if (!Usable(sigma)) continue;
+    lo = std::min(lo, c.mean - kCurveSigmas * sigma);
+    hi = std::max(hi, c.mean + kCurveSigmas * sigma);
+  }
+  if (spec.lsl) lo = std::min(lo, *spec.lsl);
+  if (spec.usl) hi = std::max(hi, *spec.usl);
+  double top = 1;
+  for (const int64_t count : bins.counts) top = std::max(top, static_cast<double>(count));
+  for (const double sigma : {c.sigma_within, c.sigma_overall})
+    if (Usable(sigma)) top = std::max(top, NormalCount(c.mean, c.mean, sigma, n, bin_width));
+  const render::Axis x_axis = render::MakeAxis(lo, hi);
+  render::Axis y_axis = render::MakeAxis(0, top * 1.12);  // room for the limits' labels
+  if (y_axis.decimals > 0) y_axis = render::MakeAxis(0, std::max(5.0, top * 1.12));
+
+  render::PlotArea a;
+  a.left = render::LeftEdgeFor(y_axis, true);
+  a.right = width - 24;
+  a.top = render::kFrameTop;
+  a.bottom = height - render::kFrameBottomMargin;
+  a.x_lo = x_axis.lo();
+  a.x_hi = x_axis.hi();
+  a.y_lo = 0;
+  a.y_hi = y_axis.hi();
+
+  const std::string title = options.title.empty() ? "Process capability" : options.title;
+  auto index = [](const char* name, double v) {
+    return std::isfinite(v) ? std::string(name) + " " + render::FormatValue(v, 2) + "  \xC2\xB7  "
+                            : std::string();
+  };
+  // The expected ppm on each side that has a limit (the other side's is 0 by definition).
+  std::string ppm;
+  if (spec.lsl) ppm += "< LSL " + render::FormatSignificant(c.ppm_below, 3);
+  if (spec.usl)
+    ppm += (ppm.empty() ? "> USL " : ", > USL ") + render::FormatSignificant(c.ppm_above, 3);
+  const std::string subtitle = "n = " + render::FormatValue(n, 0) + "  \xC2\xB7  " +
+                               index("Cp", c.cp) + index("Cpk", c.cpk) + index("Pp", c.pp) +
+                               index("Ppk", c.ppk) + "expected ppm " + ppm + " (overall)";
+  const std::string desc = "Capability histogram of " + render::FormatValue(n, 0) +
+                           " values with the specification limits and the within and overall "
+                           "normal curves. " +
+                           subtitle + ". " + c.sentence;
+
+  render::MarkupWriter w;
+  render::OpenPlot(w, width, height, title, subtitle, desc);
+  render::DrawYAxis(w, a, y_axis, options.y_label.empty() ? "Count" : options.y_label);
+  const render::PaletteColours colours = render::ColoursOf(options.palette);
+  w.Open("g", {{"class", "bars"}});
+  for (std::size_t i = 0; i < k; ++i) {
+    const double x0 = a.X(bins.edges[i]), x1 = a.X(bins.edges[i + 1]);
+    const double y = a.Y(static_cast<double>(bins.counts[i]));
+    w.Leaf("rect", {{"class", "bar"},
+                    {"x", Num(x0)},
+                    {"y", Num(y)},
+                    {"width", Num(x1 - x0)},
+                    {"height", Num(a.bottom - y)},
+                    {"fill", std::string(colours.common)},
+                    {"fill-opacity", "0.55"},
+                    {"stroke", "#FFFFFF"},
+                    {"stroke-width", "1"}});
+  }
+  w.Close();
+  render::DrawXAxis(w, a, x_axis, options.x_label);
+
+  struct Curve {
+    const char* cls;
+    double sigma;
+    std::string_view colour;
+    const char* dash;
+    std::string label;
+  };
+  const std::vector<Curve> curves = {
+      {"within-curve", c.sigma_within, colours.neither, "",
+       "Within (\xCF\x83 = " + render::FormatSignificant(c.sigma_within) + ")"},
+      {"overall-curve", c.sigma_overall, render::kCentreColour, "6 4",
+       "Overall (\xCF\x83 = " + render::FormatSignificant(c.sigma_overall) + ")"}};
+  for (const Curve& curve : curves) {
+    if (!Usable(curve.sigma)) continue;
+    std::vector<double> xs, ys;
+    constexpr int kSteps = 160;
+    for (int i = 0; i <= kSteps; ++i) {
+      const double x = a.x_lo + (a.x_hi - a.x_lo) * i / kSteps;
+      xs.push_back(x);
+      ys.push_back(NormalCount(x, c.mean, curve.sigma, n, bin_width));
+    }
+    std::vector<render::Attr> attrs = {{"class", curve.cls},
+                                       {"d", render::PolylinePath(a, xs, ys)},
+                                       {"fill", "none"},
+                                       {"stroke", std::string(curve.colour)},
+                                       {"stroke-width", "2"}};
+    if (*curve.dash) attrs.push_back({"stroke-dasharray", curve.dash});
+    w.Leaf("path", attrs);
+  }
+
+  // The limits: red dashed lines labelled at the top, LSL's label to the left of its line and
+  // USL's to the right, so the two never sit on each other however close the limits are.
+  for (const auto& [name, limit, left] :
+       {std::tuple{"LSL", spec.lsl, true}, std::tuple{"USL", spec.usl, false}}) {
+    if (!limit) continue;
+    const double x = a.X(*limit);
+    w.Leaf("line", {{"class", left ? "lsl" : "usl"},
+                    {"x1", Num(x)},
+                    {"y1", Num(a.top)},
+                    {"x2", Num(x)},
+                    {"y2", Num(a.bottom)},
+                    {"stroke", std::string(render::kTargetColour)},
+                    {"stroke-width", "1.75"},
+                    {"stroke-dasharray", "5 3"}});
+    w.Leaf("text",
+           {{"class", left ? "lsl-label" : "usl-label"},
+            {"x", Num(left ? x - 4 : x + 4)},
+            {"y", Num(a.top + 12)},
+            {"font-size", "11"},
+            {"text-anchor", left ? "end" : "start"},
+            {"fill", std::string(render::kTargetColour)}},
+           std::string(name) + " " + render::FormatSignificant(*limit, 4));
+  }
+
+  w.Open("g",
+         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
+  render::Legend legend(w, a.left, a.bottom + 62, width - 10);
+  legend.Swatch("Values", colours.common, 0.55);
+  for (const Curve& curve : curves)
+    if (Usable(curve.sigma)) legend.Line(curve.label, curve.colour, curve.dash, 2);
+  legend.Line("Specification limits", render::kTargetColour, "5 3", 1.75);
+  w.Close();
+  return w.Finish();
+}
+
+}  // namespace kaizen
