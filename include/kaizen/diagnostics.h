@@ -91,7 +91,11 @@ inline constexpr std::string_view kOrganisationNotInData = "organisation_not_in_
 // A series' values all lie on the far side of 50 % from its target (docs/catalogue.md,
 // "When the target looks implausible").
 inline constexpr std::string_view kImplausibleTarget = "implausible_target";
-// A diagnostic raised by a reader that does not yet name its kinds (.xlsx).
+// .xlsx workbooks.
+inline constexpr std::string_view kBadWorkbook = "bad_workbook";
+inline constexpr std::string_view kOverLimit = "over_limit";
+inline constexpr std::string_view kPercentCell = "percent_cell";
+// A diagnostic raised without a kind of its own (none of kaizen's readers raises one now).
 inline constexpr std::string_view kInput = "input";
 }  // namespace diag
 

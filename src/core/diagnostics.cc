@@ -15,6 +15,12 @@ std::string Letters(int column) {
   return letters;
 }
 
+// ": error [CODE]: MESSAGE", what follows the place, the same for a file's line and a cell.
+std::string Tail(const Diagnostic& d) {
+  return (d.severity == Severity::kError ? ": error [" : ": warning [") + std::string(d.code) +
+         "]: " + d.message;
+}
+
 }  // namespace
 
 std::string Diagnostic::ToString() const {
@@ -28,15 +34,12 @@ std::string Diagnostic::ToString() const {
     } else if (line > 0) {
       s += "!" + std::to_string(line) + ":" + std::to_string(line);
     }
-    s += severity == Severity::kError ? ": error: " : ": warning: ";
-    return s + message;
+    return s + Tail(*this);
   }
   std::string s = file;
   if (line > 0) s += ":" + std::to_string(line);
   if (line > 0 && column > 0) s += ":" + std::to_string(column);
-  s += severity == Severity::kError ? ": error [" : ": warning [";
-  s += code;
-  return s + "]: " + message;
+  return s + Tail(*this);
 }
 
 void Diagnostics::Error(std::string_view code, std::string file, int line, int column,

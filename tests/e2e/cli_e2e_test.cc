@@ -265,6 +265,7 @@ struct BadInput {
   std::string code;   // the diagnostic code it must print, in brackets
   int line = 0;       // the line (0: the whole file) and column (0: none) it must name
   int column = 0;
+  std::string cell;  // or, in a workbook, the sheet and cell ("Sheet1!C2")
   std::string command;  // with {file} and {out}; "" for the default report
 };
 
@@ -288,7 +289,9 @@ std::vector<BadInput> LoadBadInputs() {
     for (std::string cell; std::getline(row, cell, '|');) f.push_back(Trimmed(cell));
     if (f.size() == 4) f.emplace_back();  // a trailing empty command
     BadInput c;
-    if (f.size() != 5 || std::sscanf(f[3].c_str(), "%d:%d", &c.line, &c.column) != 2) {
+    if (f.size() == 5 && f[3].find('!') != std::string::npos) {
+      c.cell = f[3];
+    } else if (f.size() != 5 || std::sscanf(f[3].c_str(), "%d:%d", &c.line, &c.column) != 2) {
       ADD_FAILURE() << "bad_inputs.txt: cannot read the line '" << text << "'";
       continue;
     }
@@ -319,6 +322,7 @@ TEST_P(BadInputTest, ExitsWithItsCodeNamingFileLineColumnAndWritesNothing) {
       Kaizen(Substituted(Substituted(command, "{file}", "'" + path + "'"), "{out}", dir_ + "/out"));
   EXPECT_EQ(r.exit_code, c.exit_code) << r.err;
   std::string where = path;
+  if (!c.cell.empty()) where += ":" + c.cell;
   if (c.line > 0) where += ":" + std::to_string(c.line);
   if (c.line > 0 && c.column > 0) where += ":" + std::to_string(c.column);
   const std::string expected = where + ": error [" + c.code + "]: ";

@@ -66,7 +66,7 @@ TEST_F(CliTest, WideExcelExportGivesABoardReport) {
   EXPECT_NEAR((*seen)["segments"][0]["centre"].get<double>(), 79.820278, 1e-6);
   EXPECT_NEAR((*seen)["segments"][0]["lower3"].get<double>(), 74.311038, 1e-6);
   EXPECT_NEAR((*seen)["segments"][0]["upper3"].get<double>(), 85.329518, 1e-6);
-  EXPECT_NE(spc.err.find("A&E!C4: warning: the cell is formatted as a percentage"),
+  EXPECT_NE(spc.err.find("A&E!C4: warning [percent_cell]: the cell is formatted as a percentage"),
             std::string::npos)
       << spc.err;
 

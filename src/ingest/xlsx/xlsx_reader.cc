@@ -127,9 +127,10 @@ class Workbook {
                 ")");
   }
 
-  // Reports a problem with the whole workbook and returns it as the read's status.
-  Status Fail(std::string message) {
-    diagnostics_->Error(path_, 0, 0, message);
+  // Reports a problem with the whole workbook and returns it as the read's status: a damaged or
+  // foreign file (diag::kBadWorkbook), or a part beyond a documented limit (diag::kOverLimit).
+  Status Fail(std::string message, std::string_view code = diag::kBadWorkbook) {
+    diagnostics_->Error(code, path_, 0, 0, message);
     return Status::InvalidArgument(std::move(message));
   }
 
@@ -212,15 +213,17 @@ class PartStream {
       inflated_ += static_cast<zip_uint64_t>(n);
       if (inflated_ > max_bytes_) {
         return book_->Fail(name_ + " in '" + book_->path() + "' is larger than " + MiB(max_bytes_) +
-                           " uncompressed (the limit for this part; see " +
-                           "'Input limits' in docs/cli.md)");
+                               " uncompressed (the limit for this part; see " +
+                               "'Input limits' in docs/cli.md)",
+                           diag::kOverLimit);
       }
       if (inflated_ > kRatioCheckFrom && inflated_ > kMaxCompressionRatio * compressed_) {
         return book_->Fail(name_ + " in '" + book_->path() + "' inflates more than " +
-                           std::to_string(kMaxCompressionRatio) + " times (" +
-                           std::to_string(compressed_) + " compressed bytes gave " +
-                           std::to_string(inflated_) +
-                           " and counting): a zip bomb, or no workbook Excel wrote");
+                               std::to_string(kMaxCompressionRatio) + " times (" +
+                               std::to_string(compressed_) + " compressed bytes gave " +
+                               std::to_string(inflated_) +
+                               " and counting): a zip bomb, or no workbook Excel wrote",
+                           diag::kOverLimit);
       }
       out->append(buffer, static_cast<std::size_t>(n));
       got += static_cast<std::size_t>(n);
@@ -255,7 +258,8 @@ Status Workbook::OpenPart(const std::string& name, zip_uint64_t max_bytes, PartS
   }
   if ((st.valid & ZIP_STAT_SIZE) && st.size > max_bytes) {
     return Fail(name + " in '" + path_ + "' is larger than " + MiB(max_bytes) +
-                " uncompressed (the limit for this part; see 'Input limits' in docs/cli.md)");
+                    " uncompressed (the limit for this part; see 'Input limits' in docs/cli.md)",
+                diag::kOverLimit);
   }
   zip_file_t* file = zip_fopen_index(zip_.get(), static_cast<zip_uint64_t>(index), 0);
   if (file == nullptr) {
@@ -342,8 +346,9 @@ class ChildChunks {
       }
       if (buffer_.size() >= kMaxItemBytes) {
         return book_->Fail(part_->name() + " in '" + book_->path() + "' has a <" + child_ +
-                           "> larger than " + MiB(kMaxItemBytes) +
-                           " (the limit; see 'Input limits' in docs/cli.md)");
+                               "> larger than " + MiB(kMaxItemBytes) +
+                               " (the limit; see 'Input limits' in docs/cli.md)",
+                           diag::kOverLimit);
       }
       // A tag may straddle the end: search its possible start again next time.
       scanned = buffer_.size() > kTagMargin ? buffer_.size() - kTagMargin : 0;
@@ -503,8 +508,9 @@ class SheetReader {
         if (si.type() != pugi::node_element || LocalName(si.name()) != "si") continue;
         if (shared_end_.size() == kMaxSharedStrings) {
           return book_->Fail(name + " in '" + book_->path() + "' has more than " +
-                             std::to_string(kMaxSharedStrings) +
-                             " shared strings (the limit; see 'Input limits' in docs/cli.md)");
+                                 std::to_string(kMaxSharedStrings) +
+                                 " shared strings (the limit; see 'Input limits' in docs/cli.md)",
+                             diag::kOverLimit);
         }
         const std::size_t before = shared_text_.size();
         shared_text_ += StringItemText(si);
@@ -513,16 +519,18 @@ class SheetReader {
           characters += (static_cast<unsigned char>(shared_text_[i]) & 0xC0) != 0x80;
         }
         if (characters > kMaxCellCharacters) {
-          return book_->Fail(name + " in '" + book_->path() + "': shared string " +
-                             std::to_string(shared_end_.size()) + " has " +
-                             std::to_string(characters) + " characters, more than a cell holds (" +
-                             std::to_string(kMaxCellCharacters) +
-                             ", Excel's limit; see 'Input limits' in docs/cli.md)");
+          return book_->Fail(
+              name + " in '" + book_->path() + "': shared string " +
+                  std::to_string(shared_end_.size()) + " has " + std::to_string(characters) +
+                  " characters, more than a cell holds (" + std::to_string(kMaxCellCharacters) +
+                  ", Excel's limit; see 'Input limits' in docs/cli.md)",
+              diag::kOverLimit);
         }
         if (shared_text_.size() > kMaxSharedStringBytes) {
           return book_->Fail(name + " in '" + book_->path() + "' holds more than " +
-                             MiB(kMaxSharedStringBytes) +
-                             " of text (the limit; see 'Input limits' in docs/cli.md)");
+                                 MiB(kMaxSharedStringBytes) +
+                                 " of text (the limit; see 'Input limits' in docs/cli.md)",
+                             diag::kOverLimit);
         }
         shared_end_.push_back(shared_text_.size());
       }
@@ -587,13 +595,13 @@ class SheetReader {
       if (pugi::xml_attribute r = row.attribute("r")) {
         if (!ParseInt(r.value(), &number) || number < 1 || number > kMaxXlsxRow) {
           book_->diagnostics()->Error(
-              file_, previous_row_ + 1, 0,
+              diag::kBadWorkbook, file_, previous_row_ + 1, 0,
               "row number '" + std::string(r.value()) + "' is not a number from 1 to 1048576");
           return Status::InvalidArgument(file_ + ": a damaged sheet");
         }
       }
       if (number <= previous_row_) {
-        book_->diagnostics()->Error(file_, number, 0,
+        book_->diagnostics()->Error(diag::kBadWorkbook, file_, number, 0,
                                     "row " + std::to_string(number) + " comes after row " +
                                         std::to_string(previous_row_) +
                                         " (expected rows in ascending order)");
@@ -615,7 +623,7 @@ class SheetReader {
       if (pugi::xml_attribute r = c.attribute("r")) {
         std::optional<CellReference> ref = ParseCellReference(r.value());
         if (!ref || ref->row != number) {
-          book_->diagnostics()->Error(file_, number, previous_column + 1,
+          book_->diagnostics()->Error(diag::kBadWorkbook, file_, number, previous_column + 1,
                                       "cell reference '" + std::string(r.value()) +
                                           "' is not a cell of row " + std::to_string(number) +
                                           " (expected a column A to XFD and the row number)");
@@ -624,7 +632,7 @@ class SheetReader {
         column = ref->column;
       }
       if (column <= previous_column || column > kMaxXlsxColumn) {
-        book_->diagnostics()->Error(file_, number, column,
+        book_->diagnostics()->Error(diag::kBadWorkbook, file_, number, column,
                                     "cells out of order in row " + std::to_string(number) +
                                         " (expected columns in ascending order)");
         return Status::InvalidArgument(file_ + ": a damaged sheet");
@@ -640,7 +648,7 @@ class SheetReader {
       if (percent_cell_ && !percent_noted_) {
         percent_noted_ = true;
         book_->diagnostics()->Warning(
-            file_, number, column,
+            diag::kPercentCell, file_, number, column,
             "the cell is formatted as a percentage: read as Excel shows it, " + slot +
                 ", under the one rule for percentages in a CSV (docs/cli.md, \"Percentages\"): "
                 "the number shown for an indicator whose unit is \"%\", refused elsewhere");
@@ -648,7 +656,8 @@ class SheetReader {
       percent_cell_ = false;
       // A cell that cannot be read spoils its row; the sink reports it (an error, or a warning
       // when lenient) and skips the row.
-      if (!problem.empty()) return sink_->OnBadRow(number, column, std::move(problem));
+      if (!problem.empty())
+        return sink_->OnBadRow(diag::kBadWorkbook, number, column, std::move(problem));
       previous_column = column;
     }
     // A row of only empty cells is no row: spreadsheets keep formatted blank rows.
@@ -662,7 +671,8 @@ class SheetReader {
         shared_of_[p] = -1;
       }
       std::string problem = ReadPeriodNumber(number, &texts_[p]);
-      if (!problem.empty()) return sink_->OnBadRow(number, period_column_, std::move(problem));
+      if (!problem.empty())
+        return sink_->OnBadRow(diag::kBadDate, number, period_column_, std::move(problem));
     }
     views_.resize(last);
     for (std::size_t i = 0; i < last; ++i) {
@@ -671,7 +681,7 @@ class SheetReader {
     }
     if (sheet_text_bytes_ > kMaxSheetTextBytes) {
       book_->diagnostics()->Error(
-          file_, number, 0,
+          diag::kOverLimit, file_, number, 0,
           "the sheet's cells hold more than " + MiB(kMaxSheetTextBytes) +
               " of text by this row (the limit; see 'Input limits' in docs/cli.md)");
       return Status::InvalidArgument(file_ + ": too much text");
@@ -704,7 +714,7 @@ class SheetReader {
           number_period_noted_ = true;
           const bool month = period.kind == NumberPeriod::Kind::kYearMonth;
           book_->diagnostics()->Warning(
-              file_, row, period_column_,
+              diag::kNumberPeriods, file_, row, period_column_,
               "the periods are plain numbers; " + *text +
                   (month ? " is read as yyyymm, the month " : " is read as yyyy, the year from ") +
                   period.text + " (format the column as dates in Excel to be explicit)");

@@ -510,7 +510,7 @@ TEST(XlsxHostileTest, PlainNumberPeriodsYyyymmAreMonthsNotSerials) {
   // Said once, at the first such cell (C2).
   ASSERT_EQ(m.diagnostics.warning_count(), 1u) << AllDiagnostics(m.diagnostics);
   const std::string note = m.diagnostics.all()[0].ToString();
-  EXPECT_NE(note.find(":Sheet1!C2: warning:"), std::string::npos) << note;
+  EXPECT_NE(note.find(":Sheet1!C2: warning [number_periods]:"), std::string::npos) << note;
   EXPECT_NE(note.find("202001 is read as yyyymm, the month 2020-01"), std::string::npos) << note;
 }
 
@@ -530,7 +530,7 @@ TEST(XlsxHostileTest, OtherPlainNumberPeriodsAreRefusedWithTheirCell) {
   EXPECT_FALSE(m.series.ok());
   ASSERT_GE(m.diagnostics.error_count(), 1u);
   const std::string first = m.diagnostics.all()[0].ToString();
-  EXPECT_NE(first.find(".xlsx:Sheet1!C2: error: the period 44562 is a plain number"),
+  EXPECT_NE(first.find(".xlsx:Sheet1!C2: error [bad_date]: the period 44562 is a plain number"),
             std::string::npos)
       << first;
   for (const char* bad : {"202013", "189912", "1899", "20200101"}) {
@@ -559,9 +559,9 @@ TEST(XlsxHostileTest, PercentFormattedCellsAreRefusedAsInCsv) {
   Mapped pct = ReadLongFormat({"202001", "202002"}, "1", {"0.9", "0.95"});
   EXPECT_FALSE(pct.series.ok());
   const std::string all = AllDiagnostics(pct.diagnostics);
-  EXPECT_NE(all.find("Sheet1!D2: error:"), std::string::npos) << all;
+  EXPECT_NE(all.find("Sheet1!D2: error [percent_value]:"), std::string::npos) << all;
   EXPECT_NE(all.find("90%"), std::string::npos) << all;
-  EXPECT_NE(all.find("Sheet1!D2: warning: the cell is formatted as a percentage"),
+  EXPECT_NE(all.find("Sheet1!D2: warning [percent_cell]: the cell is formatted as a percentage"),
             std::string::npos)
       << all;
 
@@ -597,15 +597,15 @@ TEST(XlsxWideTest, SerialHeadersAndErrorCells) {
   EXPECT_EQ(s.periods[1].ToIso(), "2016-05-01");
   EXPECT_EQ(s.values[0], 5.0);
   EXPECT_TRUE(std::isnan(s.values[1]));
-  EXPECT_NE(all.find("Sheet1!C1: warning: the period headers are plain numbers, "
+  EXPECT_NE(all.find("Sheet1!C1: warning [number_periods]: the period headers are plain numbers, "
                      "read as Excel date serials: 42461 is 2016-04-01"),
             std::string::npos)
       << all;
-  EXPECT_NE(all.find("Sheet1!D2: warning: '#DIV/0!' in the 'value' column is a "
+  EXPECT_NE(all.find("Sheet1!D2: warning [excel_error]: '#DIV/0!' in the 'value' column is a "
                      "spreadsheet error, read as a missing value"),
             std::string::npos)
       << all;
-  // Sheet diagnostics are written without their code (docs/cli.md); it is still kept.
+  // Sheet diagnostics are written with their code, as a CSV line's are.
   ASSERT_EQ(diagnostics.all().size(), 2u);
   EXPECT_EQ(diagnostics.all()[0].code, diag::kNumberPeriods);
   EXPECT_EQ(diagnostics.all()[1].code, diag::kExcelError);
@@ -720,11 +720,11 @@ TEST(XlsxHostileTest, DiagnosticsNameTheSheetAndCell) {
   Mapped m = ReadLongFormat({"202001", "202002"}, "", {"12", "abc"});
   EXPECT_FALSE(m.series.ok());
   const std::string all = AllDiagnostics(m.diagnostics);
-  EXPECT_NE(all.find(".xlsx:Sheet1!D3: error:"), std::string::npos) << all;
+  EXPECT_NE(all.find(".xlsx:Sheet1!D3: error [bad_number]:"), std::string::npos) << all;
   Diagnostic d{Severity::kError, "book.xlsx[Data 2]", 7, 28, "m"};
-  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!AB7: error: m");
+  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!AB7: error [input]: m");
   d.column = 0;
-  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!7:7: error: m");
+  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!7:7: error [input]: m");
   EXPECT_EQ(ColumnLetters(1), "A");
   EXPECT_EQ(ColumnLetters(26), "Z");
   EXPECT_EQ(ColumnLetters(27), "AA");
