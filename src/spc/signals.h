@@ -20,7 +20,7 @@ std::string SummarySentence(const SeriesResult& result, std::string_view unit);
 
 // "March 2018" for month starts, "2018-03-07" for other days; weeks and financial periods as
 // FormatPeriod writes them ("2024-W05", "2016/17 Q1"); sequence numbers "period 3".
-std::string PeriodLabel(Date d, PeriodKind kind = PeriodKind::kDate);
+std::string PeriodLabel(Date d, PeriodKind kind);
 
 }  // namespace kaizen::spc
 

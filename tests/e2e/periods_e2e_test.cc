@@ -82,6 +82,25 @@ TEST_F(CliTest, SequenceNumbersDoNotMixWithDates) {
   EXPECT_NE(spc.err.find("a sequence number"), std::string::npos) << spc.err;
 }
 
+// kaizen explain names sequence periods too. mdc's XmR constant is 2.66 and western-electric's
+// 3/1.128 (docs/profiles.md), so every point's limits differ: the clause spans the first number
+// to the last (16 points, above mdc's 15 for limits).
+TEST_F(CliTest, ExplainNamesSequencePeriods) {
+  const std::string file = dir_ + "/levels.csv";
+  std::ofstream out(file);
+  out << "i,value\n";
+  const int values[] = {10, 11, 9, 10, 12, 10, 9, 11, 10, 10, 13, 14, 14, 15, 14, 15};
+  for (int i = 0; i < 16; ++i) out << i + 1 << "," << values[i] << "\n";
+  out.close();
+  const CliRun explain = Kaizen("explain '" + file +
+                                "' --indicator x --col-period i --col-value value --profiles "
+                                "mdc,western-electric");
+  ASSERT_EQ(explain.exit_code, 0) << explain.err;
+  EXPECT_NE(explain.out.find("from period 1 to period 16 the limits"), std::string::npos)
+      << explain.out;
+  EXPECT_EQ(explain.out.find("1970"), std::string::npos) << explain.out;
+}
+
 // falls_weekly.csv holds ISO weeks 2024-W01 to 2024-W20; week 20 holds 6 falls:
 //   awk -F, 'NR==21 {print $3, $4}' tests/e2e/data/wide/falls_weekly.csv   → 2024-W20 6
 // JSON keeps `period` the week's Monday (python3 -c "import datetime as d;
@@ -104,6 +123,16 @@ TEST_F(CliTest, IsoWeeksAreShownAsWeeks) {
   ASSERT_EQ(table.exit_code, 0) << table.err;
   EXPECT_NE(table.out.find("2024-W05"), std::string::npos) << table.out;
   EXPECT_EQ(table.out.find("2024-01-29"), std::string::npos) << table.out;
+
+  // The CSV export and the board summary show the week too.
+  const CliRun csv =
+      Kaizen("spc " + kWeekly + " --indicators " + kWeeklyCatalogue + " --format csv");
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_NE(csv.out.find("\nfalls,RF4,2024-W01,5,"), std::string::npos) << csv.out;
+  const CliRun summary_table =
+      Kaizen("summary " + kWeekly + " --indicators " + kWeeklyCatalogue + " --as-of 2024-05-20");
+  ASSERT_EQ(summary_table.exit_code, 0) << summary_table.err;
+  EXPECT_NE(summary_table.out.find("2024-W20"), std::string::npos) << summary_table.out;
 
   const std::string out = dir_ + "/report.html";
   const CliRun report = Kaizen("report " + kWeekly + " --indicators " + kWeeklyCatalogue + " -o '" +
