@@ -101,6 +101,18 @@ TEST_F(CliTest, ExplainNamesSequencePeriods) {
   EXPECT_EQ(explain.out.find("1970"), std::string::npos) << explain.out;
 }
 
+// A funnel of one ISO week: --period takes the week's Monday (2024-01-29 starts 2024-W05:
+// python3 -c "import datetime; print(datetime.date(2024, 1, 29).isocalendar())" → week 5) and
+// the heading names the week.
+TEST_F(CliTest, FunnelOfAWeekNamesTheWeek) {
+  const std::string file = dir_ + "/weeks.csv";
+  std::ofstream(file) << "indicator,organisation,period,numerator,denominator\n"
+                         "f,A,2024-W05,5,100\nf,B,2024-W05,7,120\nf,C,2024-W05,3,90\n";
+  const CliRun funnel = Kaizen("funnel '" + file + "' --indicator f --period 2024-01-29");
+  ASSERT_EQ(funnel.exit_code, 0) << funnel.err;
+  EXPECT_EQ(funnel.out.rfind("f, 2024-W05 (", 0), 0u) << funnel.out;
+}
+
 // falls_weekly.csv holds ISO weeks 2024-W01 to 2024-W20; week 20 holds 6 falls:
 //   awk -F, 'NR==21 {print $3, $4}' tests/e2e/data/wide/falls_weekly.csv   → 2024-W20 6
 // JSON keeps `period` the week's Monday (python3 -c "import datetime as d;
