@@ -113,6 +113,18 @@ TEST_F(CliTest, FunnelOfAWeekNamesTheWeek) {
   EXPECT_EQ(funnel.out.rfind("f, 2024-W05 (", 0), 0u) << funnel.out;
 }
 
+// compare's before-period limits name weeks: 2024-03-04 is the Monday of 2024-W10 (python3 -c
+// "import datetime; print(datetime.date(2024, 3, 4).isocalendar())" → week 10, day 1), so the
+// points before it are the 9 weeks 2024-W01 to 2024-W09.
+TEST_F(CliTest, CompareNamesTheWeeksBeforeTheChange) {
+  const CliRun compare = Kaizen("compare " + kWeekly + " --indicators " + kWeeklyCatalogue +
+                                " --indicator falls --change-date 2024-03-04");
+  ASSERT_EQ(compare.exit_code, 0) << compare.err;
+  EXPECT_NE(compare.out.find("the limits of the 9 point(s) from 2024-W01 to 2024-W09"),
+            std::string::npos)
+      << compare.out;
+}
+
 // falls_weekly.csv holds ISO weeks 2024-W01 to 2024-W20; week 20 holds 6 falls:
 //   awk -F, 'NR==21 {print $3, $4}' tests/e2e/data/wide/falls_weekly.csv   → 2024-W20 6
 // JSON keeps `period` the week's Monday (python3 -c "import datetime as d;
