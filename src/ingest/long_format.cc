@@ -900,9 +900,10 @@ Status LongFormatMapper::CombineDuplicates(const Key& key, std::span<const Slot>
     case Aggregation::kNone:
       for (std::size_t i = 1; i < group.size(); ++i) {
         Status s = BadRow(diag::kDuplicatePeriod, store_.lines[group[i].row], col_period_ + 1,
-                          "a second row for period " + period.ToIso() + " of indicator " +
-                              Quoted(key.indicator) + ", organisation " + Quoted(key.organisation) +
-                              " (the first is on line " + std::to_string(store_.lines[first]) +
+                          "a second row for period " + FormatPeriod(period, key.period_kind) +
+                              " of indicator " + Quoted(key.indicator) + ", organisation " +
+                              Quoted(key.organisation) + " (the first is on line " +
+                              std::to_string(store_.lines[first]) +
                               "; expected one row per period, or an aggregation for the "
                               "indicator in the catalogue: sum, mean, min, max or last)");
         if (!s.ok()) return s;

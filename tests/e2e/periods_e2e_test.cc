@@ -82,6 +82,17 @@ TEST_F(CliTest, SequenceNumbersDoNotMixWithDates) {
   EXPECT_NE(spc.err.find("a sequence number"), std::string::npos) << spc.err;
 }
 
+// Two rows numbered 3 are a duplicate period, named as the file wrote it.
+TEST_F(CliTest, DuplicateSequenceNumberIsNamed) {
+  const std::string file = dir_ + "/twice.csv";
+  std::ofstream(file) << "i,value\n1,5\n2,6\n3,5\n3,7\n";
+  const CliRun spc = Kaizen("spc '" + file + "' --indicator x --col-period i --col-value value");
+  EXPECT_EQ(spc.exit_code, 2);
+  EXPECT_NE(spc.err.find(":5:1: error [duplicate_period]: a second row for period 3 of"),
+            std::string::npos)
+      << spc.err;
+}
+
 // kaizen explain names sequence periods too. mdc's XmR constant is 2.66 and western-electric's
 // 3/1.128 (docs/profiles.md), so every point's limits differ: the clause spans the first number
 // to the last (16 points, above mdc's 15 for limits).
