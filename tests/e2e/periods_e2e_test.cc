@@ -93,6 +93,19 @@ TEST_F(CliTest, DuplicateSequenceNumberIsNamed) {
       << spc.err;
 }
 
+// Four financial quarters in a row leave nothing out: the engine's check for missing months
+// does not read a quarter's three months as two missing ones, and the table names quarters.
+TEST_F(CliTest, FinancialQuartersAreShownAndNotMissingMonths) {
+  const std::string file = dir_ + "/quarters.csv";
+  std::ofstream(file) << "indicator,organisation,period,value\nq,A,2016/17 Q1,5\n"
+                         "q,A,2016/17 Q2,6\nq,A,2016/17 Q3,5\nq,A,2016/17 Q4,7\n";
+  const CliRun spc = Kaizen("spc '" + file + "'");
+  ASSERT_EQ(spc.exit_code, 0) << spc.err;
+  EXPECT_EQ(spc.err.find("missing_periods"), std::string::npos) << spc.err;
+  EXPECT_NE(spc.out.find("\n2016/17 Q3 "), std::string::npos) << spc.out;
+  EXPECT_NE(spc.out.find("The latest point (2016/17 Q4, 7"), std::string::npos) << spc.out;
+}
+
 // kaizen explain names sequence periods too. mdc's XmR constant is 2.66 and western-electric's
 // 3/1.128 (docs/profiles.md), so every point's limits differ: the clause spans the first number
 // to the last (16 points, above mdc's 15 for limits).
