@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "kaizen/status.h"
 
@@ -47,11 +48,19 @@ enum class PeriodKind : uint8_t {
   kIsoWeek,           // ISO 8601 weeks, each its Monday: "2024-W05"
   kFinancialQuarter,  // NHS financial quarters (April to June is Q1): "2016/17 Q1"
   kFinancialYear,     // NHS financial years, 1 April to 31 March: "2016/17"
+  // Plain sequence numbers 1, 2, 3... (ordinal periods, no calendar): the Date's day count is
+  // the number itself, so a sequence is never shown or read as a date.
+  kSequence,
 };
 
 // A period as people write it: kIsoWeek "2024-W05" (the ISO week holding `first_day`),
-// kFinancialQuarter "2016/17 Q1", kFinancialYear "2016/17", kDate ISO 8601 "2024-03-01".
+// kFinancialQuarter "2016/17 Q1", kFinancialYear "2016/17", kSequence "3", kDate ISO 8601
+// "2024-03-01".
 std::string FormatPeriod(Date first_day, PeriodKind kind);
+
+// The kind's name in JSON and the catalogue: "date", "iso_week", "financial_quarter",
+// "financial_year", "sequence".
+std::string_view PeriodKindName(PeriodKind kind);
 
 }  // namespace kaizen
 

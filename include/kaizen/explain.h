@@ -79,7 +79,8 @@ struct ParameterPairCause {
 
 struct ProfileComparison {
   std::string profile_a, profile_b;
-  std::vector<PointDifference> points;  // only the points that differ, in series order
+  PeriodKind period_kind = PeriodKind::kDate;  // how the sentences name the points' periods
+  std::vector<PointDifference> points;         // only the points that differ, in series order
   VariationIcon variation_a = VariationIcon::kNone, variation_b = VariationIcon::kNone;
   AssuranceIcon assurance_a = AssuranceIcon::kNone, assurance_b = AssuranceIcon::kNone;
   // Every differing parameter: those that explain or contribute to a disagreement first, the

@@ -158,6 +158,9 @@ struct SeriesResult {
   ChartType chart = ChartType::kXmr;
   Direction direction = Direction::kNeither;
   std::string profile;
+  // How the periods were written (the Series' period_kind): what every output shows a point's
+  // period as (FormatPeriod for weeks, financial periods and sequences).
+  PeriodKind period_kind = PeriodKind::kDate;
   std::vector<PointResult> points;
   std::vector<SegmentResult> segments;
   int32_t latest = -1;  // index of the last point with a value, not ghosted; −1 when none

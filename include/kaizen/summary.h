@@ -21,8 +21,9 @@ struct SummaryRow {
   std::string organisation;
   Direction direction = Direction::kNeither;
   ChartType chart = ChartType::kXmr;
-  std::optional<Date> updated_to;  // the latest period with a value
-  bool stale = false;              // updated_to is older than the expected refresh allows
+  std::optional<Date> updated_to;              // the latest period with a value
+  PeriodKind period_kind = PeriodKind::kDate;  // how updated_to is shown (FormatPeriod)
+  bool stale = false;  // updated_to is older than the expected refresh allows
   std::optional<double> target;
   std::string target_set_by;
   double latest_value = kMissing;

@@ -361,8 +361,9 @@ int JudgeAgainstLimitsBefore(const OneSeries& s, Date change, int first_after, B
   }
   std::string& t = out->limits_sentence;
   t = "the points from " + change.ToIso() + " are judged against the limits of the " +
-      std::to_string(seg.n_baseline) + " point(s) from " + out->limits_from.ToIso() + " to " +
-      last_before.ToIso() + ": centre " + FormatForTable(seg.centre);
+      std::to_string(seg.n_baseline) + " point(s) from " +
+      FormatPeriod(out->limits_from, j.period_kind) + " to " +
+      FormatPeriod(last_before, j.period_kind) + ": centre " + FormatForTable(seg.centre);
   t += seg.has_limits ? ", limits " + FormatForTable(out->limits_lower) + " to " +
                             FormatForTable(out->limits_upper) + " at " + change.ToIso()
                       : ", no limits (too few points for the profile), the runs rules only";

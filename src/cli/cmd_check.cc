@@ -27,6 +27,7 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
     Table table({"indicator", "organisation", "points", "first", "last", "missing values"});
     std::set<std::string> indicators, organisations;
     std::optional<Date> first, last;
+    PeriodKind first_kind = PeriodKind::kDate, last_kind = PeriodKind::kDate;
     for (const Series& s : series) {
       indicators.insert(s.indicator_id);
       organisations.insert(s.organisation);
@@ -37,12 +38,14 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
         missing += !has_value;
       }
       if (s.size() > 0) {
-        if (!first || s.periods.front() < *first) first = s.periods.front();
-        if (!last || s.periods.back() > *last) last = s.periods.back();
+        if (!first || s.periods.front() < *first)
+          first = s.periods.front(), first_kind = s.period_kind;
+        if (!last || s.periods.back() > *last) last = s.periods.back(), last_kind = s.period_kind;
       }
       table.AddRow({s.indicator_id, s.organisation, std::to_string(s.size()),
-                    s.size() ? s.periods.front().ToIso() : "-",
-                    s.size() ? s.periods.back().ToIso() : "-", std::to_string(missing)});
+                    s.size() ? FormatPeriod(s.periods.front(), s.period_kind) : "-",
+                    s.size() ? FormatPeriod(s.periods.back(), s.period_kind) : "-",
+                    std::to_string(missing)});
     }
     // The row count is the file's (the filter picks series, not rows); the rest is the slice.
     std::string out =
@@ -52,7 +55,8 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
         std::to_string(summary.rows_read) + " rows, " + std::to_string(indicators.size()) +
         " indicator(s), " + std::to_string(organisations.size()) + " organisation(s), " +
         std::to_string(series.size()) + " series";
-    if (first) out += ", " + first->ToIso() + " to " + last->ToIso();
+    if (first)
+      out += ", " + FormatPeriod(*first, first_kind) + " to " + FormatPeriod(*last, last_kind);
     if (summary.rows_skipped) out += ", " + std::to_string(summary.rows_skipped) + " rows skipped";
     if (!summary.comments.empty())
       out += ", " + std::to_string(summary.comments.size()) + " comment(s)";

@@ -130,10 +130,12 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
     }
     std::vector<std::string> providers;
     std::vector<double> numerators, denominators;
+    PeriodKind kind = PeriodKind::kDate;  // how the title names the period ("2024-W05")
     for (const Series& s : series) {
       for (std::size_t i = 0; i < s.size(); ++i) {
         if (s.periods[i] != *period) continue;
         providers.push_back(s.organisation);
+        kind = s.period_kind;
         numerators.push_back(i < s.numerators.size() ? s.numerators[i] : kMissing);
         denominators.push_back(i < s.denominators.size() ? s.denominators[i] : kMissing);
       }
@@ -223,8 +225,8 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
       }
       const std::string unit_text =
           ind->unit.empty() ? "" : (ind->unit == "%" ? "%" : " " + ind->unit);
-      out = ind->name + ", " + period->ToIso() + " (" + centre + " " + rate(f->target) + unit_text +
-            ", dispersion ratio " + FormatForTable(f->phi) + ")\n" + t.Render() +
+      out = ind->name + ", " + FormatPeriod(*period, kind) + " (" + centre + " " + rate(f->target) +
+            unit_text + ", dispersion ratio " + FormatForTable(f->phi) + ")\n" + t.Render() +
             "outside 95% limits: " + Join(f->outside95) +
             "\noutside 99.8% limits: " + Join(f->outside998) + "\n" + f->method + "\n";
       if (multiplier != 1)
@@ -238,7 +240,7 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
     if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
     PlotOptions plot;
     plot.palette = palette;
-    plot.title = ind->name + ", " + period->ToIso();
+    plot.title = ind->name + ", " + FormatPeriod(*period, kind);
     plot.x_label = options.type == FunnelType::kRatio ? "expected" : "denominator";
     plot.y_label = options.type == FunnelType::kProportion ? "proportion"
                    : options.type == FunnelType::kRatio    ? "observed / expected"

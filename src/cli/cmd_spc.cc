@@ -73,9 +73,9 @@ void AddSpcCommand(CLI::App* app, int* exit_code) {
         // and 12.00.
         auto value = [&result](double v) { return FormatDecimals(v, ValueDecimals(result)); };
         for (const PointResult& pt : result.points)
-          t.AddRow({pt.period.ToIso(), value(pt.value), value(pt.centre), value(pt.lower3),
-                    value(pt.upper3), pt.ghosted ? "ghosted" : PointClassWords(pt.point_class),
-                    Flags(pt)});
+          t.AddRow({FormatPeriod(pt.period, result.period_kind), value(pt.value), value(pt.centre),
+                    value(pt.lower3), value(pt.upper3),
+                    pt.ghosted ? "ghosted" : PointClassWords(pt.point_class), Flags(pt)});
         out += ind->name + " — " + s.organisation + " (" + std::string(ChartTypeName(ind->chart)) +
                " chart, " + profile->name + " profile)\n" + t.Render() + result.summary + "\n";
         for (const Signal& sig : result.signals) out += "  " + sig.sentence + "\n";

@@ -49,7 +49,9 @@ std::vector<std::string> TableRow(const SummaryRow& row) {
   return {row.indicator_id,
           row.organisation,
           std::string(DirectionArrow(row.direction)),
-          row.updated_to ? row.updated_to->ToIso() + (row.stale ? " (stale)" : "") : none,
+          row.updated_to
+              ? FormatPeriod(*row.updated_to, row.period_kind) + (row.stale ? " (stale)" : "")
+              : none,
           row.target ? value(*row.target) : none,
           value(row.latest_value),
           value(row.mean),

@@ -106,10 +106,28 @@ std::string FormatPeriod(Date first_day, PeriodKind kind) {
       const int quarter = ((c.month + 8) % 12) / 3 + 1;  // April-June 1, ..., January-March 4
       return std::string(buf) + " Q" + std::to_string(quarter);
     }
+    case PeriodKind::kSequence:
+      return std::to_string(first_day.days_since_epoch());
     case PeriodKind::kDate:
       break;
   }
   return first_day.ToIso();
+}
+
+std::string_view PeriodKindName(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::kIsoWeek:
+      return "iso_week";
+    case PeriodKind::kFinancialQuarter:
+      return "financial_quarter";
+    case PeriodKind::kFinancialYear:
+      return "financial_year";
+    case PeriodKind::kSequence:
+      return "sequence";
+    case PeriodKind::kDate:
+      break;
+  }
+  return "date";
 }
 
 std::string Date::ToMonthYear() const {

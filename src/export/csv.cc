@@ -50,7 +50,7 @@ void AppendPointsCsv(const SeriesResult& r, std::string* out) {
   const std::string prefix = CsvField(r.indicator_id) + "," + CsvField(r.organisation) + ",";
   for (const PointResult& pt : r.points) {
     out->append(prefix);
-    out->append(pt.period.ToIso());
+    out->append(FormatPeriod(pt.period, r.period_kind));  // "2024-W05" as the data wrote it
     for (double v : {pt.value, pt.numerator, pt.denominator}) {
       out->push_back(',');
       AppendNumber(v, out);
@@ -96,7 +96,7 @@ void AppendSummaryCsv(const SummaryRow& row, std::string* out) {
   text(row.organisation);
   text(DirectionName(row.direction));
   text(ChartTypeName(row.chart));
-  text(row.updated_to ? row.updated_to->ToIso() : "");
+  text(row.updated_to ? FormatPeriod(*row.updated_to, row.period_kind) : "");
   text(row.stale ? "1" : "0");
   number(row.target ? *row.target : kMissing);
   text(row.target_set_by);
@@ -127,6 +127,9 @@ std::string SummaryRowToJson(const SummaryRow& row) {
   j["direction"] = DirectionName(row.direction);
   j["chart"] = ChartTypeName(row.chart);
   j["updated_to"] = row.updated_to ? ordered_json(row.updated_to->ToIso()) : ordered_json();
+  // As the points do: the ISO first day stays, and weeks, quarters and sequences add the label.
+  if (row.updated_to && row.period_kind != PeriodKind::kDate)
+    j["updated_to_label"] = FormatPeriod(*row.updated_to, row.period_kind);
   j["stale"] = row.stale;
   j["target"] = row.target ? ordered_json(*row.target) : ordered_json();
   j["target_set_by"] = row.target_set_by;

@@ -44,8 +44,10 @@ json RuleFlagsJson(const RuleFlags& flags) {
   return out;
 }
 
-json PointJson(const PointResult& p) {
-  return {
+// `period` is always the ISO date of the period's first day (a stable key for programs);
+// weeks, financial periods and sequences add `period_label`, the period as the data wrote it.
+json PointJson(const PointResult& p, PeriodKind kind) {
+  json out = {
       {"period", p.period.ToIso()},
       {"value", Number(p.value)},
       {"numerator", Number(p.numerator)},
@@ -66,6 +68,13 @@ json PointJson(const PointResult& p) {
       {"side", SideName(p.side)},
       {"point_class", PointClassName(p.point_class)},
   };
+  if (kind == PeriodKind::kDate) return out;  // the common case, built once
+  json labelled = json::object();             // the label beside the period it names
+  for (auto& item : out.items()) {
+    labelled[item.key()] = std::move(item.value());
+    if (item.key() == "period") labelled["period_label"] = FormatPeriod(p.period, kind);
+  }
+  return labelled;
 }
 
 // A runs-analysis figure, or null when there was nothing to analyse.
@@ -127,7 +136,7 @@ std::string Dump(const json& j, int indent) {
 // The points array, written one point at a time: a tree of every point costs about 3 KB a point
 // (9.4 GB for a 3,000,000-point series), its text about a tenth of that. Laid out as nlohmann
 // lays out an array that is the value of a top-level key, so the output is the same bytes.
-std::string PointsArrayJson(const std::vector<PointResult>& points, int indent) {
+std::string PointsArrayJson(const std::vector<PointResult>& points, PeriodKind kind, int indent) {
   if (points.empty()) return "[]";
   const bool pretty = indent >= 0;
   const std::string item_indent = pretty ? "\n" + std::string(2 * indent, ' ') : "";
@@ -135,7 +144,7 @@ std::string PointsArrayJson(const std::vector<PointResult>& points, int indent) 
   for (std::size_t i = 0; i < points.size(); ++i) {
     if (i > 0) out += ',';
     out += item_indent;
-    std::string point = Dump(PointJson(points[i]), indent);
+    std::string point = Dump(PointJson(points[i], kind), indent);
     if (pretty) {
       // Standalone, the point is laid out from depth 0; in the array it sits at depth 2.
       for (std::size_t at = point.find('\n'); at != std::string::npos;
@@ -159,7 +168,7 @@ std::string SeriesResultToJson(const SeriesResult& r, int indent) {
     warnings.push_back({{"code", WarningCodeName(w.code)}, {"message", w.message}});
   json signals = json::array();
   for (const Signal& s : r.signals) signals.push_back(SignalJson(s));
-  const json out = {
+  json out = {
       {"indicator_id", r.indicator_id},
       {"organisation", r.organisation},
       {"chart", ChartTypeName(r.chart)},
@@ -175,11 +184,13 @@ std::string SeriesResultToJson(const SeriesResult& r, int indent) {
       {"warnings", std::move(warnings)},
       {"signals", std::move(signals)},
       {"segments", std::move(segments)},
-      {"points", json::array()},  // the last key: its empty array is replaced below
   };
+  // Only for weeks, financial periods and sequences: monthly and daily output is unchanged.
+  if (r.period_kind != PeriodKind::kDate) out["period_kind"] = PeriodKindName(r.period_kind);
+  out["points"] = json::array();  // the last key: its empty array is replaced below
   std::string text = Dump(out, indent);
   const std::size_t close = text.rfind(']');  // of `"points": []`, just before the final `}`
-  text.replace(close - 1, 2, PointsArrayJson(r.points, indent));
+  text.replace(close - 1, 2, PointsArrayJson(r.points, r.period_kind, indent));
   return text;
 }
 

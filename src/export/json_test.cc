@@ -219,6 +219,24 @@ TEST(SeriesResultJson, PointsWrittenOneAtATimeKeepTheLayout) {
   EXPECT_NE(SeriesResultToJson(r).find("\"points\":[]}"), std::string::npos);
 }
 
+// Weeks keep `period` the Monday (API stability) and add the week as written; monthly output
+// has neither key. 2024-01-29 is the Monday of ISO week 2024-W05 (Python:
+// date(2024, 1, 29).isocalendar() == (2024, 5, 1)).
+TEST(SeriesResultJson, WeeksCarryTheirLabelAndKind) {
+  SeriesResult r;
+  PointResult a;
+  a.period = *Date::FromCivil(2024, 1, 29);
+  a.value = 1;
+  r.points = {a};
+  EXPECT_EQ(SeriesResultToJson(r).find("period_"), std::string::npos);
+  r.period_kind = PeriodKind::kIsoWeek;
+  const std::string one_line = SeriesResultToJson(r);
+  EXPECT_NE(one_line.find("\"period_kind\":\"iso_week\",\"points\":[{\"period\":\"2024-01-29\","
+                          "\"period_label\":\"2024-W05\",\"value\":1.0"),
+            std::string::npos)
+      << one_line;
+}
+
 TEST(SeriesResultJson, NotJudgedIsAStateOfItsOwn) {
   // Nine points under mdc (15 needed): the series, its segment and its points say so.
   Indicator ind = testing::MakeIndicator(ChartType::kXmr, Direction::kHigherIsBetter, "mdc");

@@ -297,6 +297,16 @@ int ExcelCenturyYear(int two_digit_year) {
   return two_digit_year < 30 ? 2000 + two_digit_year : 1900 + two_digit_year;
 }
 
+bool ParseSequence(std::string_view text, RawPeriod* out) {
+  int number = 0;
+  if (!Digits(TrimSpaces(text), 7, &number) || number < 1 || number > kMaxSequenceNumber)
+    return false;
+  *out = RawPeriod{};
+  out->days = number;
+  out->kind = PeriodKind::kSequence;
+  return true;
+}
+
 SlashFit FitsOf(const RawPeriod& raw) {
   return {IsCivil(raw.year, raw.second, raw.first), IsCivil(raw.year, raw.first, raw.second)};
 }

@@ -50,6 +50,14 @@ PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_ser
 
 SlashFit FitsOf(const RawPeriod& raw);
 
+// The largest sequence number read as an ordinal period: beyond it a plain number is more
+// likely an identifier or a yyyymmdd date than the count of a period.
+inline constexpr int kMaxSequenceNumber = 1'000'000;
+
+// A plain whole number 1..kMaxSequenceNumber ("3", " 12 "): an ordinal period (kSequence) whose
+// day count is the number. Returns false for anything else ("0", "3.0", "-1", "2024-01").
+bool ParseSequence(std::string_view text, RawPeriod* out);
+
 // "Apr-16", "Apr 16", "April-16": a month name and a two-digit year, as Excel's mmm-yy format
 // shows a month (and as ParsePeriod refuses it, kTwoDigitYear). Returns false for anything else.
 bool ParseMonthTwoDigitYear(std::string_view text, int* month, int* two_digit_year);

@@ -209,5 +209,23 @@ TEST(FormatPeriodTest, WritesPeriodsAsTheFileDid) {
   }
 }
 
+// Sequence numbers (issue 8, item 5): a whole number 1..1,000,000 is its own day count, and is
+// written back as the number.
+TEST(ParseSequenceTest, WholeNumbersFromOneToAMillion) {
+  RawPeriod raw;
+  ASSERT_TRUE(ParseSequence("3", &raw));
+  EXPECT_EQ(raw.days, 3);
+  EXPECT_EQ(raw.kind, PeriodKind::kSequence);
+  ASSERT_TRUE(ParseSequence(" 1000000 ", &raw));
+  EXPECT_EQ(raw.days, 1000000);
+  for (const char* not_one : {"0", "1000001", "-1", "3.0", "+3", "1e3", "", "2024-01", "3a"})
+    EXPECT_FALSE(ParseSequence(not_one, &raw)) << not_one;
+  EXPECT_EQ(FormatPeriod(Date(3), PeriodKind::kSequence), "3");
+  EXPECT_EQ(FormatPeriod(Date(1000000), PeriodKind::kSequence), "1000000");
+  EXPECT_EQ(PeriodKindName(PeriodKind::kSequence), "sequence");
+  EXPECT_EQ(PeriodKindName(PeriodKind::kIsoWeek), "iso_week");
+  EXPECT_EQ(PeriodKindName(PeriodKind::kDate), "date");
+}
+
 }  // namespace
 }  // namespace kaizen::ingest

@@ -58,6 +58,8 @@ std::string_view PeriodKindWords(PeriodKind kind) {
       return "a financial quarter";
     case PeriodKind::kFinancialYear:
       return "a financial year";
+    case PeriodKind::kSequence:
+      return "a sequence number";
     case PeriodKind::kDate:
       break;
   }
@@ -516,8 +518,8 @@ Status LongFormatMapper::CheckPeriodKind(int line, const RawPeriod& raw, std::st
                     Quoted(key->indicator) + ", organisation " + Quoted(key->organisation) +
                     " has " + std::string(PeriodKindWords(key->period_kind)) +
                     " (expected every period of a series written the same way: dates, ISO weeks "
-                    "such as 2024-W05, financial quarters such as 2016/17 Q1 or financial years "
-                    "such as 2016/17)");
+                    "such as 2024-W05, financial quarters such as 2016/17 Q1, financial years "
+                    "such as 2016/17 or sequence numbers 1, 2, 3)");
 }
 
 void LongFormatMapper::NoteSlashDate(int line, const RawPeriod& raw, std::string_view text) {
@@ -776,8 +778,12 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
   reading_line_ = line;
   reading_key_ = &k;
   const std::string_view period_text = Cell(fields, col_period_);
+  // A CSV's plain whole numbers are sequence numbers (1, 2, 3...); a spreadsheet's are Excel
+  // date serials, read by ParsePeriod.
   const PeriodParse parse =
-      ParsePeriod(period_text, options_.date_format, spreadsheet_, &row.period);
+      !spreadsheet_ && ParseSequence(period_text, &row.period)
+          ? PeriodParse::kOk
+          : ParsePeriod(period_text, options_.date_format, spreadsheet_, &row.period);
   if (parse != PeriodParse::kOk) {
     PeriodError e = DescribeBadPeriod(parse, period_text, options_.date_format);
     return BadRow(e.code, line, col_period_ + 1, std::move(e.message));
@@ -894,9 +900,10 @@ Status LongFormatMapper::CombineDuplicates(const Key& key, std::span<const Slot>
     case Aggregation::kNone:
       for (std::size_t i = 1; i < group.size(); ++i) {
         Status s = BadRow(diag::kDuplicatePeriod, store_.lines[group[i].row], col_period_ + 1,
-                          "a second row for period " + period.ToIso() + " of indicator " +
-                              Quoted(key.indicator) + ", organisation " + Quoted(key.organisation) +
-                              " (the first is on line " + std::to_string(store_.lines[first]) +
+                          "a second row for period " + FormatPeriod(period, key.period_kind) +
+                              " of indicator " + Quoted(key.indicator) + ", organisation " +
+                              Quoted(key.organisation) + " (the first is on line " +
+                              std::to_string(store_.lines[first]) +
                               "; expected one row per period, or an aggregation for the "
                               "indicator in the catalogue: sum, mean, min, max or last)");
         if (!s.ok()) return s;
@@ -950,6 +957,7 @@ void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Dat
   if (periods.size() < 3) return;
   const std::string series =
       "indicator " + Quoted(key.indicator) + ", organisation " + Quoted(key.organisation) + ": ";
+  if (key.period_kind == PeriodKind::kSequence) return CheckMissingNumbers(series, periods);
   // The common case, checked without a calendar per point: n periods 28–31 days apart whose
   // first and last share a day of the month n − 1 months apart leave no month out.
   const CivilDay c0 = periods[0].ToCivil();
@@ -1018,6 +1026,23 @@ void LongFormatMapper::CheckMissingPeriods(const Key& key, const std::vector<Dat
        series + std::to_string(missing) + (missing == 1 ? " week" : " weeks") +
            " missing between " + shown(periods.front()) + " and " + shown(periods.back()) +
            " (the first is " + shown(first) + ")");
+}
+
+void LongFormatMapper::CheckMissingNumbers(const std::string& series,
+                                           const std::vector<Date>& periods) {
+  // Sequence numbers count up by one: any larger step leaves numbers out.
+  int missing = 0, first_missing = 0;
+  for (std::size_t i = 1; i < periods.size(); ++i) {
+    const int gap = periods[i].days_since_epoch() - periods[i - 1].days_since_epoch();
+    if (gap > 1 && missing == 0) first_missing = periods[i - 1].days_since_epoch() + 1;
+    missing += gap - 1;
+  }
+  if (missing == 0) return;
+  const auto shown = [](Date d) { return FormatPeriod(d, PeriodKind::kSequence); };
+  Warn(diag::kMissingPeriods, 0, 0,
+       series + std::to_string(missing) + (missing == 1 ? " period" : " periods") +
+           " missing between " + shown(periods.front()) + " and " + shown(periods.back()) +
+           " (the first is " + shown(Date(first_missing)) + ")");
 }
 
 Status LongFormatMapper::Deliver(Series&& series) {

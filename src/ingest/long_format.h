@@ -204,6 +204,8 @@ class LongFormatMapper final : public RowSink {
   std::optional<CellError> RowNumberProblem(const Key& key, const Row& row) const;
   Status CombineDuplicates(const Key& key, std::span<const Slot> group, Observation* out);
   void CheckMissingPeriods(const Key& key, const std::vector<Date>& periods);
+  // The same for sequence numbers: "2 periods missing between 4 and 7 (the first is 5)".
+  void CheckMissingNumbers(const std::string& series, const std::vector<Date>& periods);
   Status Deliver(Series&& series);
 
   const std::string file_name_;
@@ -235,7 +237,7 @@ class LongFormatMapper final : public RowSink {
   std::unordered_map<std::string, int32_t> key_index_;
   std::string key_scratch_;
   int32_t last_key_ = -1;
-  RowStore store_;  // all rows, or the current series' rows when streaming
+  RowStore store_;           // all rows, or the current series' rows when streaming
   std::vector<Slot> slots_;  // the series being finished, in period order
   std::vector<std::string> comments_;
   std::vector<Series> finished_;  // not streaming: delivered at Finish when no error was raised

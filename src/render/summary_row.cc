@@ -70,6 +70,7 @@ SummaryRow MakeSummaryRow(const Indicator& indicator, const SeriesResult& result
   }
   const PointResult& latest = result.points[result.latest];
   row.updated_to = latest.period;
+  row.period_kind = result.period_kind;
   row.latest_value = latest.value;
   row.mean = latest.centre;
   row.lower_limit = latest.lower3;
@@ -79,7 +80,10 @@ SummaryRow MakeSummaryRow(const Indicator& indicator, const SeriesResult& result
       row.target_set_by = step->set_by;
     }
   }
-  const std::optional<Date> fresh_until = FreshUntil(latest.period, indicator.refresh);
+  // A sequence number is no day in the calendar, so it cannot fall behind today.
+  const std::optional<Date> fresh_until = result.period_kind == PeriodKind::kSequence
+                                              ? std::nullopt
+                                              : FreshUntil(latest.period, indicator.refresh);
   row.stale = fresh_until && as_of > *fresh_until;
   // The last narrative written for the latest period: an owner may revise it within the month.
   for (const Narrative& n : indicator.narratives) {

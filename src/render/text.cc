@@ -61,9 +61,13 @@ std::string UkDate(Date d) {
   return TwoDigits(c.day) + "/" + TwoDigits(c.month) + "/" + std::to_string(c.year);
 }
 
-std::string PeriodText(Date d) { return d.ToCivil().day == 1 ? d.ToMonthYear() : UkDate(d); }
+std::string PeriodText(Date d, PeriodKind kind) {
+  if (kind != PeriodKind::kDate) return FormatPeriod(d, kind);  // "2024-W05", "2016/17 Q1", "3"
+  return d.ToCivil().day == 1 ? d.ToMonthYear() : UkDate(d);
+}
 
-std::string ShortPeriodText(Date d) {
+std::string ShortPeriodText(Date d, PeriodKind kind) {
+  if (kind != PeriodKind::kDate) return FormatPeriod(d, kind);  // already short
   const CivilDay c = d.ToCivil();
   if (c.day == 1) return std::string(kShortMonths[c.month - 1]) + " " + std::to_string(c.year);
   return TwoDigits(c.day) + "/" + TwoDigits(c.month) + "/" + TwoDigits(c.year % 100);

@@ -22,10 +22,12 @@ std::string FormatValue(double v, int decimals);
 // The same with the indicator's unit: "94.2%", "27,950 attendances"; a dash has no unit.
 std::string FormatValue(double v, int decimals, std::string_view unit);
 
-// Periods as UK readers expect them: "March 2018" for a month, "07/03/2018" for a day.
-std::string PeriodText(Date d);
-// The same, shorter, for axis labels: "Mar 2018", "07/03/18".
-std::string ShortPeriodText(Date d);
+// Periods as UK readers expect them: "March 2018" for a month, "07/03/2018" for a day; weeks,
+// financial periods and sequences as the data wrote them (FormatPeriod: "2024-W05",
+// "2016/17 Q1", "3").
+std::string PeriodText(Date d, PeriodKind kind = PeriodKind::kDate);
+// The same, shorter, for axis labels: "Mar 2018", "07/03/18", "2024-W05".
+std::string ShortPeriodText(Date d, PeriodKind kind = PeriodKind::kDate);
 // A date as dd/mm/yyyy.
 std::string UkDate(Date d);
 

@@ -27,6 +27,20 @@ TEST(FlagText, NoNestedParentheses) {
             "Special cause, neither improvement nor concern");
 }
 
+// A month stays "March 2018" / "Mar 2018"; a week, a financial quarter and a sequence number
+// are shown as written, long or short. 2024-01-29 is the Monday of 2024-W05 (Python:
+// date(2024, 1, 29).isocalendar() == (2024, 5, 1)); 1 October 2016 starts 2016/17 Q3.
+TEST(PeriodText, ShowsEachKindOfPeriodItsOwnWay) {
+  const Date march = *Date::FromCivil(2018, 3, 1), monday = *Date::FromCivil(2024, 1, 29);
+  EXPECT_EQ(PeriodText(march), "March 2018");
+  EXPECT_EQ(ShortPeriodText(march), "Mar 2018");
+  EXPECT_EQ(PeriodText(monday), "29/01/2024");
+  EXPECT_EQ(PeriodText(monday, PeriodKind::kIsoWeek), "2024-W05");
+  EXPECT_EQ(ShortPeriodText(monday, PeriodKind::kIsoWeek), "2024-W05");
+  EXPECT_EQ(PeriodText(*Date::FromCivil(2016, 10, 1), PeriodKind::kFinancialQuarter), "2016/17 Q3");
+  EXPECT_EQ(ShortPeriodText(Date(3), PeriodKind::kSequence), "3");
+}
+
 TEST(IconWords, SayTheIconsInABoardsWords) {
   EXPECT_EQ(VariationIconWords(VariationIcon::kConcernLow), "special cause concern (low)");
   EXPECT_EQ(VariationIconWords(VariationIcon::kImprovementHigh),

@@ -126,7 +126,8 @@ Status CheckColumns(ChartType chart, const Series& s) {
     if (!(s.periods[i - 1] < s.periods[i]))
       return Status::InvalidArgument("series " + s.indicator_id + "/" + s.organisation +
                                      ": periods must be strictly increasing, but " +
-                                     s.periods[i].ToIso() + " follows " + s.periods[i - 1].ToIso());
+                                     FormatPeriod(s.periods[i], s.period_kind) + " follows " +
+                                     FormatPeriod(s.periods[i - 1], s.period_kind));
   }
   return Status::Ok();
 }
@@ -135,7 +136,8 @@ Status CheckColumns(ChartType chart, const Series& s) {
 // the first of a month) and a month is skipped. The next month's first day is predicted by
 // arithmetic, so the calendar conversion runs only at the first point and at gaps.
 void WarnMissingMonths(const Series& s, std::vector<Warning>* warnings) {
-  if (s.size() < 2) return;
+  // Weeks, financial periods and sequences are checked by the importer in their own terms.
+  if (s.size() < 2 || s.period_kind != PeriodKind::kDate) return;
   CivilDay expected = s.periods[0].ToCivil();
   if (expected.day != 1) return;
   auto days_in_month = [](int y, int m) {
@@ -188,11 +190,11 @@ void PreparePlottedValues(ChartType chart, const Series& series, spc::EngineScra
     if (std::isnan(s.y[i]) && !bad) ++missing;
   }
   if (invalid > 0)
-    warnings->push_back(
-        {WarningCode::kInvalidValue, std::to_string(invalid) + " value(s) cannot be used on a " +
-                                         std::string(ChartTypeName(chart)) +
-                                         " chart and are treated as missing, first " +
-                                         series.periods[first_invalid].ToIso()});
+    warnings->push_back({WarningCode::kInvalidValue,
+                         std::to_string(invalid) + " value(s) cannot be used on a " +
+                             std::string(ChartTypeName(chart)) +
+                             " chart and are treated as missing, first " +
+                             FormatPeriod(series.periods[first_invalid], series.period_kind)});
   if (missing > 0)
     warnings->push_back(
         {WarningCode::kMissingValues, std::to_string(missing) + " period(s) have no value"});
@@ -393,7 +395,7 @@ Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const 
     if (!std::isinf(line)) continue;
     return Status::InvalidArgument(
         "series " + series.indicator_id + "/" + series.organisation + ", from " +
-        series.periods[begin].ToIso() +
+        FormatPeriod(series.periods[begin], series.period_kind) +
         ": the moving ranges or control limits are beyond the largest number a double holds "
         "(1.8e308) (expected values whose differences, times the multiplier, stay below that: "
         "rescale them, e.g. to thousands)");
@@ -501,6 +503,7 @@ Status SpcEngine::Analyse(const Indicator& indicator, const Profile& profile, co
   out->chart = indicator.chart;
   out->direction = indicator.direction;
   out->profile = profile.name;
+  out->period_kind = series.period_kind;
   out->points.resize(n);
   out->segments.clear();
   out->warnings.clear();

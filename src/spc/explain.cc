@@ -111,17 +111,18 @@ std::pair<std::string, std::string> LimitsPhrases(const PointOutcome& a, const P
 }
 
 // "August 2021" or "the 5 points from April 2021 to August 2021".
-std::string Subject(const std::vector<const PointDifference*>& group) {
-  if (group.size() == 1) return spc::PeriodLabel(group.front()->period);
+std::string Subject(const std::vector<const PointDifference*>& group, PeriodKind kind) {
+  if (group.size() == 1) return spc::PeriodLabel(group.front()->period, kind);
   return "the " + std::to_string(group.size()) + " points from " +
-         spc::PeriodLabel(group.front()->period) + " to " + spc::PeriodLabel(group.back()->period);
+         spc::PeriodLabel(group.front()->period, kind) + " to " +
+         spc::PeriodLabel(group.back()->period, kind);
 }
 
 std::string ClassificationClause(const std::vector<const PointDifference*>& group,
-                                 const std::string& a, const std::string& b) {
+                                 const std::string& a, const std::string& b, PeriodKind kind) {
   const PointOutcome& x = group.front()->a;
   const PointOutcome& y = group.front()->b;
-  const std::string is = Subject(group) + (group.size() == 1 ? " is " : " are ");
+  const std::string is = Subject(group, kind) + (group.size() == 1 ? " is " : " are ");
   if (x.label == RuleId::kNone && y.label != RuleId::kNone)
     return is + RulePhrase(y.label, y.side) + " only under " + b;
   if (x.label != RuleId::kNone && y.label == RuleId::kNone)
@@ -133,22 +134,24 @@ std::string ClassificationClause(const std::vector<const PointDifference*>& grou
 }
 
 std::string LimitsClause(const std::vector<const PointDifference*>& group, const std::string& a,
-                         const std::string& b) {
+                         const std::string& b, PeriodKind kind) {
   bool constant = true, centre_differs = false;
   for (const PointDifference* d : group) {
     constant = constant && SameLines(d->a, group.front()->a) && SameLines(d->b, group.front()->b);
     centre_differs = centre_differs || !SameLine(d->a.centre, d->b.centre);
   }
   const PointDifference& f = *group.front();
-  const std::string where = group.size() == 1 ? "in " + spc::PeriodLabel(f.period)
-                                              : "from " + spc::PeriodLabel(f.period) + " to " +
-                                                    spc::PeriodLabel(group.back()->period);
+  const std::string where = group.size() == 1
+                                ? "in " + spc::PeriodLabel(f.period, kind)
+                                : "from " + spc::PeriodLabel(f.period, kind) + " to " +
+                                      spc::PeriodLabel(group.back()->period, kind);
   const auto [x, y] = LimitsPhrases(f.a, f.b, centre_differs);
   if (constant)
     return where + (centre_differs ? " the centre is " : " the limits are ") + x + " under " + a +
            " but " + y + " under " + b;
   return where + " the " + (centre_differs ? "centre and limits" : "limits") + " differ (in " +
-         spc::PeriodLabel(f.period) + ": " + x + " under " + a + ", " + y + " under " + b + ")";
+         spc::PeriodLabel(f.period, kind) + ": " + x + " under " + a + ", " + y + " under " + b +
+         ")";
 }
 
 // PointOutcome::operator== would compare NaN lines unequal; this is the grouping key.
@@ -203,11 +206,11 @@ std::string CauseSentence(const ProfileComparison& c, const ParameterCause& caus
   const std::string& b = c.profile_b;
   std::vector<std::string> clauses;
   for (const auto& g : Groups(c, cause.explains_classification, SameClassificationPair))
-    clauses.push_back(ClassificationClause(g, a, b));
+    clauses.push_back(ClassificationClause(g, a, b, c.period_kind));
   for (const auto& g : Groups(
            c, cause.explains_limits,
            [](const PointDifference&x, const PointDifference&y) { return x.segment == y.segment; }))
-    clauses.push_back(LimitsClause(g, a, b));
+    clauses.push_back(LimitsClause(g, a, b, c.period_kind));
   if (cause.explains_variation)
     clauses.push_back(IconClause("variation", VariationIconName(c.variation_a),
                                  VariationIconName(c.variation_b), a, b));
@@ -223,7 +226,7 @@ std::string CauseSentence(const ProfileComparison& c, const ParameterCause& caus
            " other differing point(s) without settling them alone";
   } else if (!changed.empty()) {
     s += "on its own it changes " + std::to_string(changed.size()) + " differing point(s) (" +
-         spc::PeriodLabel(c.points[changed.front()].period) +
+         spc::PeriodLabel(c.points[changed.front()].period, c.period_kind) +
          (changed.size() > 1 ? " and others" : "") + ") but does not settle them";
   } else {
     s += "it makes no difference to this series on its own";
@@ -337,6 +340,7 @@ Result<ProfileComparison> CompareProfiles(const Indicator& indicator, const Seri
   ProfileComparison c;
   c.profile_a = std::string(profile_a);
   c.profile_b = std::string(profile_b);
+  c.period_kind = series.period_kind;
   c.variation_a = ra.variation;
   c.variation_b = rb.variation;
   c.assurance_a = ra.assurance;

@@ -38,9 +38,9 @@ std::string_view ClassPhrase(PointClass c) {
 }
 
 std::string Span(const SeriesResult& r, int first, int last) {
-  if (first == last) return "in " + PeriodLabel(r.points[first].period);
-  return "from " + PeriodLabel(r.points[first].period) + " to " +
-         PeriodLabel(r.points[last].period);
+  if (first == last) return "in " + PeriodLabel(r.points[first].period, r.period_kind);
+  return "from " + PeriodLabel(r.points[first].period, r.period_kind) + " to " +
+         PeriodLabel(r.points[last].period, r.period_kind);
 }
 
 // The sentence for one episode of `count` flagged points.
@@ -53,7 +53,7 @@ std::string Sentence(const SeriesResult& r, std::string_view unit, const Profile
     case RuleId::kBeyondLimits:
       if (count == 1) {
         const PointResult& pt = r.points[first];
-        return PeriodLabel(pt.period) + " (" + Number(r, unit, pt.value) + ") is " +
+        return PeriodLabel(pt.period, r.period_kind) + " (" + Number(r, unit, pt.value) + ") is " +
                (high ? "above the upper" : "below the lower") + " process limit (" +
                Number(r, unit, high ? pt.upper3 : pt.lower3) + ")";
       }
@@ -125,7 +125,12 @@ PointClass EpisodeClass(const SeriesResult& r, RuleId rule, int8_t flag, int fir
 
 }  // namespace
 
-std::string PeriodLabel(Date d) { return d.ToCivil().day == 1 ? d.ToMonthYear() : d.ToIso(); }
+std::string PeriodLabel(Date d, PeriodKind kind) {
+  // A bare number reads as a quantity in a sentence ("from 3 to 4"): say it is a period.
+  if (kind == PeriodKind::kSequence) return "period " + FormatPeriod(d, kind);
+  if (kind != PeriodKind::kDate) return FormatPeriod(d, kind);  // "2024-W05", "2016/17 Q1"
+  return d.ToCivil().day == 1 ? d.ToMonthYear() : d.ToIso();
+}
 
 void DescribeSignals(const Profile& profile, Direction direction, std::string_view unit,
                      bool with_sentences, SeriesResult* out) {
@@ -202,7 +207,8 @@ std::string TooFewPointsPhrase(const SeriesResult& r, const SegmentResult& seg) 
   s += std::to_string(seg.n_baseline) + " of the " + std::to_string(seg.points_needed) +
        " points needed for limits";
   if (seg.first > 0)
-    s += " since the limits were recalculated in " + PeriodLabel(r.points[seg.first].period);
+    s += " since the limits were recalculated in " +
+         PeriodLabel(r.points[seg.first].period, r.period_kind);
   return s + " (" + std::to_string(more) + " more).";
 }
 
@@ -220,7 +226,7 @@ std::string ZeroVariationPhrase(const SeriesResult& r, std::string_view unit,
     all_equal = all_equal && pt.value == r.points[first].value;
   }
   if (first < 0) return "No variation, so there is nothing to judge.";
-  const std::string since = " since " + PeriodLabel(r.points[first].period);
+  const std::string since = " since " + PeriodLabel(r.points[first].period, r.period_kind);
   if (!all_equal)
     return "No variation: every moving range is 0" + since + ", so there is nothing to judge.";
   return "No variation: every value is " + Number(r, unit, r.points[first].value) + since +
@@ -247,8 +253,8 @@ std::string NotJudgedPhrase(const SeriesResult& r, std::string_view unit,
 // no icon can be given.
 std::string LatestAgainstTarget(const SeriesResult& r, std::string_view unit,
                                 const PointResult& pt) {
-  const std::string latest =
-      "The latest point (" + PeriodLabel(pt.period) + ", " + Number(r, unit, pt.value) + ")";
+  const std::string latest = "The latest point (" + PeriodLabel(pt.period, r.period_kind) + ", " +
+                             Number(r, unit, pt.value) + ")";
   if (!r.target) return latest + " has no target.";
   const std::string target = "the target of " + Number(r, unit, *r.target);
   if (!r.target_met)
@@ -267,7 +273,7 @@ std::string SummarySentence(const SeriesResult& r, std::string_view unit) {
   // Appended piece by piece into one reserved string: this runs once per series in batch runs.
   std::string s;
   s.reserve(192);
-  s.append("The latest point (").append(PeriodLabel(pt.period)).append(", ");
+  s.append("The latest point (").append(PeriodLabel(pt.period, r.period_kind)).append(", ");
   s.append(Number(r, unit, pt.value)).append(") ");
   switch (r.variation) {
     case VariationIcon::kNone:

@@ -18,8 +18,9 @@ void DescribeSignals(const Profile& profile, Direction direction, std::string_vi
 // One sentence on the latest point's variation and assurance, for the board report.
 std::string SummarySentence(const SeriesResult& result, std::string_view unit);
 
-// "March 2018" for month starts, "2018-03-07" otherwise.
-std::string PeriodLabel(Date d);
+// "March 2018" for month starts, "2018-03-07" for other days; weeks and financial periods as
+// FormatPeriod writes them ("2024-W05", "2016/17 Q1"); sequence numbers "period 3".
+std::string PeriodLabel(Date d, PeriodKind kind);
 
 }  // namespace kaizen::spc
 

@@ -121,9 +121,11 @@ void CheckStability(std::span<const double> values, const CapabilityOptions& opt
     WarnIfUnstable(
         own, chart,
         [&](const Signal& s) {
-          const std::string from = own.points[s.first].period.ToIso();
-          return s.first == s.last ? "at " + from
-                                   : "from " + from + " to " + own.points[s.last].period.ToIso();
+          const auto shown = [&](int i) {
+            return FormatPeriod(own.points[i].period, own.period_kind);
+          };
+          const std::string from = shown(s.first);
+          return s.first == s.last ? "at " + from : "from " + from + " to " + shown(s.last);
         },
         r);
     return;

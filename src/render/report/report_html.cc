@@ -124,12 +124,12 @@ std::string_view VariationNote(const SummaryRow& row) {
   return row.judgement == Judgement::kTooFewPoints ? "not judged yet" : "not judged";
 }
 
-void Narratives(MarkupWriter& w, const std::vector<const Narrative*>& narratives) {
+void Narratives(MarkupWriter& w, const std::vector<const Narrative*>& narratives, PeriodKind kind) {
   for (const Narrative* n : narratives) {
     w.Open("aside", {{"class", "narrative"}});
     w.Leaf("p", {{"class", "by"}},
            "Narrative by " + (n->author.empty() ? std::string("an unnamed author") : n->author) +
-               ", for " + render::PeriodText(n->period) + " (opinion, not data)");
+               ", for " + render::PeriodText(n->period, kind) + " (opinion, not data)");
     w.Leaf("p", {}, n->text);
     w.Close();
   }
@@ -206,7 +206,7 @@ void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<i
     w.Open(
         "td",
         {{"data-value", row.updated_to ? row.updated_to->ToIso() : ""}, {"class", "num"}, label()});
-    w.Text(row.updated_to ? render::PeriodText(*row.updated_to) : "no data");
+    w.Text(row.updated_to ? render::PeriodText(*row.updated_to, row.period_kind) : "no data");
     if (row.stale) {
       w.Raw(" ");
       w.Leaf("span",
@@ -247,9 +247,9 @@ void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<i
       }
       if (latest.empty()) {
         Narrative unattributed{row.updated_to.value_or(Date()), row.narrative, ""};
-        Narratives(w, {&unattributed});
+        Narratives(w, {&unattributed}, row.period_kind);
       } else {
-        Narratives(w, latest);
+        Narratives(w, latest, row.period_kind);
       }
     }
     w.Close();
@@ -318,7 +318,7 @@ void DataTable(MarkupWriter& w, const ReportSeries& s, int decimals) {
   for (std::size_t i = 0; i < r.points.size(); ++i) {
     const PointResult& p = r.points[i];
     w.Open("tr");
-    w.Leaf("th", {{"scope", "row"}}, render::PeriodText(p.period));
+    w.Leaf("th", {{"scope", "row"}}, render::PeriodText(p.period, r.period_kind));
     NumberCell(w, p.missing ? kMissing : p.value, decimals);
     if (ratios) {
       NumberCell(w, p.numerator, 0);
@@ -390,7 +390,8 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   if (!ind.description.empty()) w.Leaf("p", {}, ind.description);
 
   w.Open("div", {{"class", "figures"}});
-  std::string updated = row.updated_to ? render::PeriodText(*row.updated_to) : "no data";
+  std::string updated =
+      row.updated_to ? render::PeriodText(*row.updated_to, row.period_kind) : "no data";
   if (row.stale) updated += " (stale)";
   KeyFigure(w, "Updated to", updated);
   KeyFigure(w, "Latest", FormatValue(row.latest_value, decimals, ind.unit));
@@ -455,7 +456,7 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   const std::vector<const Narrative*> narratives = render::NarrativesFor(ind, r);
   if (!narratives.empty()) {
     w.Leaf("h3", {}, "Narrative");
-    Narratives(w, narratives);
+    Narratives(w, narratives, r.period_kind);
   }
   // The data: a box of its own that scrolls sideways on a phone (the page itself never does);
   // left out of print, where the chart and the figures carry the series.

@@ -218,7 +218,7 @@ void SummaryRowOnPage(MarkupWriter& w, const ReportSeries& s, const RowLayout& l
   LinesAt(w, col(kName).x, after_name, l.sub, 11, kMuted);
   TextAt(w, col(kDir).x + 4, line1, render::DirectionArrow(row.direction), 14);
   TextAt(w, col(kUpdated).x, line1,
-         row.updated_to ? render::PeriodText(*row.updated_to) : "no data", 12);
+         row.updated_to ? render::PeriodText(*row.updated_to, row.period_kind) : "no data", 12);
   if (row.stale) TextAt(w, col(kUpdated).x, line2, "STALE", 11, kMissed, "start", true);
   LinesAt(w, col(kTarget).x, line1, l.target, 12);
   TextAt(w, col(kLatest).x + col(kLatest).width, line1, FormatValue(row.latest_value, decimals), 12,
@@ -316,7 +316,8 @@ std::vector<PageText> SeriesWords(const Indicator& ind, const ReportSeries& s) {
   wrap(s.row.sentence, 12, kText, false, "");
   for (const Narrative* n : render::NarrativesFor(ind, s.result)) {
     wrap("Narrative by " + (n->author.empty() ? std::string("an unnamed author") : n->author) +
-             ", for " + render::PeriodText(n->period) + " (opinion, not data):",
+             ", for " + render::PeriodText(n->period, s.result.period_kind) +
+             " (opinion, not data):",
          11, kMuted, false, "");
     wrap(n->text, 12, "#003087", true, "");
   }
@@ -402,7 +403,8 @@ std::vector<Page> SeriesPages(const ReportInput& input, const ReportSeries& s) {
   // which only pages.back() is written to.
   MarkupWriter& w = pages.back().w;
 
-  std::string updated = row.updated_to ? render::PeriodText(*row.updated_to) : "no data";
+  std::string updated =
+      row.updated_to ? render::PeriodText(*row.updated_to, row.period_kind) : "no data";
   if (row.stale) updated += " (stale)";
   std::vector<Figure> figures = {
       {"Updated to", updated},

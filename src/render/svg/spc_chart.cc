@@ -277,8 +277,8 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
   std::vector<std::vector<std::string>> marker_lines;
   int annotation_lines = 0;
   for (std::size_t k = 0; k < markers.size(); ++k) {
-    marker_lines.push_back(
-        render::WrapWords(render::PeriodText(markers[k].date) + ": " + markers[k].text, max_chars));
+    marker_lines.push_back(render::WrapWords(
+        render::PeriodText(markers[k].date, r.period_kind) + ": " + markers[k].text, max_chars));
     annotation_lines += static_cast<int>(marker_lines.back().size());
   }
   const double height = base_height + (annotation_lines > 0 ? 8 : 0) +
@@ -364,7 +364,8 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
   if (n > 0) {
     double label_width = 0;
     for (const PointResult& p : r.points) {
-      label_width = std::max(label_width, TextWidth(render::ShortPeriodText(p.period), 11));
+      label_width =
+          std::max(label_width, TextWidth(render::ShortPeriodText(p.period, r.period_kind), 11));
     }
     const int k = LabelStep(s, label_width);
     for (int i = 0; i < n; ++i) {
@@ -376,7 +377,7 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                       {"stroke", "#AEB7BD"}});
       if (labelled) {
         w.Leaf("text", {{"x", Num(s.X(i))}, {"y", Num(s.bottom + 19)}, {"text-anchor", "middle"}},
-               render::ShortPeriodText(r.points[i].period));
+               render::ShortPeriodText(r.points[i].period, r.period_kind));
       }
     }
   }
@@ -479,8 +480,8 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
   for (int i = 0; i < n; ++i) {
     const PointResult& p = r.points[i];
     if (!std::isfinite(values[i])) continue;
-    std::string tip =
-        render::PeriodText(p.period) + ": " + render::FormatValue(p.value, decimals, unit);
+    std::string tip = render::PeriodText(p.period, r.period_kind) + ": " +
+                      render::FormatValue(p.value, decimals, unit);
     if (p.ghosted) {
       any_ghost = true;
       std::string reason;
@@ -559,7 +560,8 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                     {"stroke-opacity", "0.45"},
                     {"stroke-dasharray", "2 3"}});
     w.Open("g", {{"class", "annotation"}});
-    w.Leaf("title", {}, render::PeriodText(markers[k].date) + ": " + markers[k].text);
+    w.Leaf("title", {},
+           render::PeriodText(markers[k].date, r.period_kind) + ": " + markers[k].text);
     w.Leaf("circle", {{"cx", Num(x + dx)},
                       {"cy", Num(cy)},
                       {"r", "8"},
