@@ -60,15 +60,7 @@ std::string RenderCapabilitySvg(std::span<const double> values, const Capability
   render::Axis y_axis = render::MakeAxis(0, top * 1.12);  // room for the limits' labels
   if (y_axis.decimals > 0) y_axis = render::MakeAxis(0, std::max(5.0, top * 1.12));
 
-  render::PlotArea a;
-  a.left = render::LeftEdgeFor(y_axis, true);
-  a.right = width - 24;
-  a.top = render::kFrameTop;
-  a.bottom = height - render::kFrameBottomMargin;
-  a.x_lo = x_axis.lo();
-  a.x_hi = x_axis.hi();
-  a.y_lo = 0;
-  a.y_hi = y_axis.hi();
+  const render::PlotArea a = render::AxesPlotArea(x_axis, y_axis, width, height, true);
 
   const std::string title = options.title.empty() ? "Process capability" : options.title;
   auto index = [](const char* name, double v) {

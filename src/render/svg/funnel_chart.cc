@@ -187,15 +187,8 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
                : render::FormatSignificant(v * multiplier, 3) + (unit.empty() ? "" : " " + unit);
   };
   const std::string centre_name(FunnelCentreName(f.centre));
-  render::PlotArea a;
-  a.left = render::LeftEdgeFor(y_axis, !options.y_label.empty());
-  a.right = width - 24;
-  a.top = render::kFrameTop;
-  a.bottom = base_height - render::kFrameBottomMargin;
-  a.x_lo = x_axis.lo();
-  a.x_hi = x_axis.hi();
-  a.y_lo = y_axis.lo();
-  a.y_hi = y_axis.hi();
+  const render::PlotArea a =
+      render::AxesPlotArea(x_axis, y_axis, width, base_height, !options.y_label.empty());
 
   const FunnelLabels labels = PlaceFunnelLabels(f, a);
   std::vector<std::string> notes;

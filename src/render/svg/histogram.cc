@@ -223,15 +223,7 @@ std::string RenderHistogramSvg(const HistogramBins& bins, const Descriptive& d,
       base_height + render::NotesLines(notes, note_width) * render::kNoteLineHeight;
 
   const std::string y_title = options.y_label.empty() ? "Count" : options.y_label;
-  render::PlotArea a;
-  a.left = render::LeftEdgeFor(y_axis, true);
-  a.right = width - 24;
-  a.top = render::kFrameTop;
-  a.bottom = base_height - render::kFrameBottomMargin;
-  a.x_lo = x_axis.lo();
-  a.x_hi = x_axis.hi();
-  a.y_lo = 0;
-  a.y_hi = y_axis.hi();
+  const render::PlotArea a = render::AxesPlotArea(x_axis, y_axis, width, base_height, true);
 
   const std::string title = options.title.empty() ? "Histogram" : options.title;
   std::string subtitle = "n = " + render::FormatValue(n, 0) + "  \xC2\xB7  bins: ";

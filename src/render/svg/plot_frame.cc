@@ -94,6 +94,20 @@ double LeftEdgeFor(const Axis& y, bool has_title) {
   return 14 + (has_title ? 20 : 0) + label_width + 8;
 }
 
+PlotArea AxesPlotArea(const Axis& x, const Axis& y, double width, double bottom_edge,
+                      bool has_y_title) {
+  PlotArea a;
+  a.left = LeftEdgeFor(y, has_y_title);
+  a.right = width - 24;
+  a.top = kFrameTop;
+  a.bottom = bottom_edge - kFrameBottomMargin;
+  a.x_lo = x.lo();
+  a.x_hi = x.hi();
+  a.y_lo = y.lo();
+  a.y_hi = y.hi();
+  return a;
+}
+
 void OpenPlot(MarkupWriter& w, double width, double height, std::string_view title,
               std::string_view subtitle, std::string_view description) {
   w.Open("svg", SvgRootAttrs(width, height));

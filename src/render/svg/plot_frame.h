@@ -77,6 +77,12 @@ struct PlotArea {
 // axis title.
 double LeftEdgeFor(const Axis& y, bool has_title);
 
+// The plot area of a chart with two value axes: from the left edge that leaves room for the y
+// labels (LeftEdgeFor) to 24 px from the right of `width`, from the frame's top to the bottom
+// margin above `bottom_edge` (the chart's height without its notes), spanning both axes.
+PlotArea AxesPlotArea(const Axis& x, const Axis& y, double width, double bottom_edge,
+                      bool has_y_title);
+
 // Opens the document: <svg>, <title>, <desc>, the white page, the bold title and the muted
 // subtitle. The caller closes it with MarkupWriter::Finish().
 void OpenPlot(MarkupWriter& w, double width, double height, std::string_view title,

@@ -71,15 +71,8 @@ std::string RenderScatterSvg(std::span<const double> x, std::span<const double> 
   const render::Axis x_axis = render::MakeAxis(x_lo, x_hi);
   const render::Axis y_axis = render::MakeAxis(y_lo, y_hi);
 
-  render::PlotArea a;
-  a.left = render::LeftEdgeFor(y_axis, !options.y_label.empty());
-  a.right = width - 24;
-  a.top = render::kFrameTop;
-  a.bottom = height - render::kFrameBottomMargin;
-  a.x_lo = x_axis.lo();
-  a.x_hi = x_axis.hi();
-  a.y_lo = y_axis.lo();
-  a.y_hi = y_axis.hi();
+  const render::PlotArea a =
+      render::AxesPlotArea(x_axis, y_axis, width, height, !options.y_label.empty());
 
   const bool have_fit = fit.n >= 3 && std::isfinite(fit.slope) && std::isfinite(fit.intercept);
   const std::string title = options.title.empty() ? "Scatter plot" : options.title;
@@ -162,15 +155,7 @@ std::string RenderResidualPlotSvg(const LinearModel& model, const PlotOptions& o
   const std::string y_title = options.y_label.empty() ? "Residual" : options.y_label;
   const std::string x_title = options.x_label.empty() ? "Fitted value" : options.x_label;
 
-  render::PlotArea a;
-  a.left = render::LeftEdgeFor(y_axis, true);
-  a.right = width - 24;
-  a.top = render::kFrameTop;
-  a.bottom = height - render::kFrameBottomMargin;
-  a.x_lo = x_axis.lo();
-  a.x_hi = x_axis.hi();
-  a.y_lo = y_axis.lo();
-  a.y_hi = y_axis.hi();
+  const render::PlotArea a = render::AxesPlotArea(x_axis, y_axis, width, height, true);
 
   const std::string title =
       options.title.empty() ? "Residuals against fitted values" : options.title;
