@@ -20,8 +20,7 @@ std::string ReadSource(const std::string& relative) {
 std::vector<std::string> DeclaredCodes() {
   const std::string header = ReadSource("include/kaizen/diagnostics.h");
   const std::regex declaration(R"re(constexpr std::string_view k\w+ = "([a-z0-9_]+)";)re");
-      std::vector<std::string>
-          codes;
+  std::vector<std::string> codes;
   for (auto it = std::sregex_iterator(header.begin(), header.end(), declaration);
        it != std::sregex_iterator(); ++it) {
     codes.push_back((*it)[1]);

@@ -265,7 +265,7 @@ struct BadInput {
   std::string code;   // the diagnostic code it must print, in brackets
   int line = 0;       // the line (0: the whole file) and column (0: none) it must name
   int column = 0;
-  std::string cell;  // or, in a workbook, the sheet and cell ("Sheet1!C2")
+  std::string cell;     // or, in a workbook, the sheet and cell ("Sheet1!C2")
   std::string command;  // with {file} and {out}; "" for the default report
 };
 

@@ -214,8 +214,9 @@ TEST_F(DecisionsCliTest, TheBreachRateAgainstTheStandardIsImplausible) {
             "performance?)");
   EXPECT_NE(WarningMessage(*Find(all, "R1H"), "implausible_target").find("at least 67.6 below"),
             std::string::npos);
-  EXPECT_NE(r.err.find("ae-4h/RF4: warning [implausible_target]: every value is at least 50.2 below"),
-            std::string::npos);
+  EXPECT_NE(
+      r.err.find("ae-4h/RF4: warning [implausible_target]: every value is at least 50.2 below"),
+      std::string::npos);
 }
 
 // Real failure is not implausibility: 130 of the 140 trusts miss 95 % at their latest month
