@@ -7,31 +7,13 @@
 #include <vector>
 
 #include "ingest/csv/csv_reader.h"
+#include "ingest/csv_text_test_util.h"
 
 namespace kaizen::ingest {
 namespace {
 
-struct Outcome {
-  Status status;
-  ImportSummary summary;
-  std::vector<Series> series;
-  std::vector<std::string> messages;  // every diagnostic, as Diagnostic::ToString()
-};
-
-Outcome Read(const std::string& text, const ReadOptions& options = {},
-             const Catalogue* catalogue = nullptr) {
-  Outcome out;
-  Diagnostics diagnostics;
-  Result<ImportSummary> r =
-      ReadCsvText(text, "data.csv", catalogue, options, &diagnostics, [&](Series&& s) {
-        out.series.push_back(std::move(s));
-        return Status::Ok();
-      });
-  out.status = r.status();
-  if (r.ok()) out.summary = r.value();
-  for (const Diagnostic& d : diagnostics.all()) out.messages.push_back(d.ToString());
-  return out;
-}
+using testing::Outcome;
+using testing::Read;
 
 std::vector<std::string> Isos(const Series& s) {
   std::vector<std::string> out;
