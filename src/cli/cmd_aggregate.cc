@@ -2,20 +2,14 @@
 // series that `kaizen spc` reads: a count, sum, mean, median, proportion or ratio per period, or
 // the days or cases between rare events.
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cctype>
-#include <cmath>
-#include <cstring>
 #include <iostream>
 #include <memory>
-#include <numeric>
 
 #include "cli/analysis_common.h"
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "ingest/expression.h"
-#include "ingest/numbers.h"
-#include "kaizen/aggregate.h"
+#include "kaizen/analysis_export.h"
+#include "kaizen/app_analysis.h"
 
 namespace kaizen::cli {
 namespace {
@@ -26,55 +20,40 @@ struct AggregateCommandOptions {
   std::string indicator, organisation, output = "-", date_format = "auto", delimiter;
 };
 
-// --condition in the shared expression language (docs/catalogue.md, "Expressions"): each
-// row's verdict, 1 (meets it), 0 (does not) or missing (an operand is empty: the row has no
-// value to judge, as an empty cell had before). Returns an exit code; problems go to stderr.
-int ConditionColumn(const RecordTable& table, const std::string& text, std::vector<double>* out) {
-  ingest::ExpressionError parse_error;
-  std::optional<ingest::Expression> condition =
-      ingest::Expression::Parse(text, ingest::ExpressionKind::kCondition, &parse_error);
-  if (!condition) {
-    std::cerr << "--condition:" << parse_error.offset + 1
-              << ": error [bad_expression]: " << parse_error.message << " (in '" << text
-              << "'; e.g. \"los <= 7\", \"type == '1'\")\n";
-    return kExitBadInput;
-  }
-  for (const std::string& name : condition->columns()) {
-    int index = 0;
-    if (int code = FindColumn(table, name, "--condition", &index); code != kExitOk) return code;
-  }
-  std::string unused;
-  (void)condition->Bind(
-      [&](std::string_view name) {
-        const auto it = std::find(table.header.begin(), table.header.end(), name);
-        return static_cast<int>(it - table.header.begin());
-      },
-      &unused);
-  out->assign(table.rows.size(), kMissing);
-  std::vector<std::string_view> fields;
-  for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    fields.assign(table.rows[r].begin(), table.rows[r].end());
-    bool holds = false;
-    ingest::EvalError error;
-    if (condition->Test(fields, &holds, &error)) {
-      (*out)[r] = holds ? 1.0 : 0.0;
-    } else if (error.code != diag::kMissingOperand) {
-      std::cerr << table.path << ":" << table.lines[r] << ":" << error.column + 1 << ": error ["
-                << error.code << "]: --condition " << text << ": " << error.message << "\n";
-      return kExitBadInput;
-    }
-  }
-  return kExitOk;
+PeriodUnit PeriodOption(const std::string& p) {
+  return p == "day"       ? PeriodUnit::kDay
+         : p == "week"    ? PeriodUnit::kWeek
+         : p == "quarter" ? PeriodUnit::kQuarter
+         : p == "year"    ? PeriodUnit::kYear
+                          : PeriodUnit::kMonth;
 }
 
-// A row's verdict meets the condition (a missing verdict never does).
-constexpr Condition kMeets{Comparison::kEqual, 1.0};
+PeriodMeasure MeasureOption(const std::string& m) {
+  return m == "sum"          ? PeriodMeasure::kSum
+         : m == "mean"       ? PeriodMeasure::kMean
+         : m == "median"     ? PeriodMeasure::kMedian
+         : m == "proportion" ? PeriodMeasure::kProportion
+         : m == "ratio"      ? PeriodMeasure::kRatio
+                             : PeriodMeasure::kCount;
+}
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return q + "\"";
+DateFormat DateFormatOption(const std::string& f) {
+  return f == "iso"   ? DateFormat::kIso
+         : f == "dmy" ? DateFormat::kDayMonthYear
+         : f == "mdy" ? DateFormat::kMonthDayYear
+                      : DateFormat::kAuto;
+}
+
+AggregateRequest RequestOf(const AggregateCommandOptions& o) {
+  return {.date_column = o.date,
+          .value_column = o.value,
+          .denominator_column = o.denominator,
+          .measure = MeasureOption(o.measure),
+          .measure_name = o.measure,
+          .condition = o.condition,
+          .period = PeriodOption(o.period),
+          .between_events = o.between_events,
+          .date_format = DateFormatOption(o.date_format)};
 }
 
 }  // namespace
@@ -110,135 +89,22 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--delimiter", o->delimiter, kDelimiterHelp);
   cmd->callback([o, exit_code] {
     RecordTable table;
-    int date_index = 0;
-    std::vector<Date> dates;
-    if ((*exit_code = ReadRecords(o->file, o->delimiter, &table)) != kExitOk ||
-        (*exit_code = FindColumn(table, o->date, "--date", &date_index)) != kExitOk ||
-        (*exit_code = DateColumn(table, date_index, o->date_format, &dates)) != kExitOk)
-      return;
-    const bool condition = !o->condition.empty();
-    std::vector<double> condition_values;
-    if (condition &&
-        (*exit_code = ConditionColumn(table, o->condition, &condition_values)) != kExitOk)
-      return;
-    std::vector<double> values, denominators;
-    if (!o->value.empty()) {
-      int index = 0;
-      if ((*exit_code = FindColumn(table, o->value, "--value", &index)) != kExitOk ||
-          (*exit_code = NumericColumn(table, index, &values)) != kExitOk)
-        return;
-    }
-    const bool needs_value = o->measure == "sum" || o->measure == "mean" ||
-                             o->measure == "median" || o->measure == "ratio";
-    if (needs_value && values.empty() && !o->between_events) {
-      std::cerr << "--measure " << o->measure << " needs --value COL\n";
-      *exit_code = kExitBadInput;
+    if ((*exit_code = ReadRecords(o->file, o->delimiter, &table)) != kExitOk) return;
+    Diagnostics diagnostics;
+    Result<AggregateResult> a = AggregateRecords(table, RequestOf(*o), &diagnostics);
+    if (!a.ok()) {
+      *exit_code = ReportFailure(a.status(), diagnostics);
       return;
     }
-    if (o->measure == "proportion" && !condition && !o->between_events) {
-      std::cerr << "--measure proportion needs --condition, e.g. \"los<=7\"\n";
-      *exit_code = kExitBadInput;
+    if (a->rows_missing > 0) {
+      PrintWarning(diag::kRowsSkipped, o->file,
+                   std::to_string(a->rows_missing) + " row(s) with a missing value were skipped");
+    }
+    if ((*exit_code = WriteOutput(o->output, AggregateCsv(*a, o->indicator, o->organisation))) !=
+        kExitOk)
       return;
-    }
-    if (o->measure == "ratio") {
-      int index = 0;
-      if (o->denominator.empty()) {
-        std::cerr << "--measure ratio needs --denominator COL\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-      if ((*exit_code = FindColumn(table, o->denominator, "--denominator", &index)) != kExitOk ||
-          (*exit_code = NumericColumn(table, index, &denominators)) != kExitOk)
-        return;
-    }
-
-    Series series;
-    std::string note;
-    if (o->between_events) {
-      // Rows in date order (stable, so same-day rows keep the file's order).
-      std::vector<std::size_t> order(dates.size());
-      std::iota(order.begin(), order.end(), 0);
-      std::stable_sort(order.begin(), order.end(),
-                       [&](std::size_t a, std::size_t b) { return dates[a] < dates[b]; });
-      std::vector<Date> sorted;
-      std::vector<bool> is_event;
-      for (std::size_t r : order) {
-        sorted.push_back(dates[r]);
-        if (condition) is_event.push_back(kMeets.Holds(condition_values[r]));
-      }
-      Result<Series> s =
-          condition ? CasesBetweenEvents(sorted, is_event) : DaysBetweenEvents(sorted);
-      if (!s.ok()) {
-        std::cerr << o->file << ": " << s.status().message() << "\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-      series = std::move(s).value();
-      note = condition ? "cases between events: chart it with --chart g"
-                       : "days between events: chart it with --chart t";
-    } else {
-      // Outside proportion, a condition selects the rows to use.
-      std::vector<Date> used_dates;
-      std::vector<double> used_values, used_denominators;
-      const bool filter = condition && o->measure != "proportion";
-      for (std::size_t r = 0; r < dates.size(); ++r) {
-        if (filter && !kMeets.Holds(condition_values[r])) continue;
-        used_dates.push_back(dates[r]);
-        if (o->measure == "proportion") {
-          used_values.push_back(condition_values[r]);
-        } else if (!values.empty()) {
-          used_values.push_back(values[r]);
-        }
-        if (!denominators.empty()) used_denominators.push_back(denominators[r]);
-      }
-      AggregateOptions options;
-      options.unit = o->period == "day"       ? PeriodUnit::kDay
-                     : o->period == "week"    ? PeriodUnit::kWeek
-                     : o->period == "quarter" ? PeriodUnit::kQuarter
-                     : o->period == "year"    ? PeriodUnit::kYear
-                                              : PeriodUnit::kMonth;
-      options.measure = o->measure == "sum"          ? PeriodMeasure::kSum
-                        : o->measure == "mean"       ? PeriodMeasure::kMean
-                        : o->measure == "median"     ? PeriodMeasure::kMedian
-                        : o->measure == "proportion" ? PeriodMeasure::kProportion
-                        : o->measure == "ratio"      ? PeriodMeasure::kRatio
-                                                     : PeriodMeasure::kCount;
-      if (condition) options.condition = kMeets;
-      if (o->measure == "count") used_values.clear();
-      Result<Aggregated> a = AggregateByPeriod(used_dates, used_values, used_denominators, options);
-      if (!a.ok()) {
-        std::cerr << o->file << ": " << a.status().message() << "\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-      series = std::move(a->series);
-      if (a->rows_missing > 0) {
-        PrintWarning(diag::kRowsSkipped, o->file,
-                     std::to_string(a->rows_missing) + " row(s) with a missing value were skipped");
-      }
-      note = o->measure == "proportion" ? "proportions: chart them with --chart p"
-             : o->measure == "ratio"
-                 ? "rates: chart them with --chart u; the catalogue's multiplier scales them"
-             : o->measure == "count" ? "counts: chart them with --chart c or xmr"
-                                     : "chart them with --chart xmr";
-    }
-    // Numerator and denominator only for the ratio measures: `kaizen spc` reads a series with
-    // denominators as a p chart by default, which a mean or a count is not.
-    const bool ratio = !o->between_events && (o->measure == "proportion" || o->measure == "ratio");
-    std::string out = "indicator,organisation,period,value,numerator,denominator\n";
-    const std::string prefix = CsvField(o->indicator) + "," + CsvField(o->organisation) + ",";
-    for (std::size_t i = 0; i < series.size(); ++i) {
-      out += prefix + series.periods[i].ToIso() + ",";
-      if (ratio) {
-        out += "," + FormatNumber(series.numerators[i]) + "," +
-               FormatNumber(series.denominators[i]) + "\n";
-      } else {
-        out += FormatNumber(series.values[i]) + ",,\n";
-      }
-    }
-    if ((*exit_code = WriteOutput(o->output, out)) != kExitOk) return;
-    std::cerr << "kaizen: " << series.size() << " points from " << table.rows.size() << " records ("
-              << note << ")\n";
+    std::cerr << "kaizen: " << a->series.size() << " points from " << a->records << " records ("
+              << a->note << ")\n";
   });
 }
 

@@ -9,8 +9,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "kaizen/analysis_report.h"
-#include "kaizen/capability.h"
-#include "kaizen/stats.h"
+#include "kaizen/app_analysis.h"
 
 namespace kaizen::cli {
 namespace {
@@ -73,79 +72,30 @@ void AddAnalyseCommand(CLI::App* app, int* exit_code) {
     OneSeries s;
     if ((*exit_code = LoadOneSeries(o->data, &s)) != kExitOk) return;
 
-    AnalysisReportInput report;
-    report.title = o->title;
-    report.indicator = &s.indicator;
-    report.organisation = s.series.organisation;
-    report.generated_on = *as_of;
-    report.palette = palette;
-    report.control = s.result;
-    // The run chart plots the control chart's own values: a ratio indicator's series holds
-    // numerators and denominators, which a run chart does not read, and the multiplier is
-    // already applied to them.
-    Indicator run = s.indicator;
-    run.chart = ChartType::kRun;
-    run.multiplier = 1;
-    Series run_series;
-    run_series.indicator_id = s.series.indicator_id;
-    run_series.organisation = s.series.organisation;
-    for (const PointResult& pt : s.result.points) run_series.Add({pt.period, pt.value});
-    Result<SeriesResult> run_result = AnalyseSeries(run, run_series);
-    if (!run_result.ok()) {
-      std::cerr << o->data.data_path << ": " << run_result.status().message() << "\n";
-      *exit_code = kExitBadInput;
+    AnalysisReportRequest request{.title = o->title,
+                                  .generated_on = *as_of,
+                                  .palette = palette,
+                                  .change = change,
+                                  .spec = std::nullopt};
+    if (capability) request.spec = SpecLimits{o->lsl, o->usl};
+    std::string failed_step;
+    Result<AnalysisReportInput> built = BuildAnalysisReport(s, request, &failed_step);
+    if (!built.ok()) {
+      *exit_code =
+          ReportFailure(built.status(), Diagnostics(),
+                        failed_step == "change" ? "--change-date: " : o->data.data_path + ": ");
       return;
     }
-    report.run = std::move(run_result).value();
-    report.values = PlottedValues(s.result);
-    Result<Descriptive> d = Describe(report.values);
-    if (!d.ok()) {
-      std::cerr << o->data.data_path << ": " << d.status().message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
-    report.description = std::move(d).value();
-    if (Result<SummaryIntervals> ci = SummaryConfidenceIntervals(report.values); ci.ok())
-      report.intervals = std::move(ci).value();
-    if (Result<NormalityTest> t = AndersonDarling(report.values); t.ok()) {
-      report.anderson_darling = std::move(t).value();
-    } else {
-      report.notes.push_back("Anderson-Darling test not run: " + t.status().message());
-    }
-    if (Result<NormalityTest> t = ShapiroWilk(report.values); t.ok()) {
-      report.shapiro_wilk = std::move(t).value();
-    } else {
-      report.notes.push_back("Shapiro-Wilk test not run: " + t.status().message());
-    }
-    if (change) {
-      BeforeAfter ba;
-      if ((*exit_code = CompareAroundChange(s, *change, &ba)) != kExitOk) return;
-      report.before_after = std::move(ba);
-    }
-    if (capability) {
-      report.spec = SpecLimits{o->lsl, o->usl};
-      CapabilityOptions options;
-      options.stability_chart = &s.result;  // the indicator's own chart, as `kaizen capability`
-      Result<CapabilityResult> c = AnalyseCapability(report.values, report.spec, options);
-      if (!c.ok()) {
-        std::cerr << o->data.data_path << ": " << c.status().message() << "\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-      report.capability = std::move(c).value();
-    }
+    AnalysisReportInput report = std::move(built).value();
     if (!o->causes.file.empty()) {
       if (o->causes.category.empty()) {
         std::cerr << "--causes needs --cause-category (the column naming each record's cause)\n";
         *exit_code = kExitBadInput;
         return;
       }
-      int64_t without_category = 0;
-      Result<ParetoResult> pareto = Status::Internal("not computed");
-      if ((*exit_code = ParetoFromFile(o->causes, ParetoOptions{}, &pareto, &without_category)) !=
-          kExitOk)
-        return;
-      report.pareto = std::move(pareto).value();
+      ParetoOfRecordsResult pareto;
+      if ((*exit_code = ParetoFromFile(o->causes, ParetoOptions{}, &pareto)) != kExitOk) return;
+      report.pareto = std::move(pareto.pareto);
       report.pareto_label = o->causes.category;
     }
     if ((*exit_code = WriteOutput(o->output, RenderAnalysisHtml(report))) != kExitOk) return;

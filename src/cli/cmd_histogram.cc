@@ -4,14 +4,14 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/analysis_common.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/table.h"
+#include "kaizen/analysis_export.h"
 #include "kaizen/analysis_render.h"
-#include "kaizen/stats.h"
+#include "kaizen/app_analysis.h"
 
 namespace kaizen::cli {
 namespace {
@@ -26,6 +26,15 @@ struct HistogramCommandOptions {
   std::string palette = "mdc";
   std::string format = "table";
 };
+
+std::string HistogramTable(const HistogramResult& h, const AnalysedValues& source) {
+  Table t({"from", "to", "count"});
+  for (std::size_t i = 0; i < h.bins.counts.size(); ++i)
+    t.AddRow({FormatForTable(h.bins.edges[i]), FormatForTable(h.bins.edges[i + 1]),
+              std::to_string(h.bins.counts[i])});
+  return source.title + " (" + std::to_string(h.description.n) + " values, bins: " + h.rule +
+         ")\n" + t.Render();
+}
 
 }  // namespace
 
@@ -51,41 +60,15 @@ void AddHistogramCommand(CLI::App* app, int* exit_code) {
     }
     AnalysedValues source;
     if ((*exit_code = LoadAnalysedValues(o->data, o->column, &source)) != kExitOk) return;
-    const std::vector<double>& values = source.values;
-    Result<BinRule> rule = ParseBinRule(o->bins);
-    Result<HistogramBins> bins = rule.ok() ? ComputeHistogramBins(values, *rule, o->width)
-                                           : Result<HistogramBins>(rule.status());
-    Result<Descriptive> d = Describe(values);
-    if (!bins.ok() || !d.ok()) {
-      std::cerr << o->data.data_path << ": "
-                << (bins.ok() ? d.status().message() : bins.status().message()) << "\n";
-      *exit_code = kExitBadInput;
+    Result<HistogramResult> h =
+        HistogramOfValues(source.values, {.rule = o->bins, .width = o->width});
+    if (!h.ok()) {
+      *exit_code = ReportFailure(h.status(), Diagnostics(), o->data.data_path + ": ");
       return;
     }
-    std::string out;
-    if (o->format == "json") {
-      nlohmann::json j = {
-          {"rule", o->bins}, {"n", d->n}, {"edges", bins->edges}, {"counts", bins->counts}};
-      if (source.series) {
-        j["indicator"] = source.series->series.indicator_id;
-        j["organisation"] = source.series->series.organisation;
-      } else {
-        j["column"] = o->column;
-      }
-      out = j.dump(2) + "\n";
-    } else {
-      Table t({"from", "to", "count"});
-      std::string csv = "from,to,count\n";
-      for (std::size_t i = 0; i < bins->counts.size(); ++i) {
-        t.AddRow({FormatForTable(bins->edges[i]), FormatForTable(bins->edges[i + 1]),
-                  std::to_string(bins->counts[i])});
-        csv += FormatNumber(bins->edges[i]) + "," + FormatNumber(bins->edges[i + 1]) + "," +
-               std::to_string(bins->counts[i]) + "\n";
-      }
-      out = o->format == "csv" ? csv
-                               : source.title + " (" + std::to_string(d->n) +
-                                     " values, bins: " + o->bins + ")\n" + t.Render();
-    }
+    const std::string out = o->format == "json"  ? HistogramJson(*h, source)
+                            : o->format == "csv" ? HistogramCsv(*h)
+                                                 : HistogramTable(*h, source);
     if ((*exit_code = WriteOutput("-", out)) != kExitOk) return;
     if (o->output.empty()) return;
     PlotOptions plot;
@@ -94,7 +77,8 @@ void AddHistogramCommand(CLI::App* app, int* exit_code) {
     plot.x_label = source.unit.empty() ? "value" : source.unit;
     plot.y_label = "count";
     ApplyChartLabels(o->labels, &plot);
-    if ((*exit_code = WriteChart(o->output, RenderHistogramSvg(*bins, *d, plot))) == kExitOk)
+    if ((*exit_code = WriteChart(o->output, RenderHistogramSvg(h->bins, h->description, plot))) ==
+        kExitOk)
       std::cerr << "kaizen: wrote " << o->output << "\n";
   });
 }

@@ -4,15 +4,14 @@
 #include <cmath>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/analysis_common.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/table.h"
+#include "kaizen/analysis_export.h"
 #include "kaizen/analysis_render.h"
-#include "kaizen/export.h"
-#include "kaizen/pareto.h"
+#include "kaizen/app_analysis.h"
 
 namespace kaizen::cli {
 namespace {
@@ -28,6 +27,31 @@ struct ParetoCommandOptions {
   std::string format = "table";
   ChartLabels labels;
 };
+
+// The table format: the bars rounded, the vital few named, and what was not counted.
+std::string ParetoTable(const ParetoOfRecordsResult& result, double cut) {
+  const ParetoResult& p = result.pareto;
+  Table t({"category", "value", "share %", "cumulative %", "vital few"});
+  for (const ParetoBar& b : p.bars)
+    t.AddRow({b.category,
+              b.value == std::floor(b.value) ? FormatNumber(b.value) : FormatForTable(b.value),
+              FormatForTable(100 * b.share), FormatForTable(100 * b.cumulative_share),
+              b.vital_few ? "yes" : ""});
+  const std::vector<std::string> vital = VitalFew(p);
+  std::string names;
+  for (const std::string& v : vital) names += (names.empty() ? "" : ", ") + v;
+  std::string out = t.Render() + "Total " + FormatForTable(p.total) + ". The vital few (" +
+                    std::to_string(vital.size()) + " of " + std::to_string(p.bars.size()) +
+                    " bars) reach " + FormatForTable(100 * cut) + "% of the total: " + names + "\n";
+  if (p.cut_needs_other)
+    out +=
+        "The named categories do not reach the cut on their own: the 'other' bar is "
+        "needed.\n";
+  if (result.rows_without_category > 0)
+    out += std::to_string(result.rows_without_category) +
+           " row(s) have no category and are not counted.\n";
+  return out;
+}
 
 }  // namespace
 
@@ -64,59 +88,13 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
     ParetoOptions options;
     options.vital_few_cut = o->cut;
     options.other_threshold = o->other_below;
-    int64_t empty_rows = 0;
-    Result<ParetoResult> p = Status::Internal("not computed");
+    ParetoOfRecordsResult p;
     if ((*exit_code = ParetoFromFile({o->file, o->delimiter, o->category, o->weight, o->count},
-                                     options, &p, &empty_rows)) != kExitOk)
+                                     options, &p)) != kExitOk)
       return;
-    std::vector<std::string> vital;
-    for (const ParetoBar& b : p->bars)
-      if (b.vital_few) vital.push_back(b.category);
-    std::string out;
-    if (o->format == "json") {
-      nlohmann::json bars = nlohmann::json::array();
-      for (const ParetoBar& b : p->bars)
-        bars.push_back({{"category", b.category},
-                        {"value", b.value},
-                        {"records", b.records},
-                        {"share", b.share},
-                        {"cumulative_share", b.cumulative_share},
-                        {"vital_few", b.vital_few},
-                        {"other", b.is_other},
-                        {"categories", b.categories}});
-      nlohmann::json j = {{"total", p->total},
-                          {"cut", o->cut},
-                          {"vital_few", vital},
-                          {"cut_needs_other", p->cut_needs_other},
-                          {"missing_records", p->missing_records},
-                          {"rows_without_category", empty_rows},
-                          {"bars", bars}};
-      out = j.dump(2) + "\n";
-    } else if (o->format == "csv") {
-      out = "category,value,share,cumulative_share,vital_few\n";
-      for (const ParetoBar& b : p->bars)
-        out += CsvField(b.category) + "," + FormatNumber(b.value) + "," + FormatNumber(b.share) +
-               "," + FormatNumber(b.cumulative_share) + "," + (b.vital_few ? "true" : "false") +
-               "\n";
-    } else {
-      Table t({"category", "value", "share %", "cumulative %", "vital few"});
-      for (const ParetoBar& b : p->bars)
-        t.AddRow({b.category,
-                  b.value == std::floor(b.value) ? FormatNumber(b.value) : FormatForTable(b.value),
-                  FormatForTable(100 * b.share), FormatForTable(100 * b.cumulative_share),
-                  b.vital_few ? "yes" : ""});
-      std::string names;
-      for (const std::string& v : vital) names += (names.empty() ? "" : ", ") + v;
-      out = t.Render() + "Total " + FormatForTable(p->total) + ". The vital few (" +
-            std::to_string(vital.size()) + " of " + std::to_string(p->bars.size()) +
-            " bars) reach " + FormatForTable(100 * o->cut) + "% of the total: " + names + "\n";
-      if (p->cut_needs_other)
-        out +=
-            "The named categories do not reach the cut on their own: the 'other' bar is "
-            "needed.\n";
-      if (empty_rows > 0)
-        out += std::to_string(empty_rows) + " row(s) have no category and are not counted.\n";
-    }
+    const std::string out = o->format == "json"  ? ParetoJson(p, o->cut)
+                            : o->format == "csv" ? ParetoCsv(p.pareto)
+                                                 : ParetoTable(p, o->cut);
     if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
     PlotOptions plot;
     plot.palette = palette;
@@ -126,7 +104,7 @@ void AddParetoCommand(CLI::App* app, int* exit_code) {
     plot.y_label = weight_column.empty() ? "records" : weight_column;
     plot.pareto_cut = o->cut;
     ApplyChartLabels(o->labels, &plot);
-    if ((*exit_code = WriteChart(o->output, RenderParetoSvg(*p, plot))) == kExitOk)
+    if ((*exit_code = WriteChart(o->output, RenderParetoSvg(p.pareto, plot))) == kExitOk)
       std::cerr << "kaizen: wrote " << o->output << "\n";
   });
 }

@@ -1,18 +1,16 @@
 // kaizen scatter: how two columns move together: Pearson's r, Spearman's rho and the
 // least-squares line with the confidence band of the mean response.
 #include <CLI/CLI.hpp>
-#include <algorithm>
-#include <cmath>
 #include <iostream>
 #include <memory>
-#include <nlohmann/json.hpp>
 
 #include "cli/analysis_common.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/table.h"
+#include "kaizen/analysis_export.h"
 #include "kaizen/analysis_render.h"
-#include "kaizen/stats.h"
+#include "kaizen/app_analysis.h"
 
 namespace kaizen::cli {
 namespace {
@@ -22,17 +20,14 @@ struct ScatterCommandOptions {
   ChartLabels labels;
 };
 
-// Points along x at which the band is drawn: enough for a smooth curve on a 900 px chart.
-constexpr int kBandPoints = 60;
-
-nlohmann::json CorrelationJson(const Correlation& c) {
-  return {{"n", c.n},
-          {"r", c.r},
-          {"t", c.t},
-          {"p_value", c.p_value},
-          {"ci_lower", c.ci_lower},
-          {"ci_upper", c.ci_upper},
-          {"reading", c.reading}};
+std::string ScatterTable(const ScatterResult& r) {
+  Table t({"statistic", "value"});
+  for (const auto& [k, v] : ScatterStatistics(r)) t.AddRow({k, FormatStatistic(k, v)});
+  return r.y_name + " against " + r.x_name + "\n" + t.Render() + "Pearson: " + r.pearson.reading +
+         "\nSpearman: " + r.spearman.reading + "\nLine: " + r.y_name + " = " +
+         FormatForTable(r.line.intercept) + " + " + FormatForTable(r.line.slope) + " × " +
+         r.x_name + " (R² " + FormatForTable(r.line.r_squared) +
+         "). Correlation is not causation: look for the process that links them.\n";
 }
 
 }  // namespace
@@ -55,78 +50,16 @@ void AddScatterCommand(CLI::App* app, int* exit_code) {
     if ((*exit_code = CheckChartPath(o->output)) != kExitOk) return;
     const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     RecordTable table;
-    int xi = 0, yi = 0;
-    std::vector<double> x, y;
-    if ((*exit_code = ReadRecords(o->file, o->delimiter, &table)) != kExitOk ||
-        (*exit_code = FindColumn(table, o->x, "--x", &xi)) != kExitOk ||
-        (*exit_code = FindColumn(table, o->y, "--y", &yi)) != kExitOk ||
-        (*exit_code = NumericColumn(table, xi, &x)) != kExitOk ||
-        (*exit_code = NumericColumn(table, yi, &y)) != kExitOk)
+    if ((*exit_code = ReadRecords(o->file, o->delimiter, &table)) != kExitOk) return;
+    Diagnostics diagnostics;
+    Result<ScatterResult> r = ScatterOfColumns(table, {.x = o->x, .y = o->y}, &diagnostics);
+    if (!r.ok()) {
+      *exit_code = ReportFailure(r.status(), diagnostics);
       return;
-    double lo = INFINITY, hi = -INFINITY;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      if (std::isnan(x[i]) || std::isnan(y[i])) continue;
-      lo = std::min(lo, x[i]);
-      hi = std::max(hi, x[i]);
     }
-    std::vector<double> band_x;
-    if (lo < hi)
-      for (int i = 0; i < kBandPoints; ++i)
-        band_x.push_back(lo + (hi - lo) * i / (kBandPoints - 1));
-    Result<Correlation> pearson = Pearson(x, y);
-    Result<Correlation> spearman = Spearman(x, y);
-    Result<SimpleRegression> fit = FitLine(x, y, band_x);
-    for (const Status& st : {pearson.status(), spearman.status(), fit.status()}) {
-      if (!st.ok()) {
-        std::cerr << o->file << ": " << st.message() << "\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-    }
-    std::string out;
-    if (o->format == "json") {
-      nlohmann::json j = {{"x", o->x},
-                          {"y", o->y},
-                          {"n", fit->n},
-                          {"pearson", CorrelationJson(*pearson)},
-                          {"spearman", CorrelationJson(*spearman)},
-                          {"line",
-                           {{"intercept", fit->intercept},
-                            {"slope", fit->slope},
-                            {"intercept_se", fit->intercept_se},
-                            {"slope_se", fit->slope_se},
-                            {"slope_t", fit->slope_t},
-                            {"slope_p", fit->slope_p},
-                            {"residual_sd", fit->residual_sd},
-                            {"r_squared", fit->r_squared}}}};
-      out = j.dump(2) + "\n";
-    } else {
-      const std::vector<std::pair<std::string, double>> rows = {
-          {"n", static_cast<double>(fit->n)},
-          {"pearson_r", pearson->r},
-          {"pearson_p", pearson->p_value},
-          {"pearson_ci_lower", pearson->ci_lower},
-          {"pearson_ci_upper", pearson->ci_upper},
-          {"spearman_rho", spearman->r},
-          {"spearman_p", spearman->p_value},
-          {"intercept", fit->intercept},
-          {"slope", fit->slope},
-          {"slope_se", fit->slope_se},
-          {"slope_p", fit->slope_p},
-          {"r_squared", fit->r_squared}};
-      if (o->format == "csv") {
-        out = "statistic,value\n";
-        for (const auto& [k, v] : rows) out += k + "," + FormatNumber(v) + "\n";
-      } else {
-        Table t({"statistic", "value"});
-        for (const auto& [k, v] : rows) t.AddRow({k, FormatStatistic(k, v)});
-        out = o->y + " against " + o->x + "\n" + t.Render() + "Pearson: " + pearson->reading +
-              "\nSpearman: " + spearman->reading + "\nLine: " + o->y + " = " +
-              FormatForTable(fit->intercept) + " + " + FormatForTable(fit->slope) + " × " + o->x +
-              " (R² " + FormatForTable(fit->r_squared) +
-              "). Correlation is not causation: look for the process that links them.\n";
-      }
-    }
+    const std::string out = o->format == "json"  ? ScatterJson(*r)
+                            : o->format == "csv" ? ScatterCsv(*r)
+                                                 : ScatterTable(*r);
     if ((*exit_code = WriteOutput("-", out)) != kExitOk || o->output.empty()) return;
     PlotOptions plot;
     plot.palette = palette;
@@ -134,8 +67,8 @@ void AddScatterCommand(CLI::App* app, int* exit_code) {
     plot.x_label = o->x;
     plot.y_label = o->y;
     ApplyChartLabels(o->labels, &plot);
-    if ((*exit_code = WriteChart(
-             o->output, RenderScatterSvg(x, y, *fit, *pearson, *spearman, plot))) == kExitOk)
+    if ((*exit_code = WriteChart(o->output, RenderScatterSvg(r->x, r->y, r->line, r->pearson,
+                                                             r->spearman, plot))) == kExitOk)
       std::cerr << "kaizen: wrote " << o->output << "\n";
   });
 }

@@ -1,0 +1,60 @@
+// The results of the analysis jobs (kaizen/app_analysis.h) as data: JSON (nlohmann's dump with
+// two-space indents; keys in alphabetical order, a number the job left as NaN as null) and CSV
+// (RFC 4180, every digit kept: the shortest text that reads back as the same double, NaN as
+// an empty field). The fields are those `kaizen <command> --format json|csv` writes
+// (docs/cli.md). Pure functions returning the whole text with its final newline; thread-safe.
+#ifndef KAIZEN_ANALYSIS_EXPORT_H_
+#define KAIZEN_ANALYSIS_EXPORT_H_
+
+#include <string>
+#include <string_view>
+
+#include "kaizen/app_analysis.h"
+
+namespace kaizen {
+
+// The one table of a Side's names in the machine formats. JSON and CSV spell "no side"
+// differently today, "none" in JSON and an empty field in CSV; both are kept until the schema
+// changes (a schema_version decision), and this is the one place that says so.
+enum class SideSpelling { kJson, kCsv };
+std::string_view SideName(Side side, SideSpelling spelling);
+
+// Every digit of `v` (std::to_chars, shortest round trip); "" for NaN.
+std::string ExportNumber(double v);
+
+std::string DescribeJson(const DescribeResult& result, const AnalysedValues& source);
+std::string DescribeCsv(const DescribeResult& result);
+
+std::string HistogramJson(const HistogramResult& result, const AnalysedValues& source);
+std::string HistogramCsv(const HistogramResult& result);
+
+// `cut` is the vital-few share the request asked for.
+std::string ParetoJson(const ParetoOfRecordsResult& result, double cut);
+std::string ParetoCsv(const ParetoResult& result);
+
+std::string ScatterJson(const ScatterResult& result);
+std::string ScatterCsv(const ScatterResult& result);
+
+std::string RegressionJson(const RegressionResult& result);
+std::string RegressionCsv(const RegressionResult& result);
+
+std::string CapabilityJson(const CapabilityResult& result, const SpecLimits& spec,
+                           const AnalysedValues& source);
+std::string CapabilityCsv(const CapabilityResult& result);
+
+// Values on the indicator's display scale (value × multiplier).
+std::string FunnelJson(const FunnelJobResult& result, const Indicator& indicator,
+                       const FunnelRequest& request);
+std::string FunnelCsv(const FunnelJobResult& result, const Indicator& indicator);
+
+std::string BeforeAfterJson(const BeforeAfter& result, const AnalysedSeries& series);
+std::string BeforeAfterCsv(const BeforeAfter& result);
+
+// The long-format CSV `kaizen spc` reads: indicator, organisation, period, value, numerator,
+// denominator; values, or numerators and denominators when result.ratio.
+std::string AggregateCsv(const AggregateResult& result, const std::string& indicator,
+                         const std::string& organisation);
+
+}  // namespace kaizen
+
+#endif  // KAIZEN_ANALYSIS_EXPORT_H_

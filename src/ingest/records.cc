@@ -1,0 +1,239 @@
+// The records reader (kaizen/records.h): the CSV tokenizer into a table of text cells, and the
+// long format's number and period parsers applied to one column at a time.
+#include "kaizen/records.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <utility>
+
+#include "core/read_limited.h"
+#include "ingest/csv/csv_reader.h"
+#include "ingest/dates.h"
+#include "ingest/numbers.h"
+#include "kaizen/model.h"
+
+namespace kaizen {
+namespace {
+
+// The records file is read whole: record extracts for analysis are small (thousands of rows),
+// and the tokenizer reads it twice (encoding check, then rows).
+class StringSource final : public ingest::ByteSource {
+ public:
+  explicit StringSource(std::string text) : text_(std::move(text)) {}
+  Result<std::size_t> Read(char* buffer, std::size_t size) override {
+    const std::size_t n = std::min(size, text_.size() - pos_);
+    if (n > 0) std::memcpy(buffer, text_.data() + pos_, n);
+    pos_ += n;
+    return n;
+  }
+  Status Rewind() override {
+    pos_ = 0;
+    return Status::Ok();
+  }
+
+ private:
+  std::string text_;
+  std::size_t pos_ = 0;
+};
+
+class TableSink final : public ingest::RowSink {
+ public:
+  explicit TableSink(RecordTable* table) : table_(table) {}
+  Status OnRow(int line, std::span<const std::string_view> fields) override {
+    std::vector<std::string> row(fields.begin(), fields.end());
+    if (!have_header_) {
+      table_->header = std::move(row);
+      have_header_ = true;
+      return Status::Ok();
+    }
+    // A blank line is not a record.
+    if (row.size() == 1 && row[0].empty()) return Status::Ok();
+    table_->rows.push_back(std::move(row));
+    table_->lines.push_back(line);
+    return Status::Ok();
+  }
+  using RowSink::OnBadRow;
+  Status OnBadRow(int line, int column, std::string message) override {
+    return Status::InvalidArgument(table_->path + ":" + std::to_string(line) + ":" +
+                                   std::to_string(column) + ": " + message);
+  }
+
+ private:
+  RecordTable* table_;
+  bool have_header_ = false;
+};
+
+// Adds the cell's diagnostic and returns it as the failure.
+Status CellFailure(const RecordTable& t, std::size_t row, int column, std::string_view code,
+                   std::string message, Diagnostics* diagnostics) {
+  Diagnostic d = RecordCellError(t, row, column, code, std::move(message));
+  Status failure = Status::InvalidArgument(d.ToString());
+  diagnostics->Add(std::move(d));
+  return failure;
+}
+
+bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// What the slash dates of a column allow: some fit only day first, some only month first.
+struct SlashEvidence {
+  bool only_day_month = false;
+  bool only_month_day = false;
+};
+
+// The column's cells parsed, slash dates still raw; fails at the first cell that is no period.
+Status ParseDateCells(const RecordTable& t, int column, DateFormat format,
+                      std::vector<ingest::RawPeriod>* raw, SlashEvidence* evidence,
+                      Diagnostics* diagnostics) {
+  raw->assign(t.rows.size(), {});
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const std::string_view text = t.Cell(r, column);
+    if (const ingest::PeriodParse p = ingest::ParsePeriod(text, format, false, &(*raw)[r]);
+        p != ingest::PeriodParse::kOk) {
+      ingest::PeriodError e = ingest::DescribeBadPeriod(p, text, format);
+      return CellFailure(t, r, column, e.code, std::move(e.message), diagnostics);
+    }
+    if ((*raw)[r].slash) {
+      const ingest::SlashFit fit = ingest::FitsOf((*raw)[r]);
+      evidence->only_day_month |= fit.day_month && !fit.month_day;
+      evidence->only_month_day |= fit.month_day && !fit.day_month;
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+std::string_view RecordTable::Cell(std::size_t row, int column) const {
+  const std::vector<std::string>& cells = rows[row];
+  return static_cast<std::size_t>(column) < cells.size() ? std::string_view(cells[column])
+                                                         : std::string_view();
+}
+
+Result<RecordTable> ParseRecordTable(std::string text, const std::string& name, char delimiter,
+                                     Diagnostics* diagnostics) {
+  RecordTable table;
+  table.path = name;
+  StringSource source(std::move(text));
+  TableSink sink(&table);
+  if (Status st = ingest::ReadCsvRows(source, name, delimiter, diagnostics, sink); !st.ok())
+    return st;
+  if (table.header.empty()) {
+    return Status::InvalidArgument(name +
+                                   ": the file is empty (expected a header row of column names)");
+  }
+  return table;
+}
+
+Result<std::string> ReadRecordFile(const std::string& path) {
+  std::string text;
+  if (Status s = ReadFileLimited(path, kMaxRecordTableBytes, "the table", &text); !s.ok())
+    return Status(s.code(), path + ": " + s.message());
+  return text;
+}
+
+Result<RecordTable> ReadRecordTable(const std::string& path, char delimiter,
+                                    Diagnostics* diagnostics) {
+  Result<std::string> text = ReadRecordFile(path);
+  if (!text.ok()) return text.status();
+  return ParseRecordTable(std::move(text).value(), path, delimiter, diagnostics);
+}
+
+Result<int> FindRecordColumn(const RecordTable& table, std::string_view name,
+                             std::string_view role) {
+  const auto it = std::find(table.header.begin(), table.header.end(), name);
+  if (it != table.header.end()) return static_cast<int>(it - table.header.begin());
+  std::string names;
+  for (const std::string& h : table.header) names += (names.empty() ? "" : ", ") + h;
+  return Status::NotFound(std::string(role) + ": " + table.path + " has no column '" +
+                          std::string(name) + "'; its columns are: " + names);
+}
+
+Result<std::vector<double>> RecordNumbers(const RecordTable& table, int column,
+                                          Diagnostics* diagnostics) {
+  std::vector<double> out(table.rows.size(), kMissing);
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    const std::string text(ingest::TrimSpaces(table.Cell(r, column)));
+    // Yes/no columns are counted as 1/0, as spreadsheets sum TRUE and FALSE.
+    if (EqualsIgnoringCase(text, "true") || EqualsIgnoringCase(text, "false")) {
+      out[r] = EqualsIgnoringCase(text, "true") ? 1 : 0;
+      continue;
+    }
+    double v = 0;
+    switch (ingest::ParseNumber(text, &v)) {
+      case ingest::NumberParse::kOk:
+        out[r] = v;
+        break;
+      case ingest::NumberParse::kMissing:
+        break;
+      case ingest::NumberParse::kTooLarge:
+        return CellFailure(table, r, column, diag::kValueOverflow,
+                           "'" + text +
+                               "' is beyond the largest number kaizen can hold (expected a "
+                               "number of magnitude below 1.8e308)",
+                           diagnostics);
+      case ingest::NumberParse::kBad:
+        return CellFailure(table, r, column, diag::kBadNumber,
+                           "'" + text +
+                               "' is not a number (expected a plain decimal, TRUE/FALSE, or "
+                               "empty/NA for missing)",
+                           diagnostics);
+    }
+  }
+  return out;
+}
+
+Result<std::vector<Date>> RecordDates(const RecordTable& table, int column, DateFormat format,
+                                      Diagnostics* diagnostics) {
+  std::vector<ingest::RawPeriod> raw;
+  SlashEvidence evidence;
+  if (Status s = ParseDateCells(table, column, format, &raw, &evidence, diagnostics); !s.ok())
+    return s;
+  if (evidence.only_day_month && evidence.only_month_day) {
+    return Status::InvalidArgument(table.path + ": column '" + table.header[column] +
+                                   "' mixes day-first and month-first dates; say which with "
+                                   "--date-format");
+  }
+  // UK data are day first (domain.md): that is the reading when nothing decides it, as in the
+  // long format (LongFormatMapper::SlashOrder).
+  const ingest::DateOrder order =
+      evidence.only_month_day ? ingest::DateOrder::kMonthDay : ingest::DateOrder::kDayMonth;
+  std::vector<Date> out(table.rows.size());
+  for (std::size_t r = 0; r < table.rows.size(); ++r) {
+    if (!ingest::ResolvePeriod(raw[r], order, &out[r])) {
+      return CellFailure(table, r, column, diag::kBadDate,
+                         "'" + std::string(table.Cell(r, column)) + "' is not a calendar day",
+                         diagnostics);
+    }
+  }
+  return out;
+}
+
+Diagnostic RecordCellError(const RecordTable& table, std::size_t row, int column,
+                           std::string_view code, std::string message) {
+  return Diagnostic{.severity = Severity::kError,
+                    .file = table.path,
+                    .line = table.lines[row],
+                    .column = column + 1,
+                    .message = "column '" + table.header[static_cast<std::size_t>(column)] +
+                               "': " + std::move(message),
+                    .code = code};
+}
+
+std::vector<std::string> SplitColumnList(std::string_view list) {
+  std::vector<std::string> parts;
+  std::size_t start = 0;
+  for (std::size_t comma; (comma = list.find(',', start)) != std::string_view::npos;
+       start = comma + 1)
+    parts.emplace_back(list.substr(start, comma - start));
+  parts.emplace_back(list.substr(start));
+  return parts;
+}
+
+}  // namespace kaizen
