@@ -129,9 +129,9 @@ Result<AggregateResult> BetweenEvents(const RecordTable& table, const AggregateR
                    [&](std::size_t a, std::size_t b) { return c.dates[a] < c.dates[b]; });
   std::vector<Date> sorted;
   std::vector<bool> is_event;
-  for (std::size_t r : order) {
-    sorted.push_back(c.dates[r]);
-    if (condition) is_event.push_back(kMeets.Holds(c.condition[r]));
+  for (std::size_t row : order) {
+    sorted.push_back(c.dates[row]);
+    if (condition) is_event.push_back(kMeets.Holds(c.condition[row]));
   }
   Result<Series> s = condition ? CasesBetweenEvents(sorted, is_event) : DaysBetweenEvents(sorted);
   if (!s.ok()) return WithPath(table, s.status());
