@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "kaizen/analysis_export.h"
 #include "kaizen/export.h"
 
 namespace kaizen {
@@ -15,9 +16,9 @@ void AppendNumber(double v, std::string* out) {
   if (ec == std::errc()) out->append(buf, end);
 }
 
-std::string_view SideName(Side s) {
-  return s == Side::kHigh ? "high" : (s == Side::kLow ? "low" : "");
-}
+// CSV's spelling of a side (an empty field for no side; kaizen/analysis_export.h has the one
+// table).
+std::string_view SideName(Side s) { return kaizen::SideName(s, SideSpelling::kCsv); }
 
 std::string Flags(const PointResult& pt) {
   std::string flags;

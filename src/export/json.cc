@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "kaizen/analysis_export.h"
 #include "kaizen/explain.h"
 #include "kaizen/profile.h"
 #include "kaizen/spc.h"
@@ -20,17 +21,8 @@ using json = nlohmann::ordered_json;
 // NaN marks "no value" throughout the engine; JSON has no NaN, and null says the same thing.
 json Number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
-std::string_view SideName(Side side) {
-  switch (side) {
-    case Side::kHigh:
-      return "high";
-    case Side::kLow:
-      return "low";
-    case Side::kNone:
-      break;
-  }
-  return "none";
-}
+// JSON's spelling of a side ("none" for no side; kaizen/analysis_export.h has the one table).
+std::string_view SideName(Side side) { return kaizen::SideName(side, SideSpelling::kJson); }
 
 // Only the flagged rules, so a point's entry stays short: {"shift": "high"}.
 json RuleFlagsJson(const RuleFlags& flags) {
