@@ -1,0 +1,61 @@
+// JSON writers of the analysis results (kaizen/analysis_export.h), against text written by hand.
+#include <gtest/gtest.h>
+
+#include "kaizen/analysis_export.h"
+
+namespace kaizen {
+namespace {
+
+TEST(ParetoJsonTest, KeysInAlphabeticalOrderAndTheRowsWithoutCategory) {
+  ParetoOfRecordsResult r;
+  ParetoBar bar;
+  bar.category = "falls";
+  bar.value = 3;
+  bar.records = 3;
+  bar.share = 1;
+  bar.cumulative_share = 1;
+  bar.vital_few = true;
+  r.pareto.bars = {bar};
+  r.pareto.total = 3;
+  r.rows_without_category = 1;
+  EXPECT_EQ(ParetoJson(r, 0.8),
+            "{\n"
+            "  \"bars\": [\n"
+            "    {\n"
+            "      \"categories\": 1,\n"
+            "      \"category\": \"falls\",\n"
+            "      \"cumulative_share\": 1.0,\n"
+            "      \"other\": false,\n"
+            "      \"records\": 3,\n"
+            "      \"share\": 1.0,\n"
+            "      \"value\": 3.0,\n"
+            "      \"vital_few\": true\n"
+            "    }\n"
+            "  ],\n"
+            "  \"cut\": 0.8,\n"
+            "  \"cut_needs_other\": false,\n"
+            "  \"missing_records\": 0,\n"
+            "  \"rows_without_category\": 1,\n"
+            "  \"total\": 3.0,\n"
+            "  \"vital_few\": [\n"
+            "    \"falls\"\n"
+            "  ]\n"
+            "}\n");
+}
+
+TEST(BeforeAfterJsonTest, NoSideIsNoneAndMissingLimitsAreNull) {
+  BeforeAfter ba;
+  ba.change_date = *Date::FromCivil(2024, 4, 1);
+  ba.limits_from = *Date::FromCivil(2023, 1, 1);
+  AnalysedSeries s;
+  s.series.indicator_id = "falls";
+  s.series.organisation = "A";
+  const std::string j = BeforeAfterJson(ba, s);
+  EXPECT_NE(j.find("\"shift_side\": \"none\""), std::string::npos) << j;
+  EXPECT_NE(j.find("\"lower3\": null"), std::string::npos) << j;
+  EXPECT_NE(j.find("\"change_date\": \"2024-04-01\""), std::string::npos) << j;
+  EXPECT_EQ(j.find("welch"), std::string::npos);  // a test that did not run is absent
+}
+
+}  // namespace
+}  // namespace kaizen
