@@ -54,6 +54,11 @@ std::string BeforeAfterCsv(const BeforeAfter& result);
 // denominator; values, or numerators and denominators when result.ratio.
 std::string AggregateCsv(const AggregateResult& result, const std::string& indicator,
                          const std::string& organisation);
+// The same series as JSON (no command writes it yet; docs/api.md, "Analysis jobs"): indicator,
+// organisation, records, rows_missing, note and points [{period, value} or {period, numerator,
+// denominator}].
+std::string AggregateJson(const AggregateResult& result, const std::string& indicator,
+                          const std::string& organisation);
 
 }  // namespace kaizen
 

@@ -159,12 +159,16 @@ std::vector<NamedStatistic> CapabilityStatistics(const CapabilityResult& result)
 
 // ---- before/after ----
 
-// Before and after `change` (the first day of "after"): Welch and Mann–Whitney on the plotted
+// Before and after the request's change date: Welch and Mann–Whitney on the plotted
 // values, chi-square and Fisher on summed numerators and denominators (p-type charts), and the
 // SPC reading: the points from the change judged against the limits of the points before it
 // (JudgeAgainstLimitsBefore), and the series rebased at the change. Fails when the change leaves
 // no point on one side, or when the engine refuses a re-analysis.
-Result<BeforeAfter> CompareAroundChange(const AnalysedSeries& series, Date change);
+struct BeforeAfterRequest {
+  Date change;  // the first day of "after"
+};
+Result<BeforeAfter> CompareAroundChange(const AnalysedSeries& series,
+                                        const BeforeAfterRequest& request);
 
 // One row of the before/after tests, as the CSV and the table list them: the statistic and the
 // p-value are NaN where the test has none; `yes_no` is set for the SPC row, whose statistic is

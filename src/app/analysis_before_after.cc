@@ -164,7 +164,9 @@ std::string SpcVerdict(const BeforeAfter& ba) {
 
 }  // namespace
 
-Result<BeforeAfter> CompareAroundChange(const AnalysedSeries& s, Date change) {
+Result<BeforeAfter> CompareAroundChange(const AnalysedSeries& s,
+                                        const BeforeAfterRequest& request) {
+  const Date change = request.change;
   BeforeAfter out;
   out.change_date = change;
   const Sides sides = SplitAtChange(s.result, change);

@@ -25,7 +25,7 @@ AnalysedSeries StepSeries() {
 }
 
 TEST(CompareAroundChangeTest, WelchTOnAStepByHand) {
-  Result<BeforeAfter> ba = CompareAroundChange(StepSeries(), testing::Month(6));
+  Result<BeforeAfter> ba = CompareAroundChange(StepSeries(), {.change = testing::Month(6)});
   ASSERT_TRUE(ba.ok()) << ba.status().message();
   EXPECT_EQ(ba->n_before, 6);
   EXPECT_EQ(ba->n_after, 8);
@@ -45,7 +45,7 @@ TEST(CompareAroundChangeTest, WelchTOnAStepByHand) {
 }
 
 TEST(CompareAroundChangeTest, JudgedAgainstTheLimitsOfThePointsBefore) {
-  Result<BeforeAfter> ba = CompareAroundChange(StepSeries(), testing::Month(6));
+  Result<BeforeAfter> ba = CompareAroundChange(StepSeries(), {.change = testing::Month(6)});
   ASSERT_TRUE(ba.ok()) << ba.status().message();
   // The six points before: x̄ = 11, five moving ranges of 2 (none above the screening limit
   // 3.267 × 2), MR̄ = 2, limits 11 ± 2.66 × 2 (Wheeler, Understanding Variation): 5.68 to 16.32.
@@ -66,14 +66,14 @@ TEST(CompareAroundChangeTest, JudgedAgainstTheLimitsOfThePointsBefore) {
 }
 
 TEST(CompareAroundChangeTest, AChangeBeforeEveryPointIsRefused) {
-  Result<BeforeAfter> ba = CompareAroundChange(StepSeries(), testing::Month(0));
+  Result<BeforeAfter> ba = CompareAroundChange(StepSeries(), {.change = testing::Month(0)});
   ASSERT_FALSE(ba.ok());
   EXPECT_EQ(ba.status().message(),
             "2020-01-01 leaves no point before it; the data run from 2020-01-01 to 2021-02-01");
 }
 
 TEST(BeforeAfterRowsTest, TheSpcRowIsAYesOrNo) {
-  Result<BeforeAfter> ba = CompareAroundChange(StepSeries(), testing::Month(6));
+  Result<BeforeAfter> ba = CompareAroundChange(StepSeries(), {.change = testing::Month(6)});
   ASSERT_TRUE(ba.ok());
   const std::vector<BeforeAfterRow> rows = BeforeAfterRows(*ba);
   ASSERT_EQ(rows.size(), 3u);  // Welch, Mann–Whitney, SPC: no proportions

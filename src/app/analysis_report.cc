@@ -60,7 +60,7 @@ Result<AnalysisReportInput> BuildAnalysisReport(const AnalysedSeries& s,
   if (Status st = DescribeForReport(&report); !st.ok()) return st;
   if (request.change) {
     *failed_step = "change";
-    Result<BeforeAfter> ba = CompareAroundChange(s, *request.change);
+    Result<BeforeAfter> ba = CompareAroundChange(s, {.change = *request.change});
     if (!ba.ok()) return ba.status();
     report.before_after = std::move(ba).value();
   }

@@ -71,7 +71,7 @@ void AddCompareCommand(CLI::App* app, int* exit_code) {
     }
     OneSeries s;
     if ((*exit_code = LoadOneSeries(o->data, &s)) != kExitOk) return;
-    Result<BeforeAfter> ba = CompareAroundChange(s, *change);
+    Result<BeforeAfter> ba = CompareAroundChange(s, {.change = *change});
     if (!ba.ok()) {
       *exit_code = ReportFailure(ba.status(), Diagnostics(), "--change-date: ");
       return;

@@ -292,6 +292,26 @@ std::string FunnelJson(const FunnelJobResult& result, const Indicator& indicator
   return Dumped(j);
 }
 
+std::string AggregateJson(const AggregateResult& result, const std::string& indicator,
+                          const std::string& organisation) {
+  const Series& s = result.series;
+  json points = json::array();
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    json p = {{"period", s.periods[i].ToIso()}};
+    if (result.ratio) {
+      p["numerator"] = NumberOrNull(s.numerators[i]);
+      p["denominator"] = NumberOrNull(s.denominators[i]);
+    } else {
+      p["value"] = NumberOrNull(s.values[i]);
+    }
+    points.push_back(std::move(p));
+  }
+  const json j = {{"indicator", indicator},    {"organisation", organisation},
+                  {"records", result.records}, {"rows_missing", result.rows_missing},
+                  {"note", result.note},       {"points", std::move(points)}};
+  return Dumped(j);
+}
+
 std::string BeforeAfterJson(const BeforeAfter& ba, const AnalysedSeries& series) {
   json j = {{"indicator", series.series.indicator_id},
             {"organisation", series.series.organisation},

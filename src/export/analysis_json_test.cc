@@ -57,5 +57,31 @@ TEST(BeforeAfterJsonTest, NoSideIsNoneAndMissingLimitsAreNull) {
   EXPECT_EQ(j.find("welch"), std::string::npos);  // a test that did not run is absent
 }
 
+TEST(AggregateJsonTest, ValuesOrCountsPerPeriod) {
+  AggregateResult a;
+  a.series.Add({.period = *Date::FromCivil(2024, 1, 1), .value = 7.5});
+  a.series.Add({.period = *Date::FromCivil(2024, 2, 1), .value = kMissing});
+  a.records = 4;
+  a.note = "chart them with --chart xmr";
+  EXPECT_EQ(AggregateJson(a, "los", "A"),
+            "{\n"
+            "  \"indicator\": \"los\",\n"
+            "  \"note\": \"chart them with --chart xmr\",\n"
+            "  \"organisation\": \"A\",\n"
+            "  \"points\": [\n"
+            "    {\n"
+            "      \"period\": \"2024-01-01\",\n"
+            "      \"value\": 7.5\n"
+            "    },\n"
+            "    {\n"
+            "      \"period\": \"2024-02-01\",\n"
+            "      \"value\": null\n"
+            "    }\n"
+            "  ],\n"
+            "  \"records\": 4,\n"
+            "  \"rows_missing\": 0\n"
+            "}\n");
+}
+
 }  // namespace
 }  // namespace kaizen
