@@ -193,6 +193,13 @@ struct ReportRequest {
   ReportFormat format = ReportFormat::kHtml;
 };
 struct BoardReport {
+  BoardReport() = default;
+  BoardReport(BoardReport&&) = default;
+  BoardReport& operator=(BoardReport&&) = default;
+  // A copy's model would point into the original's indicators: move a report instead.
+  BoardReport(const BoardReport&) = delete;
+  BoardReport& operator=(const BoardReport&) = delete;
+
   // The report model handed to render/; its series point into `indicators` (a deque, so the
   // pointers stay valid when the report is moved).
   std::deque<Indicator> indicators;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kaizen/app.h"
+#include "test_support.h"
 
 namespace kaizen::app {
 namespace {
@@ -155,6 +156,28 @@ TEST(CheckJobTest, CountsSeriesPeriodsAndMissingValues) {
   EXPECT_EQ(c->organisation_count, 1u);
   EXPECT_EQ(c->first, Date::ParseIso("2023-12-01").value());
   EXPECT_EQ(c->last, Date::ParseIso("2024-03-01").value());
+}
+
+TEST(CheckJobTest, ReadsTheCatalogueFromItsPathWhenGivenOnlyThat) {
+  // ae_wide.toml makes seen-4h a percentage indicator, so the workbook's percentage cells are
+  // read (without it they are errors: data_source_test.cc). Its two indicators each have data.
+  SeriesRequest request;
+  request.catalogue_path = testing::SourcePath("tests/e2e/data/wide/ae_wide.toml");
+  JobDiagnostics d;
+  Result<CheckResult> c =
+      Check(FileSource(testing::SourcePath("tests/e2e/data/wide/ae_wide.xlsx")), request, &d);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  EXPECT_EQ(d.read.error_count(), 0u);
+  EXPECT_EQ(c->indicators, (std::vector<std::string>{"attendances", "seen-4h"}));
+  EXPECT_TRUE(c->catalogue_without_data.empty());
+  EXPECT_TRUE(c->not_in_catalogue.empty());
+}
+
+TEST(CheckJobTest, ACatalogueThatCannotBeReadStopsTheJob) {
+  SeriesRequest request;
+  request.catalogue_path = "/nonexistent/indicators.toml";
+  JobDiagnostics d;
+  EXPECT_FALSE(Check(TwoOrganisations(), request, &d).ok());
 }
 
 // Runs `job` in an empty scratch directory as the working directory, and returns what it left
