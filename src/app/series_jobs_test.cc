@@ -86,6 +86,37 @@ TEST(SummaryJobTest, TheOrganisationSelectionKeepsOnlyItsRows) {
   EXPECT_EQ(orgs, std::vector<std::string>{"RYY"});
 }
 
+std::vector<SummaryRow> SummaryRows(const DataSource& source, const SummaryRequest& request) {
+  JobDiagnostics d;
+  std::vector<SummaryRow> rows;
+  Status st = Summary(source, request, &d, [&](const SummaryRow& row) {
+    rows.push_back(row);
+    return Status::Ok();
+  });
+  EXPECT_TRUE(st.ok()) << st.message();
+  return rows;
+}
+
+TEST(SummaryJobTest, AFileAndItsBytesGiveTheSameRows) {
+  // The bundled A&E example with its catalogue: the same board from the file and from an upload
+  // of its bytes under the same name.
+  SummaryRequest request{.as_of = *Date::ParseIso("2024-01-01")};
+  request.series.catalogue_path = testing::SourcePath("examples/nhs-ae/indicators.toml");
+  const std::string path = testing::SourcePath("examples/nhs-ae/ae_type1.csv");
+  const std::vector<SummaryRow> file = SummaryRows(FileSource(path), request);
+  const std::vector<SummaryRow> memory =
+      SummaryRows(MemorySource(testing::ReadFile(path), path), request);
+  ASSERT_FALSE(file.empty());
+  ASSERT_EQ(file.size(), memory.size());
+  for (std::size_t i = 0; i < file.size(); ++i) {
+    EXPECT_EQ(file[i].indicator_id, memory[i].indicator_id);
+    EXPECT_EQ(file[i].organisation, memory[i].organisation);
+    EXPECT_EQ(file[i].latest_value, memory[i].latest_value);
+    EXPECT_EQ(file[i].upper_limit, memory[i].upper_limit);
+    EXPECT_EQ(file[i].sentence, memory[i].sentence);
+  }
+}
+
 TEST(LoadOneSeriesTest, RefusesSeveralOrganisationsWithTodaysMessage) {
   SeriesRequest request;
   request.selection.indicator = "beds";
