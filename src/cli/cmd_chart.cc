@@ -6,7 +6,6 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "kaizen/render.h"
-#include "kaizen/spc.h"
 
 namespace kaizen::cli {
 namespace {
@@ -38,33 +37,21 @@ void AddChartCommand(CLI::App* app, int* exit_code) {
     const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     Inputs inputs;
     if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
-    std::vector<Series> series;
-    ImportSummary summary;
-    if ((*exit_code = LoadSeries(o->data, inputs, &series, &summary)) != kExitOk) return;
-    if (series.size() != 1) {
-      std::cerr << o->data.data_path << ": --indicator " << o->data.indicator << " has "
-                << series.size() << " organisations; choose one with --org\n";
-      *exit_code = kExitBadInput;
+    const app::ChartRequest request{
+        .series = RequestFor(o->data, inputs), .palette = palette, .title = o->title};
+    app::JobDiagnostics d;
+    Result<app::ChartResult> chart = app::Chart(FileSource(o->data.data_path), request, &d);
+    PrintJobDiagnostics(d);
+    if (!chart.ok()) {
+      *exit_code = ReportJobFailure(chart.status(), d);
       return;
     }
-    Result<Indicator> ind = IndicatorFor(series[0], inputs, o->data);
-    Result<SeriesResult> result = AnalyseSeries(*ind, series[0]);
-    if (!result.ok()) {
-      std::cerr << o->data.data_path << ": " << result.status().message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
-    ChartOptions chart;
-    chart.palette = palette;
-    chart.title = o->title;
-    const std::string svg = RenderChartSvg(*ind, *result, chart);
-    Status st = EndsWith(out, ".png")   ? WriteSvgAsPng(svg, out)
-                : EndsWith(out, ".pdf") ? WriteSvgAsPdf(svg, out)
-                                        : Status::Ok();
     if (EndsWith(out, ".svg")) {
-      *exit_code = WriteOutput(out, svg);
+      *exit_code = WriteOutput(out, chart->svg);
       return;
     }
+    Status st =
+        EndsWith(out, ".png") ? WriteSvgAsPng(chart->svg, out) : WriteSvgAsPdf(chart->svg, out);
     if (!st.ok()) {
       std::cerr << st.message() << "\n";
       *exit_code = kExitCannotWrite;

@@ -2,7 +2,6 @@
 #include <CLI/CLI.hpp>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "cli/commands.h"
 #include "cli/common.h"
@@ -17,6 +16,22 @@ struct ExplainOptions {
   std::string profiles = "mdc,nhsr";
   std::string format = "text";
 };
+
+std::string Format(const std::vector<app::ExplainedSeries>& explained, const std::string& format) {
+  std::string out = format == "json" ? "[" : "";
+  for (std::size_t i = 0; i < explained.size(); ++i) {
+    const app::ExplainedSeries& e = explained[i];
+    if (format == "json") {
+      out += (i ? "," : "") + ProfileComparisonToJson(e.comparison);
+      continue;
+    }
+    out += e.indicator_name + " — " + e.organisation + "\n" + e.comparison.summary + "\n";
+    for (const ParameterCause& cause : e.comparison.causes) out += "  - " + cause.sentence + "\n";
+    out += "\n";
+  }
+  if (format == "json") out += "]\n";
+  return out;
+}
 
 }  // namespace
 
@@ -41,28 +56,17 @@ void AddExplainCommand(CLI::App* app, int* exit_code) {
     }
     Inputs inputs;
     if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
-    std::vector<Series> series;
-    ImportSummary summary;
-    if ((*exit_code = LoadSeries(o->data, inputs, &series, &summary)) != kExitOk) return;
-    std::string out = o->format == "json" ? "[" : "";
-    for (std::size_t i = 0; i < series.size(); ++i) {
-      Result<Indicator> ind = IndicatorFor(series[i], inputs, o->data);
-      Result<ProfileComparison> c = CompareProfiles(*ind, series[i], a, b);
-      if (!c.ok()) {
-        std::cerr << "--profiles: " << c.status().message() << "\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-      if (o->format == "json") {
-        out += (i ? "," : "") + ProfileComparisonToJson(*c);
-      } else {
-        out += ind->name + " — " + series[i].organisation + "\n" + c->summary + "\n";
-        for (const ParameterCause& cause : c->causes) out += "  - " + cause.sentence + "\n";
-        out += "\n";
-      }
+    const app::ExplainRequest request{
+        .series = RequestFor(o->data, inputs), .profile_a = a, .profile_b = b};
+    app::JobDiagnostics d;
+    Result<std::vector<app::ExplainedSeries>> explained =
+        app::Explain(FileSource(o->data.data_path), request, &d);
+    PrintJobDiagnostics(d);
+    if (!explained.ok()) {
+      *exit_code = ReportJobFailure(explained.status(), d);
+      return;
     }
-    if (o->format == "json") out += "]\n";
-    *exit_code = WriteOutput("-", out);
+    *exit_code = WriteOutput("-", Format(*explained, o->format));
   });
 }
 

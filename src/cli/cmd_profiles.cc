@@ -9,6 +9,28 @@
 #include "kaizen/profile.h"
 
 namespace kaizen::cli {
+namespace {
+
+std::string AsJson(const std::vector<Profile>& profiles) {
+  std::string out = "[";
+  for (std::size_t i = 0; i < profiles.size(); ++i)
+    out += (i ? "," : "") + ProfileToJson(profiles[i]);
+  return out + "]\n";
+}
+
+std::string AsText(const std::vector<Profile>& profiles) {
+  std::string out;
+  for (const Profile& p : profiles) {
+    out += p.name + (p.name == "mdc" ? " (default)" : "") + "\n  " + p.description +
+           "\n  source: " + p.source + "\n";
+    for (const ParameterInfo& info : ProfileParameters())
+      out += "    " + info.name + " = " + *GetParameter(p, info.name) + "\n";
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
 
 void AddProfilesCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand("profiles", "list the rule profiles and their parameters");
@@ -22,32 +44,13 @@ void AddProfilesCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--format", *format, "table or json")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--profile", *name, "show one profile only");
   cmd->callback([options, format, name, exit_code] {
-    std::vector<std::string> names = ProfileNames();
-    if (!name->empty()) {
-      if (auto p = FindProfile(*name); !p.ok()) {
-        std::cerr << "--profile: " << p.status().message() << "\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-      names = {*name};
+    Result<std::vector<Profile>> profiles = app::ListProfiles(*name);
+    if (!profiles.ok()) {
+      std::cerr << profiles.status().message() << "\n";
+      *exit_code = kExitBadInput;
+      return;
     }
-    std::string out;
-    if (*format == "json") {
-      out = "[";
-      for (std::size_t i = 0; i < names.size(); ++i)
-        out += (i ? "," : "") + ProfileToJson(*FindProfile(names[i]));
-      out += "]\n";
-    } else {
-      for (const std::string& n : names) {
-        const Profile p = *FindProfile(n);
-        out += p.name + (p.name == "mdc" ? " (default)" : "") + "\n  " + p.description +
-               "\n  source: " + p.source + "\n";
-        for (const ParameterInfo& info : ProfileParameters())
-          out += "    " + info.name + " = " + *GetParameter(p, info.name) + "\n";
-        out += "\n";
-      }
-    }
-    *exit_code = WriteOutput("-", out);
+    *exit_code = WriteOutput("-", *format == "json" ? AsJson(*profiles) : AsText(*profiles));
   });
 }
 

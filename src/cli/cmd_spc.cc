@@ -28,6 +28,23 @@ std::string Flags(const PointResult& pt) {
   return flags;
 }
 
+// One series as a table of its points, its summary sentence and its signals' sentences.
+std::string SeriesTable(const app::SpcSeriesView& v) {
+  const SeriesResult& result = v.result;
+  Table t({"period", "value", "centre", "lower", "upper", "class", "flags"});
+  // Every value of the series at its one precision, so the column never mixes 12.0 and 12.00.
+  auto value = [&result](double x) { return FormatDecimals(x, ValueDecimals(result)); };
+  for (const PointResult& pt : result.points)
+    t.AddRow({FormatPeriod(pt.period, result.period_kind), value(pt.value), value(pt.centre),
+              value(pt.lower3), value(pt.upper3),
+              pt.ghosted ? "ghosted" : PointClassWords(pt.point_class), Flags(pt)});
+  std::string out = v.indicator.name + " — " + v.series.organisation + " (" +
+                    std::string(ChartTypeName(v.indicator.chart)) + " chart, " + v.profile.name +
+                    " profile)\n" + t.Render() + result.summary + "\n";
+  for (const Signal& sig : result.signals) out += "  " + sig.sentence + "\n";
+  return out + "\n";
+}
+
 }  // namespace
 
 void AddSpcCommand(CLI::App* app, int* exit_code) {
@@ -40,48 +57,28 @@ void AddSpcCommand(CLI::App* app, int* exit_code) {
   cmd->callback([o, exit_code] {
     Inputs inputs;
     if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
-    std::vector<Series> series;
-    ImportSummary summary;
-    if ((*exit_code = LoadSeries(o->data, inputs, &series, &summary)) != kExitOk) return;
-
-    SpcEngine engine;
-    SeriesResult result;
     std::string out = o->format == "csv" ? PointsCsvHeader() : o->format == "json" ? "[" : "";
     bool first = true;
-    for (const Series& s : series) {
-      Result<Indicator> ind = IndicatorFor(s, inputs, o->data);
-      Result<Profile> profile =
-          ind.ok() ? ResolveProfile(ind->profile, ind->overrides) : Result<Profile>(ind.status());
-      if (!profile.ok()) {
-        std::cerr << s.indicator_id << ": " << profile.status().message() << "\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-      if (Status st = engine.Analyse(*ind, *profile, s, &result); !st.ok()) {
-        std::cerr << o->data.data_path << ": " << st.message() << "\n";
-        *exit_code = kExitBadInput;
-        return;
-      }
-      PrintSeriesWarnings(s.indicator_id, s.organisation, result.warnings);
+    app::JobDiagnostics d;
+    bool loaded = false;  // the job's diagnostics come first, as soon as the read is over
+    auto on_series = [&](const app::SpcSeriesView& v) {
+      if (!loaded) PrintJobDiagnostics(d), loaded = true;
+      PrintSeriesWarnings(v.series.indicator_id, v.series.organisation, v.result.warnings);
       if (o->format == "csv") {
-        AppendPointsCsv(result, &out);
+        AppendPointsCsv(v.result, &out);
       } else if (o->format == "json") {
-        out += (first ? "" : ",") + SeriesResultToJson(result);
+        out += (first ? "" : ",") + SeriesResultToJson(v.result);
       } else {
-        Table t({"period", "value", "centre", "lower", "upper", "class", "flags"});
-        // Every value of the series at its one precision, so the column never mixes 12.0
-        // and 12.00.
-        auto value = [&result](double v) { return FormatDecimals(v, ValueDecimals(result)); };
-        for (const PointResult& pt : result.points)
-          t.AddRow({FormatPeriod(pt.period, result.period_kind), value(pt.value), value(pt.centre),
-                    value(pt.lower3), value(pt.upper3),
-                    pt.ghosted ? "ghosted" : PointClassWords(pt.point_class), Flags(pt)});
-        out += ind->name + " — " + s.organisation + " (" + std::string(ChartTypeName(ind->chart)) +
-               " chart, " + profile->name + " profile)\n" + t.Render() + result.summary + "\n";
-        for (const Signal& sig : result.signals) out += "  " + sig.sentence + "\n";
-        out += "\n";
+        out += SeriesTable(v);
       }
       first = false;
+    };
+    Status st = app::AnalyseSeriesJob(FileSource(o->data.data_path), RequestFor(o->data, inputs),
+                                      &d, on_series);
+    if (!loaded) PrintJobDiagnostics(d);
+    if (!st.ok()) {
+      *exit_code = ReportJobFailure(st, d);
+      return;
     }
     if (o->format == "json") out += "]\n";
     *exit_code = WriteOutput("-", out);

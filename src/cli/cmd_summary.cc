@@ -1,20 +1,12 @@
 // kaizen summary: one row per indicator × organisation (the board table) as table, CSV or
-// JSON. Large files are streamed series by series: each row is written as soon as its series
-// is analysed, so memory does not grow with the number of series. Reading and analysing run
-// on two threads (SeriesPipeline), so a large file keeps both cores busy.
-#include <sys/stat.h>
-
+// JSON. app::Summary streams large files and analyses on a second thread; each row is written
+// as soon as its series is analysed, so memory does not grow with the number of series.
 #include <CLI/CLI.hpp>
-#include <cstdio>
 #include <iostream>
 #include <memory>
-#include <optional>
-#include <thread>
-#include <unordered_map>
 
 #include "cli/commands.h"
 #include "cli/common.h"
-#include "cli/series_pipeline.h"
 #include "cli/table.h"
 #include "kaizen/export.h"
 #include "kaizen/file_util.h"
@@ -30,10 +22,6 @@ struct SummaryOptions {
   DataOptions data;
   std::string format = "table";
 };
-
-// Files above this size are streamed (their rows must be grouped by indicator and
-// organisation, as exports from data warehouses are); smaller ones are read whole and sorted.
-constexpr long long kStreamAbove = 64LL << 20;
 
 // A terminal of this width shows the table without wrapping (the sentence column wraps).
 constexpr int kTerminalWidth = 120;
@@ -62,6 +50,80 @@ std::vector<std::string> TableRow(const SummaryRow& row) {
           row.sentence};
 }
 
+// Formats rows as they come (on the analysing thread) and hands large chunks to stdout as they
+// fill, so memory stays flat.
+class RowWriter {
+ public:
+  explicit RowWriter(const std::string& format)
+      : format_(format),
+        out_(format == "csv"    ? SummaryCsvHeader()
+             : format == "json" ? "["
+                                : ""),
+        table_({"indicator", "org", "dir", "updated to", "target", "latest", "mean", "lower",
+                "upper", "variation", "assurance", "summary"}) {}
+
+  Status Add(const SummaryRow& row) {
+    if (format_ == "csv") {
+      AppendSummaryCsv(row, &out_);
+    } else if (format_ == "json") {
+      out_ += (rows_ ? "," : "") + SummaryRowToJson(row);
+    } else {
+      table_.AddRow(TableRow(row));
+    }
+    ++rows_;
+    if (out_.size() <= (1 << 20)) return Status::Ok();
+    write_failure_ = WriteToStandardOutput(out_);
+    out_.clear();
+    return write_failure_;  // no point analysing what cannot be written
+  }
+
+  // What is left to write, once every row is in.
+  std::string Rest() {
+    if (format_ == "json") out_ += "]\n";
+    if (format_ == "table") out_ = table_.Render(kTerminalWidth);
+    return std::move(out_);
+  }
+  std::size_t rows() const { return rows_; }
+  const Status& write_failure() const { return write_failure_; }
+
+ private:
+  const std::string format_;
+  std::string out_;
+  Table table_;
+  std::size_t rows_ = 0;
+  Status write_failure_;
+};
+
+int RunSummary(const SummaryOptions& o) {
+  Inputs inputs;
+  if (int code = PrepareInputs(o.data, &inputs); code != kExitOk) return code;
+  Result<Date> as_of = AsOf(o.data);
+  if (!as_of.ok()) {
+    std::cerr << as_of.status().message() << "\n";
+    return kExitBadInput;
+  }
+  Progress progress("series");
+  app::SummaryRequest request{.series = RequestFor(o.data, inputs), .as_of = *as_of};
+  request.on_progress = [&progress](std::uint64_t read, std::uint64_t total) {
+    progress.Bytes(read, total);
+  };
+  RowWriter writer(o.format);
+  app::JobDiagnostics d;
+  Status st = app::Summary(FileSource(o.data.data_path), request, &d, [&](const SummaryRow& row) {
+    Status written = writer.Add(row);
+    progress.Tick(writer.rows());
+    return written;
+  });
+  progress.Finish();
+  PrintJobDiagnostics(d);
+  if (!writer.write_failure().ok()) {
+    std::cerr << writer.write_failure().message() << "\n";
+    return kExitCannotWrite;
+  }
+  if (!st.ok()) return ReportJobFailure(st, d);
+  return WriteOutput("-", writer.Rest());
+}
+
 }  // namespace
 
 void AddSummaryCommand(CLI::App* app, int* exit_code) {
@@ -72,125 +134,7 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--format", o->format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("--as-of", o->data.as_of, "today's date for the stale flag (YYYY-MM-DD)");
-  cmd->callback([o, exit_code] {
-    Inputs inputs;
-    if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
-    Result<Date> as_of = AsOf(o->data);
-    if (!as_of.ok()) {
-      std::cerr << as_of.status().message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
-    struct stat file_info {};
-    inputs.read.streaming =
-        ::stat(o->data.data_path.c_str(), &file_info) == 0 && file_info.st_size > kStreamAbove;
-
-    // Each indicator's definition and resolved profile, looked up once rather than per series
-    // (per organisation too for an indicator whose decisions name organisations).
-    struct Resolved {
-      Indicator indicator;
-      Profile profile;
-    };
-    std::unordered_map<std::string, Resolved> resolved;
-    auto resolve = [&](const Series& s) -> Result<const Resolved*> {
-      const Indicator* known = inputs.catalogue ? inputs.catalogue->Find(s.indicator_id) : nullptr;
-      const std::string key = known && known->HasOrganisationDecisions()
-                                  ? s.indicator_id + '\n' + s.organisation
-                                  : s.indicator_id;
-      auto it = resolved.find(key);
-      if (it != resolved.end()) return &it->second;
-      Result<Indicator> ind = IndicatorFor(s, inputs, o->data);
-      if (!ind.ok()) return ind.status();
-      Result<Profile> profile = ResolveProfile(ind->profile, ind->overrides);
-      if (!profile.ok())
-        return Status::InvalidArgument(s.indicator_id + ": " + profile.status().message());
-      return &resolved.emplace(key, Resolved{*ind, *profile}).first->second;
-    };
-
-    Table table({"indicator", "org", "dir", "updated to", "target", "latest", "mean", "lower",
-                 "upper", "variation", "assurance", "summary"});
-    std::string out = o->format == "csv" ? SummaryCsvHeader() : o->format == "json" ? "[" : "";
-    std::size_t done = 0;
-    Progress progress("series");
-
-    // The analysing thread: takes series in file order, writes rows as they are ready.
-    SeriesPipeline pipeline(256);
-    Status analysis_failure;
-    Status write_failure;
-    std::thread analyser([&] {
-      SpcEngine engine;
-      engine.set_signal_sentences(false);  // the summary shows only the latest point's sentence
-      SeriesResult result;
-      while (std::optional<Series> s = pipeline.Pop()) {
-        Result<const Resolved*> r = resolve(*s);
-        Status st =
-            r.ok() ? engine.Analyse((*r)->indicator, (*r)->profile, *s, &result) : r.status();
-        if (!st.ok()) {
-          analysis_failure = st;
-          pipeline.Stop();
-          return;
-        }
-        const SummaryRow row = MakeSummaryRow((*r)->indicator, result, *as_of);
-        if (o->format == "csv") {
-          AppendSummaryCsv(row, &out);
-        } else if (o->format == "json") {
-          out += (done ? "," : "") + SummaryRowToJson(row);
-        } else {
-          table.AddRow(TableRow(row));
-        }
-        // Stream: hand large chunks to stdout as they fill.
-        if (out.size() > (1 << 20)) {
-          write_failure = WriteToStandardOutput(out);
-          out.clear();
-          if (!write_failure.ok()) {
-            pipeline.Stop();  // no point analysing what cannot be written
-            return;
-          }
-        }
-        progress.Tick(++done);
-      }
-    });
-
-    SeriesKeys keys;  // every series read, for the warning about decisions' organisations
-    auto on_series = [&](Series&& s) -> Status {
-      keys.emplace(s.indicator_id, s.organisation);
-      if (!MatchesFilters(o->data, s)) return Status::Ok();
-      if (!pipeline.Push(std::move(s)))
-        return Status::FailedPrecondition("analysis stopped");  // analysis_failure says why
-      return Status::Ok();
-    };
-    inputs.read.on_progress = [&progress](std::uint64_t read_bytes, std::uint64_t total) {
-      progress.Bytes(read_bytes, total);
-    };
-    Diagnostics d;
-    Result<ImportSummary> read =
-        ReadDataFile(o->data.data_path, inputs.catalogue ? &*inputs.catalogue : nullptr,
-                     inputs.read, &d, on_series);
-    pipeline.Close();
-    analyser.join();
-    progress.Finish();
-    PrintDiagnostics(d);
-    if (read.ok()) WarnAboutDecisionOrganisations(o->data, inputs, keys);
-    if (!write_failure.ok()) {
-      std::cerr << write_failure.message() << "\n";
-      *exit_code = kExitCannotWrite;
-      return;
-    }
-    if (!analysis_failure.ok()) {
-      std::cerr << o->data.data_path << ": " << analysis_failure.message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
-    if (!read.ok()) {
-      if (d.all().empty())
-        std::cerr << o->data.data_path << ": " << read.status().message() << "\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
-    if (o->format == "json") out += "]\n";
-    if (o->format == "table") out = table.Render(kTerminalWidth);
-    *exit_code = WriteOutput("-", out);
-  });
+  cmd->callback([o, exit_code] { *exit_code = RunSummary(*o); });
 }
 
 }  // namespace kaizen::cli

@@ -11,7 +11,6 @@
 #include <ctime>
 #include <iostream>
 
-#include "ingest/numbers.h"
 #include "kaizen/file_util.h"
 #include "kaizen/number_format.h"
 #include "kaizen/spc.h"
@@ -100,97 +99,67 @@ bool ParseDelimiter(const std::string& text, char* delimiter) {
 
 namespace {
 
-std::vector<std::string> SplitCommas(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = list.find(',', start);
-    out.push_back(list.substr(start, comma - start));
-    if (comma == std::string::npos) return out;
-    start = comma + 1;
-  }
-}
-
-// --direction, --target and --rebase, checked before any data is read.
-int CheckIndicatorOverrides(const DataOptions& o) {
-  if (!o.direction.empty()) {
-    if (Result<Direction> d = ParseDirection(o.direction); !d.ok()) {
-      std::cerr << "--direction: " << d.status().message() << "\n";
-      return kExitBadInput;
-    }
-  }
-  double target = 0;
-  if (!o.target.empty() && (ingest::ParseNumber(o.target, &target) != ingest::NumberParse::kOk)) {
-    std::cerr << "--target: '" << o.target << "' is not a number (expected e.g. 95)\n";
-    return kExitBadInput;
-  }
-  for (const std::string& r : o.rebases) {
-    if (Result<Date> d = Date::ParseIso(r); !d.ok()) {
-      std::cerr << "--rebase: " << d.status().message() << "\n";
-      return kExitBadInput;
-    }
-  }
-  return kExitOk;
+DateFormat ParseDateFormat(const std::string& name) {
+  return name == "iso"   ? DateFormat::kIso
+         : name == "dmy" ? DateFormat::kDayMonthYear
+         : name == "mdy" ? DateFormat::kMonthDayYear
+                         : DateFormat::kAuto;
 }
 
 }  // namespace
 
 bool MatchesFilters(const DataOptions& o, const Series& s) {
-  if (!o.indicator.empty() && s.indicator_id != o.indicator) return false;
-  if (o.organisation.empty()) return true;
-  const std::vector<std::string> orgs = SplitCommas(o.organisation);
-  return std::find(orgs.begin(), orgs.end(), s.organisation) != orgs.end();
+  return app::MatchesSelection({o.indicator, o.organisation}, s);
+}
+
+app::SeriesRequest RequestFor(const DataOptions& o, const Inputs& inputs) {
+  app::SeriesRequest r;
+  r.catalogue = inputs.catalogue ? &*inputs.catalogue : nullptr;
+  r.catalogue_path = o.indicators_path;
+  r.read.columns = {o.col_indicator, o.col_organisation, o.col_period, o.col_value,
+                    o.col_numerator, o.col_denominator,  o.col_comment};
+  r.read.date_format = inputs.read.date_format;
+  r.read.delimiter = inputs.read.delimiter;
+  r.read.sheet = o.sheet;
+  r.read.lenient = o.lenient;
+  r.selection = {o.indicator, o.organisation};
+  r.overrides = {o.chart, o.profile, o.direction, o.target, o.rebases};
+  return r;
 }
 
 int PrepareInputs(const DataOptions& o, Inputs* inputs) {
   if (!o.indicators_path.empty()) {
     Diagnostics d;
-    Result<Catalogue> c = ReadCatalogue(o.indicators_path, &d);
+    Result<Catalogue> c = app::LoadCatalogue(o.indicators_path, &d);
     PrintDiagnostics(d);
     if (!c.ok()) {
-      if (d.all().empty()) std::cerr << o.indicators_path << ": " << c.status().message() << "\n";
+      if (d.all().empty()) std::cerr << c.status().message() << "\n";
       return kExitBadInput;
     }
     inputs->catalogue = std::move(c).value();
-    inputs->read.columns = inputs->catalogue->columns;
   }
-  ReadOptions& r = inputs->read;
-  auto set = [](std::string* target, const std::string& value) {
-    if (!value.empty()) *target = value;
-  };
-  set(&r.columns.indicator, o.col_indicator);
-  set(&r.columns.organisation, o.col_organisation);
-  set(&r.columns.period, o.col_period);
-  set(&r.columns.value, o.col_value);
-  set(&r.columns.numerator, o.col_numerator);
-  set(&r.columns.denominator, o.col_denominator);
-  set(&r.columns.comment, o.col_comment);
-  r.date_format = o.date_format == "iso"   ? DateFormat::kIso
-                  : o.date_format == "dmy" ? DateFormat::kDayMonthYear
-                  : o.date_format == "mdy" ? DateFormat::kMonthDayYear
-                                           : DateFormat::kAuto;
-  if (!ParseDelimiter(o.delimiter, &r.delimiter)) return kExitBadInput;
-  r.lenient = o.lenient;
-  r.sheet = o.sheet;
-  r.indicator = o.indicator;
-  // One name is also the organisation of a file without an organisation column.
-  if (o.organisation.find(',') == std::string::npos) r.organisation = o.organisation;
-  if (int code = CheckIndicatorOverrides(o); code != kExitOk) return code;
-  if (!o.profile.empty()) {
-    if (auto p = FindProfile(o.profile); !p.ok()) {
-      std::cerr << "--profile: " << p.status().message() << "\n";
-      return kExitBadInput;
-    }
+  inputs->read.date_format = ParseDateFormat(o.date_format);
+  if (!ParseDelimiter(o.delimiter, &inputs->read.delimiter)) return kExitBadInput;
+  Result<ReadOptions> read = app::ReadOptionsFor(RequestFor(o, *inputs));
+  if (!read.ok()) {
+    std::cerr << read.status().message() << "\n";
+    return kExitBadInput;
   }
-  if (!o.chart.empty()) {
-    auto c = ParseChartType(o.chart);
-    if (!c.ok()) {
-      std::cerr << "--chart: " << c.status().message() << "\n";
-      return kExitBadInput;
-    }
-    r.chart = *c;
-  }
+  inputs->read = std::move(read).value();
   return kExitOk;
+}
+
+void PrintJobDiagnostics(const app::JobDiagnostics& d) {
+  PrintDiagnostics(d.catalogue);
+  PrintDiagnostics(d.read);
+  PrintDiagnostics(d.decisions);
+  // The job's own warnings were printed one by one, never cut.
+  PrintDiagnostics(d.job, d.job.all().size());
+}
+
+int ReportJobFailure(const Status& failure, const app::JobDiagnostics& d) {
+  if (!d.failure_in_diagnostics) std::cerr << failure.message() << "\n";
+  return kExitBadInput;
 }
 
 void WarnAboutDecisionOrganisations(const DataOptions& o, const Inputs& inputs,
@@ -203,64 +172,18 @@ void WarnAboutDecisionOrganisations(const DataOptions& o, const Inputs& inputs,
 
 int LoadSeries(const DataOptions& o, const Inputs& inputs, std::vector<Series>* series,
                ImportSummary* summary) {
-  Diagnostics d;
-  Result<std::vector<Series>> all = ReadAllSeries(
-      o.data_path, inputs.catalogue ? &*inputs.catalogue : nullptr, inputs.read, &d, summary);
-  PrintDiagnostics(d);
-  if (!all.ok()) {
-    if (d.all().empty()) std::cerr << o.data_path << ": " << all.status().message() << "\n";
-    return kExitBadInput;
-  }
-  SeriesKeys keys;
-  for (const Series& s : all.value()) keys.emplace(s.indicator_id, s.organisation);
-  WarnAboutDecisionOrganisations(o, inputs, keys);
-  for (Series& s : all.value()) {
-    if (!MatchesFilters(o, s)) continue;
-    series->push_back(std::move(s));
-  }
-  if (series->empty() && (!o.indicator.empty() || !o.organisation.empty())) {
-    std::cerr << o.data_path << ": no series matches"
-              << (o.indicator.empty() ? "" : " --indicator " + o.indicator)
-              << (o.organisation.empty() ? "" : " --org " + o.organisation) << "\n";
-    return kExitBadInput;
-  }
+  app::JobDiagnostics d;
+  Result<app::LoadedSeries> loaded =
+      app::LoadSeries(FileSource(o.data_path), RequestFor(o, inputs), &d);
+  PrintJobDiagnostics(d);
+  if (!loaded.ok()) return ReportJobFailure(loaded.status(), d);
+  for (Series& s : loaded->series) series->push_back(std::move(s));
+  *summary = std::move(loaded->summary);
   return kExitOk;
 }
 
 Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs, const DataOptions& o) {
-  Indicator ind;
-  const Indicator* known = inputs.catalogue ? inputs.catalogue->Find(series.indicator_id) : nullptr;
-  if (known) {
-    ind = known->ForOrganisation(series.organisation);
-  } else {
-    ind.id = series.indicator_id;
-    ind.name = series.indicator_id;
-    // Without a catalogue a series with denominators is a p chart; a missing month (an empty
-    // denominator) does not make it a chart of values it does not have.
-    const bool ratios = std::any_of(series.denominators.begin(), series.denominators.end(),
-                                    [](double d) { return !std::isnan(d); });
-    ind.chart = DefaultChart(ratios);
-  }
-  if (!o.chart.empty()) ind.chart = *ParseChartType(o.chart);
-  if (!o.profile.empty()) ind.profile = o.profile;
-  if (!o.direction.empty()) ind.direction = *ParseDirection(o.direction);
-  if (!o.target.empty() && !series.periods.empty()) {
-    double value = 0;
-    (void)ingest::ParseNumber(o.target, &value);
-    ind.targets = {TargetStep{.from = series.periods.front(),
-                              .value = value,
-                              .set_by = "--target",
-                              .decision = {.reason = "given on the command line"}}};
-  }
-  for (const std::string& text : o.rebases) {
-    const Date date = *Date::ParseIso(text);
-    const bool already = std::any_of(ind.rebases.begin(), ind.rebases.end(),
-                                     [&](const Rebase& r) { return r.date == date; });
-    if (!already) ind.rebases.push_back({date, {.reason = "--rebase on the command line"}});
-  }
-  std::sort(ind.rebases.begin(), ind.rebases.end(),
-            [](const Rebase& a, const Rebase& b) { return a.date < b.date; });
-  return ind;
+  return app::IndicatorFor(series, RequestFor(o, inputs));
 }
 
 Result<Date> AsOf(const DataOptions& o) {

@@ -1,6 +1,6 @@
-// What every kaizen subcommand shares: the data and catalogue options, loading with
-// diagnostics printed to stderr, the indicator for a series, output helpers and exit codes.
-// CLI11 stays in the .cc files (it is a heavy header).
+// What every kaizen subcommand shares: the data and catalogue options, the application
+// layer's request built from them (include/kaizen/app.h), its diagnostics printed to stderr,
+// output helpers and exit codes. CLI11 stays in the .cc files (it is a heavy header).
 #ifndef KAIZEN_CLI_COMMON_H_
 #define KAIZEN_CLI_COMMON_H_
 
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "kaizen/app.h"
 #include "kaizen/catalogue.h"
 #include "kaizen/diagnostics.h"
 #include "kaizen/ingest.h"
@@ -81,10 +82,24 @@ inline constexpr const char* kDelimiterHelp =
 // printing why to stderr, otherwise.
 bool ParseDelimiter(const std::string& text, char* delimiter);
 
-// Reads the catalogue (if any) and builds the read options; diagnostics go to stderr.
-// Returns kExitOk or the exit code to stop with.
+// Reads the catalogue (if any), parses --delimiter and --date-format and checks the overrides
+// (app::CheckRequest); diagnostics and messages go to stderr. Returns kExitOk or the exit code
+// to stop with.
 int PrepareInputs(const DataOptions& options, Inputs* inputs);
 
+// The application layer's request for the options and prepared inputs (which must outlive it:
+// it points at their catalogue).
+app::SeriesRequest RequestFor(const DataOptions& options, const Inputs& inputs);
+
+// The job's diagnostics to stderr, group by group as they were raised.
+void PrintJobDiagnostics(const app::JobDiagnostics& diagnostics);
+
+// A failed job's message to stderr unless its diagnostics already said why. Returns
+// kExitBadInput.
+int ReportJobFailure(const Status& failure, const app::JobDiagnostics& diagnostics);
+
+// Thin wrappers over the application layer (app::MatchesSelection, app::LoadSeries,
+// app::IndicatorFor) for the analysis commands.
 // Whether a series passes --indicator and --org (any organisation of its comma list).
 bool MatchesFilters(const DataOptions& options, const Series& series);
 
@@ -109,11 +124,8 @@ void PrintWarning(std::string_view code, std::string where, std::string message)
 void PrintSeriesWarnings(const std::string& indicator, const std::string& organisation,
                          const std::vector<Warning>& warnings);
 
-// The indicator for a series: the catalogue's with only the decisions for the series'
-// organisation (Indicator::ForOrganisation), else a default one named after the series (XmR,
-// or p when the series has numerators and denominators); then --chart, --profile,
-// --direction, --target and --rebase, which apply to every organisation (checked by
-// PrepareInputs, so this cannot fail on them).
+// The indicator for a series (app::IndicatorFor): --chart, --profile, --direction, --target
+// and --rebase are checked by PrepareInputs, so this cannot fail on them.
 Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs,
                                const DataOptions& options);
 

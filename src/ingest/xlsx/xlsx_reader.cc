@@ -102,6 +102,21 @@ bool ParseInt(std::string_view text, int* out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
+// libzip reads the caller's buffer in place (freep 0: the caller keeps it); the source is
+// owned by the archive once zip_open_from_source succeeds, and freed here otherwise.
+zip_t* OpenBuffer(std::string_view bytes, int* error) {
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
+  zip_t* archive = source ? zip_open_from_source(source, ZIP_RDONLY, &ze) : nullptr;
+  if (archive == nullptr) {
+    *error = zip_error_code_zip(&ze);
+    if (source) zip_source_free(source);
+  }
+  zip_error_fini(&ze);
+  return archive;
+}
+
 struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }  // read-only: nothing to write back
 };
@@ -109,12 +124,15 @@ using ZipPtr = std::unique_ptr<zip_t, ZipCloser>;
 
 class Workbook {
  public:
-  Workbook(std::string path, Diagnostics* diagnostics)
-      : path_(std::move(path)), diagnostics_(diagnostics) {}
+  // `bytes`: the workbook in memory (an upload), named `path` in diagnostics; nullopt reads
+  // the file at `path`.
+  Workbook(std::string path, Diagnostics* diagnostics,
+           std::optional<std::string_view> bytes = std::nullopt)
+      : path_(std::move(path)), diagnostics_(diagnostics), bytes_(bytes) {}
 
   Status Open() {
     int error = 0;
-    zip_.reset(zip_open(path_.c_str(), ZIP_RDONLY, &error));
+    zip_.reset(bytes_ ? OpenBuffer(*bytes_, &error) : zip_open(path_.c_str(), ZIP_RDONLY, &error));
     if (zip_) return Status::Ok();
     zip_error_t ze;
     zip_error_init_with_code(&ze, error);
@@ -178,6 +196,7 @@ class Workbook {
  private:
   std::string path_;
   Diagnostics* diagnostics_;
+  std::optional<std::string_view> bytes_;
   ZipPtr zip_;
 };
 
@@ -901,30 +920,55 @@ std::string XlsxSheetLabel(const std::string& path, const std::string& sheet_nam
   return path + "[" + sheet_name + "]";
 }
 
-Result<std::string> XlsxSheetName(const std::string& path, const std::string& sheet,
-                                  Diagnostics* diagnostics) {
-  Diagnostics local;
-  Workbook book(path, diagnostics == nullptr ? &local : diagnostics);
+namespace {
+
+Result<std::string> SheetNameOf(Workbook& book, const std::string& sheet) {
   SheetEntry chosen;
   bool date1904 = false;
   if (Status s = ChooseSheet(book, sheet, &chosen, &date1904); !s.ok()) return s;
   return chosen.name;
 }
 
-Status ReadXlsxRows(const std::string& path, const std::string& sheet, Diagnostics* diagnostics,
-                    RowSink& sink) {
-  Diagnostics local;
-  if (diagnostics == nullptr) diagnostics = &local;
-  Workbook book(path, diagnostics);
+Status ReadRows(Workbook& book, const std::string& sheet, RowSink& sink) {
   SheetEntry chosen_entry;
   bool date1904 = false;
   if (Status s = ChooseSheet(book, sheet, &chosen_entry, &date1904); !s.ok()) return s;
   const SheetEntry* chosen = &chosen_entry;
-  SheetReader reader(&book, XlsxSheetLabel(path, chosen->name), &sink);
+  SheetReader reader(&book, XlsxSheetLabel(book.path(), chosen->name), &sink);
   reader.SetDate1904(date1904);
   if (Status s = reader.LoadSharedStrings(); !s.ok()) return s;
   if (Status s = reader.LoadStyles(); !s.ok()) return s;
   return reader.ReadSheet(chosen->part);
+}
+
+}  // namespace
+
+Result<std::string> XlsxSheetName(const std::string& path, const std::string& sheet,
+                                  Diagnostics* diagnostics) {
+  Diagnostics local;
+  Workbook book(path, diagnostics == nullptr ? &local : diagnostics);
+  return SheetNameOf(book, sheet);
+}
+
+Result<std::string> XlsxSheetName(std::string_view bytes, const std::string& name,
+                                  const std::string& sheet, Diagnostics* diagnostics) {
+  Diagnostics local;
+  Workbook book(name, diagnostics == nullptr ? &local : diagnostics, bytes);
+  return SheetNameOf(book, sheet);
+}
+
+Status ReadXlsxRows(const std::string& path, const std::string& sheet, Diagnostics* diagnostics,
+                    RowSink& sink) {
+  Diagnostics local;
+  Workbook book(path, diagnostics == nullptr ? &local : diagnostics);
+  return ReadRows(book, sheet, sink);
+}
+
+Status ReadXlsxRows(std::string_view bytes, const std::string& name, const std::string& sheet,
+                    Diagnostics* diagnostics, RowSink& sink) {
+  Diagnostics local;
+  Workbook book(name, diagnostics == nullptr ? &local : diagnostics, bytes);
+  return ReadRows(book, sheet, sink);
 }
 
 }  // namespace kaizen::ingest

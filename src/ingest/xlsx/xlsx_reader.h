@@ -13,6 +13,7 @@
 #define KAIZEN_INGEST_XLSX_XLSX_READER_H_
 
 #include <string>
+#include <string_view>
 
 #include "ingest/row_source.h"
 #include "kaizen/diagnostics.h"
@@ -31,6 +32,13 @@ Status ReadXlsxRows(const std::string& path, const std::string& sheet, Diagnosti
 // same diagnostics.
 Result<std::string> XlsxSheetName(const std::string& path, const std::string& sheet,
                                   Diagnostics* diagnostics);
+
+// The same two for a workbook in memory (an upload), named `name` in diagnostics as a file
+// would be. libzip reads `bytes` in place: they must outlive the call.
+Status ReadXlsxRows(std::string_view bytes, const std::string& name, const std::string& sheet,
+                    Diagnostics* diagnostics, RowSink& sink);
+Result<std::string> XlsxSheetName(std::string_view bytes, const std::string& name,
+                                  const std::string& sheet, Diagnostics* diagnostics);
 
 // "path[Sheet name]": the file of every diagnostic about a sheet's cells.
 std::string XlsxSheetLabel(const std::string& path, const std::string& sheet_name);

@@ -1,8 +1,8 @@
 // A bounded hand-over of series from the reading thread to one analysing thread, so that on a
 // large file reading (parsing) and analysing overlap on two cores. One producer, one consumer;
 // order is preserved. The bound keeps memory flat however many series the file holds.
-#ifndef KAIZEN_CLI_SERIES_PIPELINE_H_
-#define KAIZEN_CLI_SERIES_PIPELINE_H_
+#ifndef KAIZEN_APP_SERIES_PIPELINE_H_
+#define KAIZEN_APP_SERIES_PIPELINE_H_
 
 #include <condition_variable>
 #include <deque>
@@ -11,7 +11,7 @@
 
 #include "kaizen/model.h"
 
-namespace kaizen::cli {
+namespace kaizen::app {
 
 class SeriesPipeline {
  public:
@@ -60,6 +60,6 @@ class SeriesPipeline {
   bool closed_ = false, stopped_ = false;
 };
 
-}  // namespace kaizen::cli
+}  // namespace kaizen::app
 
-#endif  // KAIZEN_CLI_SERIES_PIPELINE_H_
+#endif  // KAIZEN_APP_SERIES_PIPELINE_H_
