@@ -44,8 +44,9 @@ class Env {
 
   // Replaces `path` with `content` so that a reader sees the old file or the new one, never a
   // part (POSIX: OutputFile's rules, kaizen/file_util.h). Returns PermissionDenied when the
-  // path may not be written (read-only, a refused link, not a regular file or a device) and
-  // IOError when the system fails the write; the old content is then untouched.
+  // path may not be written (read-only, a refused link, not a regular file or a device),
+  // NotFound when its directory does not exist and IOError when the system fails the write
+  // (a full disk); the old content is then untouched.
   virtual Status WriteFileAtomically(const std::string& path, std::string_view content) = 0;
 
   // True when something (a file, a directory, a device) is at `path`; a dangling link is not.
