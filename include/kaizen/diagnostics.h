@@ -95,7 +95,8 @@ inline constexpr std::string_view kImplausibleTarget = "implausible_target";
 inline constexpr std::string_view kBadWorkbook = "bad_workbook";
 inline constexpr std::string_view kOverLimit = "over_limit";
 inline constexpr std::string_view kPercentCell = "percent_cell";
-// A diagnostic raised without a kind of its own (none of kaizen's readers raises one now).
+// A bad row reported through ingest's uncoded RowSink::OnBadRow (nothing calls it now; kept
+// so that the code stays stable for scripts until that overload goes too).
 inline constexpr std::string_view kInput = "input";
 }  // namespace diag
 
@@ -105,19 +106,21 @@ struct Diagnostic {
   int line = 0;         // 1-based; 0 when the problem concerns the whole file
   int column = 0;       // 1-based field number (CSV, XLSX) or character (TOML); 0 when unknown
   std::string message;  // what was found and what was expected
-  std::string_view code = diag::kInput;  // one of diag::k*; static storage
+  // One of diag::k*; static storage. No default: every diagnostic names its kind, and
+  // Diagnostics::Add refuses one without.
+  std::string_view code;
 
   // "data.csv:12:3: error [bad_number]: 'abc' is not a number (expected ...)"
   std::string ToString() const;
 };
 
+// Every way in takes a code (one of diag::k*): there is no unclassified diagnostic.
 class Diagnostics {
  public:
   void Error(std::string_view code, std::string file, int line, int column, std::string message);
   void Warning(std::string_view code, std::string file, int line, int column, std::string message);
-  // Unclassified (diag::kInput), for readers that do not yet name their kinds.
-  void Error(std::string file, int line, int column, std::string message);
-  void Warning(std::string file, int line, int column, std::string message);
+  // Precondition: d.code is not empty (a Diagnostic built without one is a bug in kaizen):
+  // otherwise the process aborts, naming the diagnostic, in every build.
   void Add(Diagnostic d);
 
   const std::vector<Diagnostic>& all() const { return all_; }

@@ -18,6 +18,11 @@
 // A temporary is removed on failure, by the destructor of an uncommitted OutputFile, and on
 // SIGINT, SIGTERM or SIGHUP.
 //
+// Failures name their class (kaizen/status.h): PermissionDenied when kaizen refuses the path
+// (the cases above) or the system does (EACCES, EPERM, EROFS), NotFound when the directory
+// does not exist, IOError for any other failure of the system (a full disk, a quota, EIO).
+// Never FailedPrecondition or InvalidArgument, which are about the input, not the output.
+//
 // Not thread-safe per object; distinct objects may be used from different threads.
 #ifndef KAIZEN_FILE_UTIL_H_
 #define KAIZEN_FILE_UTIL_H_
@@ -25,6 +30,7 @@
 #include <string>
 #include <string_view>
 
+#include "kaizen/env.h"
 #include "kaizen/status.h"
 
 struct stat;
@@ -38,17 +44,17 @@ class OutputFile {
   OutputFile& operator=(const OutputFile&) = delete;
   ~OutputFile();  // an uncommitted temporary is removed
 
-  // Returns InvalidArgument naming the path and the reason when it cannot be written there
-  // (see above); nothing is created then.
+  // Returns PermissionDenied, NotFound or IOError naming the path and the reason when it
+  // cannot be written there (see above); nothing is created then.
   Status Open(const std::string& path);
 
-  // Appends `bytes`. Returns InvalidArgument with the system's reason (disk full, quota, file
-  // size limit); the temporary is then removed and later calls fail too.
+  // Appends `bytes`. Returns IOError with the system's reason (disk full, quota, file size
+  // limit); the temporary is then removed and later calls fail too (IOError).
   Status Write(std::string_view bytes);
 
   // Makes the output visible: flushes it to disk and renames the temporary over the target
-  // (or closes the device). Returns InvalidArgument when that fails; the target is then
-  // untouched (a device may have received part of the output).
+  // (or closes the device). Returns IOError when that fails; the target is then untouched (a
+  // device may have received part of the output).
   Status Commit();
 
  private:
@@ -57,7 +63,11 @@ class OutputFile {
   Status FollowLink(struct stat* info);
   Status OpenDevice();
   Status CreateTemporary(const struct stat* replaced);
-  Status Fail(const std::string& reason);
+  // Fail removes the temporary and returns `code` with "PATH: cannot write the file (reason)";
+  // FailFromErrno takes the code and the reason from errno; Refuse is kaizen's own refusal.
+  Status Fail(StatusCode code, const std::string& reason);
+  Status FailFromErrno(const std::string& context = "");
+  Status Refuse(const std::string& reason);
   void RemoveTemporary();
 
   std::string path_;       // as given, for messages
@@ -68,12 +78,13 @@ class OutputFile {
   bool failed_ = false;
 };
 
-// Writes `content` to `path` through OutputFile. Returns InvalidArgument on failure; the
-// target is then untouched.
-Status WriteFileAtomically(const std::string& path, std::string_view content);
+// Writes `content` to `path` through `env` (the default Env: through OutputFile). Fails as
+// OutputFile does; the target is then untouched.
+Status WriteFileAtomically(const std::string& path, std::string_view content,
+                           Env* env = Env::Default());
 
 // Writes all of `content` to standard output (after anything stdio buffered), retrying short
-// writes. Returns InvalidArgument "standard output: cannot write (reason)" on failure.
+// writes. Returns IOError "standard output: cannot write (reason)" on failure.
 Status WriteToStandardOutput(std::string_view content);
 
 }  // namespace kaizen

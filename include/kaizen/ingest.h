@@ -71,7 +71,8 @@ using SeriesCallback = std::function<Status(Series&& series)>;
 // Reads a CSV or .xlsx file (by extension; otherwise sniffed). `catalogue` (may be null) gives
 // the column mapping, each indicator's chart type (which columns it needs) and aggregation.
 // Returns InvalidArgument when any error diagnostic was raised (the callback may already have
-// been called in streaming mode) and NotFound when the file cannot be opened.
+// been called in streaming mode) and NotFound (PermissionDenied when it may not be read) when
+// the file cannot be opened.
 Result<ImportSummary> ReadDataFile(const std::string& path, const Catalogue* catalogue,
                                    const ReadOptions& options, Diagnostics* diagnostics,
                                    const SeriesCallback& on_series);

@@ -8,7 +8,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <iostream>
 
 #include "kaizen/file_util.h"
@@ -186,26 +185,26 @@ Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs, const
   return app::IndicatorFor(series, RequestFor(o, inputs));
 }
 
-Result<Date> AsOf(const DataOptions& o) {
+Result<Date> AsOf(const DataOptions& o, Env* env) {
   if (!o.as_of.empty()) {
     Result<Date> d = Date::ParseIso(o.as_of);
     if (!d.ok()) return Status::InvalidArgument("--as-of: " + d.status().message());
     return d;
   }
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  return Date::FromCivil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+  return env->Today();
+}
+
+int ExitCodeFor(const Status& status, FailedWhile stage) {
+  if (status.ok()) return kExitOk;
+  if (stage == FailedWhile::kWritingOutput) return kExitCannotWrite;
+  return status.code() == StatusCode::kInternal ? kExitInternal : kExitBadInput;
 }
 
 int WriteOutput(const std::string& path, const std::string& text) {
   const bool to_stdout = path.empty() || path == "-";
   Status st = to_stdout ? WriteToStandardOutput(text) : WriteFileAtomically(path, text);
-  if (!st.ok()) {
-    std::cerr << st.message() << "\n";
-    return kExitCannotWrite;
-  }
-  return kExitOk;
+  if (!st.ok()) std::cerr << st.message() << "\n";
+  return ExitCodeFor(st, FailedWhile::kWritingOutput);
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {

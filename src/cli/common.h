@@ -13,6 +13,7 @@
 #include "kaizen/app.h"
 #include "kaizen/catalogue.h"
 #include "kaizen/diagnostics.h"
+#include "kaizen/env.h"
 #include "kaizen/ingest.h"
 #include "kaizen/model.h"
 #include "kaizen/profile.h"
@@ -35,6 +36,13 @@ enum ExitCode {
   kExitBadInput = 2,     // bad data, catalogue or options: the message says where and why
   kExitCannotWrite = 3,  // an output could not be written (an output file is left as it was)
 };
+
+// Where a run failed, which decides its exit code with the Status's class.
+enum class FailedWhile { kReadingOrAnalysing, kWritingOutput };
+// The one mapping from a Status to an exit code (docs/cli.md, "Exit codes"): kExitOk for OK;
+// any failure while writing an output kExitCannotWrite; else kInternal kExitInternal and
+// every other class (an input that cannot be read included) kExitBadInput.
+int ExitCodeFor(const Status& status, FailedWhile stage);
 
 struct DataOptions {
   std::string data_path;
@@ -131,7 +139,7 @@ Result<Indicator> IndicatorFor(const Series& series, const Inputs& inputs,
 
 // "Today" for staleness: --as-of, else the system date (the CLI may read the clock; the
 // engine never does).
-Result<Date> AsOf(const DataOptions& options);
+Result<Date> AsOf(const DataOptions& options, Env* env = Env::Default());
 
 // Writes text to `path` atomically, or to stdout when path is "-". Returns an exit code.
 int WriteOutput(const std::string& path, const std::string& text);

@@ -1,5 +1,7 @@
 #include "kaizen/diagnostics.h"
 
+#include <cstdio>
+#include <cstdlib>
 #include <utility>
 
 namespace kaizen {
@@ -52,15 +54,13 @@ void Diagnostics::Warning(std::string_view code, std::string file, int line, int
   Add({Severity::kWarning, std::move(file), line, column, std::move(message), code});
 }
 
-void Diagnostics::Error(std::string file, int line, int column, std::string message) {
-  Error(diag::kInput, std::move(file), line, column, std::move(message));
-}
-
-void Diagnostics::Warning(std::string file, int line, int column, std::string message) {
-  Warning(diag::kInput, std::move(file), line, column, std::move(message));
-}
-
 void Diagnostics::Add(Diagnostic d) {
+  if (d.code.empty()) {
+    // Scripts and the HTTP API branch on the code: an uncoded diagnostic is a bug, caught by
+    // the first test that reaches it rather than shipped as an empty "[]".
+    std::fprintf(stderr, "kaizen: a diagnostic without a code: %s\n", d.ToString().c_str());
+    std::abort();
+  }
   if (d.severity == Severity::kError) ++errors_;
   all_.push_back(std::move(d));
 }

@@ -14,6 +14,7 @@
 #include <random>
 #include <string>
 
+#include "core/errno_status.h"
 #include "core/temporary_cleanup.h"
 
 namespace kaizen {
@@ -76,12 +77,22 @@ void OutputFile::RemoveTemporary() {
   temporary_.clear();
 }
 
-Status OutputFile::Fail(const std::string& reason) {
+Status OutputFile::Fail(StatusCode code, const std::string& reason) {
   failed_ = true;
   RemoveTemporary();
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
-  return Status::InvalidArgument(path_ + ": cannot write the file (" + reason + ")");
+  return {code, path_ + ": cannot write the file (" + reason + ")"};
+}
+
+// Read before anything else can change errno (RemoveTemporary's unlink).
+Status OutputFile::FailFromErrno(const std::string& context) {
+  const int error = errno;
+  return Fail(StatusCodeFromErrno(error), context + std::strerror(error));
+}
+
+Status OutputFile::Refuse(const std::string& reason) {
+  return Fail(StatusCode::kPermissionDenied, reason);
 }
 
 Status OutputFile::Open(const std::string& path) {
@@ -89,34 +100,34 @@ Status OutputFile::Open(const std::string& path) {
   target_ = path;
   struct stat info {};
   const bool exists = ::lstat(path.c_str(), &info) == 0;
-  if (!exists && errno != ENOENT) return Fail(SystemReason());
+  if (!exists && errno != ENOENT) return FailFromErrno();
   if (!exists) return CreateTemporary(nullptr);
   if (S_ISLNK(info.st_mode)) {
     if (Status st = FollowLink(&info); !st.ok() || fd_ >= 0) return st;
   }
   if (IsDevice(info)) return OpenDevice();
-  if (S_ISDIR(info.st_mode)) return Fail("it is a directory");
-  if (!S_ISREG(info.st_mode)) return Fail("not a regular file, a character device or a FIFO");
+  if (S_ISDIR(info.st_mode)) return Refuse("it is a directory");
+  if (!S_ISREG(info.st_mode)) return Refuse("not a regular file, a character device or a FIFO");
   // access() alone would let root replace a file whose owner made it read-only.
   if (::access(target_.c_str(), W_OK) != 0 || (info.st_mode & 0222) == 0)
-    return Fail("the file is read-only; make it writable or choose another name");
+    return Refuse("the file is read-only; make it writable or choose another name");
   return CreateTemporary(&info);
 }
 
 Status OutputFile::FollowLink(struct stat* info) {
   if (!MayFollow(path_, *info))
-    return Fail("a symbolic link owned by another user in a shared directory");
-  if (::stat(path_.c_str(), info) != 0) return Fail("a symbolic link to a missing file");
+    return Refuse("a symbolic link owned by another user in a shared directory");
+  if (::stat(path_.c_str(), info) != 0) return Refuse("a symbolic link to a missing file");
   if (!S_ISREG(info->st_mode)) return Status::Ok();  // a device or worse: Open decides
   if (IsStandardOutput(*info)) {
     // `-o /dev/stdout >> log.csv`: write where the shell pointed it, with its append mode,
     // instead of replacing the file.
     fd_ = ::fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 0);
     target_.clear();
-    return fd_ >= 0 ? Status::Ok() : Fail(SystemReason());
+    return fd_ >= 0 ? Status::Ok() : FailFromErrno();
   }
   char resolved[PATH_MAX];
-  if (!::realpath(path_.c_str(), resolved)) return Fail(SystemReason());
+  if (!::realpath(path_.c_str(), resolved)) return FailFromErrno();
   target_ = resolved;
   return Status::Ok();
 }
@@ -125,10 +136,10 @@ Status OutputFile::OpenDevice() {
   target_.clear();
   // No O_TRUNC and no O_CREAT: nothing is made or cut short if the path changed since lstat.
   fd_ = ::open(path_.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
-  if (fd_ < 0) return Fail(SystemReason());
+  if (fd_ < 0) return FailFromErrno();
   struct stat info {};
   if (::fstat(fd_, &info) != 0 || !IsDevice(info))
-    return Fail("it changed while being opened");  // never write into a file in place
+    return Refuse("it changed while being opened");  // never write into a file in place
   return Status::Ok();
 }
 
@@ -151,51 +162,49 @@ Status OutputFile::CreateTemporary(const struct stat* replaced) {
     errno = open_error;
     if (errno != EEXIST) {
       // Usually a directory the user may not write: the file itself may well be writable.
-      return Fail("cannot create a file in " + ParentOf(target_) + ": " + SystemReason());
+      return FailFromErrno("cannot create a file in " + ParentOf(target_) + ": ");
     }
   }
-  if (fd_ < 0) return Fail("no unused temporary name beside it");
+  if (fd_ < 0) return Fail(StatusCode::kIOError, "no unused temporary name beside it");
   // The replacement keeps the old file's permissions (a report readable only by its team).
-  if (replaced && ::fchmod(fd_, replaced->st_mode & 0777) != 0) return Fail(SystemReason());
+  if (replaced && ::fchmod(fd_, replaced->st_mode & 0777) != 0) return FailFromErrno();
   return Status::Ok();
 }
 
+// A call after a failure gives no reason: the first failure gave it.
 Status OutputFile::Write(std::string_view bytes) {
-  if (failed_ || fd_ < 0) return Status::InvalidArgument(path_ + ": cannot write the file");
+  if (failed_ || fd_ < 0) return Status::IOError(path_ + ": cannot write the file");
   while (!bytes.empty()) {
     const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Fail(SystemReason());
+    if (n < 0) return FailFromErrno();
     bytes.remove_prefix(static_cast<std::size_t>(n));
   }
   return Status::Ok();
 }
 
 Status OutputFile::Commit() {
-  if (failed_ || fd_ < 0) return Status::InvalidArgument(path_ + ": cannot write the file");
+  if (failed_ || fd_ < 0) return Status::IOError(path_ + ": cannot write the file");
   // Some file systems (NFS, quotas) report a full disk only here: check both.
-  if (!temporary_.empty() && ::fsync(fd_) != 0) return Fail(SystemReason());
+  if (!temporary_.empty() && ::fsync(fd_) != 0) return FailFromErrno();
   const int fd = fd_;
   fd_ = -1;
-  if (::close(fd) != 0) return Fail(SystemReason());
+  if (::close(fd) != 0) return FailFromErrno();
   if (temporary_.empty()) return Status::Ok();
-  if (::rename(temporary_.c_str(), target_.c_str()) != 0) return Fail(SystemReason());
+  if (::rename(temporary_.c_str(), target_.c_str()) != 0) return FailFromErrno();
   internal::DisarmTemporaryCleanup(cleanup_slot_);
   cleanup_slot_ = -1;
   temporary_.clear();
   return Status::Ok();
 }
 
-Status WriteFileAtomically(const std::string& path, std::string_view content) {
-  OutputFile file;
-  if (Status st = file.Open(path); !st.ok()) return st;
-  if (Status st = file.Write(content); !st.ok()) return st;
-  return file.Commit();
+Status WriteFileAtomically(const std::string& path, std::string_view content, Env* env) {
+  return env->WriteFileAtomically(path, content);
 }
 
 Status WriteToStandardOutput(std::string_view content) {
   auto failure = [] {
-    return Status::InvalidArgument("standard output: cannot write (" + SystemReason() + ")");
+    return Status::IOError("standard output: cannot write (" + SystemReason() + ")");
   };
   if (std::fflush(stdout) != 0) return failure();
   while (!content.empty()) {

@@ -91,6 +91,7 @@ TEST_F(FileUtilTest, RefusesAReadOnlyFileAndLeavesItUnchanged) {
   ASSERT_EQ(::chmod(Path("out.html").c_str(), 0444), 0);
   const Status st = WriteFileAtomically(Path("out.html"), "new");
   ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), StatusCode::kPermissionDenied);
   EXPECT_NE(st.message().find("read-only"), std::string::npos) << st.message();
   EXPECT_EQ(Read(Path("out.html")), "old");
   EXPECT_EQ(Names(), std::vector<std::string>{"out.html"});
@@ -154,6 +155,7 @@ TEST_F(FileUtilTest, AFailedWriteLeavesTheOldFileAndNoTemporary) {
   ::setrlimit(RLIMIT_FSIZE, &saved);
   ::sigaction(SIGXFSZ, &previous, nullptr);
   ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), StatusCode::kIOError);  // EFBIG
   EXPECT_NE(st.message().find("File too large"), std::string::npos) << st.message();
   EXPECT_EQ(st.message().rfind(Path("out.json"), 0), 0u) << st.message();
   EXPECT_EQ(Read(Path("out.json")), "old");
@@ -195,6 +197,7 @@ TEST_F(FileUtilTest, AFullCharacterDeviceIsAnErrorWithTheReason) {
   if (full.empty()) GTEST_SKIP() << "cannot make a device node here";
   const Status st = WriteFileAtomically(full, "x");
   ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), StatusCode::kIOError);  // ENOSPC
   EXPECT_NE(st.message().find("No space left on device"), std::string::npos) << st.message();
   EXPECT_TRUE(S_ISCHR(ModeOf(full)));
   EXPECT_EQ(Temporaries(), 0);
@@ -222,6 +225,7 @@ TEST_F(FileUtilTest, AnotherUsersLinkInAStickyDirectoryIsNotFollowed) {
   ASSERT_EQ(::lchown(link.c_str(), 65534, 65534), 0);  // nobody's
   const Status st = WriteFileAtomically(link, "report");
   ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), StatusCode::kPermissionDenied);
   EXPECT_NE(st.message().find("owned by another user"), std::string::npos) << st.message();
   EXPECT_EQ(Read(Path("victim")), "precious");
   // The same link of our own is followed.
@@ -232,11 +236,12 @@ TEST_F(FileUtilTest, AnotherUsersLinkInAStickyDirectoryIsNotFollowed) {
 
 TEST_F(FileUtilTest, RefusesADanglingLinkAndADirectory) {
   ASSERT_EQ(::symlink("missing.csv", Path("link.csv").c_str()), 0);
-  EXPECT_FALSE(WriteFileAtomically(Path("link.csv"), "new").ok());
+  EXPECT_EQ(WriteFileAtomically(Path("link.csv"), "new").code(), StatusCode::kPermissionDenied);
   EXPECT_FALSE(fs::exists(Path("missing.csv")));
   fs::create_directory(Path("sub"));
   const Status st = WriteFileAtomically(Path("sub"), "new");
   ASSERT_FALSE(st.ok());
+  EXPECT_EQ(st.code(), StatusCode::kPermissionDenied);
   EXPECT_NE(st.message().find("directory"), std::string::npos) << st.message();
   EXPECT_EQ(Names(), (std::vector<std::string>{"link.csv", "sub"}));
 }

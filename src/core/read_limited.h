@@ -2,7 +2,7 @@
 // indicator catalogue, the record tables of the analysis commands): a path such as /dev/zero,
 // an endless pipe or a mistaken multi-gigabyte file is refused once it passes the ceiling,
 // instead of reading without bound. The limits are listed in docs/cli.md ("Input limits").
-// Pure apart from the read; safe from any thread.
+// The read itself is the Env's (kaizen/env.h), so tests may give an in-memory one.
 #ifndef KAIZEN_CORE_READ_LIMITED_H_
 #define KAIZEN_CORE_READ_LIMITED_H_
 
@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "kaizen/env.h"
 #include "kaizen/status.h"
 
 namespace kaizen {
@@ -19,12 +20,16 @@ inline constexpr std::size_t kMaxCatalogueBytes = 16u << 20;
 // A record table read whole by aggregate, regress, scatter and the other analysis commands.
 inline constexpr std::size_t kMaxRecordTableBytes = 1u << 30;
 
-// Reads all of `path` (a file, a device or a pipe) into *out. `what` names the input in
-// messages ("the indicator catalogue"). Returns NotFound when it cannot be opened,
-// InvalidArgument when it is a directory, cannot be read or is longer than `max_bytes` (the
-// message gives the limit); *out is then unspecified.
+// Reads all of `path` (a file, a device or a pipe) into *out through `env`. `what` names the
+// input in messages ("the indicator catalogue"). Fails as Env::ReadFile: NotFound,
+// PermissionDenied, InvalidArgument (a directory), IOError, ResourceExhausted (longer than
+// `max_bytes`); *out is then unspecified.
 Status ReadFileLimited(const std::string& path, std::size_t max_bytes, std::string_view what,
-                       std::string* out);
+                       std::string* out, Env* env = Env::Default());
+
+// The ResourceExhausted status of an input longer than its limit, with the one wording every
+// Env uses: "the table 'big.csv' is longer than 1024 MiB, the limit (see ...)".
+Status InputTooLong(const std::string& path, std::size_t max_bytes, std::string_view what);
 
 }  // namespace kaizen
 

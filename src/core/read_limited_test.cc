@@ -14,12 +14,12 @@ namespace {
 TEST(ReadLimitedTest, EndlessInputIsRefusedAtTheLimit) {
   std::string out;
   const Status s = ReadFileLimited("/dev/zero", 1 << 20, "the input", &out);
-  EXPECT_EQ(s.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(s.code(), StatusCode::kResourceExhausted);
   EXPECT_NE(s.message().find("'/dev/zero' is longer than 1 MiB"), std::string::npos) << s.message();
 
   Diagnostics diagnostics;
   Result<Catalogue> c = ReadCatalogue("/dev/zero", &diagnostics);
-  EXPECT_EQ(c.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(c.status().code(), StatusCode::kResourceExhausted);
   EXPECT_NE(c.status().message().find("is longer than 16 MiB"), std::string::npos)
       << c.status().message();
 }
@@ -30,7 +30,7 @@ TEST(ReadLimitedTest, SmallFilesAreReadWhole) {
   std::string out;
   ASSERT_TRUE(ReadFileLimited(path, 4, "the input", &out).ok());
   EXPECT_EQ(out, "abc\n");
-  EXPECT_EQ(ReadFileLimited(path, 3, "the input", &out).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(ReadFileLimited(path, 3, "the input", &out).code(), StatusCode::kResourceExhausted);
   EXPECT_EQ(ReadFileLimited("/nonexistent/x", 3, "the input", &out).code(), StatusCode::kNotFound);
   EXPECT_EQ(ReadFileLimited("/tmp", 3, "the input", &out).code(), StatusCode::kInvalidArgument);
 }

@@ -10,6 +10,7 @@
 #include <functional>
 #include <vector>
 
+#include "core/errno_status.h"
 #include "ingest/csv/encoding.h"
 #include "ingest/csv/sniffer.h"
 #include "ingest/csv/tokenizer.h"
@@ -45,11 +46,11 @@ class FileSource final : public ByteSource {
         if (rewound_ && on_progress_) on_progress_(read_, total_);
         return static_cast<std::size_t>(n);
       }
-      if (errno != EINTR) return Status::InvalidArgument(std::strerror(errno));
+      if (errno != EINTR) return Status::IOError(std::strerror(errno));
     }
   }
   Status Rewind() override {
-    if (::lseek(fd_, 0, SEEK_SET) != 0) return Status::InvalidArgument(std::strerror(errno));
+    if (::lseek(fd_, 0, SEEK_SET) != 0) return Status::IOError(std::strerror(errno));
     read_ = 0;
     rewound_ = true;
     return Status::Ok();
@@ -255,8 +256,8 @@ Result<ImportSummary> ReadCsv(ByteSource& source, const std::string& file_name,
   return mapper.Finish(read);
 }
 
-// Reads all of a non-seekable input (a pipe, /dev/stdin) into *text. Returns InvalidArgument
-// (and reports it) on a read error or past kMaxStreamBytes.
+// Reads all of a non-seekable input (a pipe, /dev/stdin) into *text. Returns IOError on a read
+// error and ResourceExhausted past kMaxStreamBytes (and reports it).
 Status ReadWholeStream(int fd, const std::string& path, std::string* text,
                        Diagnostics* diagnostics) {
   std::vector<char> block(kFirstReadBytes);
@@ -266,14 +267,14 @@ Status ReadWholeStream(int fd, const std::string& path, std::string* text,
     if (n < 0) {
       const std::string reason = std::strerror(errno);
       diagnostics->Error(diag::kCannotRead, path, 0, 0, "cannot read the file: " + reason);
-      return Status::InvalidArgument(path + ": " + reason);
+      return Status::IOError(path + ": " + reason);
     }
     if (n == 0) return Status::Ok();
     if (text->size() + static_cast<std::size_t>(n) > kMaxStreamBytes) {
       diagnostics->Error(diag::kCannotRead, path, 0, 0,
                          "a pipe or other unseekable input is read into memory, at most 1 GiB: "
                          "save the data to a file and read that");
-      return Status::InvalidArgument(path + ": input too large for a pipe");
+      return Status::ResourceExhausted(path + ": input too large for a pipe");
     }
     text->append(block.data(), static_cast<std::size_t>(n));
   }
@@ -286,9 +287,10 @@ Result<ImportSummary> ReadCsvFile(const std::string& path, const Catalogue* cata
                                   const SeriesCallback& on_series) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    const std::string reason = std::strerror(errno);
+    const int error = errno;
+    const std::string reason = std::strerror(error);
     diagnostics->Error(diag::kCannotRead, path, 0, 0, "cannot open the file: " + reason);
-    return Status::NotFound("cannot open '" + path + "': " + reason);
+    return StatusFromErrno(error, "cannot open '" + path + "': " + reason);
   }
   struct stat info {};
   if (::fstat(fd, &info) == 0 && !S_ISREG(info.st_mode)) {

@@ -685,7 +685,7 @@ baseline = { first_n = 0 }
 
 TEST(CatalogueTest, EveryProblemIsReportedNotOnlyTheFirst) {
   Diagnostics diagnostics;
-  diagnostics.Warning("other.csv", 1, 1, "unrelated");
+  diagnostics.Warning(diag::kMissingPeriods, "other.csv", 1, 1, "unrelated");
   Result<Catalogue> c = Parse(R"(
 titel = "x"
 [[indicator]]
@@ -704,7 +704,7 @@ name = "dup"
 
 TEST(CatalogueTest, OnlyThisParsesErrorsFailIt) {
   Diagnostics diagnostics;
-  diagnostics.Error("earlier.csv", 3, 1, "an earlier file's problem");
+  diagnostics.Error(diag::kBadNumber, "earlier.csv", 3, 1, "an earlier file's problem");
   Result<Catalogue> c = Parse("[[indicator]]\nid = \"a\"\nname = \"A\"\n", &diagnostics);
   EXPECT_TRUE(c.ok()) << c.status().message();
 }

@@ -141,15 +141,21 @@ class Workbook {
     if (error == ZIP_ER_NOENT || error == ZIP_ER_OPEN) {
       return Status::NotFound("cannot open '" + path_ + "': " + reason);
     }
-    return Fail("'" + path_ + "' is not an .xlsx workbook (expected a zip archive: " + reason +
-                ")");
+    return Fail(
+        StatusCode::kInvalidArgument,  // a foreign file, not a damaged workbook
+        "'" + path_ + "' is not an .xlsx workbook (expected a zip archive: " + reason + ")");
   }
 
-  // Reports a problem with the whole workbook and returns it as the read's status: a damaged or
-  // foreign file (diag::kBadWorkbook), or a part beyond a documented limit (diag::kOverLimit).
+  // Reports a problem with the whole workbook and returns it as the read's status: a damaged
+  // file (diag::kBadWorkbook, Corruption), or a part beyond a documented limit
+  // (diag::kOverLimit, ResourceExhausted).
   Status Fail(std::string message, std::string_view code = diag::kBadWorkbook) {
+    return Fail(code == diag::kOverLimit ? StatusCode::kResourceExhausted : StatusCode::kCorruption,
+                std::move(message), code);
+  }
+  Status Fail(StatusCode status, std::string message, std::string_view code = diag::kBadWorkbook) {
     diagnostics_->Error(code, path_, 0, 0, message);
-    return Status::InvalidArgument(std::move(message));
+    return {status, std::move(message)};
   }
 
   // Opens a part for reading, at most `max_bytes` inflated. *found is false (and the status OK)
@@ -616,7 +622,7 @@ class SheetReader {
           book_->diagnostics()->Error(
               diag::kBadWorkbook, file_, previous_row_ + 1, 0,
               "row number '" + std::string(r.value()) + "' is not a number from 1 to 1048576");
-          return Status::InvalidArgument(file_ + ": a damaged sheet");
+          return Status::Corruption(file_ + ": a damaged sheet");
         }
       }
       if (number <= previous_row_) {
@@ -624,7 +630,7 @@ class SheetReader {
                                     "row " + std::to_string(number) + " comes after row " +
                                         std::to_string(previous_row_) +
                                         " (expected rows in ascending order)");
-        return Status::InvalidArgument(file_ + ": a damaged sheet");
+        return Status::Corruption(file_ + ": a damaged sheet");
       }
       previous_row_ = number;
       if (Status s = ReadRow(row, number); !s.ok()) return s;
@@ -646,7 +652,7 @@ class SheetReader {
                                       "cell reference '" + std::string(r.value()) +
                                           "' is not a cell of row " + std::to_string(number) +
                                           " (expected a column A to XFD and the row number)");
-          return Status::InvalidArgument(file_ + ": a damaged sheet");
+          return Status::Corruption(file_ + ": a damaged sheet");
         }
         column = ref->column;
       }
@@ -654,7 +660,7 @@ class SheetReader {
         book_->diagnostics()->Error(diag::kBadWorkbook, file_, number, column,
                                     "cells out of order in row " + std::to_string(number) +
                                         " (expected columns in ascending order)");
-        return Status::InvalidArgument(file_ + ": a damaged sheet");
+        return Status::Corruption(file_ + ": a damaged sheet");
       }
       // Columns skipped by the sheet are empty cells.
       while (used + 1 < static_cast<std::size_t>(column)) {
@@ -703,7 +709,7 @@ class SheetReader {
           diag::kOverLimit, file_, number, 0,
           "the sheet's cells hold more than " + MiB(kMaxSheetTextBytes) +
               " of text by this row (the limit; see 'Input limits' in docs/cli.md)");
-      return Status::InvalidArgument(file_ + ": too much text");
+      return Status::ResourceExhausted(file_ + ": too much text");
     }
     Status status = sink_->OnRow(number, views_);
     if (!header_seen_) {
@@ -898,9 +904,10 @@ Status ChooseSheet(Workbook& book, const std::string& sheet, SheetEntry* chosen_
     }
   }
   if (chosen == nullptr) {
-    return book.Fail("'" + path + "' has no sheet '" + sheet + "' (expected a sheet name or a " +
-                     "number from 1 to " + std::to_string(sheets.size()) + "; its sheets are " +
-                     SheetList(sheets) + ")");
+    return book.Fail(StatusCode::kInvalidArgument,  // --sheet names no sheet
+                     "'" + path + "' has no sheet '" + sheet + "' (expected a sheet name or a " +
+                         "number from 1 to " + std::to_string(sheets.size()) + "; its sheets are " +
+                         SheetList(sheets) + ")");
   }
   if (chosen->part.empty()) {
     return book.Fail("sheet '" + chosen->name + "' of '" + path +

@@ -22,9 +22,10 @@
 namespace kaizen::ingest {
 
 // Reads `sheet` (a name, a 1-based index as text, or "" for the first sheet) of the workbook
-// at `path`. Returns NotFound when the file cannot be opened, InvalidArgument (with a
-// diagnostic) when it is not a readable workbook or has no such sheet, or the sink's status
-// when the sink stops the read.
+// at `path`. Returns NotFound when the file cannot be opened; with a diagnostic,
+// InvalidArgument when it is not a workbook or has no such sheet, Corruption when it is a
+// damaged one, ResourceExhausted when a part is beyond a limit of docs/cli.md; or the sink's
+// status when the sink stops the read.
 Status ReadXlsxRows(const std::string& path, const std::string& sheet, Diagnostics* diagnostics,
                     RowSink& sink);
 

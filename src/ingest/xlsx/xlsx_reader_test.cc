@@ -380,9 +380,9 @@ TEST(XlsxReaderTest, MissingFileIsNotFound) {
   EXPECT_EQ(s.code(), StatusCode::kNotFound) << s.message();
 }
 
-TEST(XlsxReaderTest, ZipWithoutWorkbookIsInvalidArgument) {
+TEST(XlsxReaderTest, ZipWithoutWorkbookIsCorruption) {
   Outcome o = Read({{"word/document.xml", "<document/>"}});
-  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(o.status.code(), StatusCode::kCorruption);
   ASSERT_EQ(o.diagnostics.error_count(), 1u);
   EXPECT_NE(o.diagnostics.all()[0].message.find("it has no xl/workbook.xml"), std::string::npos);
 }
@@ -391,7 +391,7 @@ TEST(XlsxReaderTest, CorruptXmlIsReportedWithThePart) {
   Parts parts = OneSheet("");
   parts["xl/worksheets/sheet1.xml"] = "<worksheet>\n<sheetData>\n<row r=\"1\"><c></row>";
   Outcome o = Read(parts);
-  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(o.status.code(), StatusCode::kCorruption);
   ASSERT_EQ(o.diagnostics.error_count(), 1u);
   const std::string& m = o.diagnostics.all()[0].message;
   EXPECT_NE(m.find("xl/worksheets/sheet1.xml in '"), std::string::npos) << m;
@@ -412,7 +412,7 @@ TEST(XlsxReaderTest, BadCellsAreReportedAtTheirRowAndColumn) {
   EXPECT_EQ(o.bad[0].message, "shared string 5 does not exist (the workbook has 1)");
 
   Outcome bad_ref = Read(OneSheet("<row r=\"2\"><c r=\"B3\"><v>1</v></c></row>"));
-  EXPECT_EQ(bad_ref.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(bad_ref.status.code(), StatusCode::kCorruption);
   ASSERT_EQ(bad_ref.diagnostics.error_count(), 1u);
   EXPECT_EQ(bad_ref.diagnostics.all()[0].line, 2);
   EXPECT_NE(bad_ref.diagnostics.all()[0].file.find(".xlsx[Sheet1]"), std::string::npos);
@@ -616,7 +616,7 @@ TEST(XlsxHostileTest, ZipBombIsRefusedByItsCompressionRatioNamingThePart) {
   // 64 MiB of spaces deflate about 1000 times: past the 200 limit long before the end.
   const std::string padding(64u << 20, ' ');
   Outcome o = Read(OneSheet("<row r=\"1\"><c><v>1</v></c></row>" + padding));
-  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(o.status.code(), StatusCode::kResourceExhausted);
   const std::string all = AllDiagnostics(o.diagnostics);
   EXPECT_NE(all.find("xl/worksheets/sheet1.xml in '"), std::string::npos) << all;
   EXPECT_NE(all.find("inflates more than 200 times"), std::string::npos) << all;
@@ -627,7 +627,7 @@ TEST(XlsxHostileTest, WholePartsHaveASizeLimitNamingThePart) {
   parts["xl/styles.xml"] =
       std::string("<styleSheet>") + std::string(17u << 20, ' ') + "</styleSheet>";
   Outcome o = Read(parts, "", 0, /*stored=*/true);
-  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(o.status.code(), StatusCode::kResourceExhausted);
   const std::string all = AllDiagnostics(o.diagnostics);
   EXPECT_NE(all.find("xl/styles.xml in '"), std::string::npos) << all;
   EXPECT_NE(all.find("is larger than 16 MiB uncompressed"), std::string::npos) << all;
@@ -641,7 +641,7 @@ TEST(XlsxHostileTest, SharedStringsHaveACountLimit) {
   for (int i = 0; i < 4'000'001; ++i) items += "<si/>";
   Outcome o = Read(OneSheet("<row r=\"1\"><c t=\"s\"><v>0</v></c></row>", items), "", 0,
                    /*stored=*/true);
-  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(o.status.code(), StatusCode::kResourceExhausted);
   const std::string all = AllDiagnostics(o.diagnostics);
   EXPECT_NE(all.find("xl/sharedStrings.xml in '"), std::string::npos) << all;
   EXPECT_NE(all.find("more than 4000000 shared strings"), std::string::npos) << all;
@@ -664,7 +664,7 @@ TEST(XlsxHostileTest, SharedStringsAreViewsAndNoLongerThanACell) {
   EXPECT_EQ(ok.rows[2].second[1], longest);
 
   Outcome refused = Read(OneSheet(rows, "<si><t>" + longest + "a</t></si>"));
-  EXPECT_EQ(refused.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(refused.status.code(), StatusCode::kResourceExhausted);
   const std::string all = AllDiagnostics(refused.diagnostics);
   EXPECT_NE(all.find("xl/sharedStrings.xml in '"), std::string::npos) << all;
   EXPECT_NE(all.find("shared string 0 has 32768 characters"), std::string::npos) << all;
@@ -710,7 +710,7 @@ TEST(XlsxHostileTest, TruncatedSheetIsAnError) {
   parts["xl/worksheets/sheet1.xml"] =
       std::string("<worksheet><sheetData><row r=\"1\"><c><v>1</v></c></row>");
   Outcome o = Read(parts);
-  EXPECT_EQ(o.status.code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(o.status.code(), StatusCode::kCorruption);
   EXPECT_NE(AllDiagnostics(o.diagnostics).find("ends inside <sheetData>"), std::string::npos);
 }
 
@@ -721,10 +721,10 @@ TEST(XlsxHostileTest, DiagnosticsNameTheSheetAndCell) {
   EXPECT_FALSE(m.series.ok());
   const std::string all = AllDiagnostics(m.diagnostics);
   EXPECT_NE(all.find(".xlsx:Sheet1!D3: error [bad_number]:"), std::string::npos) << all;
-  Diagnostic d{Severity::kError, "book.xlsx[Data 2]", 7, 28, "m"};
-  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!AB7: error [input]: m");
+  Diagnostic d{Severity::kError, "book.xlsx[Data 2]", 7, 28, "m", diag::kBadNumber};
+  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!AB7: error [bad_number]: m");
   d.column = 0;
-  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!7:7: error [input]: m");
+  EXPECT_EQ(d.ToString(), "book.xlsx:Data 2!7:7: error [bad_number]: m");
   EXPECT_EQ(ColumnLetters(1), "A");
   EXPECT_EQ(ColumnLetters(26), "Z");
   EXPECT_EQ(ColumnLetters(27), "AA");

@@ -79,8 +79,7 @@ Status Draw(const Parsed& page, cairo_t* cr, double scale) {
 }
 
 Status WriteFailure(const std::string& path, cairo_status_t status) {
-  return Status::InvalidArgument(path + ": cannot write the file (" +
-                                 cairo_status_to_string(status) + ")");
+  return Status::IOError(path + ": cannot write the file (" + cairo_status_to_string(status) + ")");
 }
 
 // Where cairo's output stream goes: the first failed write is kept, with the system's reason,
