@@ -1,7 +1,9 @@
 // Charts of the Measure and Analyse steps, as SVG: histogram, box plot, bar chart, line graph,
 // scatter plot with its least-squares line and confidence band, residual plot, Pareto chart
 // and funnel plot. Pure functions from values and results to SVG text; PNG and PDF come from
-// WriteSvgAsPng / WriteSvgAsPdf (render.h).
+// WriteSvgAsPng / WriteSvgAsPdf (render.h). The painters draw what they are given: histogram
+// bins (kaizen/histogram.h) and box-plot statistics (BoxStats, kaizen/stats.h) are computed in
+// stats/ and included here so that callers need this one header.
 #ifndef KAIZEN_ANALYSIS_RENDER_H_
 #define KAIZEN_ANALYSIS_RENDER_H_
 
@@ -11,6 +13,7 @@
 
 #include "kaizen/capability.h"
 #include "kaizen/funnel.h"
+#include "kaizen/histogram.h"
 #include "kaizen/pareto.h"
 #include "kaizen/render.h"
 #include "kaizen/stats.h"
@@ -38,35 +41,14 @@ struct PlotOptions {
   double pareto_cut = 0.8;
 };
 
-// How a histogram's bins are chosen (stated on the chart).
-enum class BinRule {
-  kFreedmanDiaconis,  // width 2·IQR·n^(−1/3) (Freedman and Diaconis 1981); the default
-  kSturges,           // ⌈log2 n⌉ + 1 bins (Sturges 1926)
-  kFixedWidth,        // HistogramBins::width
-};
-Result<BinRule> ParseBinRule(std::string_view name);  // "fd", "sturges", "width"
-
-struct HistogramBins {
-  BinRule rule = BinRule::kFreedmanDiaconis;
-  double width = 0;           // in a result, the bin width used (every rule)
-  std::vector<double> edges;  // n + 1 edges; bins are [e_i, e_i+1), the last closed
-  std::vector<int64_t> counts;
-  // Set when the rule asked for could not be used (Freedman–Diaconis with an IQR of 0 falls
-  // back to Sturges), saying so; shown on the chart.
-  std::string note;
-};
-// The bins for `values` (NaN skipped). InvalidArgument for no finite values or a bad width.
-Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRule rule,
-                                           double width = 0);
-
 // Histogram with the mean and median marked and the fitted normal curve (mean, sd) overlaid.
 std::string RenderHistogramSvg(const HistogramBins& bins, const Descriptive& description,
                                const PlotOptions& options);
 // Box plot (Tukey: whiskers to the furthest points within 1.5·IQR, outliers drawn), one box
-// per group.
+// per group: groups[i] labels boxes[i] (ComputeBoxStats, stats.h); a box with n = 0 leaves its
+// slot empty.
 std::string RenderBoxPlotSvg(const std::vector<std::string>& groups,
-                             const std::vector<std::vector<double>>& values,
-                             const PlotOptions& options);
+                             const std::vector<BoxStats>& boxes, const PlotOptions& options);
 // Bars of categories in the given order.
 std::string RenderBarChartSvg(std::span<const std::string> categories,
                               std::span<const double> values, const PlotOptions& options);

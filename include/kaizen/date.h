@@ -41,6 +41,21 @@ class Date {
   int32_t days_ = 0;
 };
 
+// The Gregorian calendar's rule (Pope Gregory XIII, Inter gravissimas, 1582; ISO 8601-1:2019,
+// terms and definitions, "leap year"): a year divisible by 4 is a leap year, except a century
+// year, which is one only when divisible by 400 (2000 and 2024 are, 1900 and 2023 are not).
+// Applied to every year, as the proleptic Gregorian calendar of Date does. The one copy: the
+// importer, the engine and the board summary all ask here.
+bool IsLeapYear(int year);
+
+// The number of days, 28 to 31, in `month` (1 to 12) of `year`; 0 for a month outside 1..12.
+int DaysInMonth(int year, int month);
+
+// `d` plus `months` calendar months (negative goes back), the day clamped to the length of the
+// month it lands in: 31 January plus one month is 28 February, or 29 in a leap year. The result
+// is a day in the years Date::FromCivil accepts when the caller keeps within them.
+Date AddMonths(Date d, int months);
+
 // What the periods of a series are, each kept as the Date of its first day: the one place that
 // says how a period is written back (FormatPeriod). kDate: days and months, shown as dates.
 enum class PeriodKind : uint8_t {

@@ -1,7 +1,9 @@
 // The one way kaizen writes a number for a reader: the engine's sentences, the chart, the HTML
 // and PDF report, the command line's tables and the funnel all call these, so a value reads
 // the same everywhere ("27,950 attendances", "94.2%", "12.00 per 10,000 risk days").
-// Machine formats (JSON, CSV) keep every digit instead and do not use this module.
+// Machine formats keep every digit instead: FormatShortest (CSV, TOML, quoted parameters) and
+// the other named forms at the end of this header are here too, so that each way of turning a
+// number into text is written once. JSON numbers are nlohmann::json's own.
 // Pure functions, locale-independent (std::to_chars), safe from any thread.
 #ifndef KAIZEN_NUMBER_FORMAT_H_
 #define KAIZEN_NUMBER_FORMAT_H_
@@ -34,9 +36,40 @@ int DecimalsFor(std::span<const double> values);
 // never more than kMaxDisplayDecimals, and "< 0.000001" rather than "0.000000".
 std::string FormatAuto(double v);
 
+// A statistic for a subtitle, a legend or a message, with `significant` significant digits
+// (2 to 6 decimals at most kMaxDisplayDecimals) and trailing zeros after the point dropped:
+// "2.47", "0.0312", "1,234", "2.5" (not "2.50"). "–" for NaN or infinity, "0" for zero.
+std::string FormatSignificant(double v, int significant = 3);
+
 // `number` followed by `unit` as a reader writes it: "%" and "‰" follow the number directly
 // ("94.2%"), any other unit after a space ("27,950 attendances"); no unit, no change.
 std::string WithUnit(std::string number, std::string_view unit);
+
+// The formats below are not for a board: each keeps a form another program or an expert
+// needs, and is named so that every caller of one form shares one definition.
+
+// The shortest text that reads back as exactly `v` (std::to_chars without a precision): "2.5",
+// "0.1", "1e+308", "nan", "inf". For values written back where a machine or a person must get
+// the same double again: CSV and TOML output, messages quoting a parameter or a cell.
+std::string FormatShortest(double v);
+
+// `v` with `significant` significant digits as printf's "%.*g" in the "C" locale writes it
+// (std::to_chars, chars_format::general, which the standard defines as that conversion):
+// trailing zeros dropped, an exponent outside 1e-5..1e`significant` ("1.5e-06"), no thousands
+// separator, the sign of -0 kept. For explanations that quote the engine's values to a
+// chosen precision, and p-values in words.
+std::string FormatGeneral(double v, int significant);
+
+// `v` with exactly `decimals` decimals as printf's "%.*f" writes it: no thousands separator and
+// the sign kept on a value that rounds to zero ("-0.00"), unlike FormatDecimals. For statistics
+// quoted inside a sentence where the sign carries meaning (a correlation coefficient).
+std::string FormatFixed(double v, int decimals);
+
+// An SVG coordinate or length: at most `decimals` decimals with trailing zeros dropped ("12.5",
+// "40"), "0" for -0, NaN or infinity. Differs from FormatDecimals on purpose: markup needs no
+// thousands separator (a comma would split an attribute list), as few bytes as possible per
+// point, and never a dash or "nan" that would make the document malformed.
+std::string FormatCoordinate(double v, int decimals = 2);
 
 }  // namespace kaizen
 

@@ -13,6 +13,7 @@
 #define KAIZEN_STATS_H_
 
 #include <cstddef>
+#include <limits>
 #include <span>
 #include <string>
 #include <vector>
@@ -101,6 +102,21 @@ Result<Descriptive> Describe(std::span<const double> values, const DescribeOptio
 // for p outside [0, 1] or an infinite value, and FailedPrecondition when no value is present.
 Result<double> Quantile(std::span<const double> values, double p,
                         QuantileMethod method = QuantileMethod::kType7);
+
+// The five numbers of a Tukey box plot (Tukey, Exploratory Data Analysis, 1977, ch. 2): the box
+// from Q1 to Q3 with the median across it (type-7 quartiles, R's default), whiskers to the
+// furthest values within 1.5 · IQR of the box, and every value beyond those fences an outlier.
+struct BoxStats {
+  std::size_t n = 0;  // the finite values summarised
+  static constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+  double q1 = kNone, median = kNone, q3 = kNone;
+  double low = kNone, high = kNone;  // the whisker ends: the extreme values inside the fences
+  std::vector<double> outliers;      // ascending
+};
+// The box-plot statistics of the finite values of `values`. Unlike the functions above it never
+// fails: NaN and ±infinity are left out (a chart shows what it can), and with no finite value
+// n is 0 and every statistic NaN.
+BoxStats ComputeBoxStats(std::span<const double> values);
 
 // Confidence intervals that sit beside the summary, as Minitab's Graphical Summary reports
 // them (docs/formulas.md, "Confidence intervals of the summary").

@@ -1,7 +1,9 @@
 // The board summary: one row per indicator × organisation, as the Integrated Performance
 // Report shows it (domain.md, "Making Data Count and the board report"). Built from the
 // engine's result and the indicator; the caller supplies "today" (`as_of`), because the
-// computation never reads the clock.
+// computation never reads the clock. The policy (what is stale, what is an exception) lives in
+// the model layer (src/model/summary_row.cc), so the CLI, the HTML report and the PDF pages
+// draw the same decision rather than each deciding.
 #ifndef KAIZEN_SUMMARY_H_
 #define KAIZEN_SUMMARY_H_
 

@@ -212,12 +212,7 @@ bool EndsWith(const std::string& s, const std::string& suffix) {
          s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-std::string FormatNumber(double v) {
-  if (std::isnan(v)) return "";
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return ec == std::errc() ? std::string(buf, end) : std::string();
-}
+std::string FormatNumber(double v) { return std::isnan(v) ? "" : FormatShortest(v); }
 
 std::string FormatForTable(double v) { return FormatAuto(v); }
 

@@ -1,5 +1,6 @@
 #include "kaizen/date.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -32,18 +33,28 @@ constexpr CivilDay CivilFromDays(int32_t z) {
   return {y + (m <= 2), static_cast<int>(m), static_cast<int>(d)};
 }
 
-constexpr bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-constexpr int DaysInMonth(int y, int m) {
-  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && IsLeap(y) ? 29 : kDays[m - 1];
-}
-
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "January", "February", "March",     "April",   "May",      "June",
     "July",    "August",   "September", "October", "November", "December"};
 
 }  // namespace
+
+bool IsLeapYear(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+int DaysInMonth(int year, int month) {
+  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
+  return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+Date AddMonths(Date d, int months) {
+  const CivilDay c = d.ToCivil();
+  // Months counted from January of year 0, so carrying into the year is one division.
+  const int index = c.year * 12 + (c.month - 1) + months;
+  const int year = index / 12, month = index % 12 + 1;
+  const int day = std::min(c.day, DaysInMonth(year, month));
+  return Date(DaysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)));
+}
 
 Result<Date> Date::FromCivil(int year, int month, int day) {
   if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 ||

@@ -22,6 +22,45 @@ TEST(DateTest, RejectsDaysThatDoNotExist) {
   EXPECT_FALSE(Date::ParseIso("2024-03-0x").ok());
 }
 
+// The Gregorian rule: every fourth year, except centuries not divisible by 400.
+TEST(IsLeapYear, EveryFourthYearExceptCenturiesNotDivisibleBy400) {
+  EXPECT_TRUE(IsLeapYear(2024));
+  EXPECT_FALSE(IsLeapYear(2023));
+  EXPECT_FALSE(IsLeapYear(1900));
+  EXPECT_FALSE(IsLeapYear(2100));
+  EXPECT_TRUE(IsLeapYear(2000));
+  EXPECT_TRUE(IsLeapYear(1600));
+}
+
+TEST(DaysInMonth, ThirtyDaysHathSeptember) {
+  EXPECT_EQ(DaysInMonth(2023, 1), 31);
+  EXPECT_EQ(DaysInMonth(2023, 2), 28);
+  EXPECT_EQ(DaysInMonth(2024, 2), 29);
+  EXPECT_EQ(DaysInMonth(1900, 2), 28);
+  EXPECT_EQ(DaysInMonth(2000, 2), 29);
+  EXPECT_EQ(DaysInMonth(2023, 4), 30);
+  EXPECT_EQ(DaysInMonth(2023, 9), 30);
+  EXPECT_EQ(DaysInMonth(2023, 11), 30);
+  EXPECT_EQ(DaysInMonth(2023, 12), 31);
+  EXPECT_EQ(DaysInMonth(2023, 0), 0);  // no such month
+  EXPECT_EQ(DaysInMonth(2023, 13), 0);
+  int year_days = 0;  // the twelve months make a year: 365, 366 in a leap year
+  for (int m = 1; m <= 12; ++m) year_days += DaysInMonth(2024, m);
+  EXPECT_EQ(year_days, 366);
+}
+
+TEST(AddMonths, ClampsTheDayToTheMonthItLandsIn) {
+  auto day = [](int y, int m, int d) { return *Date::FromCivil(y, m, d); };
+  EXPECT_EQ(AddMonths(day(2024, 1, 31), 1), day(2024, 2, 29));  // leap February
+  EXPECT_EQ(AddMonths(day(2023, 1, 31), 1), day(2023, 2, 28));
+  EXPECT_EQ(AddMonths(day(2024, 11, 15), 2), day(2025, 1, 15));  // into the next year
+  EXPECT_EQ(AddMonths(day(2024, 3, 31), -1), day(2024, 2, 29));  // backwards
+  EXPECT_EQ(AddMonths(day(2024, 1, 10), -1), day(2023, 12, 10));
+  EXPECT_EQ(AddMonths(day(2024, 2, 29), 12), day(2025, 2, 28));
+  EXPECT_EQ(AddMonths(day(2020, 5, 31), 24), day(2022, 5, 31));
+  EXPECT_EQ(AddMonths(day(2020, 5, 31), 0), day(2020, 5, 31));
+}
+
 TEST(DateTest, MonthYearLabel) {
   EXPECT_EQ(Date::ParseIso("2018-09-01")->ToMonthYear(), "September 2018");
 }

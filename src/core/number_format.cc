@@ -36,6 +36,22 @@ std::string PowerOfTen(double v) {
   return s.substr(0, e) + " \xC3\x97 10^" + exponent;  // "1.00 × 10^308"
 }
 
+// "2.50" -> "2.5", "40.00" -> "40": zeros after the point add nothing.
+void DropTrailingZeros(std::string* s) {
+  if (s->find('.') == std::string::npos) return;
+  while (s->back() == '0') s->pop_back();
+  if (s->back() == '.') s->pop_back();
+}
+
+// std::to_chars with the given format and precision; "?" if the buffer were ever too small
+// (400 bytes hold the 309 integer digits of the largest double and kMaxDisplayDecimals).
+template <typename... Precision>
+std::string ToChars(double v, Precision... format_and_precision) {
+  char buf[400];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, format_and_precision...);
+  return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
 }  // namespace
 
 std::string FormatDecimals(double v, int decimals) {
@@ -82,10 +98,43 @@ std::string FormatAuto(double v) {
   return FormatDecimals(v, decimals);
 }
 
+std::string FormatSignificant(double v, int significant) {
+  if (!std::isfinite(v)) return kEnDash;
+  if (v == 0) return "0";
+  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(v))));
+  std::string s =
+      FormatDecimals(v, std::clamp(significant - 1 - magnitude, 0, kMaxDisplayDecimals));
+  DropTrailingZeros(&s);
+  return s;
+}
+
 std::string WithUnit(std::string number, std::string_view unit) {
   if (unit.empty()) return number;
   if (unit == "%" || unit == "\xE2\x80\xB0") return number + std::string(unit);
   return number + " " + std::string(unit);
+}
+
+std::string FormatShortest(double v) { return ToChars(v); }
+
+std::string FormatGeneral(double v, int significant) {
+  return ToChars(v, std::chars_format::general, significant);
+}
+
+std::string FormatFixed(double v, int decimals) {
+  return ToChars(v, std::chars_format::fixed, decimals);
+}
+
+std::string FormatCoordinate(double v, int decimals) {
+  if (!std::isfinite(v)) return "0";
+  // 64 bytes, as the SVG writer always had: a coordinate past about 1e60 (nothing a chart can
+  // draw) does not fit and is written as 0 rather than as sixty digits.
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  if (ec != std::errc()) return "0";
+  std::string s(buf, end);
+  DropTrailingZeros(&s);
+  if (s == "-0") s = "0";
+  return s;
 }
 
 }  // namespace kaizen

@@ -62,6 +62,60 @@ TEST(FormatAuto, ChoosesDecimalsByMagnitude) {
   EXPECT_EQ(FormatAuto(-1234.5), "-1,234");
 }
 
+TEST(FormatSignificant, SignificantDigitsWithoutTrailingZeros) {
+  EXPECT_EQ(FormatSignificant(2.4678), "2.47");
+  EXPECT_EQ(FormatSignificant(0.031249), "0.0312");
+  EXPECT_EQ(FormatSignificant(1234.4), "1,234");  // never fewer than the integer digits
+  EXPECT_EQ(FormatSignificant(2.5), "2.5");       // "2.50" reads as 2.5
+  EXPECT_EQ(FormatSignificant(40), "40");
+  EXPECT_EQ(FormatSignificant(3.14159, 4), "3.142");
+  EXPECT_EQ(FormatSignificant(0.000012345), "0.000012");  // at most six decimals
+  EXPECT_EQ(FormatSignificant(0), "0");
+  EXPECT_EQ(FormatSignificant(NAN), "\xE2\x80\x93");
+}
+
+// The shortest decimal that reads back exactly (Python's repr(0.1) and repr(1/3) agree: "0.1",
+// "0.3333333333333333"; "%.17g" would write 0.10000000000000001).
+TEST(FormatShortest, ReadsBackAsTheSameDouble) {
+  EXPECT_EQ(FormatShortest(0.1), "0.1");
+  EXPECT_EQ(FormatShortest(2.5), "2.5");
+  EXPECT_EQ(FormatShortest(100), "100");
+  EXPECT_EQ(FormatShortest(-0.0), "-0");
+  EXPECT_EQ(FormatShortest(1e308), "1e+308");
+  EXPECT_EQ(FormatShortest(1.0 / 3), "0.3333333333333333");
+  EXPECT_EQ(FormatShortest(INFINITY), "inf");
+}
+
+// Expected strings are C printf's: printf '%.2g %.2g %.4g %.15g %.3g' 0.0456 0.000012 2.5
+// 95.49999999999999 1234567 gives "0.046 1.2e-05 2.5 95.5 1.23e+06".
+TEST(FormatGeneral, AsPrintfPercentG) {
+  EXPECT_EQ(FormatGeneral(0.0456, 2), "0.046");
+  EXPECT_EQ(FormatGeneral(0.000012, 2), "1.2e-05");
+  EXPECT_EQ(FormatGeneral(2.5, 4), "2.5");
+  EXPECT_EQ(FormatGeneral(95.49999999999999, 15), "95.5");
+  EXPECT_EQ(FormatGeneral(1234567, 3), "1.23e+06");
+}
+
+// printf '%.2f %.2f %.6f' -0.001 0.456 0.0456 gives "-0.00 0.46 0.045600"; 1234.5 has no comma.
+TEST(FormatFixed, AsPrintfPercentF) {
+  EXPECT_EQ(FormatFixed(-0.001, 2), "-0.00");  // the sign stays: FormatDecimals drops it
+  EXPECT_EQ(FormatFixed(0.456, 2), "0.46");
+  EXPECT_EQ(FormatFixed(0.0456, 6), "0.045600");
+  EXPECT_EQ(FormatFixed(1234.5, 1), "1234.5");
+}
+
+TEST(FormatCoordinate, ShortAndAlwaysWellFormed) {
+  EXPECT_EQ(FormatCoordinate(12.5), "12.5");
+  EXPECT_EQ(FormatCoordinate(40.0), "40");
+  EXPECT_EQ(FormatCoordinate(1234.567), "1234.57");  // no thousands separator in markup
+  EXPECT_EQ(FormatCoordinate(0.004), "0");           // rounds to 0.00
+  EXPECT_EQ(FormatCoordinate(-0.004), "0");          // and -0.00 loses its sign
+  EXPECT_EQ(FormatCoordinate(-3.5), "-3.5");
+  EXPECT_EQ(FormatCoordinate(2.345678, 4), "2.3457");
+  EXPECT_EQ(FormatCoordinate(NAN), "0");
+  EXPECT_EQ(FormatCoordinate(-INFINITY), "0");
+}
+
 TEST(WithUnit, SpacesWordedUnitsButNotPercent) {
   EXPECT_EQ(WithUnit("27,950", "attendances"), "27,950 attendances");
   EXPECT_EQ(WithUnit("12.00", "per 10,000 risk days"), "12.00 per 10,000 risk days");

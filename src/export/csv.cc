@@ -1,19 +1,16 @@
-#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "kaizen/analysis_export.h"
 #include "kaizen/export.h"
+#include "kaizen/number_format.h"
 
 namespace kaizen {
 namespace {
 
 void AppendNumber(double v, std::string* out) {
-  if (std::isnan(v)) return;  // empty field: missing
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  if (ec == std::errc()) out->append(buf, end);
+  if (!std::isnan(v)) *out += FormatShortest(v);  // NaN: an empty field, missing
 }
 
 // CSV's spelling of a side (an empty field for no side; kaizen/analysis_export.h has the one

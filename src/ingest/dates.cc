@@ -10,12 +10,8 @@
 namespace kaizen::ingest {
 namespace {
 
-constexpr bool IsLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
 bool IsCivil(int y, int m, int d) {
-  constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
-  return d <= (m == 2 && IsLeap(y) ? 29 : kDays[m - 1]);
+  return y >= 1 && y <= 9999 && d >= 1 && d <= DaysInMonth(y, m);  // 0 days outside 1..12
 }
 
 bool ToDate(int y, int m, int d, RawPeriod* out) {

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <numeric>
 #include <tuple>
@@ -11,6 +10,7 @@
 #include "ingest/csv/sniffer.h"
 #include "ingest/name_limits.h"
 #include "ingest/numbers.h"
+#include "kaizen/number_format.h"
 
 namespace kaizen::ingest {
 namespace {
@@ -42,11 +42,7 @@ std::string Quoted(std::string_view text) {
 }
 
 // Shortest round-trip decimal ("2.5", "1e+308").
-std::string FormatNumber(double v) {
-  char buf[32];
-  const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return ec == std::errc() ? std::string(buf, end) : std::string("?");
-}
+std::string FormatNumber(double v) { return FormatShortest(v); }
 
 std::string MonthText(Date d) { return d.ToIso().substr(0, 7); }
 

@@ -140,15 +140,10 @@ void WarnMissingMonths(const Series& s, std::vector<Warning>* warnings) {
   if (s.size() < 2 || s.period_kind != PeriodKind::kDate) return;
   CivilDay expected = s.periods[0].ToCivil();
   if (expected.day != 1) return;
-  auto days_in_month = [](int y, int m) {
-    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 && leap ? 29 : kDays[m - 1];
-  };
   auto advance = [](CivilDay* c) {
     if (++c->month == 13) c->month = 1, ++c->year;
   };
-  int32_t next = s.periods[0].days_since_epoch() + days_in_month(expected.year, expected.month);
+  int32_t next = s.periods[0].days_since_epoch() + DaysInMonth(expected.year, expected.month);
   advance(&expected);
   std::string names;
   int missing = 0;
@@ -164,7 +159,7 @@ void WarnMissingMonths(const Series& s, std::vector<Warning>* warnings) {
         advance(&expected);
       }
     }
-    next = day + days_in_month(expected.year, expected.month);
+    next = day + DaysInMonth(expected.year, expected.month);
     advance(&expected);
   }
   if (missing > 0)

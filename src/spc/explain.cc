@@ -5,12 +5,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <set>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "kaizen/number_format.h"
 #include "spc/signals.h"
 
 namespace kaizen {
@@ -84,11 +84,7 @@ std::string ClassPhrase(const PointOutcome& o) {
                                  : "");
 }
 
-std::string Number(double v, int digits) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.*g", digits, v);
-  return buf;
-}
+std::string Number(double v, int digits) { return FormatGeneral(v, digits); }
 
 // "-0.21 to 24.71", "absent", or with the centre "12.25 with limits -0.21 to 24.71".
 std::string LimitsPhrase(const PointOutcome& o, bool with_centre, int digits) {

@@ -8,17 +8,14 @@
 #include <string>
 #include <vector>
 
+#include "kaizen/number_format.h"
 #include "kaizen/profile.h"
 #include "spc/rules.h"
 
 namespace kaizen {
 namespace {
 
-std::string FormatDouble(double v) {
-  char buf[32];
-  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, v);  // shortest round-trip form
-  return std::string(buf, p);
-}
+std::string FormatDouble(double v) { return FormatShortest(v); }
 
 Status Expected(std::string_view name, std::string_view value, std::string_view what) {
   return Status::InvalidArgument("parameter '" + std::string(name) + "': '" + std::string(value) +

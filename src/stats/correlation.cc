@@ -1,11 +1,11 @@
 // Pearson and Spearman correlation with p-values (kaizen/stats.h), as R's cor.test.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <numeric>
 #include <string>
 #include <vector>
 
+#include "kaizen/number_format.h"
 #include "kaizen/stats.h"
 #include "stats/distributions.h"
 #include "stats/input.h"
@@ -44,12 +44,10 @@ std::string ReadCorrelation(const char* symbol, double r, double p) {
                          : a < 0.6 ? "moderate"
                          : a < 0.8 ? "strong"
                                    : "very strong";
-  char buffer[160];
-  const std::string p_text = p < 0.001 ? "p < 0.001" : "p = " + std::to_string(p).substr(0, 5);
-  std::snprintf(buffer, sizeof buffer, "%s %s correlation (%s = %.2f, %s)%s", strength,
-                r >= 0 ? "positive" : "negative", symbol, r, p_text.c_str(),
-                p < 0.05 ? "" : ": could be chance");
-  return buffer;
+  // Six decimals cut to three (std::to_string's form, truncated: 0.0456 reads "0.045").
+  const std::string p_text = p < 0.001 ? "p < 0.001" : "p = " + FormatFixed(p, 6).substr(0, 5);
+  return std::string(strength) + (r >= 0 ? " positive" : " negative") + " correlation (" + symbol +
+         " = " + FormatFixed(r, 2) + ", " + p_text + ")" + (p < 0.05 ? "" : ": could be chance");
 }
 
 Status CheckPairs(std::size_t n, const Sums& s) {

@@ -2,12 +2,12 @@
 // as R's shapiro.test (Royston 1995, algorithm AS R94).
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <numbers>
 #include <string>
 #include <vector>
 
+#include "kaizen/number_format.h"
 #include "kaizen/stats.h"
 #include "stats/distributions.h"
 #include "stats/input.h"
@@ -16,10 +16,8 @@ namespace kaizen {
 namespace {
 
 std::string FormatP(double p) {
-  char buffer[32];
   if (p < 0.001) return "p < 0.001";
-  std::snprintf(buffer, sizeof buffer, "p = %.2g", p);
-  return buffer;
+  return "p = " + FormatGeneral(p, 2);
 }
 
 // Conventional evidence bands for a p-value (e.g. Bland 2015, An Introduction to Medical

@@ -9,7 +9,6 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cmath>
 #include <cstring>
 #include <filesystem>
@@ -173,11 +172,7 @@ std::vector<std::pair<const toml::key*, const toml::node*>> InSourceOrder(
   return entries;
 }
 
-std::string FormatNumber(double v) {
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);  // shortest round-trip form
-  return std::string(buf, end);
-}
+std::string FormatNumber(double v) { return FormatShortest(v); }
 
 bool IsBareKeyChar(char c) {
   return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||

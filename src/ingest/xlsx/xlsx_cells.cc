@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
+
+#include "kaizen/number_format.h"
 
 namespace kaizen::ingest {
 
@@ -98,9 +99,7 @@ std::optional<std::string> PercentText(std::string_view stored) {
   }
   // 15 significant digits: what a double holds exactly in decimal, so 0.955 × 100 shows as 95.5,
   // not 95.49999999999999.
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.15g%%", value * 100);
-  return std::string(buffer);
+  return FormatGeneral(value * 100, 15) + "%";
 }
 
 std::string ColumnLetters(int column) {

@@ -166,7 +166,8 @@ void Distribution(MarkupWriter& w, const AnalysisReportInput& in, const std::str
   plot.title = "Box plot: " + name;
   plot.y_label = plot.x_label;
   plot.x_label.clear();
-  Chart(w, RenderBoxPlotSvg({in.organisation.empty() ? name : in.organisation}, {in.values}, plot));
+  Chart(w, RenderBoxPlotSvg({in.organisation.empty() ? name : in.organisation},
+                            {ComputeBoxStats(in.values)}, plot));
   w.Close();
 }
 

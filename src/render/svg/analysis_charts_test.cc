@@ -115,10 +115,10 @@ TEST(RenderHistogramSvg, SaysWhenFreedmanDiaconisFellBack) {
 // is an outlier and the upper whisker stops at 9. Value axis 0 to 30 (step 10), 270 px.
 TEST(RenderBoxPlotSvg, TukeyBoxWhiskersAndOutliers) {
   const std::vector<std::string> groups = {std::string(kHostile)};
-  const std::vector<std::vector<double>> values = {{1, 2, 3, 4, 5, 6, 7, 8, 9, 30}};
+  const std::vector<double> values = {1, 2, 3, 4, 5, 6, 7, 8, 9, 30};
   PlotOptions o = Hostile();
   o.title = "Box";
-  const std::string svg = RenderBoxPlotSvg(groups, values, o);
+  const std::string svg = RenderBoxPlotSvg(groups, {ComputeBoxStats(values)}, o);
   ExpectSound(svg, "box_plot");
   auto y = [](double v) { return 328 - v / 30 * 270; };
   const std::string box = ElementOf(svg, "iqr");

@@ -1,6 +1,5 @@
-// Tukey box plots, one per group: the box from Q1 to Q3 (type-7 quartiles, R's default), the
-// median across it, whiskers to the furthest values within 1.5 · IQR of the box (Tukey,
-// Exploratory Data Analysis, 1977) and every value beyond drawn as a point.
+// Tukey box plots, one per group: the box from Q1 to Q3, the median across it, the whiskers and
+// every outlier drawn as a point, from the statistics ComputeBoxStats (stats/box_stats.cc) gives.
 #include <algorithm>
 #include <cmath>
 #include <string>
@@ -13,55 +12,17 @@
 #include "render/text.h"
 
 namespace kaizen {
-namespace {
-
-struct Box {
-  std::size_t n = 0;
-  double q1 = NAN, median = NAN, q3 = NAN, low = NAN, high = NAN;
-  std::vector<double> outliers;
-};
-
-Box Summarise(const std::vector<double>& values) {
-  Box b;
-  std::vector<double> v;
-  for (const double x : values) {
-    if (std::isfinite(x)) v.push_back(x);
-  }
-  b.n = v.size();
-  if (v.empty()) return b;
-  b.q1 = *Quantile(v, 0.25, QuantileMethod::kType7);
-  b.median = *Quantile(v, 0.5, QuantileMethod::kType7);
-  b.q3 = *Quantile(v, 0.75, QuantileMethod::kType7);
-  const double fence = 1.5 * (b.q3 - b.q1);
-  b.low = b.q1;
-  b.high = b.q3;
-  for (const double x : v) {
-    if (x < b.q1 - fence || x > b.q3 + fence) {
-      b.outliers.push_back(x);
-    } else {
-      b.low = std::min(b.low, x);
-      b.high = std::max(b.high, x);
-    }
-  }
-  std::sort(b.outliers.begin(), b.outliers.end());
-  return b;
-}
-
-}  // namespace
 
 std::string RenderBoxPlotSvg(const std::vector<std::string>& groups,
-                             const std::vector<std::vector<double>>& values,
-                             const PlotOptions& options) {
+                             const std::vector<BoxStats>& boxes, const PlotOptions& options) {
   using render::Num;
   const double width = std::max(options.width, 320);
   const double base_height = std::max(options.height, 240);
-  const std::size_t g = std::min(groups.size(), values.size());
-  std::vector<Box> boxes;
+  const std::size_t g = std::min(groups.size(), boxes.size());
   std::vector<std::string> labels;
   double lo = INFINITY, hi = -INFINITY;
   for (std::size_t i = 0; i < g; ++i) {
-    boxes.push_back(Summarise(values[i]));
-    const Box& b = boxes.back();
+    const BoxStats& b = boxes[i];
     labels.push_back(groups[i] + " (n = " + render::FormatValue(static_cast<double>(b.n), 0) + ")");
     if (b.n == 0) continue;
     lo = std::min({lo, b.low, b.outliers.empty() ? b.low : b.outliers.front()});
@@ -90,7 +51,7 @@ std::string RenderBoxPlotSvg(const std::vector<std::string>& groups,
       "the furthest values within 1.5 \xC3\x97 IQR  \xC2\xB7  points beyond: outliers";
   std::string desc = "Box plot of " + std::to_string(g) + " group" + (g == 1 ? "" : "s") + ".";
   for (std::size_t i = 0; i < g; ++i) {
-    const Box& b = boxes[i];
+    const BoxStats& b = boxes[i];
     if (b.n == 0) continue;
     desc += " " + groups[i] + ": median " + render::FormatSignificant(b.median) + ", Q1 " +
             render::FormatSignificant(b.q1) + ", Q3 " + render::FormatSignificant(b.q3) + ", " +
@@ -112,7 +73,7 @@ std::string RenderBoxPlotSvg(const std::vector<std::string>& groups,
   for (std::size_t i = 0; i < g; ++i) {
     const double cx = a.X(i + 0.5);
     centres.push_back(cx);
-    const Box& b = boxes[i];
+    const BoxStats& b = boxes[i];
     if (b.n == 0) continue;
     w.Open("g", {{"class", "box"}});
     w.Leaf("title", {},

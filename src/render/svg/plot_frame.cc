@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kaizen/number_format.h"
 #include "render/text.h"
 
 namespace kaizen::render {
@@ -51,17 +52,7 @@ double TextWidth(std::string_view text, double font_size) {
 }
 
 std::string FormatSignificant(double v, int significant) {
-  if (!std::isfinite(v)) return FormatValue(v, 0);
-  if (v == 0) return "0";
-  const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(v))));
-  const int decimals = std::clamp(significant - 1 - magnitude, 0, 6);
-  std::string s = FormatValue(v, decimals);
-  // Trailing zeros after the point add nothing ("2.50" reads as 2.5).
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  return s;
+  return kaizen::FormatSignificant(v, significant);
 }
 
 std::string FormatP(double p) {

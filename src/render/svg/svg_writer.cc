@@ -1,7 +1,8 @@
 #include "render/svg/svg_writer.h"
 
-#include <charconv>
 #include <cmath>
+
+#include "kaizen/number_format.h"
 
 namespace kaizen::render {
 
@@ -37,19 +38,7 @@ std::string EscapeXml(std::string_view text) {
   return out;
 }
 
-std::string Num(double v, int decimals) {
-  if (!std::isfinite(v)) return "0";
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  if (ec != std::errc()) return "0";
-  std::string s(buf, end);
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  if (s == "-0") s = "0";
-  return s;
-}
+std::string Num(double v, int decimals) { return FormatCoordinate(v, decimals); }
 
 void MarkupWriter::WriteStart(std::string_view tag, const Attr* begin, const Attr* end) {
   out_ += '<';

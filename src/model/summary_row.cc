@@ -1,4 +1,6 @@
-// One row of the Integrated Performance Report from an indicator and its analysed series.
+// One row of the Integrated Performance Report from an indicator and its analysed series: the
+// board's policy on what counts as stale and what is an exception. Model layer, not render/:
+// the CLI's summary, the HTML report and the PDF pages all draw the same decision.
 #include <algorithm>
 #include <string>
 
@@ -6,21 +8,6 @@
 
 namespace kaizen {
 namespace {
-
-constexpr int DaysInMonth(int y, int m) {
-  constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  return m == 2 && leap ? 29 : kDays[m - 1];
-}
-
-// `d` plus `months` calendar months; the day is clamped to the month's length (31 January
-// plus one month is 28 or 29 February).
-Date AddMonths(Date d, int months) {
-  const CivilDay c = d.ToCivil();
-  const int index = c.year * 12 + (c.month - 1) + months;
-  const int year = index / 12, month = index % 12 + 1;
-  return *Date::FromCivil(year, month, std::min(c.day, DaysInMonth(year, month)));
-}
 
 // The latest date at which data to `updated_to` is still current: two refresh intervals later
 // (the interval itself, then one interval of grace for the publication lag). nullopt when the
