@@ -190,6 +190,50 @@ struct TextPosition {
   char seen = 0;
 };
 
+// The index just past the string that opens at text[i] (a quote), or nullopt when it is not
+// closed (a single-line string at its line's end, any string at the text's end).
+std::optional<std::size_t> EndOfString(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  const bool multi_line = text.substr(i, 3) == std::string(3, c);
+  const std::string closing = multi_line ? std::string(3, c) : std::string(1, c);
+  std::size_t j = i + closing.size();
+  while (j < text.size()) {
+    if (c == '"' && text[j] == '\\') {
+      j += 2;  // an escape, possibly of a quote
+    } else if (text.compare(j, closing.size(), closing) == 0) {
+      break;
+    } else if (!multi_line && text[j] == '\n') {
+      return std::nullopt;
+    } else {
+      ++j;
+    }
+  }
+  if (j >= text.size()) return std::nullopt;
+  j += closing.size();
+  // A multi-line string may end with up to two quotes of content before its closing three.
+  for (int extra = 0; multi_line && extra < 2 && j < text.size() && text[j] == c; ++extra) ++j;
+  return j;
+}
+
+// Where the key of the table header opening at text[i] ('[') starts, mirroring toml++'s
+// parse_table_header: '[', spaces, an optional contiguous second '[', spaces, then the key.
+// Returns nullopt for "[ [", which toml++ rejects itself.
+std::optional<std::size_t> HeaderKeyStart(std::string_view text, std::size_t i) {
+  std::size_t j = i + 1;
+  bool spaces = false;
+  while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
+    ++j;
+    spaces = true;
+  }
+  if (j < text.size() && text[j] == '[' && !spaces) {
+    ++j;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+  } else if (j < text.size() && text[j] == '[') {
+    return std::nullopt;
+  }
+  return j;
+}
+
 // toml++ 3.3 enters its key parser after a table header's '[' or '[[' without checking that a key
 // starts there ("[&", "[[[1]]]"), which trips an assertion in debug builds and is undefined
 // behaviour (a violated __builtin_assume) in release builds: marzer/tomlplusplus issue #294 and
@@ -235,25 +279,9 @@ std::optional<TextPosition> FindHeaderWithoutKey(std::string_view text) {
       continue;
     }
     if (c == '"' || c == '\'') {
-      const bool multi_line = text.substr(i, 3) == std::string(3, c);
-      const std::string closing = multi_line ? std::string(3, c) : std::string(1, c);
-      std::size_t j = i + closing.size();
-      while (j < text.size()) {
-        if (c == '"' && text[j] == '\\') {
-          j += 2;  // an escape, possibly of a quote
-        } else if (text.compare(j, closing.size(), closing) == 0) {
-          break;
-        } else if (!multi_line && text[j] == '\n') {
-          return std::nullopt;  // unterminated: toml++ reports it and stops before any later header
-        } else {
-          ++j;
-        }
-      }
-      if (j >= text.size()) return std::nullopt;
-      j += closing.size();
-      // A multi-line string may end with up to two quotes of content before its closing three.
-      for (int extra = 0; multi_line && extra < 2 && j < text.size() && text[j] == c; ++extra) ++j;
-      skip_to(j);
+      const std::optional<std::size_t> end = EndOfString(text, i);
+      if (!end) return std::nullopt;  // toml++ reports it and stops before any later header
+      skip_to(*end);
       continue;
     }
     if (in_value) {
@@ -268,28 +296,18 @@ std::optional<TextPosition> FindHeaderWithoutKey(std::string_view text) {
       continue;
     }
     if (c == '[' && first_on_line) {
-      // Mirrors toml++'s parse_table_header: '[', spaces, an optional contiguous second '[',
-      // spaces, then the key.
-      std::size_t j = i + 1;
-      bool spaces = false;
-      while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
-        ++j;
-        spaces = true;
-      }
-      if (j < text.size() && text[j] == '[' && !spaces) {
-        ++j;
-        while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
-      } else if (j < text.size() && text[j] == '[') {
+      const std::optional<std::size_t> key = HeaderKeyStart(text, i);
+      if (!key) {
         ++i;  // toml++ rejects "[ [" itself
         continue;
       }
-      if (j < text.size()) {
-        const char k = text[j];
+      if (*key < text.size()) {
+        const char k = text[*key];
         if (!IsBareKeyChar(k) && k != '"' && k != '\'' && k != ']') {
-          return TextPosition{line, static_cast<int>(j - line_start) + 1, k};
+          return TextPosition{line, static_cast<int>(*key - line_start) + 1, k};
         }
       }
-      i = j;
+      i = *key;
       continue;
     }
     ++i;
