@@ -577,10 +577,9 @@ class CatalogueReader {
     }
   }
 
-  // Returns false when the indicator has no usable id (it is then left out of the catalogue, and
-  // its other errors have still been reported).
-  bool ReadIndicator(const toml::table& t, Indicator* ind) {
-    std::string owner = "[[indicator]]";
+  // The id into ind->id; returns false when it is missing, empty or a duplicate (reported).
+  bool ReadIndicatorId(const toml::table& t, Indicator* ind) {
+    const std::string owner = "[[indicator]]";
     bool has_id = false;
     if (Require(t, "id", owner, "expected a short unique id, e.g. id = \"ae-4h\"")) {
       has_id = ReadString(t, "id", owner, &ind->id);
@@ -589,17 +588,24 @@ class CatalogueReader {
         has_id = false;
       }
     }
-    if (has_id) {
-      owner = "indicator '" + ind->id + "'";
-      const int line = static_cast<int>(t.get("id")->source().begin.line);
-      const auto [it, inserted] = id_lines_.emplace(ind->id, line);
-      if (!inserted) {
-        Error(t.get("id")->source(), "duplicate indicator id '" + ind->id +
-                                         "' (first defined on line " + std::to_string(it->second) +
-                                         "; expected each id to be unique)");
-        has_id = false;
-      }
+    if (!has_id) return false;
+    const int line = static_cast<int>(t.get("id")->source().begin.line);
+    const auto [it, inserted] = id_lines_.emplace(ind->id, line);
+    if (!inserted) {
+      Error(t.get("id")->source(), "duplicate indicator id '" + ind->id +
+                                       "' (first defined on line " + std::to_string(it->second) +
+                                       "; expected each id to be unique)");
+      return false;
     }
+    return true;
+  }
+
+  // Returns false when the indicator has no usable id (it is then left out of the catalogue, and
+  // its other errors have still been reported).
+  bool ReadIndicator(const toml::table& t, Indicator* ind) {
+    const bool has_id = ReadIndicatorId(t, ind);
+    // Diagnostics name the indicator by its id once it has one ("[[indicator]]" until then).
+    const std::string owner = ind->id.empty() ? "[[indicator]]" : "indicator '" + ind->id + "'";
     CheckKeys(t, kIndicatorKeys, owner);
     if (Require(t, "name", owner, "expected the name shown on the board report")) {
       ReadString(t, "name", owner, &ind->name);
@@ -622,6 +628,27 @@ class CatalogueReader {
                                          "' (expected concern or improvement)");
         },
         &ind->conflict_preference);
+    ReadScaleAndDecimals(t, owner, ind);
+    ReadString(t, "accountable_person", owner, &ind->accountable_person);
+    ReadString(t, "data_owner", owner, &ind->data_owner);
+    ReadString(t, "data_source", owner, &ind->data_source);
+    ReadString(t, "data_quality", owner, &ind->data_quality);
+    ReadWord(t, "refresh", owner, kRefresh, &ind->refresh);
+    ReadWord(t, "measure_type", owner, kMeasureTypes, &ind->measure_type);
+    ReadExpression(t, "value", owner, ingest::ExpressionKind::kMeasure, &ind->value_expression);
+    ReadExpression(t, "numerator", owner, ingest::ExpressionKind::kMeasure,
+                   &ind->numerator_expression);
+    ReadExpression(t, "denominator", owner, ingest::ExpressionKind::kMeasure,
+                   &ind->denominator_expression);
+    ReadExpression(t, "where", owner, ingest::ExpressionKind::kCondition, &ind->where);
+    ReadProfile(t, owner, ind);
+    ReadDecisionsAndNotes(t, owner, ind);
+    SortAndCheckDates(t, owner, ind);
+    return has_id;
+  }
+
+  // The multiplier (values are shown times it) and the display decimals.
+  void ReadScaleAndDecimals(const toml::table& t, const std::string& owner, Indicator* ind) {
     if (std::optional<double> m = ReadNumber(t, "multiplier", owner)) {
       if (std::isfinite(*m) && *m > 0) {
         ind->multiplier = *m;
@@ -642,19 +669,11 @@ class CatalogueReader {
                                                std::to_string(kMaxDisplayDecimals) + ")");
       }
     }
-    ReadString(t, "accountable_person", owner, &ind->accountable_person);
-    ReadString(t, "data_owner", owner, &ind->data_owner);
-    ReadString(t, "data_source", owner, &ind->data_source);
-    ReadString(t, "data_quality", owner, &ind->data_quality);
-    ReadWord(t, "refresh", owner, kRefresh, &ind->refresh);
-    ReadWord(t, "measure_type", owner, kMeasureTypes, &ind->measure_type);
-    ReadExpression(t, "value", owner, ingest::ExpressionKind::kMeasure, &ind->value_expression);
-    ReadExpression(t, "numerator", owner, ingest::ExpressionKind::kMeasure,
-                   &ind->numerator_expression);
-    ReadExpression(t, "denominator", owner, ingest::ExpressionKind::kMeasure,
-                   &ind->denominator_expression);
-    ReadExpression(t, "where", owner, ingest::ExpressionKind::kCondition, &ind->where);
-    ReadProfile(t, owner, ind);
+  }
+
+  // The baseline and the indicator's tables: targets, rebases, ghosts, annotations and
+  // narratives.
+  void ReadDecisionsAndNotes(const toml::table& t, const std::string& owner, Indicator* ind) {
     if (const toml::node* b = t.get("baseline")) {
       if (const toml::table* bt = ExpectTable(*b, "'baseline' in " + owner)) {
         ReadBaseline(*bt, owner, &ind->baseline);
@@ -674,8 +693,6 @@ class CatalogueReader {
                  [&](const toml::table& tt) { ReadAnnotation(tt, owner, ind); });
     ForEachTable(t, "narrative", owner, "[[indicator.narrative]]",
                  [&](const toml::table& tt) { ReadNarrative(tt, owner, ind); });
-    SortAndCheckDates(t, owner, ind);
-    return has_id;
   }
 
   // The profile name and the overrides, each checked against the parameter registry now, so a
