@@ -237,6 +237,182 @@ Result<FunnelBand> FunnelLimitsAt(double precision, double target, FunnelType ty
   return b;
 }
 
+namespace {
+
+// The providers with a numerator and a positive denominator go to out->points, in input order;
+// rows with a gap are counted in out->rows_skipped. Fails on values no funnel can hold.
+// Returns the totals Σ numerator and Σ denominator, for the pooled centre.
+Result<std::pair<double, double>> CollectPoints(std::span<const std::string> providers,
+                                                std::span<const double> numerators,
+                                                std::span<const double> denominators,
+                                                bool proportion, FunnelResult* out) {
+  double sum_num = 0, sum_den = 0;
+  for (std::size_t i = 0; i < providers.size(); ++i) {
+    const double o = numerators[i], d = denominators[i];
+    if (std::isinf(o) || std::isinf(d)) {
+      return Status::InvalidArgument("funnel: " + providers[i] + " has an infinite value");
+    }
+    if (std::isnan(o) || std::isnan(d) || d <= 0) {
+      ++out->rows_skipped;
+      continue;
+    }
+    if (o < 0) {
+      return Status::InvalidArgument("funnel: " + providers[i] + " has a negative numerator");
+    }
+    if (proportion && o > d) {
+      return Status::InvalidArgument("funnel: " + providers[i] +
+                                     " has a numerator above its denominator");
+    }
+    FunnelPoint p{.provider = providers[i], .numerator = o, .denominator = d, .value = o / d};
+    out->points.push_back(std::move(p));
+    sum_num += o;
+    sum_den += d;
+  }
+  if (out->points.empty()) {
+    return Status::FailedPrecondition(
+        "funnel: no provider with a numerator and a positive "
+        "denominator");
+  }
+  return std::pair{sum_num, sum_den};
+}
+
+// z-scores on the transformed scale (Spiegelhalter 2005, QSHC, section 2) into each point.
+// Returns each point's standard error s; *finite_z gets the finite z-scores in point order.
+std::vector<double> AddZScores(const Scale& sc, FunnelResult* out, std::vector<double>* finite_z) {
+  const double t = sc.Forward(out->target);
+  std::vector<double> s(out->points.size());
+  for (std::size_t i = 0; i < out->points.size(); ++i) {
+    FunnelPoint& p = out->points[i];
+    s[i] = sc.StandardError(p.denominator, out->target);
+    p.z = (sc.Forward(p.value) - t) / s[i];
+    if (std::isfinite(p.z)) finite_z->push_back(p.z);
+  }
+  return s;
+}
+
+// The trimmed z-scores that estimate φ, NaN for a point left out (Spiegelhalter 2005, QSHC,
+// section 3.1; FunnelPlotR 0.6 winsorisation() and truncation()). z = −inf (log of 0) takes
+// no part.
+std::vector<double> TrimZScores(const std::vector<FunnelPoint>& points,
+                                const std::vector<double>& finite_z, const FunnelOptions& options) {
+  std::vector<double> trimmed(points.size(), std::nan(""));
+  if (finite_z.empty()) return trimmed;
+  if (options.trim == FunnelTrim::kWinsorise) {
+    std::vector<double> sorted = finite_z;
+    std::sort(sorted.begin(), sorted.end());
+    const double lz = QuantileType7(sorted, options.trim_by);
+    const double uz = QuantileType7(sorted, 1 - options.trim_by);
+    for (std::size_t i = 0; i < points.size(); ++i) {
+      if (std::isfinite(points[i].z)) trimmed[i] = std::clamp(points[i].z, lz, uz);
+    }
+    return trimmed;
+  }
+  // FunnelPlotR truncation(): k = 1/trim_by groups by rank, sp = floor(rank·k/(N + 1));
+  // groups 0 and k − 1 (the extreme tenths) are dropped.
+  const double k = options.trim_by > 0 ? std::round(1 / options.trim_by) : 0;
+  const std::vector<double> ranks = AverageRanks(finite_z);
+  const double big_n = static_cast<double>(finite_z.size());
+  for (std::size_t i = 0, f = 0; i < points.size(); ++i) {
+    if (!std::isfinite(points[i].z)) continue;
+    const double sp = std::floor(ranks[f++] * k / (big_n + 1));
+    if (k == 0 || (sp > 0 && sp < k - 1)) trimmed[i] = points[i].z;
+  }
+  return trimmed;
+}
+
+// φ, the mean squared trimmed z, and τ² from it into *out, marking the points used.
+void EstimateOverdispersion(const std::vector<double>& trimmed, const std::vector<double>& s,
+                            bool adjust, FunnelResult* out) {
+  double n = 0, sum_z2 = 0, sum_w = 0, sum_w2 = 0;
+  for (std::size_t i = 0; i < out->points.size(); ++i) {
+    if (std::isnan(trimmed[i])) continue;
+    out->points[i].used_for_dispersion = true;
+    n += 1;
+    sum_z2 += trimmed[i] * trimmed[i];
+    const double w = 1 / (s[i] * s[i]);
+    sum_w += w;
+    sum_w2 += w * w;
+  }
+  out->phi = n > 0 ? sum_z2 / n : std::nan("");
+  // τ² = max(0, (nφ − (n − 1)) / (Σw − Σw²/Σw)), w = 1/s² (DerSimonian–Laird form;
+  // Spiegelhalter 2005, QSHC, eq. 4; FunnelPlotR 0.6 tau_func()).
+  const double denom = sum_w - (sum_w > 0 ? sum_w2 / sum_w : 0);
+  out->tau2 = (n > 1 && denom > 0) ? std::max(0.0, (n * out->phi - (n - 1)) / denom) : 0.0;
+  out->adjusted = adjust && out->tau2 > 0;
+}
+
+// Each point's limits at its own precision, its z adjusted by τ² and its flag.
+Status AddLimits(const std::vector<double>& s, double tau2, const FunnelOptions& options,
+                 FunnelResult* out) {
+  for (std::size_t i = 0; i < out->points.size(); ++i) {
+    FunnelPoint& p = out->points[i];
+    Result<FunnelBand> band = FunnelLimitsAt(p.denominator, out->target, options.type,
+                                             options.method, tau2, options.scale);
+    if (!band.ok()) return band.status();
+    p.limits = *band;
+    p.z_adjusted = p.z / std::sqrt(1 + tau2 / (s[i] * s[i]));
+    p.flag = Classify(p.value, p.limits);
+  }
+  return Status::Ok();
+}
+
+// The providers outside the 95 % and the 99.8 % limits, the most extreme |adjusted z| first
+// (ties in input order).
+void ListOutliers(FunnelResult* out) {
+  std::vector<std::size_t> order(out->points.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::fabs(out->points[a].z_adjusted) > std::fabs(out->points[b].z_adjusted);
+  });
+  for (std::size_t i : order) {
+    const FunnelFlag f = out->points[i].flag;
+    if (f != FunnelFlag::kWithin) out->outside95.push_back(out->points[i].provider);
+    if (f == FunnelFlag::kHigh998 || f == FunnelFlag::kLow998) {
+      out->outside998.push_back(out->points[i].provider);
+    }
+  }
+}
+
+// Which limits were drawn, in words, for the method sentence.
+std::string LimitsInWords(const FunnelResult& out, const FunnelOptions& options) {
+  if (out.adjusted) {
+    return "random-effects limits widened for overdispersion (Spiegelhalter 2005, tau² = " +
+           FormatAuto(out.tau2) + ")";
+  }
+  if (options.method == FunnelLimitMethod::kNormal) return "normal-approximation limits";
+  const bool proportion = options.type == FunnelType::kProportion;
+  std::string limits = proportion ? "exact binomial limits (Spiegelhalter 2005 interpolation)"
+                                  : "exact Poisson limits (chi-square quantiles)";
+  // Say so where the exact limits gave way to the normal approximation (BinomialLimit).
+  const bool approximated =
+      std::any_of(out.points.begin(), out.points.end(), [&](const FunnelPoint& p) {
+        return proportion ? BinomialIsNormal(p.denominator, out.target)
+                          : out.target * p.denominator > kExactBinomialMaxVariance;
+      });
+  if (approximated) {
+    limits += proportion ? ", with the normal approximation where n·θ(1 − θ) exceeds 10^9,"
+                         : ", with the normal approximation where the expected count exceeds "
+                           "10^9,";
+  }
+  return limits;
+}
+
+// The one-sentence method: limits, centre (on the display scale) and φ.
+std::string MethodSentence(const FunnelResult& out, const FunnelOptions& options) {
+  return "95 % and 99.8 % " + LimitsInWords(out, options) + " around " +
+         (out.centre == FunnelCentre::kPooledMean ? "the pooled mean, " : "a target of ") +
+         FormatAuto(out.target *
+                    (std::isfinite(options.display_multiplier) && options.display_multiplier > 0
+                         ? options.display_multiplier
+                         : 1)) +
+         (options.display_unit.empty()  ? ""
+          : options.display_unit == "%" ? "%"
+                                        : " " + options.display_unit) +
+         "; dispersion ratio phi = " + FormatAuto(out.phi) + ".";
+}
+
+}  // namespace
+
 Result<FunnelResult> AnalyseFunnel(std::span<const std::string> providers,
                                    std::span<const double> numerators,
                                    std::span<const double> denominators,
@@ -251,34 +427,10 @@ Result<FunnelResult> AnalyseFunnel(std::span<const std::string> providers,
   }
   FunnelResult out;
   out.type = options.type;
-  const bool proportion = options.type == FunnelType::kProportion;
-  double sum_num = 0, sum_den = 0;
-  for (std::size_t i = 0; i < providers.size(); ++i) {
-    const double o = numerators[i], d = denominators[i];
-    if (std::isinf(o) || std::isinf(d)) {
-      return Status::InvalidArgument("funnel: " + providers[i] + " has an infinite value");
-    }
-    if (std::isnan(o) || std::isnan(d) || d <= 0) {
-      ++out.rows_skipped;
-      continue;
-    }
-    if (o < 0) {
-      return Status::InvalidArgument("funnel: " + providers[i] + " has a negative numerator");
-    }
-    if (proportion && o > d) {
-      return Status::InvalidArgument("funnel: " + providers[i] +
-                                     " has a numerator above its denominator");
-    }
-    FunnelPoint p{.provider = providers[i], .numerator = o, .denominator = d, .value = o / d};
-    out.points.push_back(std::move(p));
-    sum_num += o;
-    sum_den += d;
-  }
-  if (out.points.empty()) {
-    return Status::FailedPrecondition(
-        "funnel: no provider with a numerator and a positive "
-        "denominator");
-  }
+  const Result<std::pair<double, double>> totals = CollectPoints(
+      providers, numerators, denominators, options.type == FunnelType::kProportion, &out);
+  if (!totals.ok()) return totals.status();
+  const auto [sum_num, sum_den] = *totals;
   // FunnelPlotR 0.6: target 1 for SR, the pooled value for proportions and ratios of counts.
   out.target = options.target ? *options.target
                               : (options.type == FunnelType::kRatio ? 1.0 : sum_num / sum_den);
@@ -287,114 +439,13 @@ Result<FunnelResult> AnalyseFunnel(std::span<const std::string> providers,
                                                     : FunnelCentre::kPooledMean;
   if (Status s = CheckTarget(out.target, options.type); !s.ok()) return s;
 
-  // z-scores on the transformed scale (Spiegelhalter 2005, QSHC, section 2).
-  const Scale sc{options.type, options.scale};
-  const double t = sc.Forward(out.target);
-  std::vector<double> s(out.points.size());
   std::vector<double> finite_z;
-  for (std::size_t i = 0; i < out.points.size(); ++i) {
-    FunnelPoint& p = out.points[i];
-    s[i] = sc.StandardError(p.denominator, out.target);
-    p.z = (sc.Forward(p.value) - t) / s[i];
-    if (std::isfinite(p.z)) finite_z.push_back(p.z);
-  }
-
-  // The trimmed set and φ (Spiegelhalter 2005, QSHC, section 3.1; FunnelPlotR 0.6
-  // winsorisation() and truncation()). z = −inf (log of 0) takes no part.
-  std::vector<double> trimmed(out.points.size(), std::nan(""));
-  if (!finite_z.empty()) {
-    if (options.trim == FunnelTrim::kWinsorise) {
-      std::vector<double> sorted = finite_z;
-      std::sort(sorted.begin(), sorted.end());
-      const double lz = QuantileType7(sorted, options.trim_by);
-      const double uz = QuantileType7(sorted, 1 - options.trim_by);
-      for (std::size_t i = 0; i < out.points.size(); ++i) {
-        if (std::isfinite(out.points[i].z)) trimmed[i] = std::clamp(out.points[i].z, lz, uz);
-      }
-    } else {
-      // FunnelPlotR truncation(): k = 1/trim_by groups by rank, sp = floor(rank·k/(N + 1));
-      // groups 0 and k − 1 (the extreme tenths) are dropped.
-      const double k = options.trim_by > 0 ? std::round(1 / options.trim_by) : 0;
-      const std::vector<double> ranks = AverageRanks(finite_z);
-      const double big_n = static_cast<double>(finite_z.size());
-      for (std::size_t i = 0, f = 0; i < out.points.size(); ++i) {
-        if (!std::isfinite(out.points[i].z)) continue;
-        const double sp = std::floor(ranks[f++] * k / (big_n + 1));
-        if (k == 0 || (sp > 0 && sp < k - 1)) trimmed[i] = out.points[i].z;
-      }
-    }
-  }
-  double n = 0, sum_z2 = 0, sum_w = 0, sum_w2 = 0;
-  for (std::size_t i = 0; i < out.points.size(); ++i) {
-    if (std::isnan(trimmed[i])) continue;
-    out.points[i].used_for_dispersion = true;
-    n += 1;
-    sum_z2 += trimmed[i] * trimmed[i];
-    const double w = 1 / (s[i] * s[i]);
-    sum_w += w;
-    sum_w2 += w * w;
-  }
-  out.phi = n > 0 ? sum_z2 / n : std::nan("");
-  // τ² = max(0, (nφ − (n − 1)) / (Σw − Σw²/Σw)), w = 1/s² (DerSimonian–Laird form;
-  // Spiegelhalter 2005, QSHC, eq. 4; FunnelPlotR 0.6 tau_func()).
-  const double denom = sum_w - (sum_w > 0 ? sum_w2 / sum_w : 0);
-  out.tau2 = (n > 1 && denom > 0) ? std::max(0.0, (n * out.phi - (n - 1)) / denom) : 0.0;
-  out.adjusted = options.adjust_overdispersion && out.tau2 > 0;
-  const double tau2 = out.adjusted ? out.tau2 : 0.0;
-
-  for (std::size_t i = 0; i < out.points.size(); ++i) {
-    FunnelPoint& p = out.points[i];
-    Result<FunnelBand> band = FunnelLimitsAt(p.denominator, out.target, options.type,
-                                             options.method, tau2, options.scale);
-    if (!band.ok()) return band.status();
-    p.limits = *band;
-    p.z_adjusted = p.z / std::sqrt(1 + tau2 / (s[i] * s[i]));
-    p.flag = Classify(p.value, p.limits);
-  }
-  std::vector<std::size_t> order(out.points.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::fabs(out.points[a].z_adjusted) > std::fabs(out.points[b].z_adjusted);
-  });
-  for (std::size_t i : order) {
-    const FunnelFlag f = out.points[i].flag;
-    if (f != FunnelFlag::kWithin) out.outside95.push_back(out.points[i].provider);
-    if (f == FunnelFlag::kHigh998 || f == FunnelFlag::kLow998) {
-      out.outside998.push_back(out.points[i].provider);
-    }
-  }
-
-  std::string limits;
-  if (out.adjusted) {
-    limits = "random-effects limits widened for overdispersion (Spiegelhalter 2005, tau² = " +
-             FormatAuto(out.tau2) + ")";
-  } else if (options.method == FunnelLimitMethod::kNormal) {
-    limits = "normal-approximation limits";
-  } else {
-    limits = proportion ? "exact binomial limits (Spiegelhalter 2005 interpolation)"
-                        : "exact Poisson limits (chi-square quantiles)";
-    // Say so where the exact limits gave way to the normal approximation (BinomialLimit).
-    const bool approximated =
-        std::any_of(out.points.begin(), out.points.end(), [&](const FunnelPoint& p) {
-          return proportion ? BinomialIsNormal(p.denominator, out.target)
-                            : out.target * p.denominator > kExactBinomialMaxVariance;
-        });
-    if (approximated) {
-      limits += proportion ? ", with the normal approximation where n·θ(1 − θ) exceeds 10^9,"
-                           : ", with the normal approximation where the expected count exceeds "
-                             "10^9,";
-    }
-  }
-  out.method = "95 % and 99.8 % " + limits + " around " +
-               (out.centre == FunnelCentre::kPooledMean ? "the pooled mean, " : "a target of ") +
-               FormatAuto(out.target * (std::isfinite(options.display_multiplier) &&
-                                                options.display_multiplier > 0
-                                            ? options.display_multiplier
-                                            : 1)) +
-               (options.display_unit.empty()  ? ""
-                : options.display_unit == "%" ? "%"
-                                              : " " + options.display_unit) +
-               "; dispersion ratio phi = " + FormatAuto(out.phi) + ".";
+  const std::vector<double> s = AddZScores(Scale{options.type, options.scale}, &out, &finite_z);
+  EstimateOverdispersion(TrimZScores(out.points, finite_z, options), s,
+                         options.adjust_overdispersion, &out);
+  if (Status st = AddLimits(s, out.adjusted ? out.tau2 : 0.0, options, &out); !st.ok()) return st;
+  ListOutliers(&out);
+  out.method = MethodSentence(out, options);
   return out;
 }
 

@@ -179,20 +179,108 @@ std::optional<PeriodParse> ParseFinancial(std::string_view s, RawPeriod* out) {
   return PeriodParse::kOk;
 }
 
+PeriodParse OkIf(bool parsed) { return parsed ? PeriodParse::kOk : PeriodParse::kBad; }
+
+// An Excel serial day number of up to 7 digits; nullopt when the text is not all digits.
+// Serials after 60 only: Excel counts a 29 February 1900 that never was.
+std::optional<PeriodParse> ParseExcelSerial(std::string_view s, RawPeriod* out) {
+  int serial;
+  if (!Digits(s, 7, &serial)) return std::nullopt;
+  if (serial <= 60 || serial > 2958465) return PeriodParse::kBad;
+  *out = RawPeriod{};
+  out->days = serial - 25569;  // 25569 = the serial of 1970-01-01
+  return PeriodParse::kOk;
+}
+
+// A date's parts: at most three, views into the text.
+struct DateParts {
+  std::array<std::string_view, 3> parts;
+  std::size_t n = 0;
+  bool numeric_separators = true;  // every separator '/', '-' or '.', the same one throughout
+};
+
+// Splits into at most three parts on single separators. Nothing may come before the first part
+// or after the last: "-2020-01-01" and "///2020/01/01///" are not dates (false).
+bool SplitDateParts(std::string_view text, DateParts* d) {
+  std::size_t i = 0;
+  std::string_view first_run;
+  while (i < text.size()) {
+    std::size_t j = i;
+    while (j < text.size() && IsSeparator(text[j])) ++j;
+    const std::string_view run = text.substr(i, j - i);
+    if ((d->n == 0) != run.empty() || j == text.size() || (d->n > 0 && !IsSeparatorRun(run)))
+      return false;
+    if (d->n == 1) first_run = run;
+    if (run.find_first_of(" ,") != std::string_view::npos || (d->n == 2 && run != first_run))
+      d->numeric_separators = false;
+    i = j;
+    while (j < text.size() && !IsSeparator(text[j])) ++j;
+    if (d->n == d->parts.size()) return false;
+    d->parts[d->n++] = text.substr(i, j - i);
+    i = j;
+  }
+  return true;
+}
+
+// Day, month and year: "01-Mar-2022", "March 1, 2022", "2022/03/01", or day and month in the
+// order `format` says; where it says nothing, both readings are kept for the column to decide.
+PeriodParse ParseThreeParts(const DateParts& d, DateFormat format, RawPeriod* out) {
+  const std::array<std::string_view, 3>& parts = d.parts;
+  int a, b, y;
+  const int name0 = MonthFromName(parts[0]), name1 = MonthFromName(parts[1]);
+  if (name1 > 0 && Digits(parts[0], 2, &a) && Year(parts[2], &y))  // 01-Mar-2022
+    return OkIf(ToDate(y, name1, a, out));
+  if (name0 > 0 && Digits(parts[1], 2, &a) && Year(parts[2], &y))  // March 1, 2022
+    return OkIf(ToDate(y, name0, a, out));
+  if (!d.numeric_separators || !Digits(parts[0], 4, &a) || !Digits(parts[1], 2, &b) ||
+      !Digits(parts[2], 4, &y)) {
+    return PeriodParse::kBad;
+  }
+  if (parts[0].size() == 4) return OkIf(ToDate(a, b, y, out));  // 2022/03/01
+  if (parts[2].size() != 4 || parts[0].size() > 2) return PeriodParse::kBad;
+  if (format == DateFormat::kIso) return PeriodParse::kBad;
+  if (format == DateFormat::kDayMonthYear) return OkIf(ToDate(y, b, a, out));
+  if (format == DateFormat::kMonthDayYear) return OkIf(ToDate(y, a, b, out));
+  *out = RawPeriod{};
+  out->slash = true;
+  out->year = static_cast<int16_t>(y);
+  out->first = static_cast<uint8_t>(a);
+  out->second = static_cast<uint8_t>(b);
+  const SlashFit fit = FitsOf(*out);
+  return OkIf(fit.day_month || fit.month_day);
+}
+
+// A month: "Mar 2022", "2022-03", or "03/2022" (not under the ISO format).
+PeriodParse ParseTwoParts(const DateParts& d, DateFormat format, RawPeriod* out) {
+  const std::array<std::string_view, 3>& parts = d.parts;
+  int b, y;
+  const int name0 = MonthFromName(parts[0]);
+  if (name0 > 0 && Year(parts[1], &y)) return OkIf(ToDate(y, name0, 1, out));  // Mar 2022
+  if (!d.numeric_separators) return PeriodParse::kBad;
+  if (parts[0].size() == 4 && Digits(parts[0], 4, &y) && parts[1].size() == 2 &&
+      Digits(parts[1], 2, &b)) {
+    return OkIf(ToDate(y, b, 1, out));  // 2022-03
+  }
+  if (parts[1].size() == 4 && Digits(parts[1], 4, &y) && Digits(parts[0], 2, &b) &&
+      format != DateFormat::kIso) {
+    return OkIf(ToDate(y, b, 1, out));  // 03/2022
+  }
+  return PeriodParse::kBad;
+}
+
 }  // namespace
 
 PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_serials,
                         RawPeriod* out) {
   text = TrimSpaces(text);
   if (text.empty()) return PeriodParse::kEmpty;
-  const auto ok = [](bool b) { return b ? PeriodParse::kOk : PeriodParse::kBad; };
 
   // The fast path: YYYY-MM-DD, the form of every large generated file.
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
     int y, m, d;
     if (Digits(text.substr(0, 4), 4, &y) && Digits(text.substr(5, 2), 2, &m) &&
         Digits(text.substr(8, 2), 2, &d)) {
-      return ok(ToDate(y, m, d, out));
+      return OkIf(ToDate(y, m, d, out));
     }
     return PeriodParse::kBad;
   }
@@ -200,82 +288,18 @@ PeriodParse ParsePeriod(std::string_view text, DateFormat format, bool excel_ser
   text = StripTime(text, &bad_time);
   if (bad_time) return PeriodParse::kBad;
   if (excel_serials) {
-    int serial;
-    // Serials after 60 only: Excel counts a 29 February 1900 that never was.
-    if (Digits(text, 7, &serial)) {
-      if (serial <= 60 || serial > 2958465) return PeriodParse::kBad;
-      *out = RawPeriod{};
-      out->days = serial - 25569;  // 25569 = the serial of 1970-01-01
-      return PeriodParse::kOk;
-    }
+    if (std::optional<PeriodParse> serial = ParseExcelSerial(text, out)) return *serial;
   }
-
   if (std::optional<PeriodParse> week = ParseIsoWeek(text, out)) return *week;
   if (std::optional<PeriodParse> financial = ParseFinancial(text, out)) return *financial;
 
-  // Split into at most three parts on single separators, remembering whether all were one of
-  // '/', '-', '.' (the same one throughout). Nothing may come before the first part or after
-  // the last: "-2020-01-01" and "///2020/01/01///" are not dates.
-  std::array<std::string_view, 3> parts;
-  std::size_t n = 0, i = 0;
-  bool numeric_separators = true;
-  std::string_view first_run;
-  while (i < text.size()) {
-    std::size_t j = i;
-    while (j < text.size() && IsSeparator(text[j])) ++j;
-    const std::string_view run = text.substr(i, j - i);
-    if ((n == 0) != run.empty() || j == text.size() || (n > 0 && !IsSeparatorRun(run)))
-      return PeriodParse::kBad;
-    if (n == 1) first_run = run;
-    if (run.find_first_of(" ,") != std::string_view::npos || (n == 2 && run != first_run))
-      numeric_separators = false;
-    i = j;
-    while (j < text.size() && !IsSeparator(text[j])) ++j;
-    if (n == parts.size()) return PeriodParse::kBad;
-    parts[n++] = text.substr(i, j - i);
-    i = j;
-  }
+  DateParts d;
+  if (!SplitDateParts(text, &d)) return PeriodParse::kBad;
   // A month name then two digits ("Oct-69", "01-Mar-22"): a two-digit year, refused by name.
-  if (n >= 2 && IsTwoDigitYear(parts[n - 1]) && MonthFromName(parts[n - 2]) > 0)
+  if (d.n >= 2 && IsTwoDigitYear(d.parts[d.n - 1]) && MonthFromName(d.parts[d.n - 2]) > 0)
     return PeriodParse::kTwoDigitYear;
-
-  int a, b, y;
-  if (n == 3) {
-    const int name0 = MonthFromName(parts[0]), name1 = MonthFromName(parts[1]);
-    if (name1 > 0 && Digits(parts[0], 2, &a) && Year(parts[2], &y))  // 01-Mar-2022
-      return ok(ToDate(y, name1, a, out));
-    if (name0 > 0 && Digits(parts[1], 2, &a) && Year(parts[2], &y))  // March 1, 2022
-      return ok(ToDate(y, name0, a, out));
-    if (!numeric_separators || !Digits(parts[0], 4, &a) || !Digits(parts[1], 2, &b) ||
-        !Digits(parts[2], 4, &y)) {
-      return PeriodParse::kBad;
-    }
-    if (parts[0].size() == 4) return ok(ToDate(a, b, y, out));  // 2022/03/01
-    if (parts[2].size() != 4 || parts[0].size() > 2) return PeriodParse::kBad;
-    if (format == DateFormat::kIso) return PeriodParse::kBad;
-    if (format == DateFormat::kDayMonthYear) return ok(ToDate(y, b, a, out));
-    if (format == DateFormat::kMonthDayYear) return ok(ToDate(y, a, b, out));
-    *out = RawPeriod{};
-    out->slash = true;
-    out->year = static_cast<int16_t>(y);
-    out->first = static_cast<uint8_t>(a);
-    out->second = static_cast<uint8_t>(b);
-    const SlashFit fit = FitsOf(*out);
-    return ok(fit.day_month || fit.month_day);
-  }
-  if (n == 2) {
-    const int name0 = MonthFromName(parts[0]);
-    if (name0 > 0 && Year(parts[1], &y)) return ok(ToDate(y, name0, 1, out));  // Mar 2022
-    if (!numeric_separators) return PeriodParse::kBad;
-    if (parts[0].size() == 4 && Digits(parts[0], 4, &y) && parts[1].size() == 2 &&
-        Digits(parts[1], 2, &b)) {
-      return ok(ToDate(y, b, 1, out));  // 2022-03
-    }
-    if (parts[1].size() == 4 && Digits(parts[1], 4, &y) && Digits(parts[0], 2, &b) &&
-        format != DateFormat::kIso) {
-      return ok(ToDate(y, b, 1, out));  // 03/2022
-    }
-  }
+  if (d.n == 3) return ParseThreeParts(d, format, out);
+  if (d.n == 2) return ParseTwoParts(d, format, out);
   return PeriodParse::kBad;
 }
 

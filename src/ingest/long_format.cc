@@ -79,6 +79,51 @@ bool IsMonthEnd(const CivilDay& c) {
   return next.ToCivil().day == 1;
 }
 
+// The header's names, quoted and comma-separated, for "found: ..." in diagnostics.
+std::string QuotedList(std::span<const std::string_view> fields) {
+  std::string list;
+  for (std::string_view f : fields) {
+    if (!list.empty()) list += ", ";
+    list += Quoted(TrimSpaces(f));
+  }
+  return list;
+}
+
+// Whether an indicator of the catalogue names its own measure columns: the file may then be
+// wide (one column per indicator) and need no value column of its own.
+bool AnyOwnMeasures(const Catalogue* catalogue) {
+  return catalogue != nullptr &&
+         std::any_of(catalogue->indicators.begin(), catalogue->indicators.end(),
+                     [](const Indicator& i) { return i.HasOwnMeasures(); });
+}
+
+// The first kKnownIdsShown ids of the catalogue, for "unknown indicator" diagnostics.
+std::string KnownIds(const Catalogue& catalogue) {
+  std::string known;
+  for (std::size_t i = 0; i < catalogue.indicators.size() && i < kKnownIdsShown; ++i)
+    known += (i ? ", " : "") + catalogue.indicators[i].id;
+  if (catalogue.indicators.size() > kKnownIdsShown) known += ", ...";
+  if (known.empty()) known = "none: the catalogue defines no indicators";
+  return known;
+}
+
+std::string RowsNotGroupedMessage(std::string_view indicator, std::string_view organisation,
+                                  int series_last_line) {
+  return "the rows of indicator " + Quoted(indicator) + ", organisation " + Quoted(organisation) +
+         " are not together (the series ended on line " + std::to_string(series_last_line) +
+         "); a file this large is streamed, which needs the rows grouped by indicator and "
+         "organisation: sort it by those two columns (header row first), or split it into files "
+         "under 64 MB";
+}
+
+// A CSV's plain whole numbers are sequence numbers (1, 2, 3...); a spreadsheet's are Excel
+// date serials, read by ParsePeriod.
+PeriodParse ParseRowPeriod(std::string_view text, bool spreadsheet, DateFormat format,
+                           RawPeriod* out) {
+  return !spreadsheet && ParseSequence(text, out) ? PeriodParse::kOk
+                                                  : ParsePeriod(text, format, spreadsheet, out);
+}
+
 }  // namespace
 
 LongFormatMapper::LongFormatMapper(std::string file_name, const Catalogue* catalogue,
@@ -149,10 +194,7 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
   header_line_ = line;
   header_size_ = fields.size();
   header_names_.assign(fields.begin(), fields.end());
-  for (std::string_view f : fields) {
-    if (!found_columns_.empty()) found_columns_ += ", ";
-    found_columns_ += Quoted(TrimSpaces(f));
-  }
+  found_columns_ = QuotedList(fields);  // ReadHeader runs once, on the first non-blank line
   const std::string period = ColumnName(&ColumnMapping::period);
   const std::string indicator = ColumnName(&ColumnMapping::indicator);
   const std::string organisation = ColumnName(&ColumnMapping::organisation);
@@ -169,9 +211,8 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
   col_comment_ = FindColumn(fields, ColumnName(&ColumnMapping::comment), {"comments", "notes"});
 
   if (Status s = CheckDuplicateColumns(line, fields); !s.ok()) return s;
-  wide_ = catalogue_ != nullptr && col_indicator_ < 0 && options_.indicator.empty() &&
-          std::any_of(catalogue_->indicators.begin(), catalogue_->indicators.end(),
-                      [](const Indicator& i) { return i.HasOwnMeasures(); });
+  const bool own_measures = AnyOwnMeasures(catalogue_);
+  wide_ = own_measures && col_indicator_ < 0 && options_.indicator.empty();
   if (wide_) streaming_ = false;
   if (!BindPlans(line, fields)) {
     fatal_ = true;
@@ -215,10 +256,6 @@ Status LongFormatMapper::ReadHeader(int line, std::span<const std::string_view> 
     }
   }
   // A file without an organisation column is one organisation's (kOneOrganisation).
-  const bool own_measures =
-      catalogue_ != nullptr &&
-      std::any_of(catalogue_->indicators.begin(), catalogue_->indicators.end(),
-                  [](const Indicator& i) { return i.HasOwnMeasures(); });
   if (!own_measures && col_value_ < 0 && (col_numerator_ < 0 || col_denominator_ < 0)) {
     ++missing;
     (void)Error(diag::kMissingColumn, line, 0,
@@ -422,12 +459,7 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
       fatal_ = true;
       const Key& k = keys_[static_cast<std::size_t>(it->second)];
       return Error(diag::kRowsNotGrouped, line, col_indicator_ + 1,
-                   "the rows of indicator " + Quoted(k.indicator) + ", organisation " +
-                       Quoted(k.organisation) + " are not together (the series ended on line " +
-                       std::to_string(k.last_line) +
-                       "); a file this large is streamed, which needs the rows grouped by "
-                       "indicator and organisation: sort it by those two columns (header row "
-                       "first), or split it into files under 64 MB");
+                   RowsNotGroupedMessage(k.indicator, k.organisation, k.last_line));
     }
     *key = it->second;
     return Status::Ok();
@@ -451,14 +483,10 @@ Status LongFormatMapper::LookUpKey(int line, std::string_view indicator,
     if (found == indicators_.end()) {
       k.usable = false;
       if (reported_.insert("id\x1f" + k.indicator).second) {
-        std::string known;
-        for (std::size_t i = 0; i < catalogue_->indicators.size() && i < kKnownIdsShown; ++i)
-          known += (i ? ", " : "") + catalogue_->indicators[i].id;
-        if (catalogue_->indicators.size() > kKnownIdsShown) known += ", ...";
-        if (known.empty()) known = "none: the catalogue defines no indicators";
-        Status s = BadRow(diag::kUnknownIndicator, line, col_indicator_ + 1,
-                          "unknown indicator " + Quoted(indicator) +
-                              " (expected an indicator of the catalogue: " + known + ")");
+        Status s =
+            BadRow(diag::kUnknownIndicator, line, col_indicator_ + 1,
+                   "unknown indicator " + Quoted(indicator) +
+                       " (expected an indicator of the catalogue: " + KnownIds(*catalogue_) + ")");
         if (!s.ok()) return s;
       }
     } else {
@@ -774,12 +802,8 @@ Status LongFormatMapper::AddRow(int line, std::span<const std::string_view> fiel
   reading_line_ = line;
   reading_key_ = &k;
   const std::string_view period_text = Cell(fields, col_period_);
-  // A CSV's plain whole numbers are sequence numbers (1, 2, 3...); a spreadsheet's are Excel
-  // date serials, read by ParsePeriod.
   const PeriodParse parse =
-      !spreadsheet_ && ParseSequence(period_text, &row.period)
-          ? PeriodParse::kOk
-          : ParsePeriod(period_text, options_.date_format, spreadsheet_, &row.period);
+      ParseRowPeriod(period_text, spreadsheet_, options_.date_format, &row.period);
   if (parse != PeriodParse::kOk) {
     PeriodError e = DescribeBadPeriod(parse, period_text, options_.date_format);
     return BadRow(e.code, line, col_period_ + 1, std::move(e.message));

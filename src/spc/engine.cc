@@ -285,83 +285,113 @@ void SetJudgement(ChartType chart, const Profile& profile, SegmentResult* segmen
   }
 }
 
-// One segment [begin, end): its masks, the chart's lines, the minimum-points policy, and its
-// points and SegmentResult appended to *out. Returns the chart's error for data it cannot use.
-Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const Series& series,
-                      std::size_t seg, std::size_t begin, std::size_t end, spc::EngineScratch& s,
-                      SeriesResult* out) {
-  const std::size_t n = series.size(), len = end - begin;
-  const double multiplier = indicator.multiplier;
+// The segment [begin, end) of a series' scratch columns.
+struct SegmentRange {
+  std::size_t begin, end;
+  std::size_t size() const { return end - begin; }
+};
 
-  // Masks: kept points, and those of the baseline that supply the estimates.
-  int kept_count = 0, baseline_count = 0;
-  const Baseline& b = indicator.baseline;
-  for (std::size_t i = begin; i < end; ++i) {
+struct SegmentCounts {
+  int kept = 0;      // points with a value, not ghosted
+  int baseline = 0;  // kept points in the baseline, which supply the estimates
+};
+
+// Masks: kept points, and those of the baseline that supply the estimates.
+SegmentCounts MarkSegmentMasks(const Baseline& b, const Series& series, SegmentRange r,
+                               spc::EngineScratch& s) {
+  SegmentCounts counts;
+  for (std::size_t i = r.begin; i < r.end; ++i) {
     s.kept[i] = !std::isnan(s.y[i]) && !s.ghosted[i];
     bool in_baseline = true;
-    if (b.first_n > 0) in_baseline = kept_count < b.first_n;
+    if (b.first_n > 0) in_baseline = counts.kept < b.first_n;
     if (b.from && series.periods[i] < *b.from) in_baseline = false;
     if (b.to && series.periods[i] > *b.to) in_baseline = false;
     s.estimate[i] = s.kept[i] && in_baseline;
-    kept_count += s.kept[i];
-    baseline_count += s.estimate[i];
+    counts.kept += s.kept[i];
+    counts.baseline += s.estimate[i];
   }
+  return counts;
+}
 
-  auto sub = [&](std::vector<double>& v) { return std::span<double>(v.data() + begin, len); };
+// The chart's input: the segment's slice of each column (empty for a column the series lacks).
+spc::ChartInput SegmentInput(const Series& series, SegmentRange r, const spc::EngineScratch& s) {
+  const std::size_t n = series.size();
   auto csub = [&](const std::vector<double>& v) {
-    return v.size() == n ? std::span<const double>(v.data() + begin, len)
+    return v.size() == n ? std::span<const double>(v.data() + r.begin, r.size())
                          : std::span<const double>();
   };
-  const spc::ChartInput input{
+  return {
       .y = csub(s.y),
       .numerator = csub(series.numerators),
       .denominator = csub(series.denominators),
       .subgroup_sd = csub(series.subgroup_sds),
-      .kept = std::span<const uint8_t>(s.kept.data() + begin, len),
-      .estimate = std::span<const uint8_t>(s.estimate.data() + begin, len),
+      .kept = std::span<const uint8_t>(s.kept.data() + r.begin, r.size()),
+      .estimate = std::span<const uint8_t>(s.estimate.data() + r.begin, r.size()),
   };
-  spc::ChartOutput lines{.y = sub(s.out_y),
-                         .centre = sub(s.centre),
-                         .lower3 = sub(s.lower3),
-                         .lower2 = sub(s.lower2),
-                         .lower1 = sub(s.lower1),
-                         .upper1 = sub(s.upper1),
-                         .upper2 = sub(s.upper2),
-                         .upper3 = sub(s.upper3)};
-  auto clear_limits = [&] {
-    for (auto* line : {&s.lower3, &s.lower2, &s.lower1, &s.upper1, &s.upper2, &s.upper3})
-      std::fill(line->begin() + begin, line->begin() + end, kMissing);
-  };
-  Status st = spc::ComputeChartLines(indicator.chart, input, profile, &s.chart, &lines);
-  if (!st.ok() && st.code() != StatusCode::kFailedPrecondition) return st;
-  if (!st.ok()) {  // nothing to estimate from: the points are shown without lines
-    for (std::size_t i = begin; i < end; ++i) s.out_y[i] = s.y[i];
-    clear_limits();
-    std::fill(s.centre.begin() + begin, s.centre.begin() + end, kMissing);
-    lines.has_limits = false;
-    lines.centre_value = lines.mr_bar = lines.sigma = kMissing;
-  }
+}
 
+// The chart's output: the segment's slice of each line the engine keeps.
+spc::ChartOutput SegmentOutput(SegmentRange r, spc::EngineScratch& s) {
+  auto sub = [&](std::vector<double>& v) {
+    return std::span<double>(v.data() + r.begin, r.size());
+  };
+  return {.y = sub(s.out_y),
+          .centre = sub(s.centre),
+          .lower3 = sub(s.lower3),
+          .lower2 = sub(s.lower2),
+          .lower1 = sub(s.lower1),
+          .upper1 = sub(s.upper1),
+          .upper2 = sub(s.upper2),
+          .upper3 = sub(s.upper3)};
+}
+
+void ClearLimits(SegmentRange r, spc::EngineScratch& s) {
+  for (auto* line : {&s.lower3, &s.lower2, &s.lower1, &s.upper1, &s.upper2, &s.upper3})
+    std::fill(line->begin() + r.begin, line->begin() + r.end, kMissing);
+}
+
+// The chart's lines into *lines; where nothing can be estimated (FailedPrecondition) the points
+// are shown without lines. Returns the chart's other errors, for data it cannot use.
+Status ComputeSegmentLines(const Indicator& indicator, const Profile& profile, const Series& series,
+                           SegmentRange r, spc::EngineScratch& s, spc::ChartOutput* lines) {
+  const spc::ChartInput input = SegmentInput(series, r, s);
+  Status st = spc::ComputeChartLines(indicator.chart, input, profile, &s.chart, lines);
+  if (!st.ok() && st.code() != StatusCode::kFailedPrecondition) return st;
+  if (!st.ok()) {
+    for (std::size_t i = r.begin; i < r.end; ++i) s.out_y[i] = s.y[i];
+    ClearLimits(r, s);
+    std::fill(s.centre.begin() + r.begin, s.centre.begin() + r.end, kMissing);
+    lines->has_limits = false;
+    lines->centre_value = lines->mr_bar = lines->sigma = kMissing;
+  }
+  return Status::Ok();
+}
+
+// The segment's estimates on the display scale, before the minimum-points policy.
+SegmentResult SegmentEstimates(SegmentRange r, SegmentCounts counts, const spc::ChartOutput& lines,
+                               double multiplier) {
   SegmentResult segment;
-  segment.first = static_cast<int32_t>(begin);
-  segment.last = static_cast<int32_t>(end - 1);
-  segment.n = static_cast<int32_t>(len);
-  segment.n_used = kept_count;
-  segment.n_baseline = baseline_count;
+  segment.first = static_cast<int32_t>(r.begin);
+  segment.last = static_cast<int32_t>(r.end - 1);
+  segment.n = static_cast<int32_t>(r.size());
+  segment.n_used = counts.kept;
+  segment.n_baseline = counts.baseline;
   segment.centre = lines.centre_value * multiplier;
   segment.mr_bar = lines.mr_bar * multiplier;
   segment.sigma = lines.sigma * multiplier;
   segment.sigma_z = lines.sigma_z;  // p′, u′; the other attribute charts: AssessDispersion
   segment.has_limits = lines.has_limits;
-
   segment.zero_variation = lines.sigma == 0.0 && !lines.screened_to_zero;
-  AddSegmentWarnings(profile, seg, lines, &segment, &out->warnings);
-  if (lines.has_limits && !segment.has_limits) clear_limits();
-  SetJudgement(indicator.chart, profile, &segment);
+  return segment;
+}
 
+// The segment's points, on the display scale, into out->points (rules cleared for the rules).
+void FillSegmentPoints(const Series& series, std::size_t seg, SegmentRange r, double multiplier,
+                       const spc::EngineScratch& s, SeriesResult* out) {
+  const std::size_t n = series.size();
   const bool has_numerators = series.numerators.size() == n;
   const bool has_denominators = series.denominators.size() == n;
-  for (std::size_t i = begin; i < end; ++i) {
+  for (std::size_t i = r.begin; i < r.end; ++i) {
     PointResult& pt = out->points[i];
     pt.period = series.periods[i];
     pt.value = s.out_y[i] * multiplier;
@@ -380,11 +410,12 @@ Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const 
     pt.upper3 = s.upper3[i] * multiplier;
     pt.rules.fill(0);
   }
-  segment.lower3 = out->points[end - 1].lower3;
-  segment.upper3 = out->points[end - 1].upper3;
-  // Centres are long-double means (accurate_mean.h), finite for any finite values; but moving
-  // ranges of ±1e308, or limits three sigmas out, can be beyond a double. Drawing ±inf would
-  // judge every point against an infinite limit: refuse instead.
+}
+
+// Centres are long-double means (accurate_mean.h), finite for any finite values; but moving
+// ranges of ±1e308, or limits three sigmas out, can be beyond a double. Drawing ±inf would
+// judge every point against an infinite limit: refuse instead.
+Status CheckLinesFinite(const SegmentResult& segment, const Series& series, std::size_t begin) {
   for (double line :
        {segment.centre, segment.mr_bar, segment.sigma, segment.lower3, segment.upper3}) {
     if (!std::isinf(line)) continue;
@@ -395,6 +426,28 @@ Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const 
         "(1.8e308) (expected values whose differences, times the multiplier, stay below that: "
         "rescale them, e.g. to thousands)");
   }
+  return Status::Ok();
+}
+
+// One segment [begin, end): its masks, the chart's lines, the minimum-points policy, and its
+// points and SegmentResult appended to *out. Returns the chart's error for data it cannot use.
+Status AnalyseSegment(const Indicator& indicator, const Profile& profile, const Series& series,
+                      std::size_t seg, std::size_t begin, std::size_t end, spc::EngineScratch& s,
+                      SeriesResult* out) {
+  const SegmentRange r{begin, end};
+  const SegmentCounts counts = MarkSegmentMasks(indicator.baseline, series, r, s);
+  spc::ChartOutput lines = SegmentOutput(r, s);
+  if (Status st = ComputeSegmentLines(indicator, profile, series, r, s, &lines); !st.ok()) {
+    return st;
+  }
+  SegmentResult segment = SegmentEstimates(r, counts, lines, indicator.multiplier);
+  AddSegmentWarnings(profile, seg, lines, &segment, &out->warnings);
+  if (lines.has_limits && !segment.has_limits) ClearLimits(r, s);
+  SetJudgement(indicator.chart, profile, &segment);
+  FillSegmentPoints(series, seg, r, indicator.multiplier, s, out);
+  segment.lower3 = out->points[end - 1].lower3;
+  segment.upper3 = out->points[end - 1].upper3;
+  if (Status st = CheckLinesFinite(segment, series, begin); !st.ok()) return st;
   out->segments.push_back(segment);
   return Status::Ok();
 }

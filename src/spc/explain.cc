@@ -234,89 +234,288 @@ std::string PointsText(std::size_t n) {
   return std::to_string(n) + (n == 1 ? " point" : " points");
 }
 
-std::string Summary(const ProfileComparison& c, std::size_t n_points) {
-  const std::string& a = c.profile_a;
-  const std::string& b = c.profile_b;
-  if (c.agree()) {
-    std::string s = a + " and " + b + " agree on every point and icon of this series";
-    if (c.causes.empty()) return s + "; their parameters are identical.";
-    std::string names;
-    for (const ParameterCause& cause : c.causes)
-      names += (names.empty() ? "" : ", ") + cause.parameter;
-    return s + ", although " + std::to_string(c.causes.size()) + " parameter(s) differ (" + names +
-           ").";
-  }
+// "a", "a and b", "a, b and c".
+std::string ListInWords(const std::vector<std::string>& items) {
+  std::string w;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    w += (i == 0 ? "" : i + 1 == items.size() ? " and " : ", ") + items[i];
+  return w;
+}
+
+// The aspects of a disagreement, as phrases: "the classification of 3 points", "the limits of
+// 1 point", "the variation icon", "the assurance icon" (those that apply, in that order).
+std::vector<std::string> Aspects(std::size_t n_classification, std::size_t n_limits, bool variation,
+                                 bool assurance) {
+  std::vector<std::string> what;
+  if (n_classification > 0) what.push_back("the classification of " + PointsText(n_classification));
+  if (n_limits > 0) what.push_back("the limits of " + PointsText(n_limits));
+  if (variation) what.push_back("the variation icon");
+  if (assurance) what.push_back("the assurance icon");
+  return what;
+}
+
+// What a cause (one parameter, or a pair) settles: ParameterCause and ParameterPairCause share
+// these fields.
+template <typename Cause>
+std::vector<std::string> ExplainedThings(const Cause& cause) {
+  return Aspects(cause.explains_classification.size(), cause.explains_limits.size(),
+                 cause.explains_variation, cause.explains_assurance);
+}
+
+// The summary when nothing differs: whether the parameters do.
+std::string AgreementSentence(const ProfileComparison& c) {
+  std::string s =
+      c.profile_a + " and " + c.profile_b + " agree on every point and icon of this series";
+  if (c.causes.empty()) return s + "; their parameters are identical.";
+  std::string names;
+  for (const ParameterCause& cause : c.causes)
+    names += (names.empty() ? "" : ", ") + cause.parameter;
+  return s + ", although " + std::to_string(c.causes.size()) + " parameter(s) differ (" + names +
+         ").";
+}
+
+// How many points and which icons differ.
+std::string DisagreementSentence(const ProfileComparison& c, std::size_t n_points) {
   std::size_t n_class = 0, n_limits = 0;
   for (const PointDifference& d : c.points) {
     n_class += d.classification_differs;
     n_limits += d.limits_differ;
   }
-  std::string s = a + " and " + b + " disagree on " + std::to_string(c.points.size()) + " of " +
-                  PointsText(n_points) + " (" + std::to_string(n_class) + " in classification, " +
-                  std::to_string(n_limits) + " in limits)";
+  std::string s = c.profile_a + " and " + c.profile_b + " disagree on " +
+                  std::to_string(c.points.size()) + " of " + PointsText(n_points) + " (" +
+                  std::to_string(n_class) + " in classification, " + std::to_string(n_limits) +
+                  " in limits)";
   if (c.variation_a != c.variation_b)
     s += ", on the variation icon (" + Spaced(VariationIconName(c.variation_a)) + " against " +
          Spaced(VariationIconName(c.variation_b)) + ")";
   if (c.assurance_a != c.assurance_b)
     s += ", on the assurance icon (" + Spaced(AssuranceIconName(c.assurance_a)) + " against " +
          Spaced(AssuranceIconName(c.assurance_b)) + ")";
-  s += ".";
+  return s + ".";
+}
 
-  std::string explained;
+// " Taken alone, x explains …" and one " Together, x and y explain …" per pair, or "".
+std::string ExplainedSentences(const ProfileComparison& c) {
+  std::string s, explained;
   for (const ParameterCause& cause : c.causes) {
-    std::vector<std::string> what;
-    if (!cause.explains_classification.empty())
-      what.push_back("the classification of " + PointsText(cause.explains_classification.size()));
-    if (!cause.explains_limits.empty())
-      what.push_back("the limits of " + PointsText(cause.explains_limits.size()));
-    if (cause.explains_variation) what.push_back("the variation icon");
-    if (cause.explains_assurance) what.push_back("the assurance icon");
+    const std::vector<std::string> what = ExplainedThings(cause);
     if (what.empty()) continue;
-    std::string w;
-    for (std::size_t i = 0; i < what.size(); ++i)
-      w += (i == 0 ? "" : i + 1 == what.size() ? " and " : ", ") + what[i];
-    explained += (explained.empty() ? "" : "; ") + cause.parameter + " explains " + w;
+    explained +=
+        (explained.empty() ? "" : "; ") + cause.parameter + " explains " + ListInWords(what);
   }
   if (!explained.empty()) s += " Taken alone, " + explained + ".";
   for (const ParameterPairCause& pair : c.pair_causes) {
-    std::vector<std::string> what;
-    if (!pair.explains_classification.empty())
-      what.push_back("the classification of " + PointsText(pair.explains_classification.size()));
-    if (!pair.explains_limits.empty())
-      what.push_back("the limits of " + PointsText(pair.explains_limits.size()));
-    if (pair.explains_variation) what.push_back("the variation icon");
-    if (pair.explains_assurance) what.push_back("the assurance icon");
-    std::string w;
-    for (std::size_t i = 0; i < what.size(); ++i)
-      w += (i == 0 ? "" : i + 1 == what.size() ? " and " : ", ") + what[i];
-    s += " Together, " + pair.first + " and " + pair.second + " explain " + w + ".";
-  }
-
-  std::vector<std::string> open;
-  if (!c.unexplained_classification.empty())
-    open.push_back("the classification of " + PointsText(c.unexplained_classification.size()));
-  if (!c.unexplained_limits.empty())
-    open.push_back("the limits of " + PointsText(c.unexplained_limits.size()));
-  if (c.variation_unexplained) open.push_back("the variation icon");
-  if (c.assurance_unexplained) open.push_back("the assurance icon");
-  if (!open.empty()) {
-    std::string w;
-    for (std::size_t i = 0; i < open.size(); ++i)
-      w += (i == 0 ? "" : i + 1 == open.size() ? " and " : ", ") + open[i];
-    std::set<int32_t> unsettled(c.unexplained_classification.begin(),
-                                c.unexplained_classification.end());
-    unsettled.insert(c.unexplained_limits.begin(), c.unexplained_limits.end());
-    std::string movers;
-    for (const ParameterCause& cause : c.causes) {
-      const bool moves = std::any_of(cause.contributes.begin(), cause.contributes.end(),
-                                     [&](int32_t i) { return unsettled.count(i) > 0; });
-      if (moves) movers += (movers.empty() ? "" : ", ") + cause.parameter;
-    }
-    s += " Neither one parameter nor a pair explains " + w + ": an interaction of several" +
-         std::string(" parameters") + (movers.empty() ? "" : " (" + movers + " each move them)") +
-         " does.";
+    s += " Together, " + pair.first + " and " + pair.second + " explain " +
+         ListInWords(ExplainedThings(pair)) + ".";
   }
   return s;
+}
+
+// What neither one parameter nor a pair settles, naming the parameters that move it; or "".
+std::string UnexplainedSentence(const ProfileComparison& c) {
+  const std::vector<std::string> open =
+      Aspects(c.unexplained_classification.size(), c.unexplained_limits.size(),
+              c.variation_unexplained, c.assurance_unexplained);
+  if (open.empty()) return "";
+  std::set<int32_t> unsettled(c.unexplained_classification.begin(),
+                              c.unexplained_classification.end());
+  unsettled.insert(c.unexplained_limits.begin(), c.unexplained_limits.end());
+  std::string movers;
+  for (const ParameterCause& cause : c.causes) {
+    const bool moves = std::any_of(cause.contributes.begin(), cause.contributes.end(),
+                                   [&](int32_t i) { return unsettled.count(i) > 0; });
+    if (moves) movers += (movers.empty() ? "" : ", ") + cause.parameter;
+  }
+  return " Neither one parameter nor a pair explains " + ListInWords(open) +
+         ": an interaction of several" + std::string(" parameters") +
+         (movers.empty() ? "" : " (" + movers + " each move them)") + " does.";
+}
+
+std::string Summary(const ProfileComparison& c, std::size_t n_points) {
+  if (c.agree()) return AgreementSentence(c);
+  return DisagreementSentence(c, n_points) + ExplainedSentences(c) + UnexplainedSentence(c);
+}
+
+// The engine runs a comparison makes: both profiles' results, and a scratch result that
+// each trial (A with one or two of B's parameters) overwrites, so its buffers are reused.
+struct Trials {
+  const Indicator& indicator;
+  const Series& series;
+  const Profile& a;
+  const SeriesResult& ra;
+  const SeriesResult& rb;
+  SpcEngine& engine;
+  SeriesResult& rp;
+};
+
+// What the single-parameter and pair trials have settled so far.
+struct Settled {
+  std::set<int32_t> classification, limits;
+  bool variation = false, assurance = false;
+};
+
+// The points where the two runs differ, and both runs' icons, into *c.
+void AddDifferences(const SeriesResult& ra, const SeriesResult& rb, ProfileComparison* c) {
+  c->variation_a = ra.variation;
+  c->variation_b = rb.variation;
+  c->assurance_a = ra.assurance;
+  c->assurance_b = rb.assurance;
+  for (std::size_t i = 0; i < ra.points.size(); ++i) {
+    const PointResult& pa = ra.points[i];
+    const PointResult& pb = rb.points[i];
+    PointDifference d{.index = static_cast<int32_t>(i),
+                      .period = pa.period,
+                      .value = pa.value,
+                      .segment = pa.segment,
+                      .classification_differs = !SameClassification(pa, pb),
+                      .limits_differ = !SameLines(pa, pb),
+                      .a = OutcomeOf(pa),
+                      .b = OutcomeOf(pb)};
+    if (d.classification_differs || d.limits_differ) c->points.push_back(d);
+  }
+}
+
+// Compares the trial run t.rp with A and B point by point: what it makes equal to B is
+// explained by `cause` (and settled), what it changes without reaching B it contributes to.
+// Returns the positions in c.points of the latter, for the cause's sentence.
+std::vector<int32_t> ScoreTrial(const ProfileComparison& c, const Trials& t, ParameterCause* cause,
+                                Settled* settled) {
+  std::vector<int32_t> changed_positions;
+  for (std::size_t k = 0; k < c.points.size(); ++k) {
+    const PointDifference& d = c.points[k];
+    const PointResult& pp = t.rp.points[d.index];
+    bool moved = false;
+    if (d.classification_differs) {
+      if (SameClassification(pp, t.rb.points[d.index])) {
+        cause->explains_classification.push_back(d.index);
+        settled->classification.insert(d.index);
+      } else {
+        moved = moved || !SameClassification(pp, t.ra.points[d.index]);
+      }
+    }
+    if (d.limits_differ) {
+      if (SameLines(pp, t.rb.points[d.index])) {
+        cause->explains_limits.push_back(d.index);
+        settled->limits.insert(d.index);
+      } else {
+        moved = moved || !SameLines(pp, t.ra.points[d.index]);
+      }
+    }
+    if (moved) {
+      cause->contributes.push_back(d.index);
+      changed_positions.push_back(static_cast<int32_t>(k));
+    }
+  }
+  return changed_positions;
+}
+
+// One trial per differing parameter (A with only that one from B), into c->causes: those that
+// matter first, then the inert ones, each in registry order.
+Status TrySingleParameters(const Trials& t, const Profile& b, ProfileComparison* c,
+                           Settled* settled) {
+  const bool variation_differs = c->variation_a != c->variation_b;
+  const bool assurance_differs = c->assurance_a != c->assurance_b;
+  std::vector<ParameterCause> moving, inert;
+  for (const ParameterInfo& info : ProfileParameters()) {
+    Result<std::string> va = GetParameter(t.a, info.name);
+    Result<std::string> vb = GetParameter(b, info.name);
+    if (!va.ok() || !vb.ok()) return Status::Internal("parameter registry: " + info.name);
+    if (*va == *vb) continue;
+    Profile changed = t.a;
+    if (Status st = SetParameter(&changed, info.name, *vb); !st.ok())
+      return Status::Internal("parameter " + info.name + " does not round-trip: " + st.message());
+    if (Status st = t.engine.Analyse(t.indicator, changed, t.series, &t.rp); !st.ok()) return st;
+
+    ParameterCause cause{.parameter = info.name, .value_a = *va, .value_b = *vb};
+    const std::vector<int32_t> changed_positions = ScoreTrial(*c, t, &cause, settled);
+    cause.explains_variation = variation_differs && t.rp.variation == t.rb.variation;
+    cause.explains_assurance = assurance_differs && t.rp.assurance == t.rb.assurance;
+    settled->variation = settled->variation || cause.explains_variation;
+    settled->assurance = settled->assurance || cause.explains_assurance;
+    cause.sentence = CauseSentence(*c, cause, changed_positions);
+    const bool matters = !cause.explains_classification.empty() || !cause.explains_limits.empty() ||
+                         cause.explains_variation || cause.explains_assurance ||
+                         !cause.contributes.empty();
+    (matters ? moving : inert).push_back(std::move(cause));
+  }
+  c->causes = std::move(moving);
+  for (ParameterCause& cause : inert) c->causes.push_back(std::move(cause));
+  return Status::Ok();
+}
+
+// Whether any differing point or icon is still unsettled.
+bool AnyUnsettled(const ProfileComparison& c, const Settled& settled) {
+  bool any = (c.variation_a != c.variation_b && !settled.variation) ||
+             (c.assurance_a != c.assurance_b && !settled.assurance);
+  for (const PointDifference& d : c.points)
+    any = any || (d.classification_differs && !settled.classification.count(d.index)) ||
+          (d.limits_differ && !settled.limits.count(d.index));
+  return any;
+}
+
+// What the trial run t.rp settles that is not settled yet, as a pair cause (maybe empty).
+ParameterPairCause ScorePairTrial(const ProfileComparison& c, const Trials& t,
+                                  const Settled& settled, std::string first, std::string second) {
+  ParameterPairCause pair{.first = std::move(first), .second = std::move(second)};
+  for (const PointDifference& d : c.points) {
+    const PointResult& pp = t.rp.points[d.index];
+    if (d.classification_differs && !settled.classification.count(d.index) &&
+        SameClassification(pp, t.rb.points[d.index])) {
+      pair.explains_classification.push_back(d.index);
+    }
+    if (d.limits_differ && !settled.limits.count(d.index) && SameLines(pp, t.rb.points[d.index])) {
+      pair.explains_limits.push_back(d.index);
+    }
+  }
+  pair.explains_variation =
+      c.variation_a != c.variation_b && !settled.variation && t.rp.variation == t.rb.variation;
+  pair.explains_assurance =
+      c.assurance_a != c.assurance_b && !settled.assurance && t.rp.assurance == t.rb.assurance;
+  return pair;
+}
+
+// What no single parameter settles may be settled by two together (for example the limits of
+// mdc and pbi-spc need both the sigma constant and the moving-range screening). Every pair of
+// differing parameters is tried, including those that change nothing alone (a trend's
+// flagging matters only once its length does): with k of them, k(k − 1)/2 runs of one series.
+Status TryParameterPairs(const Trials& t, ProfileComparison* c, Settled* settled) {
+  // In registry order, so a pair is named the same way whatever the profiles.
+  std::vector<const ParameterCause*> movers;
+  for (const ParameterInfo& info : ProfileParameters())
+    for (const ParameterCause& cause : c->causes)
+      if (cause.parameter == info.name) movers.push_back(&cause);
+  for (std::size_t i = 0; i < movers.size() && AnyUnsettled(*c, *settled); ++i) {
+    for (std::size_t j = i + 1; j < movers.size() && AnyUnsettled(*c, *settled); ++j) {
+      Profile changed = t.a;
+      if (!SetParameter(&changed, movers[i]->parameter, movers[i]->value_b).ok() ||
+          !SetParameter(&changed, movers[j]->parameter, movers[j]->value_b).ok())
+        return Status::Internal("parameter pair does not round-trip");
+      if (Status st = t.engine.Analyse(t.indicator, changed, t.series, &t.rp); !st.ok()) return st;
+      ParameterPairCause pair =
+          ScorePairTrial(*c, t, *settled, movers[i]->parameter, movers[j]->parameter);
+      if (pair.explains_classification.empty() && pair.explains_limits.empty() &&
+          !pair.explains_variation && !pair.explains_assurance)
+        continue;
+      settled->classification.insert(pair.explains_classification.begin(),
+                                     pair.explains_classification.end());
+      settled->limits.insert(pair.explains_limits.begin(), pair.explains_limits.end());
+      settled->variation = settled->variation || pair.explains_variation;
+      settled->assurance = settled->assurance || pair.explains_assurance;
+      c->pair_causes.push_back(std::move(pair));
+    }
+  }
+  return Status::Ok();
+}
+
+// What is still unsettled after the single and pair trials.
+void AddUnexplained(const Settled& settled, ProfileComparison* c) {
+  for (const PointDifference& d : c->points) {
+    if (d.classification_differs && !settled.classification.count(d.index))
+      c->unexplained_classification.push_back(d.index);
+    if (d.limits_differ && !settled.limits.count(d.index)) c->unexplained_limits.push_back(d.index);
+  }
+  c->variation_unexplained = c->variation_a != c->variation_b && !settled.variation;
+  c->assurance_unexplained = c->assurance_a != c->assurance_b && !settled.assurance;
 }
 
 }  // namespace
@@ -337,138 +536,12 @@ Result<ProfileComparison> CompareProfiles(const Indicator& indicator, const Seri
   c.profile_a = std::string(profile_a);
   c.profile_b = std::string(profile_b);
   c.period_kind = series.period_kind;
-  c.variation_a = ra.variation;
-  c.variation_b = rb.variation;
-  c.assurance_a = ra.assurance;
-  c.assurance_b = rb.assurance;
-  for (std::size_t i = 0; i < ra.points.size(); ++i) {
-    const PointResult& pa = ra.points[i];
-    const PointResult& pb = rb.points[i];
-    PointDifference d{.index = static_cast<int32_t>(i),
-                      .period = pa.period,
-                      .value = pa.value,
-                      .segment = pa.segment,
-                      .classification_differs = !SameClassification(pa, pb),
-                      .limits_differ = !SameLines(pa, pb),
-                      .a = OutcomeOf(pa),
-                      .b = OutcomeOf(pb)};
-    if (d.classification_differs || d.limits_differ) c.points.push_back(d);
-  }
-  const bool variation_differs = c.variation_a != c.variation_b;
-  const bool assurance_differs = c.assurance_a != c.assurance_b;
-
-  std::vector<ParameterCause> moving, inert;
-  std::set<int32_t> settled_class, settled_limits;
-  bool variation_settled = false, assurance_settled = false;
-  for (const ParameterInfo& info : ProfileParameters()) {
-    Result<std::string> va = GetParameter(*a, info.name);
-    Result<std::string> vb = GetParameter(*b, info.name);
-    if (!va.ok() || !vb.ok()) return Status::Internal("parameter registry: " + info.name);
-    if (*va == *vb) continue;
-    Profile changed = *a;
-    if (Status st = SetParameter(&changed, info.name, *vb); !st.ok())
-      return Status::Internal("parameter " + info.name + " does not round-trip: " + st.message());
-    if (Status st = engine.Analyse(indicator, changed, series, &rp); !st.ok()) return st;
-
-    ParameterCause cause{.parameter = info.name, .value_a = *va, .value_b = *vb};
-    std::vector<int32_t> changed_positions;  // positions in c.points, for the sentence
-    for (std::size_t k = 0; k < c.points.size(); ++k) {
-      const PointDifference& d = c.points[k];
-      const PointResult& pp = rp.points[d.index];
-      bool moved = false;
-      if (d.classification_differs) {
-        if (SameClassification(pp, rb.points[d.index])) {
-          cause.explains_classification.push_back(d.index);
-          settled_class.insert(d.index);
-        } else {
-          moved = moved || !SameClassification(pp, ra.points[d.index]);
-        }
-      }
-      if (d.limits_differ) {
-        if (SameLines(pp, rb.points[d.index])) {
-          cause.explains_limits.push_back(d.index);
-          settled_limits.insert(d.index);
-        } else {
-          moved = moved || !SameLines(pp, ra.points[d.index]);
-        }
-      }
-      if (moved) {
-        cause.contributes.push_back(d.index);
-        changed_positions.push_back(static_cast<int32_t>(k));
-      }
-    }
-    cause.explains_variation = variation_differs && rp.variation == rb.variation;
-    cause.explains_assurance = assurance_differs && rp.assurance == rb.assurance;
-    variation_settled = variation_settled || cause.explains_variation;
-    assurance_settled = assurance_settled || cause.explains_assurance;
-    cause.sentence = CauseSentence(c, cause, changed_positions);
-    const bool matters = !cause.explains_classification.empty() || !cause.explains_limits.empty() ||
-                         cause.explains_variation || cause.explains_assurance ||
-                         !cause.contributes.empty();
-    (matters ? moving : inert).push_back(std::move(cause));
-  }
-  c.causes = std::move(moving);
-  for (ParameterCause& cause : inert) c.causes.push_back(std::move(cause));
-
-  // What no single parameter settles may be settled by two together (for example the limits of
-  // mdc and pbi-spc need both the sigma constant and the moving-range screening). Every pair of
-  // differing parameters is tried, including those that change nothing alone (a trend's
-  // flagging matters only once its length does): with k of them, k(k − 1)/2 runs of one series.
-  auto unsettled = [&] {
-    bool any =
-        (variation_differs && !variation_settled) || (assurance_differs && !assurance_settled);
-    for (const PointDifference& d : c.points)
-      any = any || (d.classification_differs && !settled_class.count(d.index)) ||
-            (d.limits_differ && !settled_limits.count(d.index));
-    return any;
-  };
-  // In registry order, so a pair is named the same way whatever the profiles.
-  std::vector<const ParameterCause*> movers;
-  for (const ParameterInfo& info : ProfileParameters())
-    for (const ParameterCause& cause : c.causes)
-      if (cause.parameter == info.name) movers.push_back(&cause);
-  for (std::size_t i = 0; i < movers.size() && unsettled(); ++i) {
-    for (std::size_t j = i + 1; j < movers.size() && unsettled(); ++j) {
-      Profile changed = *a;
-      if (!SetParameter(&changed, movers[i]->parameter, movers[i]->value_b).ok() ||
-          !SetParameter(&changed, movers[j]->parameter, movers[j]->value_b).ok())
-        return Status::Internal("parameter pair does not round-trip");
-      if (Status st = engine.Analyse(indicator, changed, series, &rp); !st.ok()) return st;
-      ParameterPairCause pair{.first = movers[i]->parameter, .second = movers[j]->parameter};
-      for (const PointDifference& d : c.points) {
-        const PointResult& pp = rp.points[d.index];
-        if (d.classification_differs && !settled_class.count(d.index) &&
-            SameClassification(pp, rb.points[d.index])) {
-          pair.explains_classification.push_back(d.index);
-        }
-        if (d.limits_differ && !settled_limits.count(d.index) &&
-            SameLines(pp, rb.points[d.index])) {
-          pair.explains_limits.push_back(d.index);
-        }
-      }
-      pair.explains_variation =
-          variation_differs && !variation_settled && rp.variation == rb.variation;
-      pair.explains_assurance =
-          assurance_differs && !assurance_settled && rp.assurance == rb.assurance;
-      if (pair.explains_classification.empty() && pair.explains_limits.empty() &&
-          !pair.explains_variation && !pair.explains_assurance)
-        continue;
-      settled_class.insert(pair.explains_classification.begin(),
-                           pair.explains_classification.end());
-      settled_limits.insert(pair.explains_limits.begin(), pair.explains_limits.end());
-      variation_settled = variation_settled || pair.explains_variation;
-      assurance_settled = assurance_settled || pair.explains_assurance;
-      c.pair_causes.push_back(std::move(pair));
-    }
-  }
-
-  for (const PointDifference& d : c.points) {
-    if (d.classification_differs && !settled_class.count(d.index))
-      c.unexplained_classification.push_back(d.index);
-    if (d.limits_differ && !settled_limits.count(d.index)) c.unexplained_limits.push_back(d.index);
-  }
-  c.variation_unexplained = variation_differs && !variation_settled;
-  c.assurance_unexplained = assurance_differs && !assurance_settled;
+  AddDifferences(ra, rb, &c);
+  const Trials trials{indicator, series, *a, ra, rb, engine, rp};
+  Settled settled;
+  if (Status st = TrySingleParameters(trials, *b, &c, &settled); !st.ok()) return st;
+  if (Status st = TryParameterPairs(trials, &c, &settled); !st.ok()) return st;
+  AddUnexplained(settled, &c);
   c.summary = Summary(c, ra.points.size());
   return c;
 }

@@ -70,19 +70,18 @@ Date PeriodStart(Date date, PeriodUnit unit) {
   return date;
 }
 
-Result<Aggregated> AggregateByPeriod(std::span<const Date> dates, std::span<const double> values,
-                                     std::span<const double> denominators,
-                                     const AggregateOptions& options) {
-  const PeriodMeasure measure = options.measure;
-  const std::size_t n = dates.size();
-  if (NeedsValues(measure) && values.size() != n) {
+namespace {
+
+Status CheckAggregateInput(std::size_t n, std::size_t n_values, std::size_t n_denominators,
+                           const AggregateOptions& options) {
+  if (NeedsValues(options.measure) && n_values != n) {
     return Status::InvalidArgument("aggregate: " + std::to_string(n) + " dates but " +
-                                   std::to_string(values.size()) + " values");
+                                   std::to_string(n_values) + " values");
   }
-  if (measure == PeriodMeasure::kRatio && denominators.size() != n) {
+  if (options.measure == PeriodMeasure::kRatio && n_denominators != n) {
     return Status::InvalidArgument("aggregate: a ratio needs one denominator per row (" +
-                                   std::to_string(n) + " dates, " +
-                                   std::to_string(denominators.size()) + " denominators)");
+                                   std::to_string(n) + " dates, " + std::to_string(n_denominators) +
+                                   " denominators)");
   }
   if (!(std::isfinite(options.multiplier) && options.multiplier > 0)) {
     return Status::InvalidArgument("aggregate: the multiplier must be positive and finite");
@@ -90,13 +89,24 @@ Result<Aggregated> AggregateByPeriod(std::span<const Date> dates, std::span<cons
   if (options.from && options.to && *options.from > *options.to) {
     return Status::InvalidArgument("aggregate: 'from' is after 'to'");
   }
+  return Status::Ok();
+}
 
-  Aggregated out;
-  // First pass: check values and find the range of periods.
+bool OutsideWindow(Date date, const AggregateOptions& options) {
+  return (options.from && date < *options.from) || (options.to && date > *options.to);
+}
+
+// First pass: checks the values and returns the start of every period from the first to the
+// last (the window's ends when given, so empty periods at either end are shown), counting the
+// rows outside the window in out->rows_outside.
+Result<std::vector<Date>> PeriodStarts(std::span<const Date> dates, std::span<const double> values,
+                                       std::span<const double> denominators,
+                                       const AggregateOptions& options, Aggregated* out) {
+  const PeriodMeasure measure = options.measure;
   std::optional<Date> first, last;
-  for (std::size_t i = 0; i < n; ++i) {
-    if ((options.from && dates[i] < *options.from) || (options.to && dates[i] > *options.to)) {
-      ++out.rows_outside;
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    if (OutsideWindow(dates[i], options)) {
+      ++out->rows_outside;
       continue;
     }
     if (NeedsValues(measure) && std::isinf(values[i])) {
@@ -116,74 +126,110 @@ Result<Aggregated> AggregateByPeriod(std::span<const Date> dates, std::span<cons
   if (!first || !last) {
     return Status::FailedPrecondition("aggregate: no rows to aggregate");
   }
-
   std::vector<Date> starts;
   for (Date p = *first; p <= *last; p = NextPeriod(p, options.unit)) starts.push_back(p);
-  const std::size_t k = starts.size();
-  // mean and m2 follow Welford (1962), which avoids the cancellation of Σx² − (Σx)²/n.
-  std::vector<double> sum(k, 0), mean(k, 0), m2(k, 0), count(k, 0), meets(k, 0), denom(k, 0);
-  std::vector<std::vector<double>> bucket(measure == PeriodMeasure::kMedian ? k : 0);
+  return starts;
+}
 
-  for (std::size_t i = 0; i < n; ++i) {
-    if ((options.from && dates[i] < *options.from) || (options.to && dates[i] > *options.to)) {
-      continue;
-    }
+// Running totals per period. mean and m2 follow Welford (1962), which avoids the cancellation
+// of Σx² − (Σx)²/n.
+struct PeriodTotals {
+  explicit PeriodTotals(std::size_t k, PeriodMeasure measure)
+      : sum(k, 0),
+        mean(k, 0),
+        m2(k, 0),
+        count(k, 0),
+        meets(k, 0),
+        denom(k, 0),
+        bucket(measure == PeriodMeasure::kMedian ? k : 0) {}
+  std::vector<double> sum, mean, m2, count, meets, denom;
+  std::vector<std::vector<double>> bucket;  // the values themselves, for medians only
+};
+
+// Second pass: each row in the window into its period's totals, counting rows used and missing.
+PeriodTotals AddUpRows(std::span<const Date> dates, std::span<const double> values,
+                       std::span<const double> denominators, const AggregateOptions& options,
+                       const std::vector<Date>& starts, Aggregated* out) {
+  const PeriodMeasure measure = options.measure;
+  PeriodTotals t(starts.size(), measure);
+  for (std::size_t i = 0; i < dates.size(); ++i) {
+    if (OutsideWindow(dates[i], options)) continue;
     const Date p = PeriodStart(dates[i], options.unit);
     const std::size_t j = std::lower_bound(starts.begin(), starts.end(), p) - starts.begin();
     if (measure == PeriodMeasure::kCount) {
-      count[j] += 1;
-      ++out.rows_used;
+      t.count[j] += 1;
+      ++out->rows_used;
       continue;
     }
     const double v = values[i];
     if (std::isnan(v) || (measure == PeriodMeasure::kRatio && std::isnan(denominators[i]))) {
-      ++out.rows_missing;
+      ++out->rows_missing;
       continue;
     }
-    ++out.rows_used;
-    count[j] += 1;
-    sum[j] += v;
-    const double delta = v - mean[j];
-    mean[j] += delta / count[j];
-    m2[j] += delta * (v - mean[j]);
-    if (measure == PeriodMeasure::kProportion && options.condition.Holds(v)) meets[j] += 1;
-    if (measure == PeriodMeasure::kRatio) denom[j] += denominators[i];
-    if (measure == PeriodMeasure::kMedian) bucket[j].push_back(v);
+    ++out->rows_used;
+    t.count[j] += 1;
+    t.sum[j] += v;
+    const double delta = v - t.mean[j];
+    t.mean[j] += delta / t.count[j];
+    t.m2[j] += delta * (v - t.mean[j]);
+    if (measure == PeriodMeasure::kProportion && options.condition.Holds(v)) t.meets[j] += 1;
+    if (measure == PeriodMeasure::kRatio) t.denom[j] += denominators[i];
+    if (measure == PeriodMeasure::kMedian) t.bucket[j].push_back(v);
   }
+  return t;
+}
 
-  Series& s = out.series;
-  for (std::size_t j = 0; j < k; ++j) {
-    Observation o{.period = starts[j]};
-    const double c = count[j];
-    switch (measure) {
-      case PeriodMeasure::kCount:
-        o.value = o.numerator = c;
-        break;
-      case PeriodMeasure::kSum:
-        o.value = o.numerator = sum[j];
-        o.denominator = c;
-        break;
-      case PeriodMeasure::kMean:
-        o.denominator = c;
-        if (c > 0) o.value = mean[j];
-        if (c > 1) o.subgroup_sd = std::sqrt(m2[j] / (c - 1));
-        break;
-      case PeriodMeasure::kMedian:
-        o.denominator = c;
-        if (c > 0) o.value = Median(bucket[j]);
-        break;
-      case PeriodMeasure::kProportion:
-        o.numerator = meets[j];
-        o.denominator = c;
-        if (c > 0) o.value = meets[j] / c;
-        break;
-      case PeriodMeasure::kRatio:
-        o.numerator = sum[j];
-        o.denominator = denom[j];
-        if (denom[j] > 0) o.value = sum[j] / denom[j] * options.multiplier;
-        break;
-    }
-    s.Add(o);
+// Period j's observation under the measure (its median reorders its bucket).
+Observation ObservationOf(std::size_t j, Date start, PeriodTotals& t,
+                          const AggregateOptions& options) {
+  Observation o{.period = start};
+  const double c = t.count[j];
+  switch (options.measure) {
+    case PeriodMeasure::kCount:
+      o.value = o.numerator = c;
+      break;
+    case PeriodMeasure::kSum:
+      o.value = o.numerator = t.sum[j];
+      o.denominator = c;
+      break;
+    case PeriodMeasure::kMean:
+      o.denominator = c;
+      if (c > 0) o.value = t.mean[j];
+      if (c > 1) o.subgroup_sd = std::sqrt(t.m2[j] / (c - 1));
+      break;
+    case PeriodMeasure::kMedian:
+      o.denominator = c;
+      if (c > 0) o.value = Median(t.bucket[j]);
+      break;
+    case PeriodMeasure::kProportion:
+      o.numerator = t.meets[j];
+      o.denominator = c;
+      if (c > 0) o.value = t.meets[j] / c;
+      break;
+    case PeriodMeasure::kRatio:
+      o.numerator = t.sum[j];
+      o.denominator = t.denom[j];
+      if (t.denom[j] > 0) o.value = t.sum[j] / t.denom[j] * options.multiplier;
+      break;
+  }
+  return o;
+}
+
+}  // namespace
+
+Result<Aggregated> AggregateByPeriod(std::span<const Date> dates, std::span<const double> values,
+                                     std::span<const double> denominators,
+                                     const AggregateOptions& options) {
+  if (Status s = CheckAggregateInput(dates.size(), values.size(), denominators.size(), options);
+      !s.ok()) {
+    return s;
+  }
+  Aggregated out;
+  Result<std::vector<Date>> starts = PeriodStarts(dates, values, denominators, options, &out);
+  if (!starts.ok()) return starts.status();
+  PeriodTotals totals = AddUpRows(dates, values, denominators, options, *starts, &out);
+  for (std::size_t j = 0; j < starts->size(); ++j) {
+    out.series.Add(ObservationOf(j, (*starts)[j], totals, options));
   }
   return out;
 }

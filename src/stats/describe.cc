@@ -118,12 +118,10 @@ void SetAllUndefined(Descriptive& d) {
   for (Percentile& p : d.percentiles) p.value = kNaN;
 }
 
-}  // namespace
-
-Result<Descriptive> Describe(std::span<const double> values, const DescribeOptions& options) {
+// The options' quantile method and percentiles into d, or why they are invalid.
+Status StartDescription(const DescribeOptions& options, Descriptive& d) {
   const int type = static_cast<int>(options.quantile_method);
   if (type < 1 || type > 9) return Status::InvalidArgument("quantile type must be 1 to 9");
-  Descriptive d;
   d.quantile_method = options.quantile_method;
   d.quantile_method_name = QuantileMethodName(options.quantile_method);
   for (const double p : options.percentiles) {
@@ -132,65 +130,65 @@ Result<Descriptive> Describe(std::span<const double> values, const DescribeOptio
     }
     d.percentiles.push_back({p, kNaN});
   }
+  return Status::Ok();
+}
 
-  std::vector<double> v;
-  v.reserve(values.size());
-  if (Status s = stats::CollectFinite(values, v); !s.ok()) return s;
+// The mean and the central sums s_r = Σ (x - mean)^r, in units of `scale`.
+struct CentralSums {
+  double scale = 1;
+  double mean = 0;
+  double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
+  bool constant = false;  // every value equal
+};
+
+// Pass 1: min, max and range into d, and the compensated mean; pass 2: the central sums.
+CentralSums SumMoments(const std::vector<double>& v, Descriptive& d) {
   const std::size_t n = v.size();
-  d.n = n;
-  d.missing = values.size() - n;
-  if (d.missing > 0) {
-    d.notes.push_back(std::to_string(d.missing) + " missing value" + (d.missing == 1 ? "" : "s") +
-                      " left out");
-  }
-  if (n == 0) {
-    SetAllUndefined(d);
-    d.mode_reading = "no mode: no values";
-    d.skewness_reading = d.kurtosis_reading = "undefined: no values";
-    d.notes.push_back("no values to describe: every statistic is undefined");
-    return d;
-  }
   const double nd = static_cast<double>(n);
-
-  // Pass 1: compensated mean, min and max.
   const auto [min_it, max_it] = std::minmax_element(v.begin(), v.end());
   d.min = *min_it;
   d.max = *max_it;
   d.range = Difference(d.max, d.min, "range", d);
+  CentralSums m;
   // The moments are summed in units of a power of two near the largest |value| (exact, and
-  // undone below), so that sums, squares and fourth powers of values up to 1.8e308 stay finite.
-  const double scale = MomentScale(std::max(std::fabs(d.min), std::fabs(d.max)));
+  // undone by the caller), so that sums, squares and fourth powers of values up to 1.8e308 stay
+  // finite.
+  m.scale = MomentScale(std::max(std::fabs(d.min), std::fabs(d.max)));
   std::vector<double> scaled;
-  if (scale != 1) {
+  if (m.scale != 1) {
     scaled.resize(n);
-    for (std::size_t i = 0; i < n; ++i) scaled[i] = v[i] * scale;
+    for (std::size_t i = 0; i < n; ++i) scaled[i] = v[i] * m.scale;
   }
-  const std::span<const double> u = scale != 1 ? std::span<const double>(scaled) : v;
-  double mean = CompensatedSum(u) / nd;
+  const std::span<const double> u = m.scale != 1 ? std::span<const double>(scaled) : v;
+  m.mean = CompensatedSum(u) / nd;
   // Pass 2: central sums. s1 (the sum of deviations, 0 in exact arithmetic) measures the
   // rounding left in the mean and corrects both it and s2 (Chan, Golub & LeVeque, eq. 1.7).
-  double s1 = 0, s2 = 0, s3 = 0, s4 = 0;
   for (const double x : u) {
-    const double dev = x - mean;
+    const double dev = x - m.mean;
     const double dev2 = dev * dev;
-    s1 += dev;
-    s2 += dev2;
-    s3 += dev2 * dev;
-    s4 += dev2 * dev2;
+    m.s1 += dev;
+    m.s2 += dev2;
+    m.s3 += dev2 * dev;
+    m.s4 += dev2 * dev2;
   }
-  const bool constant = d.min == d.max;
-  if (constant) {
+  m.constant = d.min == d.max;
+  if (m.constant) {
     // Every value equal: the answers are exact, whatever rounding the sums saw.
-    mean = u[0];
-    s1 = s2 = s3 = s4 = 0;
+    m.mean = u[0];
+    m.s1 = m.s2 = m.s3 = m.s4 = 0;
   }
-  d.mean = (mean + s1 / nd) / scale;
-  const double m2_sum = std::max(0.0, s2 - s1 * s1 / nd);
+  return m;
+}
 
+// The mean, variance, sd and coefficient of variation into d, with notes where undefined.
+// m2_sum is the corrected Σ (x - mean)², in scaled units.
+void SetLocationAndSpread(const CentralSums& m, double m2_sum, std::size_t n, Descriptive& d) {
+  const double nd = static_cast<double>(n);
+  d.mean = (m.mean + m.s1 / nd) / m.scale;
   if (n >= 2) {
     const double variance = m2_sum / (nd - 1);  // in scaled units
-    d.sd = std::sqrt(variance) / scale;
-    d.variance = variance / scale / scale;
+    d.sd = std::sqrt(variance) / m.scale;
+    d.variance = variance / m.scale / m.scale;
     if (std::isinf(d.variance)) {
       d.variance = kNaN;
       d.notes.push_back(
@@ -211,37 +209,44 @@ Result<Descriptive> Describe(std::span<const double> values, const DescribeOptio
     d.cv = kNaN;
     if (n >= 2) d.notes.push_back("mean is 0: the coefficient of variation is undefined");
   }
+}
 
-  // Skewness and kurtosis from the population moments m_r = s_r / n (Joanes & Gill 1998,
-  // "Comparing measures of sample skewness and kurtosis", The Statistician 47(1), 183-189):
-  //   g1 = m3 / m2^(3/2),  G1 = g1 sqrt(n (n - 1)) / (n - 2)                        (n >= 3)
-  //   g2 = m4 / m2² - 3,   G2 = (n - 1) / ((n - 2)(n - 3)) ((n + 1) g2 + 6)          (n >= 4)
-  const double m2 = m2_sum / nd, m3 = s3 / nd, m4 = s4 / nd;
-  if (constant && n == 2) d.notes.push_back("both values are the same: sd is 0");
-  if (constant && n >= 3) {
+// Skewness and kurtosis from the population moments m_r = s_r / n (Joanes & Gill 1998,
+// "Comparing measures of sample skewness and kurtosis", The Statistician 47(1), 183-189):
+//   g1 = m3 / m2^(3/2),  G1 = g1 sqrt(n (n - 1)) / (n - 2)                        (n >= 3)
+//   g2 = m4 / m2² - 3,   G2 = (n - 1) / ((n - 2)(n - 3)) ((n + 1) g2 + 6)          (n >= 4)
+void SetShape(const CentralSums& s, double m2_sum, std::size_t n, Descriptive& d) {
+  const double nd = static_cast<double>(n);
+  const double m2 = m2_sum / nd, m3 = s.s3 / nd, m4 = s.s4 / nd;
+  if (s.constant && n == 2) d.notes.push_back("both values are the same: sd is 0");
+  if (s.constant && n >= 3) {
     d.skewness = d.excess_kurtosis = kNaN;
     d.skewness_reading = d.kurtosis_reading = "undefined: every value is the same";
     d.notes.push_back("every value is the same: sd is 0 and the shape is undefined");
-  } else {
-    if (n >= 3) {
-      const double g1 = m3 / std::pow(m2, 1.5);
-      d.skewness = g1 * std::sqrt(nd * (nd - 1)) / (nd - 2);
-      d.skewness_reading = ReadSkewness(d.skewness);
-    } else {
-      d.skewness = kNaN;
-      d.skewness_reading = "undefined: skewness needs at least 3 values";
-    }
-    if (n >= 4) {
-      const double g2 = m4 / (m2 * m2) - 3;
-      d.excess_kurtosis = (nd - 1) / ((nd - 2) * (nd - 3)) * ((nd + 1) * g2 + 6);
-      d.kurtosis_reading = ReadKurtosis(d.excess_kurtosis);
-    } else {
-      d.excess_kurtosis = kNaN;
-      d.kurtosis_reading = "undefined: kurtosis needs at least 4 values";
-    }
+    return;
   }
+  if (n >= 3) {
+    const double g1 = m3 / std::pow(m2, 1.5);
+    d.skewness = g1 * std::sqrt(nd * (nd - 1)) / (nd - 2);
+    d.skewness_reading = ReadSkewness(d.skewness);
+  } else {
+    d.skewness = kNaN;
+    d.skewness_reading = "undefined: skewness needs at least 3 values";
+  }
+  if (n >= 4) {
+    const double g2 = m4 / (m2 * m2) - 3;
+    d.excess_kurtosis = (nd - 1) / ((nd - 2) * (nd - 3)) * ((nd + 1) * g2 + 6);
+    d.kurtosis_reading = ReadKurtosis(d.excess_kurtosis);
+  } else {
+    d.excess_kurtosis = kNaN;
+    d.kurtosis_reading = "undefined: kurtosis needs at least 4 values";
+  }
+}
 
-  // Order statistics: one plan per quantile, then a sort (when modes are wanted) or selection.
+// Order statistics: one plan per quantile, then a sort (when modes are wanted) or selection,
+// which reorders v.
+void SetOrderStatistics(std::vector<double>& v, const DescribeOptions& options, Descriptive& d) {
+  const std::size_t n = v.size();
   std::vector<stats::QuantilePlan> plans;
   plans.push_back(stats::PlanQuantile(n, 0.5, options.quantile_method));
   plans.push_back(stats::PlanQuantile(n, 0.25, options.quantile_method));
@@ -268,6 +273,35 @@ Result<Descriptive> Describe(std::span<const double> values, const DescribeOptio
   for (std::size_t i = 0; i < d.percentiles.size(); ++i) {
     d.percentiles[i].value = stats::BlendQuantile(v, plans[3 + i]);
   }
+}
+
+}  // namespace
+
+Result<Descriptive> Describe(std::span<const double> values, const DescribeOptions& options) {
+  Descriptive d;
+  if (Status s = StartDescription(options, d); !s.ok()) return s;
+  std::vector<double> v;
+  v.reserve(values.size());
+  if (Status s = stats::CollectFinite(values, v); !s.ok()) return s;
+  const std::size_t n = v.size();
+  d.n = n;
+  d.missing = values.size() - n;
+  if (d.missing > 0) {
+    d.notes.push_back(std::to_string(d.missing) + " missing value" + (d.missing == 1 ? "" : "s") +
+                      " left out");
+  }
+  if (n == 0) {
+    SetAllUndefined(d);
+    d.mode_reading = "no mode: no values";
+    d.skewness_reading = d.kurtosis_reading = "undefined: no values";
+    d.notes.push_back("no values to describe: every statistic is undefined");
+    return d;
+  }
+  const CentralSums sums = SumMoments(v, d);
+  const double m2_sum = std::max(0.0, sums.s2 - sums.s1 * sums.s1 / static_cast<double>(n));
+  SetLocationAndSpread(sums, m2_sum, n, d);
+  SetShape(sums, m2_sum, n, d);
+  SetOrderStatistics(v, options, d);
   return d;
 }
 

@@ -197,6 +197,70 @@ Result<WelchTest> WelchTTest(std::span<const double> x_in, std::span<const doubl
   return r;
 }
 
+namespace {
+
+struct RankSums {
+  double first_group = 0;  // R₁, the sum of the first group's ranks
+  double ties = 0;         // Σ(t³ − t) over tied runs, for the tie correction
+};
+
+// Ranks both groups together, ties sharing their average rank.
+RankSums RankBothGroups(const std::vector<double>& x, const std::vector<double>& y) {
+  const std::size_t big_n = x.size() + y.size();
+  std::vector<std::pair<double, int>> all;
+  all.reserve(big_n);
+  for (double v : x) all.push_back({v, 0});
+  for (double v : y) all.push_back({v, 1});
+  std::sort(all.begin(), all.end());
+  RankSums sums;
+  for (std::size_t i = 0; i < big_n;) {
+    std::size_t j = i;
+    while (j + 1 < big_n && all[j + 1].first == all[i].first) ++j;
+    const double rank = (static_cast<double>(i + j) / 2) + 1;
+    const double t = static_cast<double>(j - i + 1);
+    sums.ties += t * t * t - t;
+    for (std::size_t k = i; k <= j; ++k) {
+      if (all[k].second == 0) sums.first_group += rank;
+    }
+    i = j + 1;
+  }
+  return sums;
+}
+
+// Hodges & Lehmann (1963): the median of the n1·n2 differences xᵢ − yⱼ; the interval is
+// the pair of order statistics D(C) and D(n1n2 + 1 − C), C = round(n1n2/2 − z σ₀),
+// σ₀ = √(n1n2(N + 1)/12) (Hollander & Wolfe, Nonparametric Statistical Methods, 2nd ed.,
+// section 4.3, large-sample approximation, no tie correction). NaN past kMaxDifferences pairs.
+void AddHodgesLehmann(const std::vector<double>& x, const std::vector<double>& y,
+                      MannWhitneyTest* r) {
+  const double pairs = static_cast<double>(x.size()) * static_cast<double>(y.size());
+  const double dn = static_cast<double>(x.size()) + static_cast<double>(y.size());
+  if (!(pairs <= kMaxDifferences)) {
+    r->hl_shift = r->hl_lower = r->hl_upper = std::nan("");
+    return;
+  }
+  std::vector<double> d;
+  d.reserve(static_cast<std::size_t>(pairs));
+  for (double a : x) {
+    for (double b : y) d.push_back(a - b);
+  }
+  std::sort(d.begin(), d.end());
+  const std::size_t m = d.size();
+  r->hl_shift = m % 2 == 1 ? d[m / 2] : (d[m / 2 - 1] + d[m / 2]) / 2;
+  const double zq = stats::NormalQuantileUpper((1 - r->confidence) / 2);
+  const double c = std::round(pairs / 2 - zq * std::sqrt(pairs * (dn + 1) / 12));
+  if (c >= 1) {
+    r->hl_lower = d[static_cast<std::size_t>(c) - 1];
+    r->hl_upper = d[m - static_cast<std::size_t>(c)];
+  } else {
+    // Too few values for an interval at this confidence.
+    r->hl_lower = -INFINITY;
+    r->hl_upper = INFINITY;
+  }
+}
+
+}  // namespace
+
 Result<MannWhitneyTest> MannWhitney(std::span<const double> x_in, std::span<const double> y_in,
                                     double confidence) {
   if (Status s = CheckConfidence(confidence); !s.ok()) return s;
@@ -206,37 +270,19 @@ Result<MannWhitneyTest> MannWhitney(std::span<const double> x_in, std::span<cons
   if (x.empty() || y.empty()) {
     return Status::FailedPrecondition("Mann-Whitney: each group needs at least 1 value");
   }
-  const std::size_t n1 = x.size(), n2 = y.size(), big_n = n1 + n2;
-  std::vector<std::pair<double, int>> all;
-  all.reserve(big_n);
-  for (double v : x) all.push_back({v, 0});
-  for (double v : y) all.push_back({v, 1});
-  std::sort(all.begin(), all.end());
-  // Average ranks for ties; Σ(t³ − t) for the tie correction.
-  double rank_sum_x = 0, ties = 0;
-  for (std::size_t i = 0; i < big_n;) {
-    std::size_t j = i;
-    while (j + 1 < big_n && all[j + 1].first == all[i].first) ++j;
-    const double rank = (static_cast<double>(i + j) / 2) + 1;
-    const double t = static_cast<double>(j - i + 1);
-    ties += t * t * t - t;
-    for (std::size_t k = i; k <= j; ++k) {
-      if (all[k].second == 0) rank_sum_x += rank;
-    }
-    i = j + 1;
-  }
+  const RankSums ranks = RankBothGroups(x, y);
   MannWhitneyTest r;
   r.confidence = confidence;
-  r.n1 = static_cast<int64_t>(n1);
-  r.n2 = static_cast<int64_t>(n2);
-  const double dn1 = static_cast<double>(n1), dn2 = static_cast<double>(n2);
+  r.n1 = static_cast<int64_t>(x.size());
+  r.n2 = static_cast<int64_t>(y.size());
+  const double dn1 = static_cast<double>(x.size()), dn2 = static_cast<double>(y.size());
   const double dn = dn1 + dn2;
   // R's wilcox.test (exact = FALSE, correct = TRUE): W = R₁ − n1(n1 + 1)/2,
   // z = (W − n1n2/2 − sign·0.5) / σ, σ² = n1n2/12 · ((N + 1) − Σ(t³ − t)/(N(N − 1))).
-  r.w = rank_sum_x - dn1 * (dn1 + 1) / 2;
+  r.w = ranks.first_group - dn1 * (dn1 + 1) / 2;
   const double centred = r.w - dn1 * dn2 / 2;
   const double sigma =
-      std::sqrt(dn1 * dn2 / 12 * ((dn + 1) - (dn > 1 ? ties / (dn * (dn - 1)) : 0)));
+      std::sqrt(dn1 * dn2 / 12 * ((dn + 1) - (dn > 1 ? ranks.ties / (dn * (dn - 1)) : 0)));
   if (!(sigma > 0)) {
     return Status::FailedPrecondition(
         "Mann-Whitney: every value is equal, so there are no "
@@ -247,33 +293,7 @@ Result<MannWhitneyTest> MannWhitney(std::span<const double> x_in, std::span<cons
   r.p_value = std::min(1.0, 2 * std::min(stats::NormalCdf(r.z), stats::NormalSf(r.z)));
   // Rosenthal (1991) r = Z/√N.
   r.effect_r = r.z / std::sqrt(dn);
-  // Hodges & Lehmann (1963): the median of the n1·n2 differences xᵢ − yⱼ; the interval is
-  // the pair of order statistics D(C) and D(n1n2 + 1 − C), C = round(n1n2/2 − z σ₀),
-  // σ₀ = √(n1n2(N + 1)/12) (Hollander & Wolfe, Nonparametric Statistical Methods, 2nd ed.,
-  // section 4.3, large-sample approximation, no tie correction).
-  const double pairs = dn1 * dn2;
-  if (pairs <= kMaxDifferences) {
-    std::vector<double> d;
-    d.reserve(static_cast<std::size_t>(pairs));
-    for (double a : x) {
-      for (double b : y) d.push_back(a - b);
-    }
-    std::sort(d.begin(), d.end());
-    const std::size_t m = d.size();
-    r.hl_shift = m % 2 == 1 ? d[m / 2] : (d[m / 2 - 1] + d[m / 2]) / 2;
-    const double zq = stats::NormalQuantileUpper((1 - confidence) / 2);
-    const double c = std::round(pairs / 2 - zq * std::sqrt(pairs * (dn + 1) / 12));
-    if (c >= 1) {
-      r.hl_lower = d[static_cast<std::size_t>(c) - 1];
-      r.hl_upper = d[m - static_cast<std::size_t>(c)];
-    } else {
-      // Too few values for an interval at this confidence.
-      r.hl_lower = -INFINITY;
-      r.hl_upper = INFINITY;
-    }
-  } else {
-    r.hl_shift = r.hl_lower = r.hl_upper = std::nan("");
-  }
+  AddHodgesLehmann(x, y, &r);
   r.sentence = "Values in the first group tend to be " +
                std::string(r.w > dn1 * dn2 / 2 ? "higher"
                                                : (r.w < dn1 * dn2 / 2 ? "lower" : "no different")) +
@@ -281,6 +301,95 @@ Result<MannWhitneyTest> MannWhitney(std::span<const double> x_in, std::span<cons
                "). " + PSentence(r.p_value, "a difference in ranks");
   return r;
 }
+
+namespace {
+
+// The table [a b; c d] = [x1, n1 − x1; x2, n2 − x2] and its column totals.
+struct TwoByTwo {
+  double a, b, c, d;
+  double col1, col2;
+};
+
+// Each proportion with its Wilson interval, and their difference with Newcombe's (1998),
+// Stat Med 17:873–890, method 10 (hybrid score) interval.
+void AddRiskDifference(double z, ProportionComparison* r) {
+  r->p1 = r->x1 / r->n1;
+  r->p2 = r->x2 / r->n2;
+  r->risk_difference = r->p1 - r->p2;
+  Wilson(r->x1, r->n1, z, &r->p1_lower, &r->p1_upper);
+  Wilson(r->x2, r->n2, z, &r->p2_lower, &r->p2_upper);
+  r->rd_lower = r->risk_difference -
+                std::sqrt(std::pow(r->p1 - r->p1_lower, 2) + std::pow(r->p2_upper - r->p2, 2));
+  r->rd_upper = r->risk_difference +
+                std::sqrt(std::pow(r->p1_upper - r->p1, 2) + std::pow(r->p2 - r->p2_lower, 2));
+}
+
+// Sample odds ratio with Woolf's (1955) interval exp(log OR ± z√(1/a + 1/b + 1/c + 1/d)),
+// which needs every cell above 0.
+void AddOddsRatio(const TwoByTwo& t, double z, ProportionComparison* r) {
+  r->odds_ratio = (t.a * t.d) / (t.b * t.c);
+  if (t.a > 0 && t.b > 0 && t.c > 0 && t.d > 0) {
+    const double se = std::sqrt(1 / t.a + 1 / t.b + 1 / t.c + 1 / t.d);
+    r->or_lower = std::exp(std::log(r->odds_ratio) - z * se);
+    r->or_upper = std::exp(std::log(r->odds_ratio) + z * se);
+  } else {
+    r->or_lower = r->or_upper = std::nan("");
+  }
+}
+
+// Pearson's chi-square on expected counts Eᵢⱼ = rowᵢ colⱼ / N; Yates: |O − E| reduced by
+// min(0.5, |O − E|), as R's chisq.test(correct = TRUE).
+void AddChiSquare(const TwoByTwo& t, ProportionComparison* r) {
+  const double n1 = r->n1, n2 = r->n2, total = n1 + n2;
+  const double obs[4] = {t.a, t.b, t.c, t.d};
+  const double exp_[4] = {n1 * t.col1 / total, n1 * t.col2 / total, n2 * t.col1 / total,
+                          n2 * t.col2 / total};
+  r->min_expected = *std::min_element(exp_, exp_ + 4);
+  for (int i = 0; i < 4; ++i) {
+    const double dev = std::fabs(obs[i] - exp_[i]);
+    r->chi_square += dev * dev / exp_[i];
+    const double yates = dev - std::min(0.5, dev);
+    r->chi_square_yates += yates * yates / exp_[i];
+  }
+  r->chi_square_p = stats::ChiSquaredSf(r->chi_square, 1);
+  r->chi_square_yates_p = stats::ChiSquaredSf(r->chi_square_yates, 1);
+}
+
+// Fisher's exact test as R's fisher.test: a given the margins is hypergeometric; the
+// two-sided p sums the probabilities of tables no more likely than the observed one. Also
+// the conditional odds ratio and its exact interval.
+void AddFisher(const TwoByTwo& t, ProportionComparison* r) {
+  const double a = t.a, n1 = r->n1;
+  NonCentral nc;
+  nc.lo = std::max(0.0, n1 - t.col2);
+  nc.hi = std::min(n1, t.col1);
+  for (double i = nc.lo; i <= nc.hi; i += 1) nc.logd.push_back(LogDhyper(i, t.col1, t.col2, n1));
+  const std::vector<double> d0 = nc.Density(0);
+  const double observed = d0[static_cast<std::size_t>(a - nc.lo)];
+  double p = 0;
+  for (double v : d0) {
+    if (v <= observed * kFisherRelErr) p += v;
+  }
+  r->fisher_p = std::min(1.0, p);
+  // Conditional MLE: E[a; ψ] = a (R's fisher.test mle()); 0 or ∞ at the support's ends.
+  if (a == nc.lo) {
+    r->conditional_or = 0;
+  } else if (a == nc.hi) {
+    r->conditional_or = INFINITY;
+  } else {
+    r->conditional_or = SolveLogPsi([&](double lp) { return nc.Mean(lp); }, a, +1);
+  }
+  // Exact conditional interval (Cornfield 1956; R's ncp.L and ncp.U): P(X ≥ a; ψ_L) = α/2,
+  // P(X ≤ a; ψ_U) = α/2.
+  const double alpha = (1 - r->confidence) / 2;
+  r->conditional_or_lower =
+      a == nc.lo ? 0.0 : SolveLogPsi([&](double lp) { return nc.Tail(a, lp, true); }, alpha, +1);
+  r->conditional_or_upper =
+      a == nc.hi ? INFINITY
+                 : SolveLogPsi([&](double lp) { return nc.Tail(a, lp, false); }, alpha, -1);
+}
+
+}  // namespace
 
 Result<ProportionComparison> CompareProportions(double x1, double n1, double x2, double n2,
                                                 double confidence) {
@@ -300,78 +409,19 @@ Result<ProportionComparison> CompareProportions(double x1, double n1, double x2,
   r.n1 = n1;
   r.x2 = x2;
   r.n2 = n2;
-  // The table [a b; c d] = [x1, n1 − x1; x2, n2 − x2].
-  const double a = x1, b = n1 - x1, c = x2, d = n2 - x2, total = n1 + n2;
-  const double col1 = a + c, col2 = b + d;
-  if (col1 == 0 || col2 == 0) {
+  TwoByTwo t{.a = x1, .b = n1 - x1, .c = x2, .d = n2 - x2, .col1 = 0, .col2 = 0};
+  t.col1 = t.a + t.c;
+  t.col2 = t.b + t.d;
+  if (t.col1 == 0 || t.col2 == 0) {
     return Status::FailedPrecondition(
         "proportions: every case is a success (or every case a "
         "failure) in both groups, so there is nothing to test");
   }
-  r.p1 = x1 / n1;
-  r.p2 = x2 / n2;
-  r.risk_difference = r.p1 - r.p2;
   const double z = stats::NormalQuantileUpper((1 - confidence) / 2);
-  Wilson(x1, n1, z, &r.p1_lower, &r.p1_upper);
-  Wilson(x2, n2, z, &r.p2_lower, &r.p2_upper);
-  // Newcombe (1998), Stat Med 17:873–890, method 10 (hybrid score).
-  r.rd_lower = r.risk_difference -
-               std::sqrt(std::pow(r.p1 - r.p1_lower, 2) + std::pow(r.p2_upper - r.p2, 2));
-  r.rd_upper = r.risk_difference +
-               std::sqrt(std::pow(r.p1_upper - r.p1, 2) + std::pow(r.p2 - r.p2_lower, 2));
-  // Sample odds ratio with Woolf's (1955) interval exp(log OR ± z√(1/a + 1/b + 1/c + 1/d)).
-  r.odds_ratio = (a * d) / (b * c);
-  if (a > 0 && b > 0 && c > 0 && d > 0) {
-    const double se = std::sqrt(1 / a + 1 / b + 1 / c + 1 / d);
-    r.or_lower = std::exp(std::log(r.odds_ratio) - z * se);
-    r.or_upper = std::exp(std::log(r.odds_ratio) + z * se);
-  } else {
-    r.or_lower = r.or_upper = std::nan("");
-  }
-  // Pearson's chi-square on expected counts Eᵢⱼ = rowᵢ colⱼ / N; Yates: |O − E| reduced by
-  // min(0.5, |O − E|), as R's chisq.test(correct = TRUE).
-  const double obs[4] = {a, b, c, d};
-  const double exp_[4] = {n1 * col1 / total, n1 * col2 / total, n2 * col1 / total,
-                          n2 * col2 / total};
-  r.min_expected = *std::min_element(exp_, exp_ + 4);
-  for (int i = 0; i < 4; ++i) {
-    const double dev = std::fabs(obs[i] - exp_[i]);
-    r.chi_square += dev * dev / exp_[i];
-    const double yates = dev - std::min(0.5, dev);
-    r.chi_square_yates += yates * yates / exp_[i];
-  }
-  r.chi_square_p = stats::ChiSquaredSf(r.chi_square, 1);
-  r.chi_square_yates_p = stats::ChiSquaredSf(r.chi_square_yates, 1);
-  // Fisher's exact test as R's fisher.test: a given the margins is hypergeometric; the
-  // two-sided p sums the probabilities of tables no more likely than the observed one.
-  NonCentral nc;
-  nc.lo = std::max(0.0, n1 - col2);
-  nc.hi = std::min(n1, col1);
-  for (double i = nc.lo; i <= nc.hi; i += 1) nc.logd.push_back(LogDhyper(i, col1, col2, n1));
-  const std::vector<double> d0 = nc.Density(0);
-  const double observed = d0[static_cast<std::size_t>(a - nc.lo)];
-  double p = 0;
-  for (double v : d0) {
-    if (v <= observed * kFisherRelErr) p += v;
-  }
-  r.fisher_p = std::min(1.0, p);
-  // Conditional MLE: E[a; ψ] = a (R's fisher.test mle()); 0 or ∞ at the support's ends.
-  if (a == nc.lo) {
-    r.conditional_or = 0;
-  } else if (a == nc.hi) {
-    r.conditional_or = INFINITY;
-  } else {
-    r.conditional_or = SolveLogPsi([&](double lp) { return nc.Mean(lp); }, a, +1);
-  }
-  // Exact conditional interval (Cornfield 1956; R's ncp.L and ncp.U): P(X ≥ a; ψ_L) = α/2,
-  // P(X ≤ a; ψ_U) = α/2.
-  const double alpha = (1 - confidence) / 2;
-  r.conditional_or_lower =
-      a == nc.lo ? 0.0 : SolveLogPsi([&](double lp) { return nc.Tail(a, lp, true); }, alpha, +1);
-  r.conditional_or_upper =
-      a == nc.hi ? INFINITY
-                 : SolveLogPsi([&](double lp) { return nc.Tail(a, lp, false); }, alpha, -1);
-
+  AddRiskDifference(z, &r);
+  AddOddsRatio(t, z, &r);
+  AddChiSquare(t, &r);
+  AddFisher(t, &r);
   r.sentence = "The proportions are " + Num(r.p1) + " and " + Num(r.p2) + ", a difference of " +
                Num(r.risk_difference) + " (" + Num(confidence * 100) + " % interval " +
                Num(r.rd_lower) + " to " + Num(r.rd_upper) + "). " +

@@ -116,6 +116,111 @@ Result<NormalityTest> AndersonDarling(std::span<const double> values) {
   return result;
 }
 
+namespace {
+
+// A port of R's src/library/stats/src/swilk.c (Royston 1995, AS R94) in its three steps:
+// the coefficients, W, and W's p-value. Indices are kept as there (a[] is 1-based) so the two
+// can be read side by side.
+constexpr double kSwilkSmall = 1e-19;
+
+// The coefficients a[1..n/2] (a[0] unused) from normal scores m_i = Φ⁻¹((i - 3/8) / (n + 1/4))
+// (Blom), with Royston's polynomial corrections for the two extreme ones.
+std::vector<double> SwilkCoefficients(int n) {
+  static constexpr double c1[6] = {0., .221157, -.147981, -2.07119, 4.434685, -2.706056};
+  static constexpr double c2[6] = {0., .042981, -.293762, -1.752461, 5.682633, -3.582633};
+  const int nn2 = n / 2;
+  std::vector<double> a(nn2 + 1);
+  const double an = n;
+  if (n == 3) {
+    a[1] = std::sqrt(0.5);
+    return a;
+  }
+  const double an25 = an + .25;
+  double summ2 = 0;
+  for (int i = 1; i <= nn2; ++i) {
+    a[i] = stats::NormalQuantile((i - .375) / an25);
+    summ2 += a[i] * a[i];
+  }
+  summ2 *= 2;
+  const double ssumm2 = std::sqrt(summ2);
+  const double rsn = 1 / std::sqrt(an);
+  const double a1 = Poly(c1, 6, rsn) - a[1] / ssumm2;
+  int i1;
+  double fac;
+  if (n > 5) {
+    i1 = 3;
+    const double a2 = -a[2] / ssumm2 + Poly(c2, 6, rsn);
+    fac = std::sqrt((summ2 - 2 * (a[1] * a[1]) - 2 * (a[2] * a[2])) /
+                    (1 - 2 * (a1 * a1) - 2 * (a2 * a2)));
+    a[2] = a2;
+  } else {
+    i1 = 2;
+    fac = std::sqrt((summ2 - 2 * (a[1] * a[1])) / (1 - 2 * (a1 * a1)));
+  }
+  a[1] = a1;
+  for (int i = i1; i <= nn2; ++i) a[i] /= -fac;
+  return a;
+}
+
+struct SwilkStatistic {
+  double w;
+  double w1;  // 1 - W
+};
+
+// W as the squared correlation between the sorted data (divided by `range`) and the
+// coefficients; w1 = 1 - W computed directly to avoid rounding when W is near 1 (Royston 1995).
+SwilkStatistic SwilkW(const std::vector<double>& x, const std::vector<double>& a, double range) {
+  const int n = static_cast<int>(x.size());
+  const auto sign = [](int v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); };
+  double sx = x[0] / range;
+  double sa = -a[1];
+  for (int i = 1, j = n - 1; i < n; --j) {
+    const double xi = x[i] / range;
+    sx += xi;
+    ++i;
+    if (i != j) sa += sign(i - j) * a[std::min(i, j)];
+  }
+  sa /= n;
+  sx /= n;
+  double ssa = 0, ssx = 0, sax = 0;
+  for (int i = 0, j = n - 1; i < n; ++i, --j) {
+    const double asa = i != j ? sign(i - j) * a[1 + std::min(i, j)] - sa : -sa;
+    const double xsx = x[i] / range - sx;
+    ssa += asa * asa;
+    ssx += xsx * xsx;
+    sax += asa * xsx;
+  }
+  const double ssassx = std::sqrt(ssa * ssx);
+  const double w1 = (ssassx - sax) * (ssassx + sax) / (ssa * ssx);
+  return {1 - w1, w1};
+}
+
+double SwilkPValue(int n, SwilkStatistic s) {
+  static constexpr double g[2] = {-2.273, .459};
+  static constexpr double c3[4] = {.544, -.39978, .025054, -6.714e-4};
+  static constexpr double c4[4] = {1.3822, -.77857, .062767, -.0020322};
+  static constexpr double c5[4] = {-1.5861, -.31082, -.083751, .0038915};
+  static constexpr double c6[3] = {-.4803, -.082676, .0030302};
+  const double an = n;
+  if (n == 3) {
+    // Exact for n = 3: p = (6/π)(asin(sqrt(W)) - asin(sqrt(3/4))).
+    constexpr double kPi6 = 1.90985931710274, kStqr = 1.04719755119660;
+    return std::max(0.0, kPi6 * (std::asin(std::sqrt(s.w)) - kStqr));
+  }
+  // Royston (1995): log(1 - W) is close to normal, with mean and sd polynomial in n
+  // (n <= 11, after a further log transform) or in log n (n >= 12).
+  const double y = std::log(s.w1);
+  if (n <= 11) {
+    const double gamma = Poly(g, 2, an);
+    if (y >= gamma) return 1e-99;  // R's "obvious" value: W is far below any normal sample's
+    return stats::NormalSf(-std::log(gamma - y), Poly(c3, 4, an), std::exp(Poly(c4, 4, an)));
+  }
+  const double log_n = std::log(an);
+  return stats::NormalSf(y, Poly(c5, 4, log_n), std::exp(Poly(c6, 3, log_n)));
+}
+
+}  // namespace
+
 Result<NormalityTest> ShapiroWilk(std::span<const double> values) {
   std::vector<double> x;
   if (Status s = SortedSample(values, x); !s.ok()) return s;
@@ -134,105 +239,15 @@ Result<NormalityTest> ShapiroWilk(std::span<const double> values) {
     for (double& v : x) v /= range;
     range = x[n - 1] - x[0];
   }
-
-  // From here on a port of R's src/library/stats/src/swilk.c (Royston 1995, AS R94), indices
-  // kept as there (a[] is 1-based) so the two can be read side by side.
-  static constexpr double kSmall = 1e-19;
-  static constexpr double g[2] = {-2.273, .459};
-  static constexpr double c1[6] = {0., .221157, -.147981, -2.07119, 4.434685, -2.706056};
-  static constexpr double c2[6] = {0., .042981, -.293762, -1.752461, 5.682633, -3.582633};
-  static constexpr double c3[4] = {.544, -.39978, .025054, -6.714e-4};
-  static constexpr double c4[4] = {1.3822, -.77857, .062767, -.0020322};
-  static constexpr double c5[4] = {-1.5861, -.31082, -.083751, .0038915};
-  static constexpr double c6[3] = {-.4803, -.082676, .0030302};
-
-  const int nn2 = n / 2;
-  std::vector<double> a(nn2 + 1);
-  const double an = n;
-  if (n == 3) {
-    a[1] = std::sqrt(0.5);
-  } else {
-    // Coefficients from normal scores m_i = Φ⁻¹((i - 3/8) / (n + 1/4)) (Blom), with Royston's
-    // polynomial corrections for the two extreme ones.
-    const double an25 = an + .25;
-    double summ2 = 0;
-    for (int i = 1; i <= nn2; ++i) {
-      a[i] = stats::NormalQuantile((i - .375) / an25);
-      summ2 += a[i] * a[i];
-    }
-    summ2 *= 2;
-    const double ssumm2 = std::sqrt(summ2);
-    const double rsn = 1 / std::sqrt(an);
-    const double a1 = Poly(c1, 6, rsn) - a[1] / ssumm2;
-    int i1;
-    double fac;
-    if (n > 5) {
-      i1 = 3;
-      const double a2 = -a[2] / ssumm2 + Poly(c2, 6, rsn);
-      fac = std::sqrt((summ2 - 2 * (a[1] * a[1]) - 2 * (a[2] * a[2])) /
-                      (1 - 2 * (a1 * a1) - 2 * (a2 * a2)));
-      a[2] = a2;
-    } else {
-      i1 = 2;
-      fac = std::sqrt((summ2 - 2 * (a[1] * a[1])) / (1 - 2 * (a1 * a1)));
-    }
-    a[1] = a1;
-    for (int i = i1; i <= nn2; ++i) a[i] /= -fac;
-  }
-  if (range < kSmall) return Status::Internal("Shapiro-Wilk: zero range after rescaling");
-
-  const auto sign = [](int v) { return v > 0 ? 1.0 : (v < 0 ? -1.0 : 0.0); };
-  double sx = x[0] / range;
-  double sa = -a[1];
-  for (int i = 1, j = n - 1; i < n; --j) {
-    const double xi = x[i] / range;
-    sx += xi;
-    ++i;
-    if (i != j) sa += sign(i - j) * a[std::min(i, j)];
-  }
-
-  // W as the squared correlation between the data and the coefficients; w1 = 1 - W computed
-  // directly to avoid rounding when W is near 1 (Royston 1995).
-  sa /= n;
-  sx /= n;
-  double ssa = 0, ssx = 0, sax = 0;
-  for (int i = 0, j = n - 1; i < n; ++i, --j) {
-    const double asa = i != j ? sign(i - j) * a[1 + std::min(i, j)] - sa : -sa;
-    const double xsx = x[i] / range - sx;
-    ssa += asa * asa;
-    ssx += xsx * xsx;
-    sax += asa * xsx;
-  }
-  const double ssassx = std::sqrt(ssa * ssx);
-  const double w1 = (ssassx - sax) * (ssassx + sax) / (ssa * ssx);
-  const double w = 1 - w1;
-
-  double pw;
-  if (n == 3) {
-    // Exact for n = 3: p = (6/π)(asin(sqrt(W)) - asin(sqrt(3/4))).
-    constexpr double kPi6 = 1.90985931710274, kStqr = 1.04719755119660;
-    pw = std::max(0.0, kPi6 * (std::asin(std::sqrt(w)) - kStqr));
-  } else {
-    // Royston (1995): log(1 - W) is close to normal, with mean and sd polynomial in n
-    // (n <= 11, after a further log transform) or in log n (n >= 12).
-    const double y = std::log(w1);
-    if (n <= 11) {
-      const double gamma = Poly(g, 2, an);
-      if (y >= gamma) {
-        pw = 1e-99;  // R's "obvious" value: W is far below any normal sample's
-      } else {
-        pw = stats::NormalSf(-std::log(gamma - y), Poly(c3, 4, an), std::exp(Poly(c4, 4, an)));
-      }
-    } else {
-      const double log_n = std::log(an);
-      pw = stats::NormalSf(y, Poly(c5, 4, log_n), std::exp(Poly(c6, 3, log_n)));
-    }
-  }
+  const std::vector<double> a = SwilkCoefficients(n);
+  if (range < kSwilkSmall) return Status::Internal("Shapiro-Wilk: zero range after rescaling");
+  const SwilkStatistic w = SwilkW(x, a, range);
+  const double pw = SwilkPValue(n, w);
 
   NormalityTest result;
   result.method = "Shapiro-Wilk";
   result.n = static_cast<std::size_t>(n);
-  result.statistic = w;
+  result.statistic = w.w;
   result.adjusted = std::numeric_limits<double>::quiet_NaN();
   result.p_value = pw;
   result.reading = ReadNormalityP(pw);

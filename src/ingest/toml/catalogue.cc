@@ -185,6 +185,50 @@ struct TextPosition {
   char seen = 0;
 };
 
+// The index just past the string that opens at text[i] (a quote), or nullopt when it is not
+// closed (a single-line string at its line's end, any string at the text's end).
+std::optional<std::size_t> EndOfString(std::string_view text, std::size_t i) {
+  const char c = text[i];
+  const bool multi_line = text.substr(i, 3) == std::string(3, c);
+  const std::string closing = multi_line ? std::string(3, c) : std::string(1, c);
+  std::size_t j = i + closing.size();
+  while (j < text.size()) {
+    if (c == '"' && text[j] == '\\') {
+      j += 2;  // an escape, possibly of a quote
+    } else if (text.compare(j, closing.size(), closing) == 0) {
+      break;
+    } else if (!multi_line && text[j] == '\n') {
+      return std::nullopt;
+    } else {
+      ++j;
+    }
+  }
+  if (j >= text.size()) return std::nullopt;
+  j += closing.size();
+  // A multi-line string may end with up to two quotes of content before its closing three.
+  for (int extra = 0; multi_line && extra < 2 && j < text.size() && text[j] == c; ++extra) ++j;
+  return j;
+}
+
+// Where the key of the table header opening at text[i] ('[') starts, mirroring toml++'s
+// parse_table_header: '[', spaces, an optional contiguous second '[', spaces, then the key.
+// Returns nullopt for "[ [", which toml++ rejects itself.
+std::optional<std::size_t> HeaderKeyStart(std::string_view text, std::size_t i) {
+  std::size_t j = i + 1;
+  bool spaces = false;
+  while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
+    ++j;
+    spaces = true;
+  }
+  if (j < text.size() && text[j] == '[' && !spaces) {
+    ++j;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
+  } else if (j < text.size() && text[j] == '[') {
+    return std::nullopt;
+  }
+  return j;
+}
+
 // toml++ 3.3 enters its key parser after a table header's '[' or '[[' without checking that a key
 // starts there ("[&", "[[[1]]]"), which trips an assertion in debug builds and is undefined
 // behaviour (a violated __builtin_assume) in release builds: marzer/tomlplusplus issue #294 and
@@ -230,25 +274,9 @@ std::optional<TextPosition> FindHeaderWithoutKey(std::string_view text) {
       continue;
     }
     if (c == '"' || c == '\'') {
-      const bool multi_line = text.substr(i, 3) == std::string(3, c);
-      const std::string closing = multi_line ? std::string(3, c) : std::string(1, c);
-      std::size_t j = i + closing.size();
-      while (j < text.size()) {
-        if (c == '"' && text[j] == '\\') {
-          j += 2;  // an escape, possibly of a quote
-        } else if (text.compare(j, closing.size(), closing) == 0) {
-          break;
-        } else if (!multi_line && text[j] == '\n') {
-          return std::nullopt;  // unterminated: toml++ reports it and stops before any later header
-        } else {
-          ++j;
-        }
-      }
-      if (j >= text.size()) return std::nullopt;
-      j += closing.size();
-      // A multi-line string may end with up to two quotes of content before its closing three.
-      for (int extra = 0; multi_line && extra < 2 && j < text.size() && text[j] == c; ++extra) ++j;
-      skip_to(j);
+      const std::optional<std::size_t> end = EndOfString(text, i);
+      if (!end) return std::nullopt;  // toml++ reports it and stops before any later header
+      skip_to(*end);
       continue;
     }
     if (in_value) {
@@ -263,28 +291,18 @@ std::optional<TextPosition> FindHeaderWithoutKey(std::string_view text) {
       continue;
     }
     if (c == '[' && first_on_line) {
-      // Mirrors toml++'s parse_table_header: '[', spaces, an optional contiguous second '[',
-      // spaces, then the key.
-      std::size_t j = i + 1;
-      bool spaces = false;
-      while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) {
-        ++j;
-        spaces = true;
-      }
-      if (j < text.size() && text[j] == '[' && !spaces) {
-        ++j;
-        while (j < text.size() && (text[j] == ' ' || text[j] == '\t')) ++j;
-      } else if (j < text.size() && text[j] == '[') {
+      const std::optional<std::size_t> key = HeaderKeyStart(text, i);
+      if (!key) {
         ++i;  // toml++ rejects "[ [" itself
         continue;
       }
-      if (j < text.size()) {
-        const char k = text[j];
+      if (*key < text.size()) {
+        const char k = text[*key];
         if (!IsBareKeyChar(k) && k != '"' && k != '\'' && k != ']') {
-          return TextPosition{line, static_cast<int>(j - line_start) + 1, k};
+          return TextPosition{line, static_cast<int>(*key - line_start) + 1, k};
         }
       }
-      i = j;
+      i = *key;
       continue;
     }
     ++i;
@@ -554,10 +572,9 @@ class CatalogueReader {
     }
   }
 
-  // Returns false when the indicator has no usable id (it is then left out of the catalogue, and
-  // its other errors have still been reported).
-  bool ReadIndicator(const toml::table& t, Indicator* ind) {
-    std::string owner = "[[indicator]]";
+  // The id into ind->id; returns false when it is missing, empty or a duplicate (reported).
+  bool ReadIndicatorId(const toml::table& t, Indicator* ind) {
+    const std::string owner = "[[indicator]]";
     bool has_id = false;
     if (Require(t, "id", owner, "expected a short unique id, e.g. id = \"ae-4h\"")) {
       has_id = ReadString(t, "id", owner, &ind->id);
@@ -566,17 +583,24 @@ class CatalogueReader {
         has_id = false;
       }
     }
-    if (has_id) {
-      owner = "indicator '" + ind->id + "'";
-      const int line = static_cast<int>(t.get("id")->source().begin.line);
-      const auto [it, inserted] = id_lines_.emplace(ind->id, line);
-      if (!inserted) {
-        Error(t.get("id")->source(), "duplicate indicator id '" + ind->id +
-                                         "' (first defined on line " + std::to_string(it->second) +
-                                         "; expected each id to be unique)");
-        has_id = false;
-      }
+    if (!has_id) return false;
+    const int line = static_cast<int>(t.get("id")->source().begin.line);
+    const auto [it, inserted] = id_lines_.emplace(ind->id, line);
+    if (!inserted) {
+      Error(t.get("id")->source(), "duplicate indicator id '" + ind->id +
+                                       "' (first defined on line " + std::to_string(it->second) +
+                                       "; expected each id to be unique)");
+      return false;
     }
+    return true;
+  }
+
+  // Returns false when the indicator has no usable id (it is then left out of the catalogue, and
+  // its other errors have still been reported).
+  bool ReadIndicator(const toml::table& t, Indicator* ind) {
+    const bool has_id = ReadIndicatorId(t, ind);
+    // Diagnostics name the indicator by its id once it has one ("[[indicator]]" until then).
+    const std::string owner = ind->id.empty() ? "[[indicator]]" : "indicator '" + ind->id + "'";
     CheckKeys(t, kIndicatorKeys, owner);
     if (Require(t, "name", owner, "expected the name shown on the board report")) {
       ReadString(t, "name", owner, &ind->name);
@@ -599,6 +623,27 @@ class CatalogueReader {
                                          "' (expected concern or improvement)");
         },
         &ind->conflict_preference);
+    ReadScaleAndDecimals(t, owner, ind);
+    ReadString(t, "accountable_person", owner, &ind->accountable_person);
+    ReadString(t, "data_owner", owner, &ind->data_owner);
+    ReadString(t, "data_source", owner, &ind->data_source);
+    ReadString(t, "data_quality", owner, &ind->data_quality);
+    ReadWord(t, "refresh", owner, kRefresh, &ind->refresh);
+    ReadWord(t, "measure_type", owner, kMeasureTypes, &ind->measure_type);
+    ReadExpression(t, "value", owner, ingest::ExpressionKind::kMeasure, &ind->value_expression);
+    ReadExpression(t, "numerator", owner, ingest::ExpressionKind::kMeasure,
+                   &ind->numerator_expression);
+    ReadExpression(t, "denominator", owner, ingest::ExpressionKind::kMeasure,
+                   &ind->denominator_expression);
+    ReadExpression(t, "where", owner, ingest::ExpressionKind::kCondition, &ind->where);
+    ReadProfile(t, owner, ind);
+    ReadDecisionsAndNotes(t, owner, ind);
+    SortAndCheckDates(t, owner, ind);
+    return has_id;
+  }
+
+  // The multiplier (values are shown times it) and the display decimals.
+  void ReadScaleAndDecimals(const toml::table& t, const std::string& owner, Indicator* ind) {
     if (std::optional<double> m = ReadNumber(t, "multiplier", owner)) {
       if (std::isfinite(*m) && *m > 0) {
         ind->multiplier = *m;
@@ -619,19 +664,11 @@ class CatalogueReader {
                                                std::to_string(kMaxDisplayDecimals) + ")");
       }
     }
-    ReadString(t, "accountable_person", owner, &ind->accountable_person);
-    ReadString(t, "data_owner", owner, &ind->data_owner);
-    ReadString(t, "data_source", owner, &ind->data_source);
-    ReadString(t, "data_quality", owner, &ind->data_quality);
-    ReadWord(t, "refresh", owner, kRefresh, &ind->refresh);
-    ReadWord(t, "measure_type", owner, kMeasureTypes, &ind->measure_type);
-    ReadExpression(t, "value", owner, ingest::ExpressionKind::kMeasure, &ind->value_expression);
-    ReadExpression(t, "numerator", owner, ingest::ExpressionKind::kMeasure,
-                   &ind->numerator_expression);
-    ReadExpression(t, "denominator", owner, ingest::ExpressionKind::kMeasure,
-                   &ind->denominator_expression);
-    ReadExpression(t, "where", owner, ingest::ExpressionKind::kCondition, &ind->where);
-    ReadProfile(t, owner, ind);
+  }
+
+  // The baseline and the indicator's tables: targets, rebases, ghosts, annotations and
+  // narratives.
+  void ReadDecisionsAndNotes(const toml::table& t, const std::string& owner, Indicator* ind) {
     if (const toml::node* b = t.get("baseline")) {
       if (const toml::table* bt = ExpectTable(*b, "'baseline' in " + owner)) {
         ReadBaseline(*bt, owner, &ind->baseline);
@@ -651,8 +688,6 @@ class CatalogueReader {
                  [&](const toml::table& tt) { ReadAnnotation(tt, owner, ind); });
     ForEachTable(t, "narrative", owner, "[[indicator.narrative]]",
                  [&](const toml::table& tt) { ReadNarrative(tt, owner, ind); });
-    SortAndCheckDates(t, owner, ind);
-    return has_id;
   }
 
   // The profile name and the overrides, each checked against the parameter registry now, so a
