@@ -93,9 +93,76 @@ std::string RenderBarChartSvg(std::span<const std::string> categories,
   return w.Finish();
 }
 
+namespace {
+
+// The line graph's plot area: periods sit at equal steps, half a step in from each end.
+render::PlotArea LineGraphArea(const render::Axis& y_axis, std::size_t n, double width,
+                               double height, bool has_y_title) {
+  render::PlotArea a;
+  a.left = render::LeftEdgeFor(y_axis, has_y_title);
+  a.right = width - 24;
+  a.top = render::kFrameTop;
+  a.bottom = height - render::kFrameBottomMargin;
+  a.x_lo = -0.5;
+  a.x_hi = n <= 1 ? 0.5 : static_cast<double>(n) - 0.5;
+  a.y_lo = y_axis.lo();
+  a.y_hi = y_axis.hi();
+  return a;
+}
+
+// The period axis: its baseline, and ticks with labels thinned so they never overlap.
+void DrawPeriodAxis(render::MarkupWriter& w, const render::PlotArea& a,
+                    std::span<const Date> periods) {
+  using render::Num;
+  w.Open("g",
+         {{"class", "x-axis"}, {"font-size", "11"}, {"fill", std::string(render::kMutedText)}});
+  w.Leaf("line", {{"x1", Num(a.left)},
+                  {"y1", Num(a.bottom)},
+                  {"x2", Num(a.right)},
+                  {"y2", Num(a.bottom)},
+                  {"stroke", std::string(render::kAxisColour)}});
+  std::vector<double> xs;
+  std::vector<std::string> labels;
+  for (std::size_t i = 0; i < periods.size(); ++i) {
+    xs.push_back(a.X(static_cast<double>(i)));
+    labels.push_back(render::ShortPeriodText(periods[i]));
+  }
+  render::DrawPeriodTicks(w, a.bottom, xs, labels);
+  w.Close();
+}
+
+// The data line (a missing value leaves a gap) and a point per value with its tooltip.
+void DrawLineAndPoints(render::MarkupWriter& w, const render::PlotArea& a,
+                       std::span<const Date> periods, std::span<const double> values,
+                       std::string_view colour) {
+  using render::Num;
+  const std::size_t n = values.size();
+  std::vector<double> xs(n);
+  for (std::size_t i = 0; i < n; ++i) xs[i] = static_cast<double>(i);
+  w.Leaf("path", {{"class", "data"},
+                  {"d", render::PolylinePath(a, xs, values)},
+                  {"fill", "none"},
+                  {"stroke", std::string(render::kLineColour)},
+                  {"stroke-width", "1.75"},
+                  {"stroke-linejoin", "round"}});
+  w.Open("g", {{"class", "points"}});
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!std::isfinite(values[i])) continue;
+    w.Open("circle", {{"cx", Num(a.X(static_cast<double>(i)))},
+                      {"cy", Num(a.Y(values[i]))},
+                      {"r", "3.5"},
+                      {"fill", std::string(colour)}});
+    w.Leaf("title", {},
+           render::PeriodText(periods[i]) + ": " + render::FormatSignificant(values[i], 4));
+    w.Close();
+  }
+  w.Close();
+}
+
+}  // namespace
+
 std::string RenderLineGraphSvg(std::span<const Date> periods, std::span<const double> values,
                                const PlotOptions& options) {
-  using render::Num;
   const double width = std::max(options.width, 320);
   const double height = std::max(options.height, 240);
   const std::size_t n = std::min(periods.size(), values.size());
@@ -107,17 +174,7 @@ std::string RenderLineGraphSvg(std::span<const Date> periods, std::span<const do
   }
   if (!std::isfinite(lo)) lo = hi = 0;
   const render::Axis y_axis = render::MakeAxis(lo, hi);
-
-  render::PlotArea a;
-  a.left = render::LeftEdgeFor(y_axis, !options.y_label.empty());
-  a.right = width - 24;
-  a.top = render::kFrameTop;
-  a.bottom = height - render::kFrameBottomMargin;
-  // Periods sit at equal steps, half a step in from each end.
-  a.x_lo = -0.5;
-  a.x_hi = n <= 1 ? 0.5 : static_cast<double>(n) - 0.5;
-  a.y_lo = y_axis.lo();
-  a.y_hi = y_axis.hi();
+  const render::PlotArea a = LineGraphArea(y_axis, n, width, height, !options.y_label.empty());
 
   const std::string title = options.title.empty() ? "Line graph" : options.title;
   std::string desc = "Line graph of " + std::to_string(n) + " periods";
@@ -128,66 +185,10 @@ std::string RenderLineGraphSvg(std::span<const Date> periods, std::span<const do
   render::MarkupWriter w;
   render::OpenPlot(w, width, height, title, "", desc);
   render::DrawYAxis(w, a, y_axis, options.y_label);
-
-  // Period labels thinned so they never overlap; monthly data keep to a divisor or multiple
-  // of 12 so labels fall on the same months each year.
-  w.Open("g",
-         {{"class", "x-axis"}, {"font-size", "11"}, {"fill", std::string(render::kMutedText)}});
-  w.Leaf("line", {{"x1", Num(a.left)},
-                  {"y1", Num(a.bottom)},
-                  {"x2", Num(a.right)},
-                  {"y2", Num(a.bottom)},
-                  {"stroke", std::string(render::kAxisColour)}});
-  double label_width = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    label_width = std::max(label_width, render::TextWidth(render::ShortPeriodText(periods[i]), 11));
-  }
-  const double spacing = n <= 1 ? 1e9 : a.X(1) - a.X(0);
-  const int needed = static_cast<int>(std::ceil((label_width + 12) / spacing));
-  int k = (needed + 11) / 12 * 12;
-  for (const int step : {1, 2, 3, 4, 6, 12}) {
-    if (step >= needed) {
-      k = step;
-      break;
-    }
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    const bool labelled = i % k == 0;
-    const std::string x = Num(a.X(static_cast<double>(i)));
-    w.Leaf("line", {{"x1", x},
-                    {"y1", Num(a.bottom)},
-                    {"x2", x},
-                    {"y2", Num(a.bottom + (labelled ? 6 : 3))},
-                    {"stroke", std::string(render::kAxisColour)}});
-    if (labelled) {
-      w.Leaf("text", {{"x", x}, {"y", Num(a.bottom + 19)}, {"text-anchor", "middle"}},
-             render::ShortPeriodText(periods[i]));
-    }
-  }
-  w.Close();
+  DrawPeriodAxis(w, a, periods.first(n));
   render::DrawXTitle(w, a, a.bottom + 38, options.x_label);
-
-  std::vector<double> xs(n);
-  for (std::size_t i = 0; i < n; ++i) xs[i] = static_cast<double>(i);
-  w.Leaf("path", {{"class", "data"},
-                  {"d", render::PolylinePath(a, xs, values.first(n))},
-                  {"fill", "none"},
-                  {"stroke", std::string(render::kLineColour)},
-                  {"stroke-width", "1.75"},
-                  {"stroke-linejoin", "round"}});
-  const render::PaletteColours colours = render::ColoursOf(options.palette);
-  w.Open("g", {{"class", "points"}});
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!std::isfinite(values[i])) continue;
-    w.Open("circle", {{"cx", Num(a.X(static_cast<double>(i)))},
-                      {"cy", Num(a.Y(values[i]))},
-                      {"r", "3.5"},
-                      {"fill", std::string(colours.common)}});
-    w.Leaf("title", {},
-           render::PeriodText(periods[i]) + ": " + render::FormatSignificant(values[i], 4));
-    w.Close();
-  }
-  w.Close();
+  DrawLineAndPoints(w, a, periods.first(n), values.first(n),
+                    render::ColoursOf(options.palette).common);
   return w.Finish();
 }
 

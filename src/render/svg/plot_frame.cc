@@ -287,6 +287,40 @@ void DrawCategoryLabels(MarkupWriter& w, const PlotArea& a, std::span<const doub
   w.Close();
 }
 
+namespace {
+
+// Every `k` points gets a period label, k the first of 1, 2, 3, 4, 6, 12 (then multiples of 12)
+// that leaves 12 px between labels `label_width` wide at `spacing` px a point.
+int PeriodLabelStep(double spacing, double label_width) {
+  const int needed = static_cast<int>(std::ceil((label_width + 12) / spacing));
+  for (const int k : {1, 2, 3, 4, 6, 12}) {
+    if (k >= needed) return k;
+  }
+  return (needed + 11) / 12 * 12;
+}
+
+}  // namespace
+
+void DrawPeriodTicks(MarkupWriter& w, double bottom, std::span<const double> xs,
+                     std::span<const std::string> labels) {
+  double label_width = 0;
+  for (const std::string& label : labels) label_width = std::max(label_width, TextWidth(label, 11));
+  const double spacing = xs.size() <= 1 ? 1e9 : xs[1] - xs[0];
+  const std::size_t k = static_cast<std::size_t>(PeriodLabelStep(spacing, label_width));
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const bool labelled = i % k == 0;
+    const std::string x = Num(xs[i]);
+    w.Leaf("line", {{"x1", x},
+                    {"y1", Num(bottom)},
+                    {"x2", x},
+                    {"y2", Num(bottom + (labelled ? 6 : 3))},
+                    {"stroke", std::string(kAxisColour)}});
+    if (labelled) {
+      w.Leaf("text", {{"x", x}, {"y", Num(bottom + 19)}, {"text-anchor", "middle"}}, labels[i]);
+    }
+  }
+}
+
 void Legend::MakeRoom(double item_width) {
   if (x_ + item_width > right_ && x_ > left_) {
     x_ = left_;
@@ -317,6 +351,18 @@ void Legend::Point(std::string_view label, std::string_view colour) {
                      {"fill", std::string(colour)},
                      {"stroke", "#FFFFFF"},
                      {"stroke-width", "0.5"}});
+  w_.Leaf("text", {{"x", Num(x_ + 14)}, {"y", Num(y_)}}, label);
+  x_ += 14 + TextWidth(label, 11) + 18;
+}
+
+void Legend::RingedPoint(std::string_view label, std::string_view fill, std::string_view ring) {
+  MakeRoom(14 + TextWidth(label, 11));
+  w_.Leaf("circle", {{"cx", Num(x_ + 5)},
+                     {"cy", Num(y_ - 4)},
+                     {"r", "5"},
+                     {"fill", std::string(fill)},
+                     {"stroke", std::string(ring)},
+                     {"stroke-width", "1.5"}});
   w_.Leaf("text", {{"x", Num(x_ + 14)}, {"y", Num(y_)}}, label);
   x_ += 14 + TextWidth(label, 11) + 18;
 }

@@ -97,6 +97,13 @@ void DrawXAxis(MarkupWriter& w, const PlotArea& a, const Axis& x, std::string_vi
 // The axis title centred under the plot at `y`.
 void DrawXTitle(MarkupWriter& w, const PlotArea& a, double y, std::string_view title);
 
+// The ticks of a period axis at `xs` (equally spaced, left to right) on the baseline at `bottom`,
+// every k-th one labelled with `labels[i]`: k is chosen so the labels do not overlap, and for
+// monthly data is a divisor or multiple of 12 so labels fall on the same months each year.
+// The caller opens and closes the axis's <g> and draws its baseline.
+void DrawPeriodTicks(MarkupWriter& w, double bottom, std::span<const double> xs,
+                     std::span<const std::string> labels);
+
 // Category labels under bars or boxes: horizontal when each fits its slot, else turned 35° (and
 // cut to 30 characters with an ellipsis; the full name stays in the bar's tooltip).
 struct CategoryLabelPlan {
@@ -120,6 +127,9 @@ class Legend {
   void Line(std::string_view label, std::string_view colour, std::string_view dash = {},
             double stroke_width = 2);
   void Point(std::string_view label, std::string_view colour);
+  // A point drawn with a 1.5 px ring of `ring` (the SPC chart's point kinds: a hollow ghost,
+  // the not-judged point's dark ring).
+  void RingedPoint(std::string_view label, std::string_view fill, std::string_view ring);
   void Swatch(std::string_view label, std::string_view colour, double opacity = 1,
               std::string_view pattern_id = {});
   void Text(std::string_view label);

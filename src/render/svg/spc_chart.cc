@@ -23,15 +23,16 @@ using render::Attr;
 using render::MarkupWriter;
 using render::Num;
 
-constexpr std::string_view kCentreColour = "#231F20";
-constexpr std::string_view kLimitColour = "#5F6A72";
-constexpr std::string_view kTargetColour = "#D5281B";  // NHS emergency red
-constexpr std::string_view kLineColour = "#9AA0A6";
-constexpr std::string_view kGridColour = "#E8EDEE";
-constexpr std::string_view kTextColour = "#231F20";
-constexpr std::string_view kMutedText = "#4C6272";
+using render::kCentreColour;
+using render::kGridColour;
+using render::kLimitColour;
+using render::kLimitDash;
+using render::kLineColour;
+using render::kMutedText;
+using render::kTargetColour;
+using render::kTextColour;
+
 constexpr std::string_view kAnnotationColour = "#005EB8";  // NHS blue
-constexpr std::string_view kLimitDash = "7 4";
 constexpr std::string_view kTargetDash = "10 3 2 3";
 
 using render::TextWidth;
@@ -120,17 +121,6 @@ void PlaceEdgeLabels(std::vector<EdgeLabel>& labels, double top, double bottom) 
   for (EdgeLabel& l : labels) l.y = std::max(l.y, top - 6);
 }
 
-// Every `k` points gets a period label, k chosen so the labels do not overlap; for monthly data
-// k is a divisor or multiple of 12 so labels fall on the same months each year.
-int LabelStep(const Scale& s, double label_width) {
-  const double spacing = s.n <= 1 ? 1e9 : s.X(1) - s.X(0);
-  const int needed = static_cast<int>(std::ceil((label_width + 12) / spacing));
-  for (const int k : {1, 2, 3, 4, 6, 12}) {
-    if (k >= needed) return k;
-  }
-  return (needed + 11) / 12 * 12;
-}
-
 // The subtitle's facts ("u chart", "↓ lower is better", "target ...") on as few lines as the
 // chart's width allows, breaking only between facts, so a narrow (phone) chart never clips them.
 std::vector<std::string> SubtitleLines(std::string_view subtitle, double width) {
@@ -210,35 +200,38 @@ void SegmentNotes(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
   }
 }
 
-}  // namespace
-
-std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
-                           const ChartOptions& options) {
-  const int n = static_cast<int>(r.points.size());
-  const double width = std::max(options.width, 320);
-  const double base_height = std::max(options.height, 220);
-  const bool run_chart = r.chart == ChartType::kRun;
-  const int decimals = render::DisplayDecimals(r);
-  const std::string unit = indicator.unit;
-
-  // Columns for the lines, so the step-path helper can read them.
-  std::vector<double> values(n), centre(n), lower(n), upper(n), target(n, kMissing);
+// The chart's lines as columns, one value per point, so StepPath can read them; NaN where a
+// point has no value (missing data, no limits on a run chart, no target in force).
+struct Columns {
+  std::vector<double> values, centre, lower, upper, target;
   bool any_target = false;
+};
+
+Columns ColumnsOf(const Indicator& indicator, const SeriesResult& r, bool run_chart) {
+  const int n = static_cast<int>(r.points.size());
+  Columns c{.values = std::vector<double>(n),
+            .centre = std::vector<double>(n),
+            .lower = std::vector<double>(n),
+            .upper = std::vector<double>(n),
+            .target = std::vector<double>(n, kMissing)};
   for (int i = 0; i < n; ++i) {
     const PointResult& p = r.points[i];
-    values[i] = p.missing ? kMissing : p.value;
-    centre[i] = p.centre;
-    lower[i] = run_chart ? kMissing : p.lower3;
-    upper[i] = run_chart ? kMissing : p.upper3;
+    c.values[i] = p.missing ? kMissing : p.value;
+    c.centre[i] = p.centre;
+    c.lower[i] = run_chart ? kMissing : p.lower3;
+    c.upper[i] = run_chart ? kMissing : p.upper3;
     if (std::optional<TargetStep> t = indicator.TargetAt(p.period)) {
-      target[i] = t->value;
-      any_target = any_target || std::isfinite(t->value);
+      c.target[i] = t->value;
+      c.any_target = c.any_target || std::isfinite(t->value);
     }
   }
+  return c;
+}
 
-  // The value axis covers the data, the lines and the target.
+// The value axis's ticks: they cover the data, the lines and the target.
+std::vector<double> ValueTicks(const Columns& c) {
   double lo = INFINITY, hi = -INFINITY;
-  for (const std::vector<double>* column : {&values, &centre, &lower, &upper, &target}) {
+  for (const std::vector<double>* column : {&c.values, &c.centre, &c.lower, &c.upper, &c.target}) {
     for (const double v : *column) {
       if (!std::isfinite(v)) continue;
       lo = std::min(lo, v);
@@ -246,65 +239,62 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     }
   }
   if (!std::isfinite(lo)) lo = hi = 0;
-  const std::vector<double> ticks = render::NiceTicks(lo, hi);
-  const int tick_decimals = render::TickDecimals(ticks);
-  double tick_label_width = 0;
-  for (const double t : ticks) {
-    tick_label_width =
-        std::max(tick_label_width, TextWidth(render::FormatValue(t, tick_decimals), 11));
-  }
+  return render::NiceTicks(lo, hi);
+}
 
-  // Annotations that fall on the chart, numbered in date order.
-  struct Marker {
-    int point;
-    std::string text;
-    Date date;
-  };
+// An annotation, rebase or target change that falls on the chart, at point `point`.
+struct Marker {
+  int point;
+  std::string text;
+  Date date;
+};
+
+// The chart's markers, numbered in date order. Rebases and target changes carry their reasons
+// onto the chart too: a board member must be able to see why the limits or the target moved
+// (docs/catalogue.md).
+std::vector<Marker> MarkersOf(const Indicator& indicator, const SeriesResult& r, int decimals) {
   std::vector<Marker> markers;
   for (const Annotation& a : indicator.annotations) {
     const int i = PointOfDate(r, a.date);
     if (i >= 0) markers.push_back({i, a.text, a.date});
   }
-  // Rebases and target changes carry their reasons onto the chart too: a board member must
-  // be able to see why the limits or the target moved (docs/catalogue.md).
   for (const render::DecisionEvent& e : render::DecisionEvents(indicator, decimals)) {
     const int i = PointOfDate(r, e.date);
     if (i >= 0) markers.push_back({i, e.text, e.date});
   }
   std::stable_sort(markers.begin(), markers.end(),
                    [](const Marker& a, const Marker& b) { return a.date < b.date; });
+  return markers;
+}
+
+// Each marker's text below the chart ("Mar 2024: new triage model"), wrapped to the width.
+std::vector<std::vector<std::string>> MarkerLines(const std::vector<Marker>& markers,
+                                                  const SeriesResult& r, double width) {
   const int max_chars = static_cast<int>((width - 60) / (12 * 0.6));
-  std::vector<std::vector<std::string>> marker_lines;
-  int annotation_lines = 0;
-  for (std::size_t k = 0; k < markers.size(); ++k) {
-    marker_lines.push_back(render::WrapWords(
-        render::PeriodText(markers[k].date, r.period_kind) + ": " + markers[k].text, max_chars));
-    annotation_lines += static_cast<int>(marker_lines.back().size());
+  std::vector<std::vector<std::string>> lines;
+  for (const Marker& m : markers) {
+    lines.push_back(
+        render::WrapWords(render::PeriodText(m.date, r.period_kind) + ": " + m.text, max_chars));
   }
-  const double height = base_height + (annotation_lines > 0 ? 8 : 0) +
-                        annotation_lines * render::kAnnotationLineHeight;
+  return lines;
+}
 
-  const double y_title_width = unit.empty() ? 0 : 18;
-  Scale s{.left = 14 + y_title_width + tick_label_width + 8,
-          .right = width - 118,
-          .top = render::kPlotTop,
-          .bottom = base_height - render::kPlotBottomMargin,
-          .lo = ticks.front(),
-          .hi = ticks.back(),
-          .n = n};
-
-  const std::string title = ChartTitle(indicator, r, options);
+// What a screen reader announces: the chart type, what it shows and what it found.
+std::string ChartDescription(const Indicator& indicator, const SeriesResult& r) {
   std::string desc = std::string(render::ChartTypeLabel(r.chart)) + " of " +
                      (indicator.name.empty() ? indicator.id : indicator.name) + ", " +
-                     std::to_string(n) + " periods. " + r.summary;
+                     std::to_string(r.points.size()) + " periods. " + r.summary;
   for (const Signal& sig : r.signals) desc += " " + sig.sentence;
+  return desc;
+}
 
-  // The facts a reader needs to interpret the chart, under its title.
+// The facts a reader needs to interpret the chart, under its title.
+std::string ChartSubtitle(const Indicator& indicator, const SeriesResult& r, int decimals) {
   std::string subtitle = std::string(render::ChartTypeLabel(r.chart)) + "  \xC2\xB7  " +
                          std::string(render::DirectionArrow(indicator.direction)) + " " +
                          std::string(render::DirectionText(indicator.direction));
   if (r.target) {
-    subtitle += "  \xC2\xB7  target " + render::FormatValue(*r.target, decimals, unit);
+    subtitle += "  \xC2\xB7  target " + render::FormatValue(*r.target, decimals, indicator.unit);
     if (r.latest >= 0) {
       if (auto step_now = indicator.TargetAt(r.points[r.latest].period);
           step_now && !step_now->set_by.empty()) {
@@ -313,25 +303,77 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     }
   }
   if (!r.profile.empty()) subtitle += "  \xC2\xB7  rules: " + r.profile;
+  return subtitle;
+}
 
+// Everything about the chart that is worked out before drawing, once.
+struct ChartLayout {
+  double width = 0, base_height = 0, height = 0;
+  bool run_chart = false;
+  int decimals = 0;
+  std::vector<double> ticks;
+  int tick_decimals = 0;
+  std::string subtitle;
+  std::vector<std::string> subtitle_lines;
+  std::vector<Marker> markers;
+  std::vector<std::vector<std::string>> marker_lines;
+  Scale s{};
+};
+
+constexpr double kSubtitleLine = 15;
+
+ChartLayout LayoutChart(const Indicator& indicator, const SeriesResult& r,
+                        const ChartOptions& options, const Columns& c) {
+  ChartLayout l;
+  l.width = std::max(options.width, 320);
+  l.base_height = std::max(options.height, 220);
+  l.run_chart = r.chart == ChartType::kRun;
+  l.decimals = render::DisplayDecimals(r);
+  l.ticks = ValueTicks(c);
+  l.tick_decimals = render::TickDecimals(l.ticks);
+  double tick_label_width = 0;
+  for (const double t : l.ticks) {
+    tick_label_width =
+        std::max(tick_label_width, TextWidth(render::FormatValue(t, l.tick_decimals), 11));
+  }
+  l.markers = MarkersOf(indicator, r, l.decimals);
+  l.marker_lines = MarkerLines(l.markers, r, l.width);
+  int annotation_lines = 0;
+  for (const auto& lines : l.marker_lines) annotation_lines += static_cast<int>(lines.size());
+  l.height = l.base_height + (annotation_lines > 0 ? 8 : 0) +
+             annotation_lines * render::kAnnotationLineHeight;
+  l.subtitle = ChartSubtitle(indicator, r, l.decimals);
   // A subtitle too wide for the chart takes a second line, and the plot starts that much lower.
-  const std::vector<std::string> subtitle_lines = SubtitleLines(subtitle, width - 28);
-  constexpr double kSubtitleLine = 15;
-  s.top += kSubtitleLine * static_cast<double>(subtitle_lines.size() - 1);
-  MarkupWriter w;
-  render::OpenPlot(w, width, height, title, subtitle_lines.size() == 1 ? subtitle : "", desc);
-  for (std::size_t k = 0; subtitle_lines.size() > 1 && k < subtitle_lines.size(); ++k) {
+  l.subtitle_lines = SubtitleLines(l.subtitle, l.width - 28);
+  const double y_title_width = indicator.unit.empty() ? 0 : 18;
+  l.s = Scale{
+      .left = 14 + y_title_width + tick_label_width + 8,
+      .right = l.width - 118,
+      .top = render::kPlotTop + kSubtitleLine * static_cast<double>(l.subtitle_lines.size() - 1),
+      .bottom = l.base_height - render::kPlotBottomMargin,
+      .lo = l.ticks.front(),
+      .hi = l.ticks.back(),
+      .n = static_cast<int>(r.points.size())};
+  return l;
+}
+
+// A subtitle that took more than one line is drawn here; OpenPlot draws a one-line subtitle.
+void DrawSubtitleLines(MarkupWriter& w, const ChartLayout& l) {
+  for (std::size_t k = 0; l.subtitle_lines.size() > 1 && k < l.subtitle_lines.size(); ++k) {
     w.Leaf("text",
            {{"x", "14"},
             {"y", Num(43 + kSubtitleLine * static_cast<double>(k))},
             {"font-size", "12"},
             {"fill", std::string(kMutedText)}},
-           subtitle_lines[k]);
+           l.subtitle_lines[k]);
   }
+}
 
-  // Value axis: gridlines and tick labels.
+// Value axis: gridlines, tick labels and the unit as the rotated axis title.
+void DrawValueAxis(MarkupWriter& w, const ChartLayout& l, std::string_view unit) {
+  const Scale& s = l.s;
   w.Open("g", {{"class", "y-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
-  for (const double t : ticks) {
+  for (const double t : l.ticks) {
     const std::string y = Num(s.Y(t));
     w.Leaf("line", {{"x1", Num(s.left)},
                     {"y1", y},
@@ -340,7 +382,7 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                     {"stroke", std::string(kGridColour)},
                     {"stroke-width", "1"}});
     w.Leaf("text", {{"x", Num(s.left - 6)}, {"y", Num(s.Y(t) + 4)}, {"text-anchor", "end"}},
-           render::FormatValue(t, tick_decimals));
+           render::FormatValue(t, l.tick_decimals));
   }
   if (!unit.empty()) {
     const double cy = (s.top + s.bottom) / 2;
@@ -352,48 +394,39 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
            unit);
   }
   w.Close();
+}
 
-  // Period axis: a tick per point, labels thinned so they never overlap.
+// Period axis: a tick per point, labels thinned so they never overlap.
+void DrawPeriodAxis(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
   w.Open("g", {{"class", "x-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
   w.Leaf("line", {{"x1", Num(s.left)},
                   {"y1", Num(s.bottom)},
                   {"x2", Num(s.right)},
                   {"y2", Num(s.bottom)},
-                  {"stroke", "#AEB7BD"},
+                  {"stroke", std::string(render::kAxisColour)},
                   {"stroke-width", "1"}});
-  if (n > 0) {
-    double label_width = 0;
-    for (const PointResult& p : r.points) {
-      label_width =
-          std::max(label_width, TextWidth(render::ShortPeriodText(p.period, r.period_kind), 11));
-    }
-    const int k = LabelStep(s, label_width);
-    for (int i = 0; i < n; ++i) {
-      const bool labelled = i % k == 0;
-      w.Leaf("line", {{"x1", Num(s.X(i))},
-                      {"y1", Num(s.bottom)},
-                      {"x2", Num(s.X(i))},
-                      {"y2", Num(s.bottom + (labelled ? 6 : 3))},
-                      {"stroke", "#AEB7BD"}});
-      if (labelled) {
-        w.Leaf("text", {{"x", Num(s.X(i))}, {"y", Num(s.bottom + 19)}, {"text-anchor", "middle"}},
-               render::ShortPeriodText(r.points[i].period, r.period_kind));
-      }
-    }
+  std::vector<double> xs;
+  std::vector<std::string> labels;
+  for (int i = 0; i < s.n; ++i) {
+    xs.push_back(s.X(i));
+    labels.push_back(render::ShortPeriodText(r.points[i].period, r.period_kind));
   }
+  render::DrawPeriodTicks(w, s.bottom, xs, labels);
   w.Close();
+}
 
-  // Segment breaks: where the limits were recalculated.
+// Segment breaks: where the limits were recalculated.
+void DrawSegmentBreaks(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
   for (std::size_t g = 1; g < r.segments.size(); ++g) {
     const int first = r.segments[g].first;
-    if (first <= 0 || first >= n) continue;
+    if (first <= 0 || first >= s.n) continue;
     const double x = (s.X(first - 1) + s.X(first)) / 2;
     w.Leaf("line", {{"class", "segment-break"},
                     {"x1", Num(x)},
                     {"y1", Num(s.top)},
                     {"x2", Num(x)},
                     {"y2", Num(s.bottom)},
-                    {"stroke", "#AEB7BD"},
+                    {"stroke", std::string(render::kAxisColour)},
                     {"stroke-dasharray", "2 3"}});
     w.Leaf("text",
            {{"x", Num(x + 3)},
@@ -402,14 +435,18 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
             {"fill", std::string(kMutedText)}},
            "limits recalculated");
   }
+}
 
-  // Centre line and process limits, one run per segment so each segment's lines stand apart.
-  // A segment without variation gets no limit lines: limits on the mean would look like a
-  // process held within them, when nothing varies at all (issue 7).
-  struct Span {
-    int first, last;
-    bool draw_limits;
-  };
+// The points one segment's lines run over. A segment without variation gets no limit lines:
+// limits on the mean would look like a process held within them, when nothing varies at all
+// (issue 7).
+struct Span {
+  int first, last;
+  bool draw_limits;
+};
+
+std::vector<Span> SpansOf(const SeriesResult& r) {
+  const int n = static_cast<int>(r.points.size());
   std::vector<Span> spans;
   for (const SegmentResult& seg : r.segments) {
     if (seg.first >= 0 && seg.last < n && seg.first <= seg.last) {
@@ -417,14 +454,21 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     }
   }
   if (spans.empty() && n > 0) spans.push_back({0, n - 1, true});
+  return spans;
+}
+
+// Centre line and process limits, one run per segment so each segment's lines stand apart.
+// Returns whether any limit line was drawn, for the legend.
+bool DrawCentreAndLimits(MarkupWriter& w, const ChartLayout& l, const Columns& c,
+                         const std::vector<Span>& spans) {
   bool any_limits = false;
   for (const auto& [first, last, draw_limits] : spans) {
-    if (!run_chart && draw_limits) {
-      for (const std::vector<double>* limit : {&upper, &lower}) {
-        const std::string d = StepPath(s, *limit, first, last);
+    if (!l.run_chart && draw_limits) {
+      for (const std::vector<double>* limit : {&c.upper, &c.lower}) {
+        const std::string d = StepPath(l.s, *limit, first, last);
         if (d.empty()) continue;
         any_limits = true;
-        w.Leaf("path", {{"class", limit == &upper ? "upper-limit" : "lower-limit"},
+        w.Leaf("path", {{"class", limit == &c.upper ? "upper-limit" : "lower-limit"},
                         {"d", d},
                         {"fill", "none"},
                         {"stroke", std::string(kLimitColour)},
@@ -432,7 +476,7 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                         {"stroke-dasharray", std::string(kLimitDash)}});
       }
     }
-    const std::string d = StepPath(s, centre, first, last);
+    const std::string d = StepPath(l.s, c.centre, first, last);
     if (!d.empty()) {
       w.Leaf("path", {{"class", "centre"},
                       {"d", d},
@@ -441,21 +485,25 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                       {"stroke-width", "1.5"}});
     }
   }
-  if (any_target && n > 0) {
-    w.Leaf("path", {{"class", "target"},
-                    {"d", StepPath(s, target, 0, n - 1)},
-                    {"fill", "none"},
-                    {"stroke", std::string(kTargetColour)},
-                    {"stroke-width", "2"},
-                    {"stroke-dasharray", std::string(kTargetDash)}});
-  }
+  return any_limits;
+}
 
-  SegmentNotes(w, s, r);
+// The target as one step line over the whole chart: targets do not restart with segments.
+void DrawTarget(MarkupWriter& w, const Scale& s, const Columns& c) {
+  if (!c.any_target || s.n == 0) return;
+  w.Leaf("path", {{"class", "target"},
+                  {"d", StepPath(s, c.target, 0, s.n - 1)},
+                  {"fill", "none"},
+                  {"stroke", std::string(kTargetColour)},
+                  {"stroke-width", "2"},
+                  {"stroke-dasharray", std::string(kTargetDash)}});
+}
 
-  // The data line; a missing value leaves a gap.
+// The data line; a missing value leaves a gap.
+void DrawDataLine(MarkupWriter& w, const Scale& s, const std::vector<double>& values) {
   std::string line;
   bool open = false;
-  for (int i = 0; i < n; ++i) {
+  for (int i = 0; i < s.n; ++i) {
     if (!std::isfinite(values[i])) {
       open = false;
       continue;
@@ -463,92 +511,120 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     line += (open ? "L" : "M") + Num(s.X(i)) + " " + Num(s.Y(values[i]));
     open = true;
   }
-  if (!line.empty()) {
-    w.Leaf("path", {{"class", "data"},
-                    {"d", line},
-                    {"fill", "none"},
-                    {"stroke", std::string(kLineColour)},
-                    {"stroke-width", "1.75"},
-                    {"stroke-linejoin", "round"}});
-  }
+  if (line.empty()) return;
+  w.Leaf("path", {{"class", "data"},
+                  {"d", line},
+                  {"fill", "none"},
+                  {"stroke", std::string(kLineColour)},
+                  {"stroke-width", "1.75"},
+                  {"stroke-linejoin", "round"}});
+}
 
-  // Points, each with a tooltip: common cause small and grey, special causes larger in their
-  // class colour, ghosted points hollow with the reason they were excluded.
-  bool seen[5] = {false, false, false, false, false};
+// Which kinds of point the chart showed, so the legend lists only those.
+struct PointsShown {
+  bool seen[5] = {false, false, false, false, false};  // by PointClass
   bool any_ghost = false;
+};
+
+// A ghosted point: hollow, with the reason it was excluded in its tooltip.
+void DrawGhost(MarkupWriter& w, const Scale& s, int i, const PointResult& p,
+               const Indicator& indicator, std::string tip) {
+  std::string reason;
+  for (const Ghost& g : indicator.ghosts) {
+    if (g.date == p.period) reason = g.decision.reason;
+  }
+  tip += " \xE2\x80\x94 ghosted (excluded from the limits and the rules): " +
+         (reason.empty() ? std::string("no reason recorded") : reason);
+  w.Open("circle", {{"class", "ghost"},
+                    {"cx", Num(s.X(i))},
+                    {"cy", Num(s.Y(p.value))},
+                    {"r", "4.5"},
+                    {"fill", "#FFFFFF"},
+                    {"stroke", std::string(kLimitColour)},
+                    {"stroke-width", "1.75"}});
+  w.Leaf("title", {}, tip);
+  w.Close();
+}
+
+// A judged (or not yet judged) point: common cause small and grey, special causes larger in
+// their class colour, with the rule that fired in the tooltip.
+void DrawClassedPoint(MarkupWriter& w, const Scale& s, int i, const PointResult& p, Palette palette,
+                      std::string tip) {
+  const bool special = IsSpecialCause(p.point_class);
+  const bool not_judged = p.point_class == PointClass::kNotJudged;
+  tip += " \xE2\x80\x94 " + std::string(render::PointClassLabel(p.point_class));
+  if (special && p.label != RuleId::kNone) {
+    tip += " (" + std::string(render::RuleLabel(p.label)) + ")";
+  }
+  w.Open("circle", {{"class", std::string(PointClassName(p.point_class))},
+                    {"cx", Num(s.X(i))},
+                    {"cy", Num(s.Y(p.value))},
+                    {"r", special ? "5" : "3.5"},
+                    {"fill", std::string(render::ClassColour(palette, p.point_class))},
+                    {"stroke", not_judged ? std::string(render::kNotJudgedRing) : "#FFFFFF"},
+                    {"stroke-width", special || not_judged ? "1" : "0.5"}});
+  w.Leaf("title", {}, tip);
+  w.Close();
+}
+
+// Points, each with a tooltip giving its period and value.
+PointsShown DrawPoints(MarkupWriter& w, const ChartLayout& l, const Columns& c,
+                       const Indicator& indicator, const SeriesResult& r, Palette palette) {
+  PointsShown shown;
   w.Open("g", {{"class", "points"}});
-  for (int i = 0; i < n; ++i) {
+  for (int i = 0; i < l.s.n; ++i) {
     const PointResult& p = r.points[i];
-    if (!std::isfinite(values[i])) continue;
+    if (!std::isfinite(c.values[i])) continue;
     std::string tip = render::PeriodText(p.period, r.period_kind) + ": " +
-                      render::FormatValue(p.value, decimals, unit);
+                      render::FormatValue(p.value, l.decimals, indicator.unit);
     if (p.ghosted) {
-      any_ghost = true;
-      std::string reason;
-      for (const Ghost& g : indicator.ghosts) {
-        if (g.date == p.period) reason = g.decision.reason;
-      }
-      tip += " \xE2\x80\x94 ghosted (excluded from the limits and the rules): " +
-             (reason.empty() ? std::string("no reason recorded") : reason);
-      w.Open("circle", {{"class", "ghost"},
-                        {"cx", Num(s.X(i))},
-                        {"cy", Num(s.Y(p.value))},
-                        {"r", "4.5"},
-                        {"fill", "#FFFFFF"},
-                        {"stroke", std::string(kLimitColour)},
-                        {"stroke-width", "1.75"}});
-      w.Leaf("title", {}, tip);
-      w.Close();
-      continue;
+      shown.any_ghost = true;
+      DrawGhost(w, l.s, i, p, indicator, std::move(tip));
+    } else {
+      shown.seen[static_cast<int>(p.point_class)] = true;
+      DrawClassedPoint(w, l.s, i, p, palette, std::move(tip));
     }
-    const bool special = IsSpecialCause(p.point_class);
-    const bool not_judged = p.point_class == PointClass::kNotJudged;
-    seen[static_cast<int>(p.point_class)] = true;
-    tip += " \xE2\x80\x94 " + std::string(render::PointClassLabel(p.point_class));
-    if (special && p.label != RuleId::kNone) {
-      tip += " (" + std::string(render::RuleLabel(p.label)) + ")";
-    }
-    w.Open("circle", {{"class", std::string(PointClassName(p.point_class))},
-                      {"cx", Num(s.X(i))},
-                      {"cy", Num(s.Y(p.value))},
-                      {"r", special ? "5" : "3.5"},
-                      {"fill", std::string(render::ClassColour(options.palette, p.point_class))},
-                      {"stroke", not_judged ? std::string(render::kNotJudgedRing) : "#FFFFFF"},
-                      {"stroke-width", special || not_judged ? "1" : "0.5"}});
-    w.Leaf("title", {}, tip);
-    w.Close();
   }
   w.Close();
+  return shown;
+}
 
-  // Labels at the right-hand edge, for the lines in force at the last point.
+// Labels at the right-hand edge, for the lines in force at the last point.
+void DrawEdgeLabels(MarkupWriter& w, const ChartLayout& l, const Columns& c,
+                    const std::vector<Span>& spans) {
+  const Scale& s = l.s;
   std::vector<EdgeLabel> labels;
-  const int last_index = n - 1;
-  if (n > 0) {
+  if (s.n > 0) {
+    const int last = s.n - 1;
     auto add = [&](double v, std::string name, std::string_view colour) {
       if (std::isfinite(v)) {
-        labels.push_back({s.Y(v) + 4, name + " " + render::FormatValue(v, decimals), colour});
+        labels.push_back({s.Y(v) + 4, name + " " + render::FormatValue(v, l.decimals), colour});
       }
     };
-    add(centre[last_index], run_chart ? "Median" : "Mean", kCentreColour);
-    if (!run_chart && !spans.empty() && spans.back().draw_limits) {
-      add(upper[last_index], "Upper limit", kLimitColour);
-      add(lower[last_index], "Lower limit", kLimitColour);
+    add(c.centre[last], l.run_chart ? "Median" : "Mean", kCentreColour);
+    if (!l.run_chart && !spans.empty() && spans.back().draw_limits) {
+      add(c.upper[last], "Upper limit", kLimitColour);
+      add(c.lower[last], "Lower limit", kLimitColour);
     }
-    add(target[last_index], "Target", kTargetColour);
+    add(c.target[last], "Target", kTargetColour);
   }
   PlaceEdgeLabels(labels, s.top, s.bottom + 4);
   w.Open("g", {{"class", "line-labels"}, {"font-size", "11"}});
-  for (const EdgeLabel& l : labels) {
-    w.Leaf("text", {{"x", Num(s.right + 6)}, {"y", Num(l.y)}, {"fill", std::string(l.colour)}},
-           l.text);
+  for (const EdgeLabel& label : labels) {
+    w.Leaf("text",
+           {{"x", Num(s.right + 6)}, {"y", Num(label.y)}, {"fill", std::string(label.colour)}},
+           label.text);
   }
   w.Close();
+}
 
-  // Annotation markers: a numbered disc above the point, a faint rule down to it.
-  std::vector<int> stacked(n, 0);
+// Annotation markers: a numbered disc above the point, a faint rule down to it.
+void DrawMarkers(MarkupWriter& w, const ChartLayout& l, const SeriesResult& r) {
+  const Scale& s = l.s;
+  std::vector<int> stacked(s.n, 0);
   w.Open("g", {{"class", "annotations"}, {"font-size", "11"}});
-  for (std::size_t k = 0; k < markers.size(); ++k) {
-    const int i = markers[k].point;
+  for (std::size_t k = 0; k < l.markers.size(); ++k) {
+    const int i = l.markers[k].point;
     const double x = s.X(i);
     const double cy = s.top + 10;
     const double dx = 18.0 * stacked[i]++;  // several notes on one period sit side by side
@@ -561,7 +637,7 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                     {"stroke-dasharray", "2 3"}});
     w.Open("g", {{"class", "annotation"}});
     w.Leaf("title", {},
-           render::PeriodText(markers[k].date, r.period_kind) + ": " + markers[k].text);
+           render::PeriodText(l.markers[k].date, r.period_kind) + ": " + l.markers[k].text);
     w.Leaf("circle", {{"cx", Num(x + dx)},
                       {"cy", Num(cy)},
                       {"r", "8"},
@@ -576,89 +652,86 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
     w.Close();
   }
   w.Close();
+}
 
-  // Legend: the lines always, point kinds only when the chart shows them.
+// Legend: the lines always, point kinds only when the chart shows them.
+void DrawChartLegend(MarkupWriter& w, const ChartLayout& l, const SeriesResult& r, bool any_target,
+                     bool any_limits, const PointsShown& shown, Palette palette) {
   w.Open("g", {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(kTextColour)}});
-  double lx = s.left;
-  double ly = s.bottom + 44;
-  // Starts a second legend row when the next item would run past the right edge.
-  auto make_room = [&](double item_width) {
-    if (lx + item_width > width - 10 && lx > s.left) {
-      lx = s.left;
-      ly += 16;
-    }
-  };
-  auto line_item = [&](std::string_view label, std::string_view colour, std::string_view dash) {
-    make_room(31 + TextWidth(label, 11));
-    std::vector<Attr> attrs = {{"x1", Num(lx)},
-                               {"y1", Num(ly - 4)},
-                               {"x2", Num(lx + 26)},
-                               {"y2", Num(ly - 4)},
-                               {"stroke", std::string(colour)},
-                               {"stroke-width", "2"}};
-    if (!dash.empty()) attrs.push_back({"stroke-dasharray", std::string(dash)});
-    w.Leaf("line", attrs);
-    w.Leaf("text", {{"x", Num(lx + 31)}, {"y", Num(ly)}}, label);
-    lx += 31 + TextWidth(label, 11) + 18;
-  };
-  auto point_item = [&](std::string_view label, std::string_view fill, bool hollow,
-                        std::string_view ring = "") {
-    make_room(14 + TextWidth(label, 11));
-    std::string stroke(hollow ? kLimitColour : fill);
-    if (!ring.empty()) stroke = ring;
-    w.Leaf("circle", {{"cx", Num(lx + 5)},
-                      {"cy", Num(ly - 4)},
-                      {"r", "5"},
-                      {"fill", hollow ? std::string("#FFFFFF") : std::string(fill)},
-                      {"stroke", stroke},
-                      {"stroke-width", "1.5"}});
-    w.Leaf("text", {{"x", Num(lx + 14)}, {"y", Num(ly)}}, label);
-    lx += 14 + TextWidth(label, 11) + 18;
-  };
-  line_item(run_chart ? "Median" : "Mean", kCentreColour, "");
-  if (!run_chart && any_limits) line_item("Process limits", kLimitColour, kLimitDash);
-  if (any_target) line_item("Target", kTargetColour, kTargetDash);
+  render::Legend legend(w, l.s.left, l.s.bottom + 44, l.width - 10);
+  legend.Line(l.run_chart ? "Median" : "Mean", kCentreColour);
+  if (!l.run_chart && any_limits) legend.Line("Process limits", kLimitColour, kLimitDash);
+  if (any_target) legend.Line("Target", kTargetColour, kTargetDash);
   constexpr std::string_view kLegendNames[] = {"Common cause", "Improvement", "Concern",
                                                "Neither improvement nor concern"};
   constexpr PointClass kClasses[] = {PointClass::kCommonCause, PointClass::kImprovement,
                                      PointClass::kConcern, PointClass::kNeutral};
   for (const PointClass c : kClasses) {
-    if (seen[static_cast<int>(c)]) {
-      point_item(kLegendNames[static_cast<int>(c)], render::ClassColour(options.palette, c), false);
+    if (shown.seen[static_cast<int>(c)]) {
+      const std::string_view colour = render::ClassColour(palette, c);
+      legend.RingedPoint(kLegendNames[static_cast<int>(c)], colour, colour);
     }
   }
-  if (seen[static_cast<int>(PointClass::kNotJudged)]) {
-    point_item(NotJudgedLegend(r), render::kNotJudgedColour, false, render::kNotJudgedRing);
+  if (shown.seen[static_cast<int>(PointClass::kNotJudged)]) {
+    legend.RingedPoint(NotJudgedLegend(r), render::kNotJudgedColour, render::kNotJudgedRing);
   }
-  if (any_ghost) point_item("Ghosted (excluded from the limits)", "", true);
+  if (shown.any_ghost) {
+    legend.RingedPoint("Ghosted (excluded from the limits)", "#FFFFFF", kLimitColour);
+  }
   w.Close();
+}
 
-  // Annotation texts below the chart, numbered as their markers.
-  if (!markers.empty()) {
-    w.Open(
-        "g",
-        {{"class", "annotation-notes"}, {"font-size", "12"}, {"fill", std::string(kTextColour)}});
-    double y = base_height + 4;
-    for (std::size_t k = 0; k < markers.size(); ++k) {
-      w.Leaf("circle", {{"cx", Num(22)},
-                        {"cy", Num(y - 4)},
-                        {"r", "7"},
-                        {"fill", std::string(kAnnotationColour)}});
-      w.Leaf("text",
-             {{"x", "22"},
-              {"y", Num(y)},
-              {"text-anchor", "middle"},
-              {"font-size", "11"},
-              {"font-weight", "bold"},
-              {"fill", "#FFFFFF"}},
-             std::to_string(k + 1));
-      for (const std::string& text_line : marker_lines[k]) {
-        w.Leaf("text", {{"x", "36"}, {"y", Num(y)}}, text_line);
-        y += render::kAnnotationLineHeight;
-      }
+// Annotation texts below the chart, numbered as their markers.
+void DrawMarkerNotes(MarkupWriter& w, const ChartLayout& l) {
+  if (l.markers.empty()) return;
+  w.Open("g",
+         {{"class", "annotation-notes"}, {"font-size", "12"}, {"fill", std::string(kTextColour)}});
+  double y = l.base_height + 4;
+  for (std::size_t k = 0; k < l.markers.size(); ++k) {
+    w.Leaf("circle", {{"cx", Num(22)},
+                      {"cy", Num(y - 4)},
+                      {"r", "7"},
+                      {"fill", std::string(kAnnotationColour)}});
+    w.Leaf("text",
+           {{"x", "22"},
+            {"y", Num(y)},
+            {"text-anchor", "middle"},
+            {"font-size", "11"},
+            {"font-weight", "bold"},
+            {"fill", "#FFFFFF"}},
+           std::to_string(k + 1));
+    for (const std::string& text_line : l.marker_lines[k]) {
+      w.Leaf("text", {{"x", "36"}, {"y", Num(y)}}, text_line);
+      y += render::kAnnotationLineHeight;
     }
-    w.Close();
   }
+  w.Close();
+}
+
+}  // namespace
+
+// Layers are drawn back to front: axes, lines, the data, then labels and the legend on top.
+std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
+                           const ChartOptions& options) {
+  const Columns c = ColumnsOf(indicator, r, r.chart == ChartType::kRun);
+  const ChartLayout l = LayoutChart(indicator, r, options, c);
+  MarkupWriter w;
+  render::OpenPlot(w, l.width, l.height, ChartTitle(indicator, r, options),
+                   l.subtitle_lines.size() == 1 ? l.subtitle : "", ChartDescription(indicator, r));
+  DrawSubtitleLines(w, l);
+  DrawValueAxis(w, l, indicator.unit);
+  DrawPeriodAxis(w, l.s, r);
+  DrawSegmentBreaks(w, l.s, r);
+  const std::vector<Span> spans = SpansOf(r);
+  const bool any_limits = DrawCentreAndLimits(w, l, c, spans);
+  DrawTarget(w, l.s, c);
+  SegmentNotes(w, l.s, r);
+  DrawDataLine(w, l.s, c.values);
+  const PointsShown shown = DrawPoints(w, l, c, indicator, r, options.palette);
+  DrawEdgeLabels(w, l, c, spans);
+  DrawMarkers(w, l, r);
+  DrawChartLegend(w, l, r, c.any_target, any_limits, shown, options.palette);
+  DrawMarkerNotes(w, l);
   return w.Finish();
 }
 
