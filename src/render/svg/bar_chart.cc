@@ -13,6 +13,47 @@
 
 namespace kaizen {
 
+namespace {
+
+// The bars from zero, each with its tooltip and, when the bars are wide enough to carry it, its
+// value above (below, for a negative bar); returns the bars' centres for the category labels.
+std::vector<double> DrawBars(render::MarkupWriter& w, const render::PlotArea& a,
+                             std::span<const std::string> labels, std::span<const double> values,
+                             int value_decimals, double slot, std::string_view colour) {
+  using render::Num;
+  const double bar_width = std::min(80.0, slot * 0.7);
+  std::vector<double> centres;
+  w.Open("g", {{"class", "bars"}});
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    const double cx = a.X(i + 0.5);
+    centres.push_back(cx);
+    if (!std::isfinite(values[i])) continue;
+    const double y0 = a.Y(0), y1 = a.Y(values[i]);
+    w.Open("rect", {{"class", "bar"},
+                    {"x", Num(cx - bar_width / 2)},
+                    {"y", Num(std::min(y0, y1))},
+                    {"width", Num(bar_width)},
+                    {"height", Num(std::fabs(y0 - y1))},
+                    {"fill", std::string(colour)}});
+    w.Leaf("title", {}, labels[i] + ": " + render::FormatSignificant(values[i], 4));
+    w.Close();
+    const std::string text = render::FormatValue(values[i], value_decimals);
+    if (render::TextWidth(text, 11) <= slot - 4) {
+      w.Leaf("text",
+             {{"x", Num(cx)},
+              {"y", Num(values[i] >= 0 ? y1 - 5 : y1 + 14)},
+              {"font-size", "11"},
+              {"text-anchor", "middle"},
+              {"fill", std::string(render::kTextColour)}},
+             text);
+    }
+  }
+  w.Close();
+  return centres;
+}
+
+}  // namespace
+
 std::string RenderBarChartSvg(std::span<const std::string> categories,
                               std::span<const double> values, const PlotOptions& options) {
   using render::Num;
@@ -53,36 +94,8 @@ std::string RenderBarChartSvg(std::span<const std::string> categories,
   render::MarkupWriter w;
   render::OpenPlot(w, width, height, title, "", desc);
   render::DrawYAxis(w, a, y_axis, options.y_label);
-  const render::PaletteColours colours = render::ColoursOf(options.palette);
-  const double bar_width = std::min(80.0, slot * 0.7);
-  std::vector<double> centres;
-  w.Open("g", {{"class", "bars"}});
-  for (std::size_t i = 0; i < n; ++i) {
-    const double cx = a.X(i + 0.5);
-    centres.push_back(cx);
-    if (!std::isfinite(values[i])) continue;
-    const double y0 = a.Y(0), y1 = a.Y(values[i]);
-    w.Open("rect", {{"class", "bar"},
-                    {"x", Num(cx - bar_width / 2)},
-                    {"y", Num(std::min(y0, y1))},
-                    {"width", Num(bar_width)},
-                    {"height", Num(std::fabs(y0 - y1))},
-                    {"fill", std::string(colours.common)}});
-    w.Leaf("title", {}, labels[i] + ": " + render::FormatSignificant(values[i], 4));
-    w.Close();
-    // The value above the bar when the bars are wide enough to carry it.
-    const std::string text = render::FormatValue(values[i], value_decimals);
-    if (render::TextWidth(text, 11) <= slot - 4) {
-      w.Leaf("text",
-             {{"x", Num(cx)},
-              {"y", Num(values[i] >= 0 ? y1 - 5 : y1 + 14)},
-              {"font-size", "11"},
-              {"text-anchor", "middle"},
-              {"fill", std::string(render::kTextColour)}},
-             text);
-    }
-  }
-  w.Close();
+  const std::vector<double> centres = DrawBars(w, a, labels, values.first(n), value_decimals, slot,
+                                               render::ColoursOf(options.palette).common);
   w.Leaf("line", {{"x1", Num(a.left)},
                   {"y1", Num(a.Y(0))},
                   {"x2", Num(a.right)},
