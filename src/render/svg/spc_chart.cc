@@ -12,6 +12,7 @@
 #include "kaizen/render.h"
 #include "render/svg/palette.h"
 #include "render/svg/plot_frame.h"
+#include "render/svg/spc_chart_text.h"
 #include "render/svg/svg_writer.h"
 #include "render/text.h"
 
@@ -82,21 +83,6 @@ std::string StepPath(const Scale& s, const std::vector<double>& values, int firs
   return d;
 }
 
-// Which point an annotation dated `d` belongs to: the last period starting on or before it.
-int PointOfDate(const SeriesResult& r, Date d) {
-  int found = -1;
-  for (int i = 0; i < static_cast<int>(r.points.size()); ++i) {
-    if (r.points[i].period <= d) found = i;
-  }
-  if (found == static_cast<int>(r.points.size()) - 1 && r.points.size() >= 2) {
-    // Past the last period by more than one period's length: outside the chart.
-    const int32_t spacing = r.points.back().period.days_since_epoch() -
-                            r.points[r.points.size() - 2].period.days_since_epoch();
-    if (d.days_since_epoch() - r.points.back().period.days_since_epoch() >= spacing) return -1;
-  }
-  return found;
-}
-
 // Labels for the lines at the right-hand edge, nudged apart so they never overlap.
 struct EdgeLabel {
   double y;
@@ -121,70 +107,10 @@ void PlaceEdgeLabels(std::vector<EdgeLabel>& labels, double top, double bottom) 
   for (EdgeLabel& l : labels) l.y = std::max(l.y, top - 6);
 }
 
-// The subtitle's facts ("u chart", "↓ lower is better", "target ...") on as few lines as the
-// chart's width allows, breaking only between facts, so a narrow (phone) chart never clips them.
-std::vector<std::string> SubtitleLines(std::string_view subtitle, double width) {
-  constexpr std::string_view kSeparator = "  \xC2\xB7  ";
-  std::vector<std::string> lines(1);
-  std::size_t pos = 0;
-  while (pos <= subtitle.size()) {
-    std::size_t end = subtitle.find(kSeparator, pos);
-    if (end == std::string_view::npos) end = subtitle.size();
-    const std::string_view fact = subtitle.substr(pos, end - pos);
-    std::string joined = lines.back().empty()
-                             ? std::string(fact)
-                             : lines.back() + std::string(kSeparator) + std::string(fact);
-    if (!lines.back().empty() && TextWidth(joined, 12) > width) {
-      lines.emplace_back(fact);
-    } else {
-      lines.back() = std::move(joined);
-    }
-    pos = end + kSeparator.size();
-  }
-  return lines;
-}
-
-std::string ChartTitle(const Indicator& indicator, const SeriesResult& r,
-                       const ChartOptions& options) {
-  if (!options.title.empty()) return options.title;
-  std::string name = indicator.name.empty() ? indicator.id : indicator.name;
-  if (!r.organisation.empty()) name += " \xE2\x80\x94 " + r.organisation;  // em dash
-  return name;
-}
-
-// The legend entry for points no rule judged, with the reason when every such segment shares
-// one: "Not judged yet: too few points for limits".
-std::string NotJudgedLegend(const SeriesResult& r) {
-  std::optional<Judgement> reason;
-  for (const SegmentResult& seg : r.segments) {
-    if (seg.judgement == Judgement::kJudged) continue;
-    if (reason && *reason != seg.judgement) return "Not judged";
-    reason = seg.judgement;
-  }
-  return reason ? std::string(render::JudgementLabel(*reason)) : "Not judged";
-}
-
-// What a segment that is not judged says inside the plot, at its top left: why its points are
-// neither coloured nor held against limits.
-std::string SegmentNote(const SegmentResult& seg) {
-  switch (seg.judgement) {
-    case Judgement::kTooFewPoints:
-      return "Not judged yet: " + std::to_string(seg.n_baseline) + " of " +
-             std::to_string(seg.points_needed) + " points for limits";
-    case Judgement::kZeroVariation:
-      return "No variation: no limits to judge by";
-    case Judgement::kNoLimits:
-      return "Not judged: no process limits";
-    case Judgement::kJudged:
-      break;
-  }
-  return "";
-}
-
 void SegmentNotes(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
   const int n = static_cast<int>(r.points.size());
   for (const SegmentResult& seg : r.segments) {
-    const std::string note = SegmentNote(seg);
+    const std::string note = render::SegmentNote(seg);
     if (note.empty() || seg.first < 0 || seg.first >= n) continue;
     // Kept inside the plot: a segment near the right edge ends its note there.
     const double x = std::max(s.left + 4, s.X(seg.first) - s.HalfStep() + 4);
@@ -242,70 +168,6 @@ std::vector<double> ValueTicks(const Columns& c) {
   return render::NiceTicks(lo, hi);
 }
 
-// An annotation, rebase or target change that falls on the chart, at point `point`.
-struct Marker {
-  int point;
-  std::string text;
-  Date date;
-};
-
-// The chart's markers, numbered in date order. Rebases and target changes carry their reasons
-// onto the chart too: a board member must be able to see why the limits or the target moved
-// (docs/catalogue.md).
-std::vector<Marker> MarkersOf(const Indicator& indicator, const SeriesResult& r, int decimals) {
-  std::vector<Marker> markers;
-  for (const Annotation& a : indicator.annotations) {
-    const int i = PointOfDate(r, a.date);
-    if (i >= 0) markers.push_back({i, a.text, a.date});
-  }
-  for (const render::DecisionEvent& e : render::DecisionEvents(indicator, decimals)) {
-    const int i = PointOfDate(r, e.date);
-    if (i >= 0) markers.push_back({i, e.text, e.date});
-  }
-  std::stable_sort(markers.begin(), markers.end(),
-                   [](const Marker& a, const Marker& b) { return a.date < b.date; });
-  return markers;
-}
-
-// Each marker's text below the chart ("Mar 2024: new triage model"), wrapped to the width.
-std::vector<std::vector<std::string>> MarkerLines(const std::vector<Marker>& markers,
-                                                  const SeriesResult& r, double width) {
-  const int max_chars = static_cast<int>((width - 60) / (12 * 0.6));
-  std::vector<std::vector<std::string>> lines;
-  for (const Marker& m : markers) {
-    lines.push_back(
-        render::WrapWords(render::PeriodText(m.date, r.period_kind) + ": " + m.text, max_chars));
-  }
-  return lines;
-}
-
-// What a screen reader announces: the chart type, what it shows and what it found.
-std::string ChartDescription(const Indicator& indicator, const SeriesResult& r) {
-  std::string desc = std::string(render::ChartTypeLabel(r.chart)) + " of " +
-                     (indicator.name.empty() ? indicator.id : indicator.name) + ", " +
-                     std::to_string(r.points.size()) + " periods. " + r.summary;
-  for (const Signal& sig : r.signals) desc += " " + sig.sentence;
-  return desc;
-}
-
-// The facts a reader needs to interpret the chart, under its title.
-std::string ChartSubtitle(const Indicator& indicator, const SeriesResult& r, int decimals) {
-  std::string subtitle = std::string(render::ChartTypeLabel(r.chart)) + "  \xC2\xB7  " +
-                         std::string(render::DirectionArrow(indicator.direction)) + " " +
-                         std::string(render::DirectionText(indicator.direction));
-  if (r.target) {
-    subtitle += "  \xC2\xB7  target " + render::FormatValue(*r.target, decimals, indicator.unit);
-    if (r.latest >= 0) {
-      if (auto step_now = indicator.TargetAt(r.points[r.latest].period);
-          step_now && !step_now->set_by.empty()) {
-        subtitle += " (" + step_now->set_by + ")";
-      }
-    }
-  }
-  if (!r.profile.empty()) subtitle += "  \xC2\xB7  rules: " + r.profile;
-  return subtitle;
-}
-
 // Everything about the chart that is worked out before drawing, once.
 struct ChartLayout {
   double width = 0, base_height = 0, height = 0;
@@ -315,7 +177,7 @@ struct ChartLayout {
   int tick_decimals = 0;
   std::string subtitle;
   std::vector<std::string> subtitle_lines;
-  std::vector<Marker> markers;
+  std::vector<render::ChartMarker> markers;
   std::vector<std::vector<std::string>> marker_lines;
   Scale s{};
 };
@@ -336,15 +198,15 @@ ChartLayout LayoutChart(const Indicator& indicator, const SeriesResult& r,
     tick_label_width =
         std::max(tick_label_width, TextWidth(render::FormatValue(t, l.tick_decimals), 11));
   }
-  l.markers = MarkersOf(indicator, r, l.decimals);
-  l.marker_lines = MarkerLines(l.markers, r, l.width);
+  l.markers = render::ChartMarkers(indicator, r, l.decimals);
+  l.marker_lines = render::MarkerLines(l.markers, r, l.width);
   int annotation_lines = 0;
   for (const auto& lines : l.marker_lines) annotation_lines += static_cast<int>(lines.size());
   l.height = l.base_height + (annotation_lines > 0 ? 8 : 0) +
              annotation_lines * render::kAnnotationLineHeight;
-  l.subtitle = ChartSubtitle(indicator, r, l.decimals);
+  l.subtitle = render::ChartSubtitle(indicator, r, l.decimals);
   // A subtitle too wide for the chart takes a second line, and the plot starts that much lower.
-  l.subtitle_lines = SubtitleLines(l.subtitle, l.width - 28);
+  l.subtitle_lines = render::SubtitleLines(l.subtitle, l.width - 28);
   const double y_title_width = indicator.unit.empty() ? 0 : 18;
   l.s = Scale{
       .left = 14 + y_title_width + tick_label_width + 8,
@@ -673,7 +535,8 @@ void DrawChartLegend(MarkupWriter& w, const ChartLayout& l, const SeriesResult& 
     }
   }
   if (shown.seen[static_cast<int>(PointClass::kNotJudged)]) {
-    legend.RingedPoint(NotJudgedLegend(r), render::kNotJudgedColour, render::kNotJudgedRing);
+    legend.RingedPoint(render::NotJudgedLegend(r), render::kNotJudgedColour,
+                       render::kNotJudgedRing);
   }
   if (shown.any_ghost) {
     legend.RingedPoint("Ghosted (excluded from the limits)", "#FFFFFF", kLimitColour);
@@ -716,8 +579,9 @@ std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
   const Columns c = ColumnsOf(indicator, r, r.chart == ChartType::kRun);
   const ChartLayout l = LayoutChart(indicator, r, options, c);
   MarkupWriter w;
-  render::OpenPlot(w, l.width, l.height, ChartTitle(indicator, r, options),
-                   l.subtitle_lines.size() == 1 ? l.subtitle : "", ChartDescription(indicator, r));
+  render::OpenPlot(w, l.width, l.height, render::ChartTitle(indicator, r, options),
+                   l.subtitle_lines.size() == 1 ? l.subtitle : "",
+                   render::ChartDescription(indicator, r));
   DrawSubtitleLines(w, l);
   DrawValueAxis(w, l, indicator.unit);
   DrawPeriodAxis(w, l.s, r);
