@@ -5,13 +5,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "kaizen/render.h"
 #include "render/svg/palette.h"
 #include "render/svg/plot_frame.h"
+#include "render/svg/spc_chart_layout.h"
 #include "render/svg/spc_chart_text.h"
 #include "render/svg/svg_writer.h"
 #include "render/text.h"
@@ -20,7 +20,6 @@ namespace kaizen {
 
 namespace {
 
-using render::Attr;
 using render::MarkupWriter;
 using render::Num;
 
@@ -36,52 +35,11 @@ using render::kTextColour;
 constexpr std::string_view kAnnotationColour = "#005EB8";  // NHS blue
 constexpr std::string_view kTargetDash = "10 3 2 3";
 
+using render::SpcColumns;
+using render::SpcLayout;
+using render::SpcScale;
+using render::StepPath;
 using render::TextWidth;
-
-// Maps data values and point indices to SVG coordinates.
-struct Scale {
-  double left, right, top, bottom;
-  double lo, hi;
-  int n;
-
-  double X(int i) const {
-    if (n <= 1) return (left + right) / 2;
-    constexpr double kPad = 10;
-    return left + kPad + i * (right - left - 2 * kPad) / (n - 1);
-  }
-  double Y(double v) const { return bottom - (v - lo) / (hi - lo) * (bottom - top); }
-  double HalfStep() const { return n <= 1 ? 10 : (X(1) - X(0)) / 2; }
-};
-
-// A step line through per-point values over points [first, last]: each value holds from
-// halfway to the previous point to halfway to the next, clipped to the points themselves, so
-// constant values give one straight line. NaN values break the line.
-std::string StepPath(const Scale& s, const std::vector<double>& values, int first, int last) {
-  std::string d;
-  bool open = false;
-  double current = kMissing;
-  for (int i = first; i <= last; ++i) {
-    const double v = values[i];
-    if (!std::isfinite(v)) {
-      open = false;
-      continue;
-    }
-    const double x_start = i == first || !open ? s.X(i) : s.X(i) - s.HalfStep();
-    const double x_end =
-        i == last || !std::isfinite(values[i + 1]) ? s.X(i) : s.X(i) + s.HalfStep();
-    if (!open) {
-      d += "M" + Num(x_start) + " " + Num(s.Y(v));
-      open = true;
-    } else if (v != current) {
-      d += "V" + Num(s.Y(v));
-    }
-    current = v;
-    // Consecutive equal values extend one horizontal run instead of adding commands.
-    const bool next_same = i < last && values[i + 1] == v;
-    if (!next_same) d += "H" + Num(x_end);
-  }
-  return d;
-}
 
 // Labels for the lines at the right-hand edge, nudged apart so they never overlap.
 struct EdgeLabel {
@@ -107,7 +65,7 @@ void PlaceEdgeLabels(std::vector<EdgeLabel>& labels, double top, double bottom) 
   for (EdgeLabel& l : labels) l.y = std::max(l.y, top - 6);
 }
 
-void SegmentNotes(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
+void SegmentNotes(MarkupWriter& w, const SpcScale& s, const SeriesResult& r) {
   const int n = static_cast<int>(r.points.size());
   for (const SegmentResult& seg : r.segments) {
     const std::string note = render::SegmentNote(seg);
@@ -126,105 +84,12 @@ void SegmentNotes(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
   }
 }
 
-// The chart's lines as columns, one value per point, so StepPath can read them; NaN where a
-// point has no value (missing data, no limits on a run chart, no target in force).
-struct Columns {
-  std::vector<double> values, centre, lower, upper, target;
-  bool any_target = false;
-};
-
-Columns ColumnsOf(const Indicator& indicator, const SeriesResult& r, bool run_chart) {
-  const int n = static_cast<int>(r.points.size());
-  Columns c{.values = std::vector<double>(n),
-            .centre = std::vector<double>(n),
-            .lower = std::vector<double>(n),
-            .upper = std::vector<double>(n),
-            .target = std::vector<double>(n, kMissing)};
-  for (int i = 0; i < n; ++i) {
-    const PointResult& p = r.points[i];
-    c.values[i] = p.missing ? kMissing : p.value;
-    c.centre[i] = p.centre;
-    c.lower[i] = run_chart ? kMissing : p.lower3;
-    c.upper[i] = run_chart ? kMissing : p.upper3;
-    if (std::optional<TargetStep> t = indicator.TargetAt(p.period)) {
-      c.target[i] = t->value;
-      c.any_target = c.any_target || std::isfinite(t->value);
-    }
-  }
-  return c;
-}
-
-// The value axis's ticks: they cover the data, the lines and the target.
-std::vector<double> ValueTicks(const Columns& c) {
-  double lo = INFINITY, hi = -INFINITY;
-  for (const std::vector<double>* column : {&c.values, &c.centre, &c.lower, &c.upper, &c.target}) {
-    for (const double v : *column) {
-      if (!std::isfinite(v)) continue;
-      lo = std::min(lo, v);
-      hi = std::max(hi, v);
-    }
-  }
-  if (!std::isfinite(lo)) lo = hi = 0;
-  return render::NiceTicks(lo, hi);
-}
-
-// Everything about the chart that is worked out before drawing, once.
-struct ChartLayout {
-  double width = 0, base_height = 0, height = 0;
-  bool run_chart = false;
-  int decimals = 0;
-  std::vector<double> ticks;
-  int tick_decimals = 0;
-  std::string subtitle;
-  std::vector<std::string> subtitle_lines;
-  std::vector<render::ChartMarker> markers;
-  std::vector<std::vector<std::string>> marker_lines;
-  Scale s{};
-};
-
-constexpr double kSubtitleLine = 15;
-
-ChartLayout LayoutChart(const Indicator& indicator, const SeriesResult& r,
-                        const ChartOptions& options, const Columns& c) {
-  ChartLayout l;
-  l.width = std::max(options.width, 320);
-  l.base_height = std::max(options.height, 220);
-  l.run_chart = r.chart == ChartType::kRun;
-  l.decimals = render::DisplayDecimals(r);
-  l.ticks = ValueTicks(c);
-  l.tick_decimals = render::TickDecimals(l.ticks);
-  double tick_label_width = 0;
-  for (const double t : l.ticks) {
-    tick_label_width =
-        std::max(tick_label_width, TextWidth(render::FormatValue(t, l.tick_decimals), 11));
-  }
-  l.markers = render::ChartMarkers(indicator, r, l.decimals);
-  l.marker_lines = render::MarkerLines(l.markers, r, l.width);
-  int annotation_lines = 0;
-  for (const auto& lines : l.marker_lines) annotation_lines += static_cast<int>(lines.size());
-  l.height = l.base_height + (annotation_lines > 0 ? 8 : 0) +
-             annotation_lines * render::kAnnotationLineHeight;
-  l.subtitle = render::ChartSubtitle(indicator, r, l.decimals);
-  // A subtitle too wide for the chart takes a second line, and the plot starts that much lower.
-  l.subtitle_lines = render::SubtitleLines(l.subtitle, l.width - 28);
-  const double y_title_width = indicator.unit.empty() ? 0 : 18;
-  l.s = Scale{
-      .left = 14 + y_title_width + tick_label_width + 8,
-      .right = l.width - 118,
-      .top = render::kPlotTop + kSubtitleLine * static_cast<double>(l.subtitle_lines.size() - 1),
-      .bottom = l.base_height - render::kPlotBottomMargin,
-      .lo = l.ticks.front(),
-      .hi = l.ticks.back(),
-      .n = static_cast<int>(r.points.size())};
-  return l;
-}
-
 // A subtitle that took more than one line is drawn here; OpenPlot draws a one-line subtitle.
-void DrawSubtitleLines(MarkupWriter& w, const ChartLayout& l) {
+void DrawSubtitleLines(MarkupWriter& w, const SpcLayout& l) {
   for (std::size_t k = 0; l.subtitle_lines.size() > 1 && k < l.subtitle_lines.size(); ++k) {
     w.Leaf("text",
            {{"x", "14"},
-            {"y", Num(43 + kSubtitleLine * static_cast<double>(k))},
+            {"y", Num(43 + render::kSubtitleLine * static_cast<double>(k))},
             {"font-size", "12"},
             {"fill", std::string(kMutedText)}},
            l.subtitle_lines[k]);
@@ -232,8 +97,8 @@ void DrawSubtitleLines(MarkupWriter& w, const ChartLayout& l) {
 }
 
 // Value axis: gridlines, tick labels and the unit as the rotated axis title.
-void DrawValueAxis(MarkupWriter& w, const ChartLayout& l, std::string_view unit) {
-  const Scale& s = l.s;
+void DrawValueAxis(MarkupWriter& w, const SpcLayout& l, std::string_view unit) {
+  const SpcScale& s = l.s;
   w.Open("g", {{"class", "y-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
   for (const double t : l.ticks) {
     const std::string y = Num(s.Y(t));
@@ -259,7 +124,7 @@ void DrawValueAxis(MarkupWriter& w, const ChartLayout& l, std::string_view unit)
 }
 
 // Period axis: a tick per point, labels thinned so they never overlap.
-void DrawPeriodAxis(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
+void DrawPeriodAxis(MarkupWriter& w, const SpcScale& s, const SeriesResult& r) {
   w.Open("g", {{"class", "x-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
   w.Leaf("line", {{"x1", Num(s.left)},
                   {"y1", Num(s.bottom)},
@@ -278,7 +143,7 @@ void DrawPeriodAxis(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
 }
 
 // Segment breaks: where the limits were recalculated.
-void DrawSegmentBreaks(MarkupWriter& w, const Scale& s, const SeriesResult& r) {
+void DrawSegmentBreaks(MarkupWriter& w, const SpcScale& s, const SeriesResult& r) {
   for (std::size_t g = 1; g < r.segments.size(); ++g) {
     const int first = r.segments[g].first;
     if (first <= 0 || first >= s.n) continue;
@@ -321,7 +186,7 @@ std::vector<Span> SpansOf(const SeriesResult& r) {
 
 // Centre line and process limits, one run per segment so each segment's lines stand apart.
 // Returns whether any limit line was drawn, for the legend.
-bool DrawCentreAndLimits(MarkupWriter& w, const ChartLayout& l, const Columns& c,
+bool DrawCentreAndLimits(MarkupWriter& w, const SpcLayout& l, const SpcColumns& c,
                          const std::vector<Span>& spans) {
   bool any_limits = false;
   for (const auto& [first, last, draw_limits] : spans) {
@@ -351,7 +216,7 @@ bool DrawCentreAndLimits(MarkupWriter& w, const ChartLayout& l, const Columns& c
 }
 
 // The target as one step line over the whole chart: targets do not restart with segments.
-void DrawTarget(MarkupWriter& w, const Scale& s, const Columns& c) {
+void DrawTarget(MarkupWriter& w, const SpcScale& s, const SpcColumns& c) {
   if (!c.any_target || s.n == 0) return;
   w.Leaf("path", {{"class", "target"},
                   {"d", StepPath(s, c.target, 0, s.n - 1)},
@@ -362,7 +227,7 @@ void DrawTarget(MarkupWriter& w, const Scale& s, const Columns& c) {
 }
 
 // The data line; a missing value leaves a gap.
-void DrawDataLine(MarkupWriter& w, const Scale& s, const std::vector<double>& values) {
+void DrawDataLine(MarkupWriter& w, const SpcScale& s, const std::vector<double>& values) {
   std::string line;
   bool open = false;
   for (int i = 0; i < s.n; ++i) {
@@ -389,7 +254,7 @@ struct PointsShown {
 };
 
 // A ghosted point: hollow, with the reason it was excluded in its tooltip.
-void DrawGhost(MarkupWriter& w, const Scale& s, int i, const PointResult& p,
+void DrawGhost(MarkupWriter& w, const SpcScale& s, int i, const PointResult& p,
                const Indicator& indicator, std::string tip) {
   std::string reason;
   for (const Ghost& g : indicator.ghosts) {
@@ -410,8 +275,8 @@ void DrawGhost(MarkupWriter& w, const Scale& s, int i, const PointResult& p,
 
 // A judged (or not yet judged) point: common cause small and grey, special causes larger in
 // their class colour, with the rule that fired in the tooltip.
-void DrawClassedPoint(MarkupWriter& w, const Scale& s, int i, const PointResult& p, Palette palette,
-                      std::string tip) {
+void DrawClassedPoint(MarkupWriter& w, const SpcScale& s, int i, const PointResult& p,
+                      Palette palette, std::string tip) {
   const bool special = IsSpecialCause(p.point_class);
   const bool not_judged = p.point_class == PointClass::kNotJudged;
   tip += " \xE2\x80\x94 " + std::string(render::PointClassLabel(p.point_class));
@@ -430,7 +295,7 @@ void DrawClassedPoint(MarkupWriter& w, const Scale& s, int i, const PointResult&
 }
 
 // Points, each with a tooltip giving its period and value.
-PointsShown DrawPoints(MarkupWriter& w, const ChartLayout& l, const Columns& c,
+PointsShown DrawPoints(MarkupWriter& w, const SpcLayout& l, const SpcColumns& c,
                        const Indicator& indicator, const SeriesResult& r, Palette palette) {
   PointsShown shown;
   w.Open("g", {{"class", "points"}});
@@ -452,9 +317,9 @@ PointsShown DrawPoints(MarkupWriter& w, const ChartLayout& l, const Columns& c,
 }
 
 // Labels at the right-hand edge, for the lines in force at the last point.
-void DrawEdgeLabels(MarkupWriter& w, const ChartLayout& l, const Columns& c,
+void DrawEdgeLabels(MarkupWriter& w, const SpcLayout& l, const SpcColumns& c,
                     const std::vector<Span>& spans) {
-  const Scale& s = l.s;
+  const SpcScale& s = l.s;
   std::vector<EdgeLabel> labels;
   if (s.n > 0) {
     const int last = s.n - 1;
@@ -481,8 +346,8 @@ void DrawEdgeLabels(MarkupWriter& w, const ChartLayout& l, const Columns& c,
 }
 
 // Annotation markers: a numbered disc above the point, a faint rule down to it.
-void DrawMarkers(MarkupWriter& w, const ChartLayout& l, const SeriesResult& r) {
-  const Scale& s = l.s;
+void DrawMarkers(MarkupWriter& w, const SpcLayout& l, const SeriesResult& r) {
+  const SpcScale& s = l.s;
   std::vector<int> stacked(s.n, 0);
   w.Open("g", {{"class", "annotations"}, {"font-size", "11"}});
   for (std::size_t k = 0; k < l.markers.size(); ++k) {
@@ -517,7 +382,7 @@ void DrawMarkers(MarkupWriter& w, const ChartLayout& l, const SeriesResult& r) {
 }
 
 // Legend: the lines always, point kinds only when the chart shows them.
-void DrawChartLegend(MarkupWriter& w, const ChartLayout& l, const SeriesResult& r, bool any_target,
+void DrawChartLegend(MarkupWriter& w, const SpcLayout& l, const SeriesResult& r, bool any_target,
                      bool any_limits, const PointsShown& shown, Palette palette) {
   w.Open("g", {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(kTextColour)}});
   render::Legend legend(w, l.s.left, l.s.bottom + 44, l.width - 10);
@@ -545,7 +410,7 @@ void DrawChartLegend(MarkupWriter& w, const ChartLayout& l, const SeriesResult& 
 }
 
 // Annotation texts below the chart, numbered as their markers.
-void DrawMarkerNotes(MarkupWriter& w, const ChartLayout& l) {
+void DrawMarkerNotes(MarkupWriter& w, const SpcLayout& l) {
   if (l.markers.empty()) return;
   w.Open("g",
          {{"class", "annotation-notes"}, {"font-size", "12"}, {"fill", std::string(kTextColour)}});
@@ -576,8 +441,8 @@ void DrawMarkerNotes(MarkupWriter& w, const ChartLayout& l) {
 // Layers are drawn back to front: axes, lines, the data, then labels and the legend on top.
 std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                            const ChartOptions& options) {
-  const Columns c = ColumnsOf(indicator, r, r.chart == ChartType::kRun);
-  const ChartLayout l = LayoutChart(indicator, r, options, c);
+  const SpcColumns c = render::ColumnsOf(indicator, r, r.chart == ChartType::kRun);
+  const SpcLayout l = render::LayoutChart(indicator, r, options, c);
   MarkupWriter w;
   render::OpenPlot(w, l.width, l.height, render::ChartTitle(indicator, r, options),
                    l.subtitle_lines.size() == 1 ? l.subtitle : "",
