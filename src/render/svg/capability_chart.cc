@@ -185,8 +185,7 @@ void DrawSpecLimits(render::MarkupWriter& w, const render::PlotArea& a, const Sp
 
 void DrawCapabilityLegend(render::MarkupWriter& w, const CapabilityLayout& l,
                           const std::vector<Curve>& curves, const render::PaletteColours& colours) {
-  w.Open("g",
-         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
+  render::OpenLegendGroup(w);
   render::Legend legend(w, l.a.left, l.a.bottom + 62, l.width - 10);
   legend.Swatch("Values", colours.common, 0.55);
   for (const Curve& curve : curves)

@@ -119,8 +119,7 @@ struct LegendContent {
 // Draws the legend from (x, y), wrapping before `right`; returns the baseline of its last row.
 double DrawFunnelLegend(render::MarkupWriter& w, const LegendContent& c, double x, double y,
                         double right) {
-  w.Open("g",
-         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
+  render::OpenLegendGroup(w);
   render::Legend legend(w, x, y, right);
   legend.Line(c.centre, render::kCentreColour, "", 1.75);
   legend.Line("95 % limits", render::kLimitColour, render::kLimitDash, 1.5);

@@ -281,8 +281,7 @@ void DrawCumulativePoints(render::MarkupWriter& w, const ParetoResult& pareto,
 // The legend: the bar kinds shown, the cumulative line and the cut.
 void DrawParetoLegend(render::MarkupWriter& w, const ParetoLayout& l, const BarsDrawn& bars,
                       const render::PaletteColours& colours) {
-  w.Open("g",
-         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
+  render::OpenLegendGroup(w);
   render::Legend legend(w, l.a.left, l.a.bottom + 62 + l.plan.extra_height, l.width - 10);
   legend.Swatch("Vital few", colours.improvement);
   if (bars.any_rest) legend.Swatch("Useful many", colours.common, 0.7);

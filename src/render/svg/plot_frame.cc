@@ -321,6 +321,10 @@ void DrawPeriodTicks(MarkupWriter& w, double bottom, std::span<const double> xs,
   }
 }
 
+void OpenLegendGroup(MarkupWriter& w) {
+  w.Open("g", {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(kTextColour)}});
+}
+
 void Legend::MakeRoom(double item_width) {
   if (x_ + item_width > right_ && x_ > left_) {
     x_ = left_;

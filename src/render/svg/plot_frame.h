@@ -118,8 +118,12 @@ double LeftEdgeForCategories(double left, double right, std::span<const std::str
 void DrawCategoryLabels(MarkupWriter& w, const PlotArea& a, std::span<const double> centres,
                         std::span<const std::string> labels, const CategoryLabelPlan& plan);
 
+// Opens the <g class="legend"> every chart's legend sits in (11 px, the text colour); the caller
+// closes it.
+void OpenLegendGroup(MarkupWriter& w);
+
 // A legend laid out left to right from (x, y), starting a new row before it would pass
-// `right`. The caller opens and closes the enclosing <g>.
+// `right`. The caller opens and closes the enclosing <g> (OpenLegendGroup).
 class Legend {
  public:
   Legend(MarkupWriter& w, double x, double y, double right)

@@ -158,8 +158,7 @@ std::string RenderScatterSvg(std::span<const double> x, std::span<const double> 
   DrawPoints(w, a, x.first(n), y.first(n), colours.common);
   if (HaveFit(fit)) DrawFit(w, a, fit, range.x_lo, range.x_hi);
 
-  w.Open("g",
-         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
+  render::OpenLegendGroup(w);
   render::Legend legend(w, a.left, a.bottom + 62, width - 10);
   legend.Point("Observations", colours.common);
   if (HaveFit(fit)) legend.Line("Least-squares line", render::kCentreColour);
@@ -216,8 +215,7 @@ std::string RenderResidualPlotSvg(const LinearModel& model, const PlotOptions& o
   const render::PaletteColours colours = render::ColoursOf(options.palette);
   DrawPoints(w, a, std::span(model.fitted).first(n), std::span(model.residuals).first(n),
              colours.common);
-  w.Open("g",
-         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
+  render::OpenLegendGroup(w);
   render::Legend legend(w, a.left, a.bottom + 62, width - 10);
   legend.Point("Residual (observed \xE2\x88\x92 fitted)", colours.common);
   legend.Line("Zero", render::kCentreColour, "", 1.5);

@@ -384,7 +384,7 @@ void DrawMarkers(MarkupWriter& w, const SpcLayout& l, const SeriesResult& r) {
 // Legend: the lines always, point kinds only when the chart shows them.
 void DrawChartLegend(MarkupWriter& w, const SpcLayout& l, const SeriesResult& r, bool any_target,
                      bool any_limits, const PointsShown& shown, Palette palette) {
-  w.Open("g", {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(kTextColour)}});
+  render::OpenLegendGroup(w);
   render::Legend legend(w, l.s.left, l.s.bottom + 44, l.width - 10);
   legend.Line(l.run_chart ? "Median" : "Mean", kCentreColour);
   if (!l.run_chart && any_limits) legend.Line("Process limits", kLimitColour, kLimitDash);
