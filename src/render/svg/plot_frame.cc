@@ -128,29 +128,39 @@ void OpenPlot(MarkupWriter& w, double width, double height, std::string_view tit
   }
 }
 
+namespace {
+
+// An axis title turned `degrees` about its centre (cx, cy): -90 reads upwards, beside a left
+// axis; 90 downwards, beside a right one.
+void RotatedTitle(MarkupWriter& w, double cx, double cy, int degrees, std::string_view title) {
+  w.Leaf("text",
+         {{"x", "0"},
+          {"y", "0"},
+          {"font-size", "12"},
+          {"fill", std::string(kTextColour)},
+          {"text-anchor", "middle"},
+          {"transform",
+           "translate(" + Num(cx) + " " + Num(cy) + ") rotate(" + std::to_string(degrees) + ")"}},
+         title);
+}
+
+}  // namespace
+
+void DrawGridline(MarkupWriter& w, double left, double right, double y, std::string_view label) {
+  const std::string ys = Num(y);
+  w.Leaf("line", {{"x1", Num(left)},
+                  {"y1", ys},
+                  {"x2", Num(right)},
+                  {"y2", ys},
+                  {"stroke", std::string(kGridColour)},
+                  {"stroke-width", "1"}});
+  w.Leaf("text", {{"x", Num(left - 6)}, {"y", Num(y + 4)}, {"text-anchor", "end"}}, label);
+}
+
 void DrawYAxis(MarkupWriter& w, const PlotArea& a, const Axis& y, std::string_view title) {
   w.Open("g", {{"class", "y-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
-  for (const double t : y.ticks) {
-    const std::string ys = Num(a.Y(t));
-    w.Leaf("line", {{"x1", Num(a.left)},
-                    {"y1", ys},
-                    {"x2", Num(a.right)},
-                    {"y2", ys},
-                    {"stroke", std::string(kGridColour)},
-                    {"stroke-width", "1"}});
-    w.Leaf("text", {{"x", Num(a.left - 6)}, {"y", Num(a.Y(t) + 4)}, {"text-anchor", "end"}},
-           y.Label(t));
-  }
-  if (!title.empty()) {
-    w.Leaf("text",
-           {{"x", "0"},
-            {"y", "0"},
-            {"font-size", "12"},
-            {"fill", std::string(kTextColour)},
-            {"text-anchor", "middle"},
-            {"transform", "translate(20 " + Num((a.top + a.bottom) / 2) + ") rotate(-90)"}},
-           title);
-  }
+  for (const double t : y.ticks) DrawGridline(w, a.left, a.right, a.Y(t), y.Label(t));
+  if (!title.empty()) RotatedTitle(w, 20, (a.top + a.bottom) / 2, -90, title);
   w.Close();
 }
 
@@ -169,15 +179,7 @@ void DrawRightAxis(MarkupWriter& w, const PlotArea& a, const Axis& y, std::strin
   if (!title.empty()) {
     double label_width = 0;
     for (const double t : y.ticks) label_width = std::max(label_width, TextWidth(y.Label(t), 11));
-    w.Leaf("text",
-           {{"x", "0"},
-            {"y", "0"},
-            {"font-size", "12"},
-            {"fill", std::string(kTextColour)},
-            {"text-anchor", "middle"},
-            {"transform", "translate(" + Num(a.right + 7 + label_width + 14) + " " +
-                              Num((a.top + a.bottom) / 2) + ") rotate(90)"}},
-           title);
+    RotatedTitle(w, a.right + 7 + label_width + 14, (a.top + a.bottom) / 2, 90, title);
   }
   w.Close();
 }

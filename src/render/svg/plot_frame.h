@@ -88,6 +88,9 @@ PlotArea AxesPlotArea(const Axis& x, const Axis& y, double width, double bottom_
 void OpenPlot(MarkupWriter& w, double width, double height, std::string_view title,
               std::string_view subtitle, std::string_view description);
 
+// One horizontal gridline across [left, right] at `y`, with its label right-aligned 6 px to the
+// left of it.
+void DrawGridline(MarkupWriter& w, double left, double right, double y, std::string_view label);
 // Horizontal gridlines with their labels at the left, and the rotated axis title.
 void DrawYAxis(MarkupWriter& w, const PlotArea& a, const Axis& y, std::string_view title);
 // The same on the right-hand edge, labels only (a second scale such as the Pareto's %).

@@ -24,7 +24,6 @@ using render::MarkupWriter;
 using render::Num;
 
 using render::kCentreColour;
-using render::kGridColour;
 using render::kLimitColour;
 using render::kLimitDash;
 using render::kLineColour;
@@ -101,15 +100,7 @@ void DrawValueAxis(MarkupWriter& w, const SpcLayout& l, std::string_view unit) {
   const SpcScale& s = l.s;
   w.Open("g", {{"class", "y-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
   for (const double t : l.ticks) {
-    const std::string y = Num(s.Y(t));
-    w.Leaf("line", {{"x1", Num(s.left)},
-                    {"y1", y},
-                    {"x2", Num(s.right)},
-                    {"y2", y},
-                    {"stroke", std::string(kGridColour)},
-                    {"stroke-width", "1"}});
-    w.Leaf("text", {{"x", Num(s.left - 6)}, {"y", Num(s.Y(t) + 4)}, {"text-anchor", "end"}},
-           render::FormatValue(t, l.tick_decimals));
+    render::DrawGridline(w, s.left, s.right, s.Y(t), render::FormatValue(t, l.tick_decimals));
   }
   if (!unit.empty()) {
     const double cy = (s.top + s.bottom) / 2;
