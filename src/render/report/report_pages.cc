@@ -82,6 +82,15 @@ double LinesAt(MarkupWriter& w, double x, double y, const std::vector<std::strin
   return y;
 }
 
+// A band shaded across the text width from `y`, behind a table's head or the key figures.
+void ShadedBand(MarkupWriter& w, double y, double height) {
+  w.Leaf("rect", {{"x", Num(kMargin)},
+                  {"y", Num(y)},
+                  {"width", Num(kRight - kMargin)},
+                  {"height", Num(height)},
+                  {"fill", std::string(kBand)}});
+}
+
 void Rule(MarkupWriter& w, double x1, double y1, double x2, double y2) {
   w.Leaf("line", {{"x1", Num(x1)},
                   {"y1", Num(y1)},
@@ -244,11 +253,7 @@ void SummaryRowOnPage(MarkupWriter& w, const ReportSeries& s, const RowLayout& l
 }
 
 void SummaryHeader(MarkupWriter& w, double top) {
-  w.Leaf("rect", {{"x", Num(kMargin)},
-                  {"y", Num(top)},
-                  {"width", Num(kRight - kMargin)},
-                  {"height", Num(kTableHeadHeight)},
-                  {"fill", std::string(kBand)}});
+  ShadedBand(w, top, kTableHeadHeight);
   for (const Column& c : kColumns) {
     TextAt(w, c.right ? c.x + c.width : c.x, top + 17, c.name, 10.5, kText,
            c.right ? "end" : "start", true);
@@ -429,11 +434,7 @@ double PlaceSeriesChart(MarkupWriter& w, const ReportInput& input, const ReportS
 
 // The key figures on their shaded band from `y`, as LayOutFigures placed them.
 void DrawFigures(MarkupWriter& w, const std::vector<Figure>& figures, double y, double height) {
-  w.Leaf("rect", {{"x", Num(kMargin)},
-                  {"y", Num(y)},
-                  {"width", Num(kRight - kMargin)},
-                  {"height", Num(height)},
-                  {"fill", std::string(kBand)}});
+  ShadedBand(w, y, height);
   for (const Figure& f : figures) {
     const double row_top = y + kFigureRowHeight * f.row;
     TextAt(w, f.x, row_top + 17, f.label, 11, kMuted);
