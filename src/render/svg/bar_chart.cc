@@ -69,20 +69,10 @@ std::string RenderBarChartSvg(std::span<const std::string> categories,
   const render::Axis y_axis = render::MakeAxis(lo, hi == lo ? lo + 1 : hi);
   const int value_decimals = std::max(y_axis.decimals, 0);
 
-  render::PlotArea a;
-  a.left = render::LeftEdgeFor(y_axis, !options.y_label.empty());
-  a.right = width - 24;
-  a.top = render::kFrameTop;
   const std::vector<std::string> labels(categories.begin(), categories.begin() + n);
-  a.left = render::LeftEdgeForCategories(a.left, a.right, labels);
-  const double slot = n == 0 ? a.right - a.left : (a.right - a.left) / static_cast<double>(n);
-  const render::CategoryLabelPlan plan = render::PlanCategoryLabels(labels, slot);
+  const auto [a, slot, plan] =
+      render::CategoryPlotArea(y_axis, !options.y_label.empty(), width - 24, base_height, labels);
   const double height = base_height + plan.extra_height;
-  a.bottom = base_height - render::kFrameBottomMargin;
-  a.x_lo = 0;
-  a.x_hi = static_cast<double>(std::max<std::size_t>(n, 1));
-  a.y_lo = y_axis.lo();
-  a.y_hi = y_axis.hi();
 
   const std::string title = options.title.empty() ? "Bar chart" : options.title;
   std::string desc = "Bar chart of " + std::to_string(n) + " categories:";

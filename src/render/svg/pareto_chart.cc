@@ -77,22 +77,17 @@ ParetoLayout LayoutPareto(const ParetoResult& pareto, const PlotOptions& options
               ? options.pareto_cut
               : 0.8;
   for (const ParetoBar& b : pareto.bars) l.labels.push_back(b.category);
-  render::PlotArea& a = l.a;
-  a.right = l.width - 70;  // room for the percentage axis and its title
-  a.top = render::kFrameTop;
-  a.left = render::LeftEdgeForCategories(render::LeftEdgeFor(l.y_axis, true), a.right, l.labels);
-  l.slot = l.n == 0 ? a.right - a.left : (a.right - a.left) / static_cast<double>(l.n);
+  // Room at the right for the percentage axis and its title.
+  const render::CategoryFrame frame =
+      render::CategoryPlotArea(l.y_axis, true, l.width - 70, l.base_height, l.labels);
+  l.a = frame.area;
+  l.slot = frame.slot;
+  l.plan = frame.plan;
   l.bar_width = std::min(90.0, l.slot * 0.72);
-  l.plan = render::PlanCategoryLabels(l.labels, l.slot);
   l.notes = ParetoNotes(pareto, l.cut);
   l.note_width = l.width - 28;
   l.height = l.base_height + l.plan.extra_height +
              render::NotesLines(l.notes, l.note_width) * render::kNoteLineHeight;
-  a.bottom = l.base_height - render::kFrameBottomMargin;
-  a.x_lo = 0;
-  a.x_hi = static_cast<double>(std::max<std::size_t>(l.n, 1));
-  a.y_lo = 0;
-  a.y_hi = l.y_axis.hi();
   return l;
 }
 

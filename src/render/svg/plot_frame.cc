@@ -289,6 +289,24 @@ void DrawCategoryLabels(MarkupWriter& w, const PlotArea& a, std::span<const doub
   w.Close();
 }
 
+CategoryFrame CategoryPlotArea(const Axis& y, bool has_y_title, double right, double bottom_edge,
+                               std::span<const std::string> labels) {
+  const std::size_t n = labels.size();
+  CategoryFrame f;
+  PlotArea& a = f.area;
+  a.right = right;
+  a.top = kFrameTop;
+  a.left = LeftEdgeForCategories(LeftEdgeFor(y, has_y_title), right, labels);
+  f.slot = n == 0 ? a.right - a.left : (a.right - a.left) / static_cast<double>(n);
+  f.plan = PlanCategoryLabels(labels, f.slot);
+  a.bottom = bottom_edge - kFrameBottomMargin;
+  a.x_lo = 0;
+  a.x_hi = static_cast<double>(std::max<std::size_t>(n, 1));
+  a.y_lo = y.lo();
+  a.y_hi = y.hi();
+  return f;
+}
+
 namespace {
 
 // Every `k` points gets a period label, k the first of 1, 2, 3, 4, 6, 12 (then multiples of 12)

@@ -121,6 +121,19 @@ double LeftEdgeForCategories(double left, double right, std::span<const std::str
 void DrawCategoryLabels(MarkupWriter& w, const PlotArea& a, std::span<const double> centres,
                         std::span<const std::string> labels, const CategoryLabelPlan& plan);
 
+// The frame of a chart of categories (bars or boxes): the plot area from the left edge that the
+// y labels and the turned category labels need (LeftEdgeFor, LeftEdgeForCategories) to `right`,
+// from the frame's top to the bottom margin above `bottom_edge`, x running from 0 to the number
+// of labels (one slot each, at least one) and y spanning the axis; each slot's width; and how
+// the category labels are laid out in it.
+struct CategoryFrame {
+  PlotArea area;
+  double slot = 0;
+  CategoryLabelPlan plan;
+};
+CategoryFrame CategoryPlotArea(const Axis& y, bool has_y_title, double right, double bottom_edge,
+                               std::span<const std::string> labels);
+
 // Opens the <g class="legend"> every chart's legend sits in (11 px, the text colour); the caller
 // closes it.
 void OpenLegendGroup(MarkupWriter& w);
