@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kaizen/analysis_render.h"
-#include "render/svg/label_placer.h"
+#include "render/svg/funnel_labels.h"
 #include "render/svg/palette.h"
 #include "render/svg/plot_frame.h"
 #include "render/svg/svg_writer.h"
@@ -19,12 +19,6 @@ namespace kaizen {
 namespace {
 
 using render::Num;
-
-// At most this many providers are named on the chart, the most extreme first: more names than
-// this stop being read; the rest are listed in a footnote.
-constexpr std::size_t kMaxLabels = 12;
-constexpr double kLabelFont = 11;
-constexpr double kLabelHeight = 13;  // an 11 px line with its descenders
 
 struct Settings {
   FunnelLimitMethod method = FunnelLimitMethod::kExact;
@@ -55,58 +49,6 @@ Settings RecoverSettings(const FunnelResult& f) {
     break;
   }
   return {};
-}
-
-bool Drawn(const FunnelPoint& p) { return std::isfinite(p.value) && p.denominator > 0; }
-
-struct FunnelLabel {
-  std::string name;
-  double x = 0, y = 0;  // the point
-  render::PlacedLabel placed;
-};
-struct FunnelLabels {
-  std::vector<FunnelLabel> placed;
-  std::vector<std::string> unlabelled;  // outside the limits but not named on the chart
-};
-
-// The outliers' names, most extreme first (outside 99.8 %, then outside 95 % only), placed
-// clear of each other, of every provider's point and of the title (they stay inside the plot
-// area); those that do not fit, or come after the first kMaxLabels, are listed instead.
-FunnelLabels PlaceFunnelLabels(const FunnelResult& f, const render::PlotArea& a) {
-  std::vector<render::Box> points;
-  for (const FunnelPoint& p : f.points) {
-    if (!Drawn(p)) continue;
-    points.push_back(render::PointBox(a.X(p.denominator), a.Y(p.value),
-                                      p.flag == FunnelFlag::kWithin ? 3.5 : 5));
-  }
-  std::vector<FunnelLabel> candidates;
-  std::vector<std::string> unlabelled;
-  for (const std::string& name : f.outside95) {  // most extreme first, 99.8 % ones included
-    const auto it = std::find_if(f.points.begin(), f.points.end(),
-                                 [&](const FunnelPoint& p) { return p.provider == name; });
-    if (it == f.points.end() || !Drawn(*it)) continue;
-    if (candidates.size() == kMaxLabels) {
-      unlabelled.push_back(name);
-      continue;
-    }
-    candidates.push_back({name, a.X(it->denominator), a.Y(it->value), {}});
-  }
-  std::vector<render::LabelRequest> requests;
-  for (const FunnelLabel& c : candidates)
-    requests.push_back({c.x, c.y, render::TextWidth(c.name, kLabelFont), kLabelHeight});
-  const std::vector<render::PlacedLabel> placed =
-      render::PlaceLabels(requests, points, {a.left, a.top, a.right, a.bottom});
-  FunnelLabels out;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (placed[i].placed) {
-      candidates[i].placed = placed[i];
-      out.placed.push_back(candidates[i]);
-    } else {
-      out.unlabelled.push_back(candidates[i].name);
-    }
-  }
-  out.unlabelled.insert(out.unlabelled.end(), unlabelled.begin(), unlabelled.end());
-  return out;
 }
 
 struct LegendContent {
@@ -153,7 +95,7 @@ Extent ExtentOf(const FunnelResult& f, const Settings& settings, double tau2) {
   const bool proportion = f.type == FunnelType::kProportion;
   Extent e{.y_lo = f.target, .y_hi = f.target};
   for (const FunnelPoint& p : f.points) {
-    if (!Drawn(p)) continue;
+    if (!render::DrawnOnFunnel(p)) continue;
     e.x_max = std::max(e.x_max, p.denominator);
     e.x_min = std::min(e.x_min, p.denominator);
     e.y_lo = std::min(e.y_lo, p.value);
@@ -175,7 +117,7 @@ Extent ExtentOf(const FunnelResult& f, const Settings& settings, double tau2) {
 }
 
 // The footnotes: the method, the rows left out and the outliers not named on the chart.
-std::vector<std::string> FunnelNotes(const FunnelResult& f, const FunnelLabels& labels) {
+std::vector<std::string> FunnelNotes(const FunnelResult& f, const render::FunnelLabels& labels) {
   std::vector<std::string> notes;
   if (!f.method.empty()) notes.push_back(f.method);
   if (f.rows_skipped > 0) {
@@ -202,7 +144,7 @@ struct FunnelLayout {
   bool percent = false;
   render::Axis x_axis, y_axis;
   render::PlotArea a;
-  FunnelLabels labels;
+  render::FunnelLabels labels;
   std::vector<std::string> notes;
   double note_width = 0;
   LegendContent legend;
@@ -225,7 +167,7 @@ LegendContent LegendContentOf(const FunnelResult& f, const PlotOptions& options,
   c.direction = options.direction;
   c.colours = render::ColoursOf(options.palette);
   for (const FunnelPoint& p : f.points) {
-    if (!Drawn(p)) continue;
+    if (!render::DrawnOnFunnel(p)) continue;
     c.within = c.within || p.flag == FunnelFlag::kWithin;
     c.high = c.high || static_cast<int>(p.flag) > 0;
     c.low = c.low || static_cast<int>(p.flag) < 0;
@@ -249,7 +191,7 @@ FunnelLayout LayoutFunnel(const FunnelResult& f, const PlotOptions& options) {
   l.x_axis = render::MakeAxis(0, e.x_max);
   l.y_axis = render::MakeAxis(e.y_lo, e.y_hi, l.multiplier, l.percent ? " %" : "");
   l.a = render::AxesPlotArea(l.x_axis, l.y_axis, l.width, l.base_height, !options.y_label.empty());
-  l.labels = PlaceFunnelLabels(f, l.a);
+  l.labels = render::PlaceFunnelLabels(f, l.a);
   l.notes = FunnelNotes(f, l.labels);
   l.note_width = l.width - 28;
   // The legend wraps onto more rows on a narrow chart or with long labels; a dry run into a
@@ -409,32 +351,9 @@ void DrawProviders(render::MarkupWriter& w, const FunnelResult& f, const FunnelL
   w.Open("g", {{"class", "providers"}});
   for (const bool outside_pass : {false, true}) {
     for (const FunnelPoint& p : f.points) {
-      if (!Drawn(p) || (p.flag != FunnelFlag::kWithin) != outside_pass) continue;
+      if (!render::DrawnOnFunnel(p) || (p.flag != FunnelFlag::kWithin) != outside_pass) continue;
       DrawProvider(w, p, l, direction);
     }
-  }
-  w.Close();
-}
-
-// Names of the most extreme providers where they fit (PlaceFunnelLabels), with a leader line
-// when the name had to move away from its point.
-void DrawProviderLabels(render::MarkupWriter& w, const FunnelLabels& labels) {
-  w.Open("g", {{"class", "provider-labels"},
-               {"font-size", Num(kLabelFont)},
-               {"fill", std::string(render::kTextColour)}});
-  for (const FunnelLabel& l : labels.placed) {
-    if (l.placed.leader) {
-      const render::Box& b = l.placed.box;
-      const double lx = std::clamp(l.x, b.x0, b.x1), ly = std::clamp(l.y, b.y0, b.y1);
-      w.Leaf("line", {{"class", "leader"},
-                      {"x1", Num(l.x)},
-                      {"y1", Num(l.y)},
-                      {"x2", Num(lx)},
-                      {"y2", Num(ly)},
-                      {"stroke", std::string(render::kMutedText)},
-                      {"stroke-width", "0.75"}});
-    }
-    w.Leaf("text", {{"x", Num(l.placed.box.x0)}, {"y", Num(l.placed.box.y1 - 3)}}, l.name);
   }
   w.Close();
 }
@@ -454,7 +373,7 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
   const std::string clip_id = DefinePlotClip(w, title, l.a);
   DrawLimitsAndTarget(w, l.a, SampleLimits(f, l), clip_id, f.target);
   DrawProviders(w, f, l, options.direction);
-  DrawProviderLabels(w, l.labels);
+  render::DrawProviderLabels(w, l.labels);
   DrawFunnelLegend(w, l.legend, l.a.left, l.legend_y, l.width - 10);
   render::DrawNotes(w, 14, l.base_height - 4 + l.legend_extra, l.note_width, l.notes);
   return w.Finish();
