@@ -69,6 +69,23 @@ std::string LimitsText(const SummaryRow& row, int decimals) {
          FormatValue(row.upper_limit, decimals);
 }
 
+std::vector<KeyFigureText> KeyFigureTexts(const ReportSeries& s) {
+  const SummaryRow& row = s.row;
+  const bool run_chart = s.result.chart == ChartType::kRun;
+  const std::string& unit = IndicatorOf(s).unit;
+  const int decimals = DisplayDecimals(s.result);
+  std::string updated = row.updated_to ? PeriodText(*row.updated_to, row.period_kind) : "no data";
+  if (row.stale) updated += " (stale)";
+  std::vector<KeyFigureText> figures = {
+      {"Updated to", updated},
+      {"Latest", FormatValue(row.latest_value, decimals, unit)},
+      {run_chart ? "Median" : "Mean", FormatValue(row.mean, decimals, unit)},
+  };
+  if (!run_chart) figures.push_back({"Process limits", LimitsText(row, decimals)});
+  figures.push_back({"Target", TargetText(s, decimals)});
+  return figures;
+}
+
 std::string VariationText(const ReportSeries& s) { return VariationAccessibleName(s); }
 
 std::string AssuranceText(const ReportSeries& s) {

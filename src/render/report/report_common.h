@@ -37,6 +37,16 @@ std::string TargetText(const ReportSeries& s, int decimals);
 // variation)" when sigma is 0 (limits on the mean are not limits), "–" without limits.
 std::string LimitsText(const SummaryRow& row, int decimals);
 
+// A key figure of a series as both forms of the report show it: "Latest" and "91.3%".
+struct KeyFigureText {
+  std::string_view label;
+  std::string value;
+};
+// The series' key figures in the order shown: the period the data reach ("(stale)" when late),
+// the latest value, the mean (median on a run chart), the process limits (not on a run
+// chart) and the target.
+std::vector<KeyFigureText> KeyFigureTexts(const ReportSeries& s);
+
 // The words beside the variation icon: the icon's accessible name (render/svg/icons.h), so the
 // caption, the tooltip and the screen reader say the same ("Cannot be judged: fewer than 15
 // points" where there is none).

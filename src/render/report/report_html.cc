@@ -135,7 +135,9 @@ void Narratives(MarkupWriter& w, const std::vector<const Narrative*>& narratives
   }
 }
 
-void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<int>& order) {
+// The filter box and the exceptions-only switch; hidden until the script shows them, as they
+// do nothing without it.
+void TableControls(MarkupWriter& w) {
   w.Open("div", {{"class", "controls"}, {"id", "controls"}, {"hidden", "hidden"}});
   w.Open("label");
   w.Text("Filter ");
@@ -149,112 +151,147 @@ void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<i
   w.Close();
   w.Leaf("span", {{"id", "shown-count"}, {"class", "meta"}, {"aria-live", "polite"}}, " ");
   w.Close();
+}
 
-  w.Open("table", {{"id", "ipr"}});
-  w.Leaf("caption", {{"class", "vh"}},
-         "Integrated Performance Report: one row per indicator and organisation, exceptions "
-         "first");
+struct Column {
+  std::string_view name;
+  bool numeric;
+};
+constexpr Column kColumns[] = {
+    {"Domain", false},        {"Ref", false},       {"Indicator", false}, {"Direction", false},
+    {"Updated to", false},    {"Target", false},    {"Latest", true},     {"Mean", true},
+    {"Process limits", true}, {"Variation", false}, {"Assurance", false}, {"Data quality", false},
+    {"Accountable", false},   {"Summary", false},
+};
+
+// The headings of a row's cells in turn, for their data-label: the cells must be written in
+// kColumns' order.
+class CellLabels {
+ public:
+  Attr Next() { return {"data-label", std::string(kColumns[column_++].name)}; }
+
+ private:
+  int column_ = 0;
+};
+
+void SummaryHead(MarkupWriter& w) {
   w.Open("thead");
   w.Open("tr");
-  struct Column {
-    std::string_view name;
-    bool numeric;
-  };
-  constexpr Column kColumns[] = {
-      {"Domain", false},        {"Ref", false},       {"Indicator", false}, {"Direction", false},
-      {"Updated to", false},    {"Target", false},    {"Latest", true},     {"Mean", true},
-      {"Process limits", true}, {"Variation", false}, {"Assurance", false}, {"Data quality", false},
-      {"Accountable", false},   {"Summary", false},
-  };
   for (const Column& c : kColumns) {
     w.Leaf("th", {{"scope", "col"}, {"data-sort", "1"}, {"class", c.numeric ? "num" : ""}}, c.name);
   }
   w.Close();
   w.Close();
-  w.Open("tbody");
-  for (const int index : order) {
-    const ReportSeries& s = input.series[index];
-    const SummaryRow& row = s.row;
-    const Indicator& ind = render::IndicatorOf(s);
-    const int decimals = render::DisplayDecimals(s.result);
-    w.Open("tr", {{"class", row.exception ? "exception" : "regular"}});
-    int column = 0;
-    // The heading of the next cell, for its data-label.
-    auto label = [&column, &kColumns]() -> Attr {
-      return {"data-label", std::string(kColumns[column++].name)};
-    };
-    w.Open("td", {label()});
-    w.Text(row.domain);
-    if (row.exception) {
-      w.Raw(" ");
-      w.Leaf("span", {{"class", "badge exception"}}, "exception");
-    }
-    w.Close();
-    w.Leaf("td", {label()}, row.reference);
-    w.Open("td", {label()});
-    w.Leaf("a", {{"href", "#" + SectionId(index)}},
-           row.indicator_name.empty() ? row.indicator_id : row.indicator_name);
-    if (!row.organisation.empty()) {
-      w.Raw(" ");
-      w.Leaf("span", {{"class", "meta"}}, "\xE2\x80\x94 " + row.organisation);
-    }
-    w.Close();
-    w.Open("td", {{"data-value", std::string(DirectionName(row.direction))}, label()});
-    w.Leaf("span", {{"aria-hidden", "true"}}, render::DirectionArrow(row.direction));
-    w.Leaf("span", {{"class", "vh"}}, render::DirectionText(row.direction));
-    w.Close();
-    w.Open(
-        "td",
-        {{"data-value", row.updated_to ? row.updated_to->ToIso() : ""}, {"class", "num"}, label()});
-    w.Text(row.updated_to ? render::PeriodText(*row.updated_to, row.period_kind) : "no data");
-    if (row.stale) {
-      w.Raw(" ");
-      w.Leaf("span",
-             {{"class", "badge stale"},
-              {"title",
-               "No new data for longer than the "
-               "refresh interval allows"}},
-             "stale");
-    }
-    w.Close();
-    w.Leaf("td", {{"data-value", row.target ? SortKey(*row.target) : ""}, label()},
-           render::TargetText(s, decimals));
-    NumberCell(w, row.latest_value, decimals, label().value);
-    NumberCell(w, row.mean, decimals, label().value);
-    w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(row.lower_limit)}, label()},
-           render::LimitsText(row, decimals));
-    IconCell(w, label().value, render::RowVariationIconSvg(s, input.palette, 34),
-             VariationIconName(row.variation), render::VariationText(s), VariationNote(row));
-    const bool plain_fact = row.assurance == AssuranceIcon::kNone && row.target_met.has_value();
-    IconCell(w, label().value, render::RowAssuranceIconSvg(s, input.palette, 34),
-             AssuranceIconName(row.assurance), render::AssuranceText(s),
-             plain_fact ? render::TargetMetLabel(*row.target_met) : "",
-             plain_fact && !*row.target_met ? "note missed" : "note");
-    w.Leaf("td", {label()}, row.data_quality);
-    w.Open("td", {label()});
-    w.Text(row.accountable_person);
-    if (!row.data_owner.empty()) {
-      w.Leaf("br");
-      w.Leaf("span", {{"class", "meta"}}, "Data: " + row.data_owner);
-    }
-    w.Close();
-    w.Open("td", {{"class", "sentence"}, label()});
-    w.Leaf("p", {{"style", "margin:0"}}, row.sentence);
-    if (!row.narrative.empty()) {
-      std::vector<const Narrative*> latest;
-      for (const Narrative& n : ind.narratives) {
-        if (row.updated_to && n.period == *row.updated_to) latest = {&n};
-      }
-      if (latest.empty()) {
-        Narrative unattributed{row.updated_to.value_or(Date()), row.narrative, ""};
-        Narratives(w, {&unattributed}, row.period_kind);
-      } else {
-        Narratives(w, latest, row.period_kind);
-      }
-    }
-    w.Close();
-    w.Close();
+}
+
+// Domain (with the exception badge), reference, indicator (linked to its section), direction
+// and the period the data reach (with the stale badge).
+void IdentityCells(MarkupWriter& w, const SummaryRow& row, int index, CellLabels& label) {
+  w.Open("td", {label.Next()});
+  w.Text(row.domain);
+  if (row.exception) {
+    w.Raw(" ");
+    w.Leaf("span", {{"class", "badge exception"}}, "exception");
   }
+  w.Close();
+  w.Leaf("td", {label.Next()}, row.reference);
+  w.Open("td", {label.Next()});
+  w.Leaf("a", {{"href", "#" + SectionId(index)}},
+         row.indicator_name.empty() ? row.indicator_id : row.indicator_name);
+  if (!row.organisation.empty()) {
+    w.Raw(" ");
+    w.Leaf("span", {{"class", "meta"}}, "\xE2\x80\x94 " + row.organisation);
+  }
+  w.Close();
+  w.Open("td", {{"data-value", std::string(DirectionName(row.direction))}, label.Next()});
+  w.Leaf("span", {{"aria-hidden", "true"}}, render::DirectionArrow(row.direction));
+  w.Leaf("span", {{"class", "vh"}}, render::DirectionText(row.direction));
+  w.Close();
+  w.Open("td", {{"data-value", row.updated_to ? row.updated_to->ToIso() : ""},
+                {"class", "num"},
+                label.Next()});
+  w.Text(row.updated_to ? render::PeriodText(*row.updated_to, row.period_kind) : "no data");
+  if (row.stale) {
+    w.Raw(" ");
+    w.Leaf("span",
+           {{"class", "badge stale"},
+            {"title",
+             "No new data for longer than the "
+             "refresh interval allows"}},
+           "stale");
+  }
+  w.Close();
+}
+
+// Target, latest value, mean and process limits; then the variation and assurance icons.
+void FigureCells(MarkupWriter& w, const ReportSeries& s, Palette palette, CellLabels& label) {
+  const SummaryRow& row = s.row;
+  const int decimals = render::DisplayDecimals(s.result);
+  w.Leaf("td", {{"data-value", row.target ? SortKey(*row.target) : ""}, label.Next()},
+         render::TargetText(s, decimals));
+  NumberCell(w, row.latest_value, decimals, label.Next().value);
+  NumberCell(w, row.mean, decimals, label.Next().value);
+  w.Leaf("td", {{"class", "num"}, {"data-value", SortKey(row.lower_limit)}, label.Next()},
+         render::LimitsText(row, decimals));
+  IconCell(w, label.Next().value, render::RowVariationIconSvg(s, palette, 34),
+           VariationIconName(row.variation), render::VariationText(s), VariationNote(row));
+  const bool plain_fact = row.assurance == AssuranceIcon::kNone && row.target_met.has_value();
+  IconCell(w, label.Next().value, render::RowAssuranceIconSvg(s, palette, 34),
+           AssuranceIconName(row.assurance), render::AssuranceText(s),
+           plain_fact ? render::TargetMetLabel(*row.target_met) : "",
+           plain_fact && !*row.target_met ? "note missed" : "note");
+}
+
+// The summary sentence and, when the row has one, the latest period's narrative: attributed
+// when the indicator records who wrote it, else shown as unattributed.
+void SentenceCell(MarkupWriter& w, const ReportSeries& s, CellLabels& label) {
+  const SummaryRow& row = s.row;
+  w.Open("td", {{"class", "sentence"}, label.Next()});
+  w.Leaf("p", {{"style", "margin:0"}}, row.sentence);
+  if (!row.narrative.empty()) {
+    std::vector<const Narrative*> latest;
+    for (const Narrative& n : render::IndicatorOf(s).narratives) {
+      if (row.updated_to && n.period == *row.updated_to) latest = {&n};
+    }
+    if (latest.empty()) {
+      Narrative unattributed{row.updated_to.value_or(Date()), row.narrative, ""};
+      Narratives(w, {&unattributed}, row.period_kind);
+    } else {
+      Narratives(w, latest, row.period_kind);
+    }
+  }
+  w.Close();
+}
+
+// One row of the table, its cells in kColumns' order.
+void SummaryTableRow(MarkupWriter& w, const ReportInput& input, int index) {
+  const ReportSeries& s = input.series[index];
+  const SummaryRow& row = s.row;
+  w.Open("tr", {{"class", row.exception ? "exception" : "regular"}});
+  CellLabels label;
+  IdentityCells(w, row, index, label);
+  FigureCells(w, s, input.palette, label);
+  w.Leaf("td", {label.Next()}, row.data_quality);
+  w.Open("td", {label.Next()});
+  w.Text(row.accountable_person);
+  if (!row.data_owner.empty()) {
+    w.Leaf("br");
+    w.Leaf("span", {{"class", "meta"}}, "Data: " + row.data_owner);
+  }
+  w.Close();
+  SentenceCell(w, s, label);
+  w.Close();
+}
+
+void SummaryTable(MarkupWriter& w, const ReportInput& input, const std::vector<int>& order) {
+  TableControls(w);
+  w.Open("table", {{"id", "ipr"}});
+  w.Leaf("caption", {{"class", "vh"}},
+         "Integrated Performance Report: one row per indicator and organisation, exceptions "
+         "first");
+  SummaryHead(w);
+  w.Open("tbody");
+  for (const int index : order) SummaryTableRow(w, input, index);
   w.Close();
   w.Close();
 }
@@ -365,21 +402,17 @@ std::string NoSignalsText(const SeriesResult& r) {
   return "No special cause signals: the process shows common cause variation only.";
 }
 
-void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
-  const ReportSeries& s = input.series[index];
-  const SeriesResult& r = s.result;
+// The line under the heading: domain, chart type, direction and who answers for the data.
+void SectionMeta(MarkupWriter& w, const ReportSeries& s) {
   const SummaryRow& row = s.row;
   const Indicator& ind = render::IndicatorOf(s);
-  const int decimals = render::DisplayDecimals(r);
-  w.Open("section", {{"class", "series"}, {"id", SectionId(index)}});
-  w.Leaf("h2", {}, render::SeriesHeading(s));
   std::string meta;
   auto add = [&meta](const std::string& part) {
     if (part.empty()) return;
     meta += (meta.empty() ? "" : " \xC2\xB7 ") + part;
   };
   add(row.domain);
-  add(std::string(render::ChartTypeLabel(r.chart)));
+  add(std::string(render::ChartTypeLabel(s.result.chart)));
   add(std::string(render::DirectionArrow(row.direction)) + " " +
       std::string(render::DirectionText(row.direction)));
   if (!row.accountable_person.empty()) add("accountable: " + row.accountable_person);
@@ -387,56 +420,51 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   if (!ind.data_source.empty()) add("source: " + ind.data_source);
   if (!row.data_quality.empty()) add("data quality: " + row.data_quality);
   w.Leaf("p", {{"class", "meta"}}, meta);
-  if (!ind.description.empty()) w.Leaf("p", {}, ind.description);
+}
 
+// A key figure shown as an icon followed by its meaning in words.
+void IconFigure(MarkupWriter& w, std::string_view label, std::string svg, const std::string& text) {
+  w.Open("div");
+  w.Leaf("span", {{"class", "label"}}, label);
+  w.Open("span", {{"class", "icon-text"}});
+  w.Raw(render::InlineSvg(std::move(svg)));
+  w.Text(text);
+  w.Close();
+  w.Close();
+}
+
+void KeyFigures(MarkupWriter& w, const ReportSeries& s, Palette palette) {
   w.Open("div", {{"class", "figures"}});
-  std::string updated =
-      row.updated_to ? render::PeriodText(*row.updated_to, row.period_kind) : "no data";
-  if (row.stale) updated += " (stale)";
-  KeyFigure(w, "Updated to", updated);
-  KeyFigure(w, "Latest", FormatValue(row.latest_value, decimals, ind.unit));
-  KeyFigure(w, r.chart == ChartType::kRun ? "Median" : "Mean",
-            FormatValue(row.mean, decimals, ind.unit));
-  if (r.chart != ChartType::kRun) {
-    KeyFigure(w, "Process limits", render::LimitsText(row, decimals));
-  }
-  KeyFigure(w, "Target", render::TargetText(s, decimals));
-  w.Open("div");
-  w.Leaf("span", {{"class", "label"}}, "Variation");
-  w.Open("span", {{"class", "icon-text"}});
-  w.Raw(render::InlineSvg(render::RowVariationIconSvg(s, input.palette, 30)));
-  w.Text(render::VariationText(s));
+  for (const render::KeyFigureText& f : render::KeyFigureTexts(s)) KeyFigure(w, f.label, f.value);
+  IconFigure(w, "Variation", render::RowVariationIconSvg(s, palette, 30), render::VariationText(s));
+  IconFigure(w, "Assurance", render::RowAssuranceIconSvg(s, palette, 30), render::AssuranceText(s));
   w.Close();
-  w.Close();
-  w.Open("div");
-  w.Leaf("span", {{"class", "label"}}, "Assurance");
-  w.Open("span", {{"class", "icon-text"}});
-  w.Raw(render::InlineSvg(render::RowAssuranceIconSvg(s, input.palette, 30)));
-  w.Text(render::AssuranceText(s));
-  w.Close();
-  w.Close();
-  w.Close();
+}
 
-  // The chart scales with the page: CSS sets its width, the viewBox keeps its shape. A phone
-  // gets a chart drawn for its width instead, so its text stays at least 10 px (a wide chart
-  // shrunk to 360 px would put 11 px labels at 4 px); CSS shows one of the two.
-  std::string chart = RenderChartSvg(ind, r, {.palette = input.palette});
+// The chart scales with the page: CSS sets its width, the viewBox keeps its shape. A phone
+// gets a chart drawn for its width instead, so its text stays at least 10 px (a wide chart
+// shrunk to 360 px would put 11 px labels at 4 px); CSS shows one of the two.
+void SeriesCharts(MarkupWriter& w, const ReportSeries& s, Palette palette) {
+  const SummaryRow& row = s.row;
+  const Indicator& ind = render::IndicatorOf(s);
+  std::string chart = RenderChartSvg(ind, s.result, {.palette = palette});
   chart.insert(4, " class=\"chart wide\"");
   w.Raw(render::InlineSvg(std::move(chart)));
   // Its title is the reference and organisation: the heading above names the indicator, and a
   // long name would run off a 360 px chart.
   std::string short_title = row.reference.empty() ? ind.name : row.reference;
   if (!row.organisation.empty()) short_title += " \xE2\x80\x94 " + row.organisation;
-  std::string narrow = RenderChartSvg(ind, r,
+  std::string narrow = RenderChartSvg(ind, s.result,
                                       {.width = kPhoneChartWidth,
                                        .height = kPhoneChartHeight,
-                                       .palette = input.palette,
+                                       .palette = palette,
                                        .title = short_title});
   narrow.insert(4, " class=\"chart narrow\"");
   w.Raw(render::InlineSvg(std::move(narrow)));
+}
 
-  w.Leaf("p", {}, row.sentence);
-  Decisions(w, ind, decimals);
+// The signals the rules found (or what their absence means) and the engine's warnings.
+void SignalsAndWarnings(MarkupWriter& w, const SeriesResult& r) {
   w.Leaf("h3", {}, "Signals");
   if (r.signals.empty()) {
     w.Leaf("p", {}, NoSignalsText(r));
@@ -453,13 +481,11 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
     for (const Warning& warning : r.warnings) w.Leaf("li", {}, warning.message);
     w.Close();
   }
-  const std::vector<const Narrative*> narratives = render::NarrativesFor(ind, r);
-  if (!narratives.empty()) {
-    w.Leaf("h3", {}, "Narrative");
-    Narratives(w, narratives, r.period_kind);
-  }
-  // The data: a box of its own that scrolls sideways on a phone (the page itself never does);
-  // left out of print, where the chart and the figures carry the series.
+}
+
+// The data: a box of its own that scrolls sideways on a phone (the page itself never does);
+// left out of print, where the chart and the figures carry the series.
+void DataBlock(MarkupWriter& w, const ReportSeries& s, int decimals) {
   w.Open("div", {{"class", "data-block"}});
   w.Leaf("h3", {}, "Data");
   w.Open("div", {{"class", "table-scroll"},
@@ -469,6 +495,28 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   DataTable(w, s, decimals);
   w.Close();
   w.Close();
+}
+
+void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
+  const ReportSeries& s = input.series[index];
+  const SeriesResult& r = s.result;
+  const Indicator& ind = render::IndicatorOf(s);
+  const int decimals = render::DisplayDecimals(r);
+  w.Open("section", {{"class", "series"}, {"id", SectionId(index)}});
+  w.Leaf("h2", {}, render::SeriesHeading(s));
+  SectionMeta(w, s);
+  if (!ind.description.empty()) w.Leaf("p", {}, ind.description);
+  KeyFigures(w, s, input.palette);
+  SeriesCharts(w, s, input.palette);
+  w.Leaf("p", {}, s.row.sentence);
+  Decisions(w, ind, decimals);
+  SignalsAndWarnings(w, r);
+  const std::vector<const Narrative*> narratives = render::NarrativesFor(ind, r);
+  if (!narratives.empty()) {
+    w.Leaf("h3", {}, "Narrative");
+    Narratives(w, narratives, r.period_kind);
+  }
+  DataBlock(w, s, decimals);
   w.Close();
 }
 

@@ -82,6 +82,15 @@ double LinesAt(MarkupWriter& w, double x, double y, const std::vector<std::strin
   return y;
 }
 
+// A band shaded across the text width from `y`, behind a table's head or the key figures.
+void ShadedBand(MarkupWriter& w, double y, double height) {
+  w.Leaf("rect", {{"x", Num(kMargin)},
+                  {"y", Num(y)},
+                  {"width", Num(kRight - kMargin)},
+                  {"height", Num(height)},
+                  {"fill", std::string(kBand)}});
+}
+
 void Rule(MarkupWriter& w, double x1, double y1, double x2, double y2) {
   w.Leaf("line", {{"x1", Num(x1)},
                   {"y1", Num(y1)},
@@ -244,11 +253,7 @@ void SummaryRowOnPage(MarkupWriter& w, const ReportSeries& s, const RowLayout& l
 }
 
 void SummaryHeader(MarkupWriter& w, double top) {
-  w.Leaf("rect", {{"x", Num(kMargin)},
-                  {"y", Num(top)},
-                  {"width", Num(kRight - kMargin)},
-                  {"height", Num(kTableHeadHeight)},
-                  {"fill", std::string(kBand)}});
+  ShadedBand(w, top, kTableHeadHeight);
   for (const Column& c : kColumns) {
     TextAt(w, c.right ? c.x + c.width : c.x, top + 17, c.name, 10.5, kText,
            c.right ? "end" : "start", true);
@@ -380,22 +385,82 @@ double IconBand(MarkupWriter* w, const ReportSeries& s, Palette palette, double 
   return height;
 }
 
-// One series: heading, chart, key figures, icons, then the words; the words that do not fit
-// continue on pages of their own, headed "(continued)".
-std::vector<Page> SeriesPages(const ReportInput& input, const ReportSeries& s) {
-  const Indicator& ind = render::IndicatorOf(s);
-  const SeriesResult& r = s.result;
+// The line under a series page's heading: domain, chart type, direction, who answers for it.
+std::string SeriesPageMeta(const ReportSeries& s) {
   const SummaryRow& row = s.row;
-  const int decimals = render::DisplayDecimals(r);
   std::string meta = row.domain;
   auto add = [&meta](const std::string& part) {
     if (!part.empty()) meta += (meta.empty() ? "" : " \xC2\xB7 ") + part;
   };
-  add(std::string(render::ChartTypeLabel(r.chart)));
+  add(std::string(render::ChartTypeLabel(s.result.chart)));
   add(std::string(render::DirectionArrow(row.direction)) + " " +
       std::string(render::DirectionText(row.direction)));
   if (!row.accountable_person.empty()) add("accountable: " + row.accountable_person);
   if (!row.data_quality.empty()) add("data quality: " + row.data_quality);
+  return meta;
+}
+
+std::vector<Figure> FiguresOf(const ReportSeries& s) {
+  std::vector<Figure> figures;
+  for (render::KeyFigureText& f : render::KeyFigureTexts(s)) {
+    figures.push_back({f.label, std::move(f.value)});
+  }
+  return figures;
+}
+
+// The series' chart at the top of its first page, in at most `room` points of height; returns
+// the height it takes. Its own title would repeat the page heading, so it gives the figures'
+// context instead.
+double PlaceSeriesChart(MarkupWriter& w, const ReportInput& input, const ReportSeries& s,
+                        double top, double room, double min_height) {
+  const Indicator& ind = render::IndicatorOf(s);
+  ChartOptions options{
+      .width = static_cast<int>(kRight - kMargin),
+      // Annotation notes grow the chart downwards: leave them room.
+      .height = std::clamp(static_cast<int>(room) - 17 * static_cast<int>(ind.annotations.size()),
+                           static_cast<int>(min_height) - 50, 440),
+      .palette = input.palette,
+      .title = ind.name.empty() ? ind.id : ind.name};
+  const std::string chart = RenderChartSvg(ind, s.result, options);
+  // The chart's drawn height (its root element's height attribute), scaled to its room.
+  double chart_height = options.height;
+  if (const std::size_t at = chart.find("height=\""); at != std::string::npos) {
+    chart_height = std::atof(chart.c_str() + at + 8);
+  }
+  const double scale = chart_height > room ? room / chart_height : 1;
+  PlaceSvg(w, kMargin, top, chart, scale);
+  return chart_height * scale;
+}
+
+// The key figures on their shaded band from `y`, as LayOutFigures placed them.
+void DrawFigures(MarkupWriter& w, const std::vector<Figure>& figures, double y, double height) {
+  ShadedBand(w, y, height);
+  for (const Figure& f : figures) {
+    const double row_top = y + kFigureRowHeight * f.row;
+    TextAt(w, f.x, row_top + 17, f.label, 11, kMuted);
+    TextAt(w, f.x, row_top + 36, f.value, kFigureValueSize, kText, "start", true);
+  }
+}
+
+constexpr double kWordLineHeight = 16;
+
+// The words from `y` on the last page, continuing on pages headed "(continued)" as they fill.
+void FlowWords(std::vector<Page>& pages, const std::vector<PageText>& words, double y,
+               const std::string& heading, const std::string& meta) {
+  for (const PageText& l : words) {
+    if (y + kWordLineHeight > kContentBottom) {
+      pages.push_back(OpenPage(heading + " (continued)", meta));
+      y = pages.back().top + 10;
+    }
+    TextAt(pages.back().w, kMargin + 4, y + 4, l.text, l.size, l.colour, "start", false, l.italic);
+    y += kWordLineHeight;
+  }
+}
+
+// One series: heading, chart, key figures, icons, then the words; the words that do not fit
+// continue on pages of their own, headed "(continued)".
+std::vector<Page> SeriesPages(const ReportInput& input, const ReportSeries& s) {
+  const std::string meta = SeriesPageMeta(s);
   const std::string heading = render::SeriesHeading(s);
   std::vector<Page> pages;
   pages.push_back(OpenPage(heading, meta));
@@ -403,69 +468,24 @@ std::vector<Page> SeriesPages(const ReportInput& input, const ReportSeries& s) {
   // which only pages.back() is written to.
   MarkupWriter& w = pages.back().w;
 
-  std::string updated =
-      row.updated_to ? render::PeriodText(*row.updated_to, row.period_kind) : "no data";
-  if (row.stale) updated += " (stale)";
-  std::vector<Figure> figures = {
-      {"Updated to", updated},
-      {"Latest", FormatValue(row.latest_value, decimals, ind.unit)},
-      {r.chart == ChartType::kRun ? "Median" : "Mean", FormatValue(row.mean, decimals, ind.unit)},
-      {"Target", render::TargetText(s, decimals)},
-  };
-  if (r.chart != ChartType::kRun)
-    figures.insert(figures.begin() + 3, {"Process limits", render::LimitsText(row, decimals)});
+  std::vector<Figure> figures = FiguresOf(s);
   const int figure_rows = LayOutFigures(figures);
   const double figures_height = kFigureRowHeight * figure_rows + 4;
   const double icons_height = IconBand(nullptr, s, input.palette, 0);
-  constexpr double kLineHeight = 16;
-  const std::vector<PageText> words = SeriesWords(ind, s);
+  const std::vector<PageText> words = SeriesWords(render::IndicatorOf(s), s);
 
   // The chart takes what the figures, icons and words leave, so the series keeps to one page;
-  // only below kMinChartHeight do the words continue on a page of their own. Its own title
-  // would repeat the page heading, so it gives the figures' context instead.
+  // only below kMinChartHeight do the words continue on a page of their own.
   constexpr double kMinChartHeight = 250;
   const double chart_top = pages.back().top + 4;
   const double chart_room =
       std::max(kMinChartHeight, kContentBottom - chart_top - 8 - figures_height - 6 - icons_height -
-                                    10 - kLineHeight * static_cast<double>(words.size()) - 4);
-  ChartOptions options{.width = static_cast<int>(kRight - kMargin),
-                       // Annotation notes grow the chart downwards: leave them room.
-                       .height = std::clamp(static_cast<int>(chart_room) -
-                                                17 * static_cast<int>(ind.annotations.size()),
-                                            static_cast<int>(kMinChartHeight) - 50, 440),
-                       .palette = input.palette,
-                       .title = ind.name.empty() ? ind.id : ind.name};
-  const std::string chart = RenderChartSvg(ind, r, options);
-  // The chart's drawn height (its root element's height attribute), scaled to its room.
-  double chart_height = options.height;
-  if (const std::size_t at = chart.find("height=\""); at != std::string::npos) {
-    chart_height = std::atof(chart.c_str() + at + 8);
-  }
-  const double scale = chart_height > chart_room ? chart_room / chart_height : 1;
-  PlaceSvg(w, kMargin, chart_top, chart, scale);
-
-  double y = chart_top + chart_height * scale + 8;
-  w.Leaf("rect", {{"x", Num(kMargin)},
-                  {"y", Num(y)},
-                  {"width", Num(kRight - kMargin)},
-                  {"height", Num(figures_height)},
-                  {"fill", std::string(kBand)}});
-  for (const Figure& f : figures) {
-    const double row_top = y + kFigureRowHeight * f.row;
-    TextAt(w, f.x, row_top + 17, f.label, 11, kMuted);
-    TextAt(w, f.x, row_top + 36, f.value, kFigureValueSize, kText, "start", true);
-  }
+                                    10 - kWordLineHeight * static_cast<double>(words.size()) - 4);
+  double y = chart_top + PlaceSeriesChart(w, input, s, chart_top, chart_room, kMinChartHeight) + 8;
+  DrawFigures(w, figures, y, figures_height);
   y += figures_height + 6;
   y += IconBand(&w, s, input.palette, y) + 10;
-
-  for (const PageText& l : words) {
-    if (y + kLineHeight > kContentBottom) {
-      pages.push_back(OpenPage(heading + " (continued)", meta));
-      y = pages.back().top + 10;
-    }
-    TextAt(pages.back().w, kMargin + 4, y + 4, l.text, l.size, l.colour, "start", false, l.italic);
-    y += kLineHeight;
-  }
+  FlowWords(pages, words, y, heading, meta);
   return pages;
 }
 

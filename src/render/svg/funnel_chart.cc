@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "kaizen/analysis_render.h"
-#include "render/svg/label_placer.h"
+#include "render/svg/funnel_labels.h"
 #include "render/svg/palette.h"
 #include "render/svg/plot_frame.h"
 #include "render/svg/svg_writer.h"
@@ -19,12 +19,6 @@ namespace kaizen {
 namespace {
 
 using render::Num;
-
-// At most this many providers are named on the chart, the most extreme first: more names than
-// this stop being read; the rest are listed in a footnote.
-constexpr std::size_t kMaxLabels = 12;
-constexpr double kLabelFont = 11;
-constexpr double kLabelHeight = 13;  // an 11 px line with its descenders
 
 struct Settings {
   FunnelLimitMethod method = FunnelLimitMethod::kExact;
@@ -57,58 +51,6 @@ Settings RecoverSettings(const FunnelResult& f) {
   return {};
 }
 
-bool Drawn(const FunnelPoint& p) { return std::isfinite(p.value) && p.denominator > 0; }
-
-struct FunnelLabel {
-  std::string name;
-  double x = 0, y = 0;  // the point
-  render::PlacedLabel placed;
-};
-struct FunnelLabels {
-  std::vector<FunnelLabel> placed;
-  std::vector<std::string> unlabelled;  // outside the limits but not named on the chart
-};
-
-// The outliers' names, most extreme first (outside 99.8 %, then outside 95 % only), placed
-// clear of each other, of every provider's point and of the title (they stay inside the plot
-// area); those that do not fit, or come after the first kMaxLabels, are listed instead.
-FunnelLabels PlaceFunnelLabels(const FunnelResult& f, const render::PlotArea& a) {
-  std::vector<render::Box> points;
-  for (const FunnelPoint& p : f.points) {
-    if (!Drawn(p)) continue;
-    points.push_back(render::PointBox(a.X(p.denominator), a.Y(p.value),
-                                      p.flag == FunnelFlag::kWithin ? 3.5 : 5));
-  }
-  std::vector<FunnelLabel> candidates;
-  std::vector<std::string> unlabelled;
-  for (const std::string& name : f.outside95) {  // most extreme first, 99.8 % ones included
-    const auto it = std::find_if(f.points.begin(), f.points.end(),
-                                 [&](const FunnelPoint& p) { return p.provider == name; });
-    if (it == f.points.end() || !Drawn(*it)) continue;
-    if (candidates.size() == kMaxLabels) {
-      unlabelled.push_back(name);
-      continue;
-    }
-    candidates.push_back({name, a.X(it->denominator), a.Y(it->value), {}});
-  }
-  std::vector<render::LabelRequest> requests;
-  for (const FunnelLabel& c : candidates)
-    requests.push_back({c.x, c.y, render::TextWidth(c.name, kLabelFont), kLabelHeight});
-  const std::vector<render::PlacedLabel> placed =
-      render::PlaceLabels(requests, points, {a.left, a.top, a.right, a.bottom});
-  FunnelLabels out;
-  for (std::size_t i = 0; i < candidates.size(); ++i) {
-    if (placed[i].placed) {
-      candidates[i].placed = placed[i];
-      out.placed.push_back(candidates[i]);
-    } else {
-      out.unlabelled.push_back(candidates[i].name);
-    }
-  }
-  out.unlabelled.insert(out.unlabelled.end(), unlabelled.begin(), unlabelled.end());
-  return out;
-}
-
 struct LegendContent {
   std::string centre;                              // "Target 95.0%", "Pooled mean 80.7%"
   bool within = false, high = false, low = false;  // which kinds of point are drawn
@@ -119,8 +61,7 @@ struct LegendContent {
 // Draws the legend from (x, y), wrapping before `right`; returns the baseline of its last row.
 double DrawFunnelLegend(render::MarkupWriter& w, const LegendContent& c, double x, double y,
                         double right) {
-  w.Open("g",
-         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
+  render::OpenLegendGroup(w);
   render::Legend legend(w, x, y, right);
   legend.Line(c.centre, render::kCentreColour, "", 1.75);
   legend.Line("95 % limits", render::kLimitColour, render::kLimitDash, 1.5);
@@ -143,54 +84,40 @@ double DrawFunnelLegend(render::MarkupWriter& w, const LegendContent& c, double 
   return legend.bottom();
 }
 
-}  // namespace
+// How far the data reach: the providers' precisions and values, and the target.
+struct Extent {
+  double x_min = INFINITY, x_max = 0, y_lo = 0, y_hi = 0;
+};
 
-std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
-  const double width = std::max(options.width, 320);
-  const double base_height = std::max(options.height, 240);
+// The value axis also shows the 99.8 % limits at the smallest provider, so every provider's
+// position relative to its own limits is visible; the curves above it are clipped.
+Extent ExtentOf(const FunnelResult& f, const Settings& settings, double tau2) {
   const bool proportion = f.type == FunnelType::kProportion;
-  const double tau2 = f.adjusted ? f.tau2 : 0;
-  const Settings settings = RecoverSettings(f);
-
-  double x_max = 0, x_min = INFINITY, y_lo = f.target, y_hi = f.target;
+  Extent e{.y_lo = f.target, .y_hi = f.target};
   for (const FunnelPoint& p : f.points) {
-    if (!std::isfinite(p.value) || !(p.denominator > 0)) continue;
-    x_max = std::max(x_max, p.denominator);
-    x_min = std::min(x_min, p.denominator);
-    y_lo = std::min(y_lo, p.value);
-    y_hi = std::max(y_hi, p.value);
+    if (!render::DrawnOnFunnel(p)) continue;
+    e.x_max = std::max(e.x_max, p.denominator);
+    e.x_min = std::min(e.x_min, p.denominator);
+    e.y_lo = std::min(e.y_lo, p.value);
+    e.y_hi = std::max(e.y_hi, p.value);
   }
-  if (!std::isfinite(x_min)) x_min = x_max = 1;
-  // The value axis also shows the 99.8 % limits at the smallest provider, so every provider's
-  // position relative to its own limits is visible; the curves above it are clipped.
+  if (!std::isfinite(e.x_min)) e.x_min = e.x_max = 1;
   if (const Result<FunnelBand> b =
-          FunnelLimitsAt(proportion ? std::max(1.0, std::round(x_min)) : x_min, f.target, f.type,
-                         settings.method, tau2, settings.scale);
+          FunnelLimitsAt(proportion ? std::max(1.0, std::round(e.x_min)) : e.x_min, f.target,
+                         f.type, settings.method, tau2, settings.scale);
       b.ok()) {
-    if (std::isfinite(b->lower998)) y_lo = std::min(y_lo, b->lower998);
-    if (std::isfinite(b->upper998)) y_hi = std::max(y_hi, b->upper998);
+    if (std::isfinite(b->lower998)) e.y_lo = std::min(e.y_lo, b->lower998);
+    if (std::isfinite(b->upper998)) e.y_hi = std::max(e.y_hi, b->upper998);
   }
   if (proportion) {
-    y_lo = std::max(0.0, y_lo);
-    y_hi = std::min(1.0, y_hi);
+    e.y_lo = std::max(0.0, e.y_lo);
+    e.y_hi = std::min(1.0, e.y_hi);
   }
-  // The indicator's display scale (PlotOptions::multiplier), else percent for proportions.
-  const double multiplier = options.multiplier > 0 ? options.multiplier : (proportion ? 100 : 1);
-  const std::string unit = options.multiplier > 0 ? options.unit : (proportion ? "%" : "");
-  const bool percent = unit == "%";
-  const render::Axis x_axis = render::MakeAxis(0, x_max);
-  const render::Axis y_axis = render::MakeAxis(y_lo, y_hi, multiplier, percent ? " %" : "");
+  return e;
+}
 
-  auto value_text = [&](double v) {
-    return percent
-               ? render::FormatValue(v * multiplier, 1) + "%"
-               : render::FormatSignificant(v * multiplier, 3) + (unit.empty() ? "" : " " + unit);
-  };
-  const std::string centre_name(FunnelCentreName(f.centre));
-  const render::PlotArea a =
-      render::AxesPlotArea(x_axis, y_axis, width, base_height, !options.y_label.empty());
-
-  const FunnelLabels labels = PlaceFunnelLabels(f, a);
+// The footnotes: the method, the rows left out and the outliers not named on the chart.
+std::vector<std::string> FunnelNotes(const FunnelResult& f, const render::FunnelLabels& labels) {
   std::vector<std::string> notes;
   if (!f.method.empty()) notes.push_back(f.method);
   if (f.rows_skipped > 0) {
@@ -202,35 +129,96 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
     for (const std::string& name : labels.unlabelled) list += (list.empty() ? "" : ", ") + name;
     notes.push_back("Also outside the limits (no room to name them on the chart): " + list + ".");
   }
-  const double note_width = width - 28;
+  return notes;
+}
+
+// Everything about the chart that is worked out before drawing, once.
+struct FunnelLayout {
+  double width = 0, base_height = 0, height = 0;
+  bool proportion = false;
+  double tau2 = 0;
+  Settings settings;
+  double x_min = 1;
+  double multiplier = 1;
+  std::string unit;
+  bool percent = false;
+  render::Axis x_axis, y_axis;
+  render::PlotArea a;
+  render::FunnelLabels labels;
+  std::vector<std::string> notes;
+  double note_width = 0;
+  LegendContent legend;
+  double legend_y = 0, legend_extra = 0;
+
+  // A value on the indicator's display scale: "81.2%", "3.45 per 1,000".
+  std::string ValueText(double v) const {
+    return percent
+               ? render::FormatValue(v * multiplier, 1) + "%"
+               : render::FormatSignificant(v * multiplier, 3) + (unit.empty() ? "" : " " + unit);
+  }
+};
+
+LegendContent LegendContentOf(const FunnelResult& f, const PlotOptions& options,
+                              const FunnelLayout& l) {
+  const std::string centre_name(FunnelCentreName(f.centre));
+  LegendContent c;
+  c.centre = std::string(1, static_cast<char>(std::toupper(centre_name[0]))) +
+             centre_name.substr(1) + " " + l.ValueText(f.target);
+  c.direction = options.direction;
+  c.colours = render::ColoursOf(options.palette);
+  for (const FunnelPoint& p : f.points) {
+    if (!render::DrawnOnFunnel(p)) continue;
+    c.within = c.within || p.flag == FunnelFlag::kWithin;
+    c.high = c.high || static_cast<int>(p.flag) > 0;
+    c.low = c.low || static_cast<int>(p.flag) < 0;
+  }
+  return c;
+}
+
+FunnelLayout LayoutFunnel(const FunnelResult& f, const PlotOptions& options) {
+  FunnelLayout l;
+  l.width = std::max(options.width, 320);
+  l.base_height = std::max(options.height, 240);
+  l.proportion = f.type == FunnelType::kProportion;
+  l.tau2 = f.adjusted ? f.tau2 : 0;
+  l.settings = RecoverSettings(f);
+  const Extent e = ExtentOf(f, l.settings, l.tau2);
+  l.x_min = e.x_min;
+  // The indicator's display scale (PlotOptions::multiplier), else percent for proportions.
+  l.multiplier = options.multiplier > 0 ? options.multiplier : (l.proportion ? 100 : 1);
+  l.unit = options.multiplier > 0 ? options.unit : (l.proportion ? "%" : "");
+  l.percent = l.unit == "%";
+  l.x_axis = render::MakeAxis(0, e.x_max);
+  l.y_axis = render::MakeAxis(e.y_lo, e.y_hi, l.multiplier, l.percent ? " %" : "");
+  l.a = render::AxesPlotArea(l.x_axis, l.y_axis, l.width, l.base_height, !options.y_label.empty());
+  l.labels = render::PlaceFunnelLabels(f, l.a);
+  l.notes = FunnelNotes(f, l.labels);
+  l.note_width = l.width - 28;
   // The legend wraps onto more rows on a narrow chart or with long labels; a dry run into a
   // scratch writer measures them so the notes move down instead of overlapping it.
-  LegendContent legend_content;
-  legend_content.centre = std::string(1, static_cast<char>(std::toupper(centre_name[0]))) +
-                          centre_name.substr(1) + " " + value_text(f.target);
-  legend_content.direction = options.direction;
-  legend_content.colours = render::ColoursOf(options.palette);
-  for (const FunnelPoint& p : f.points) {
-    if (!Drawn(p)) continue;
-    legend_content.within = legend_content.within || p.flag == FunnelFlag::kWithin;
-    legend_content.high = legend_content.high || static_cast<int>(p.flag) > 0;
-    legend_content.low = legend_content.low || static_cast<int>(p.flag) < 0;
-  }
-  const double legend_y = a.bottom + 62;
+  l.legend = LegendContentOf(f, options, l);
+  l.legend_y = l.a.bottom + 62;
   render::MarkupWriter scratch;
-  const double legend_extra =
-      DrawFunnelLegend(scratch, legend_content, a.left, legend_y, width - 10) - legend_y;
-  const double height =
-      base_height + legend_extra + render::NotesLines(notes, note_width) * render::kNoteLineHeight;
+  l.legend_extra =
+      DrawFunnelLegend(scratch, l.legend, l.a.left, l.legend_y, l.width - 10) - l.legend_y;
+  l.height = l.base_height + l.legend_extra +
+             render::NotesLines(l.notes, l.note_width) * render::kNoteLineHeight;
+  return l;
+}
 
-  const std::string title = options.title.empty() ? "Funnel plot" : options.title;
-  std::string subtitle = std::to_string(f.points.size()) + " providers  \xC2\xB7  " + centre_name +
-                         " " + value_text(f.target) + "  \xC2\xB7  " +
-                         std::to_string(f.outside998.size()) + " outside 99.8 %, " +
-                         std::to_string(f.outside95.size()) + " outside 95 %";
+std::string FunnelSubtitle(const FunnelResult& f, const FunnelLayout& l) {
+  std::string subtitle = std::to_string(f.points.size()) + " providers  \xC2\xB7  " +
+                         std::string(FunnelCentreName(f.centre)) + " " + l.ValueText(f.target) +
+                         "  \xC2\xB7  " + std::to_string(f.outside998.size()) +
+                         " outside 99.8 %, " + std::to_string(f.outside95.size()) + " outside 95 %";
   subtitle += f.adjusted ? "  \xC2\xB7  limits widened for overdispersion (\xCF\x86 = " +
                                render::FormatSignificant(f.phi) + ")"
                          : "  \xC2\xB7  \xCF\x86 = " + render::FormatSignificant(f.phi);
+  return subtitle;
+}
+
+// What a screen reader announces: the subtitle and the providers outside 99.8 %.
+std::string FunnelDescription(const FunnelResult& f, const std::string& subtitle) {
   std::string desc = "Funnel plot. " + subtitle + ".";
   if (!f.outside998.empty()) {
     desc += " Outside the 99.8 % limits:";
@@ -239,14 +227,13 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
     }
     desc += ".";
   }
+  return desc;
+}
 
-  render::MarkupWriter w;
-  render::OpenPlot(w, width, height, title, subtitle, desc);
-  render::DrawYAxis(w, a, y_axis, options.y_label);
-  render::DrawXAxis(w, a, x_axis, options.x_label);
-
-  // The curves are clipped to the plot area; the id carries the geometry so two funnels
-  // inlined in one report never share a clip path by accident.
+// The clip path that keeps the curves inside the plot area; returns its id. The id carries the
+// geometry so two funnels inlined in one report never share a clip path by accident.
+std::string DefinePlotClip(render::MarkupWriter& w, const std::string& title,
+                           const render::PlotArea& a) {
   const std::string clip_id =
       "funnel-clip-" + std::to_string(std::hash<std::string>{}(title + Num(a.left) + Num(a.bottom) +
                                                                Num(a.y_lo) + Num(a.y_hi)) %
@@ -259,38 +246,52 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
                   {"height", Num(a.bottom - a.top)}});
   w.Close();
   w.Close();
+  return clip_id;
+}
 
-  // Limits on a geometric grid (the funnel changes fastest at small precision) from a quarter
-  // of the smallest provider's precision to the end of the axis.
-  constexpr int kSteps = 240;
-  const double start = std::max(proportion ? 1.0 : 1e-9, x_min / 4);
+// The four limit curves sampled at the precisions xs.
+struct LimitCurves {
   std::vector<double> xs, l95, u95, l998, u998;
+};
+
+// Limits on a geometric grid (the funnel changes fastest at small precision) from a quarter of
+// the smallest provider's precision to the end of the axis.
+LimitCurves SampleLimits(const FunnelResult& f, const FunnelLayout& l) {
+  constexpr int kSteps = 240;
+  const double start = std::max(l.proportion ? 1.0 : 1e-9, l.x_min / 4);
+  LimitCurves c;
   double last_x = -1;
   for (int i = 0; i <= kSteps; ++i) {
-    double x = start * std::pow(a.x_hi / start, static_cast<double>(i) / kSteps);
+    double x = start * std::pow(l.a.x_hi / start, static_cast<double>(i) / kSteps);
     // Exact binomial limits exist at whole denominators only.
-    if (proportion && settings.method == FunnelLimitMethod::kExact) x = std::round(x);
+    if (l.proportion && l.settings.method == FunnelLimitMethod::kExact) x = std::round(x);
     if (x <= last_x) continue;
     last_x = x;
     const Result<FunnelBand> b =
-        FunnelLimitsAt(x, f.target, f.type, settings.method, tau2, settings.scale);
+        FunnelLimitsAt(x, f.target, f.type, l.settings.method, l.tau2, l.settings.scale);
     if (!b.ok()) continue;
-    xs.push_back(x);
-    l95.push_back(b->lower95);
-    u95.push_back(b->upper95);
-    l998.push_back(b->lower998);
-    u998.push_back(b->upper998);
+    c.xs.push_back(x);
+    c.l95.push_back(b->lower95);
+    c.u95.push_back(b->upper95);
+    c.l998.push_back(b->lower998);
+    c.u998.push_back(b->upper998);
   }
+  return c;
+}
+
+// The 99.8 % limits solid, the 95 % dashed, clipped to the plot; then the target across it.
+void DrawLimitsAndTarget(render::MarkupWriter& w, const render::PlotArea& a, const LimitCurves& c,
+                         const std::string& clip_id, double target) {
   w.Open("g", {{"class", "limits"}, {"clip-path", "url(#" + clip_id + ")"}, {"fill", "none"}});
-  for (const auto& [cls, ys] : {std::pair{"upper-998", &u998}, std::pair{"lower-998", &l998}}) {
+  for (const auto& [cls, ys] : {std::pair{"upper-998", &c.u998}, std::pair{"lower-998", &c.l998}}) {
     w.Leaf("path", {{"class", cls},
-                    {"d", render::PolylinePath(a, xs, *ys)},
+                    {"d", render::PolylinePath(a, c.xs, *ys)},
                     {"stroke", std::string(render::kLimitColour)},
                     {"stroke-width", "1.75"}});
   }
-  for (const auto& [cls, ys] : {std::pair{"upper-95", &u95}, std::pair{"lower-95", &l95}}) {
+  for (const auto& [cls, ys] : {std::pair{"upper-95", &c.u95}, std::pair{"lower-95", &c.l95}}) {
     w.Leaf("path", {{"class", cls},
-                    {"d", render::PolylinePath(a, xs, *ys)},
+                    {"d", render::PolylinePath(a, c.xs, *ys)},
                     {"stroke", std::string(render::kLimitColour)},
                     {"stroke-width", "1.5"},
                     {"stroke-dasharray", std::string(render::kLimitDash)}});
@@ -298,76 +299,83 @@ std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
   w.Close();
   w.Leaf("line", {{"class", "target"},
                   {"x1", Num(a.left)},
-                  {"y1", Num(a.Y(f.target))},
+                  {"y1", Num(a.Y(target))},
                   {"x2", Num(a.right)},
-                  {"y2", Num(a.Y(f.target))},
+                  {"y2", Num(a.Y(target))},
                   {"stroke", std::string(render::kCentreColour)},
                   {"stroke-width", "1.75"}});
+}
 
-  // Outliers in their class colour: high is improvement when higher is better, and so on; with
-  // no better direction both sides are "special cause, neither".
-  const render::PaletteColours colours = render::ColoursOf(options.palette);
-  auto outlier_colour = [&](FunnelFlag flag) -> std::string_view {
-    const bool high = static_cast<int>(flag) > 0;
-    switch (options.direction) {
-      case Direction::kHigherIsBetter:
-        return high ? colours.improvement : colours.concern;
-      case Direction::kLowerIsBetter:
-        return high ? colours.concern : colours.improvement;
-      case Direction::kNeither:
-        break;
-    }
-    return colours.neither;
-  };
+// Outliers in their class colour: high is improvement when higher is better, and so on; with
+// no better direction both sides are "special cause, neither".
+std::string_view OutlierColour(FunnelFlag flag, Direction direction,
+                               const render::PaletteColours& colours) {
+  const bool high = static_cast<int>(flag) > 0;
+  switch (direction) {
+    case Direction::kHigherIsBetter:
+      return high ? colours.improvement : colours.concern;
+    case Direction::kLowerIsBetter:
+      return high ? colours.concern : colours.improvement;
+    case Direction::kNeither:
+      break;
+  }
+  return colours.neither;
+}
+
+// One provider's point, with its value, counts, flag and z-score in the tooltip.
+void DrawProvider(render::MarkupWriter& w, const FunnelPoint& p, const FunnelLayout& l,
+                  Direction direction) {
+  const bool outside = p.flag != FunnelFlag::kWithin;
+  const bool far = p.flag == FunnelFlag::kHigh998 || p.flag == FunnelFlag::kLow998;
+  const render::PaletteColours& colours = l.legend.colours;
+  w.Open(
+      "circle",
+      {{"class", outside ? (far ? "outside-998" : "outside-95") : "within"},
+       {"cx", Num(l.a.X(p.denominator))},
+       {"cy", Num(l.a.Y(p.value))},
+       {"r", outside ? "5" : "3.5"},
+       {"fill", std::string(outside ? OutlierColour(p.flag, direction, colours) : colours.common)},
+       {"stroke", "#FFFFFF"},
+       {"stroke-width", outside ? "1" : "0.5"}});
+  w.Leaf("title", {},
+         p.provider + ": " + l.ValueText(p.value) + " (" +
+             render::FormatSignificant(p.numerator, 6) + " / " +
+             render::FormatSignificant(p.denominator, 6) + "), " +
+             std::string(FunnelFlagName(p.flag)) + ", z " + render::FormatValue(p.z_adjusted, 2));
+  w.Close();
+}
+
+// Within-limit providers first, so the coloured ones are drawn on top.
+void DrawProviders(render::MarkupWriter& w, const FunnelResult& f, const FunnelLayout& l,
+                   Direction direction) {
   w.Open("g", {{"class", "providers"}});
-  // Within-limit providers first, so the coloured ones are drawn on top.
   for (const bool outside_pass : {false, true}) {
     for (const FunnelPoint& p : f.points) {
-      if (!std::isfinite(p.value) || !(p.denominator > 0)) continue;
-      const bool outside = p.flag != FunnelFlag::kWithin;
-      if (outside != outside_pass) continue;
-      const bool far = p.flag == FunnelFlag::kHigh998 || p.flag == FunnelFlag::kLow998;
-      w.Open("circle", {{"class", outside ? (far ? "outside-998" : "outside-95") : "within"},
-                        {"cx", Num(a.X(p.denominator))},
-                        {"cy", Num(a.Y(p.value))},
-                        {"r", outside ? "5" : "3.5"},
-                        {"fill", std::string(outside ? outlier_colour(p.flag) : colours.common)},
-                        {"stroke", "#FFFFFF"},
-                        {"stroke-width", outside ? "1" : "0.5"}});
-      w.Leaf("title", {},
-             p.provider + ": " + value_text(p.value) + " (" +
-                 render::FormatSignificant(p.numerator, 6) + " / " +
-                 render::FormatSignificant(p.denominator, 6) + "), " +
-                 std::string(FunnelFlagName(p.flag)) + ", z " +
-                 render::FormatValue(p.z_adjusted, 2));
-      w.Close();
+      if (!render::DrawnOnFunnel(p) || (p.flag != FunnelFlag::kWithin) != outside_pass) continue;
+      DrawProvider(w, p, l, direction);
     }
   }
   w.Close();
+}
 
-  // Names of the most extreme providers where they fit (PlaceFunnelLabels), with a leader line
-  // when the name had to move away from its point.
-  w.Open("g", {{"class", "provider-labels"},
-               {"font-size", Num(kLabelFont)},
-               {"fill", std::string(render::kTextColour)}});
-  for (const FunnelLabel& l : labels.placed) {
-    if (l.placed.leader) {
-      const render::Box& b = l.placed.box;
-      const double lx = std::clamp(l.x, b.x0, b.x1), ly = std::clamp(l.y, b.y0, b.y1);
-      w.Leaf("line", {{"class", "leader"},
-                      {"x1", Num(l.x)},
-                      {"y1", Num(l.y)},
-                      {"x2", Num(lx)},
-                      {"y2", Num(ly)},
-                      {"stroke", std::string(render::kMutedText)},
-                      {"stroke-width", "0.75"}});
-    }
-    w.Leaf("text", {{"x", Num(l.placed.box.x0)}, {"y", Num(l.placed.box.y1 - 3)}}, l.name);
-  }
-  w.Close();
+}  // namespace
 
-  DrawFunnelLegend(w, legend_content, a.left, legend_y, width - 10);
-  render::DrawNotes(w, 14, base_height - 4 + legend_extra, note_width, notes);
+// Layers back to front: axes, the limit curves and target, the providers, then their names,
+// the legend and the notes.
+std::string RenderFunnelSvg(const FunnelResult& f, const PlotOptions& options) {
+  const FunnelLayout l = LayoutFunnel(f, options);
+  const std::string title = options.title.empty() ? "Funnel plot" : options.title;
+  const std::string subtitle = FunnelSubtitle(f, l);
+  render::MarkupWriter w;
+  render::OpenPlot(w, l.width, l.height, title, subtitle, FunnelDescription(f, subtitle));
+  render::DrawYAxis(w, l.a, l.y_axis, options.y_label);
+  render::DrawXAxis(w, l.a, l.x_axis, options.x_label);
+  const std::string clip_id = DefinePlotClip(w, title, l.a);
+  DrawLimitsAndTarget(w, l.a, SampleLimits(f, l), clip_id, f.target);
+  DrawProviders(w, f, l, options.direction);
+  render::DrawProviderLabels(w, l.labels);
+  DrawFunnelLegend(w, l.legend, l.a.left, l.legend_y, l.width - 10);
+  render::DrawNotes(w, 14, l.base_height - 4 + l.legend_extra, l.note_width, l.notes);
   return w.Finish();
 }
 

@@ -15,38 +15,40 @@
 
 namespace kaizen {
 
-std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& options) {
-  using render::Num;
-  const double width = std::max(options.width, 320);
-  const double base_height = std::max(options.height, 240);
-  const std::size_t n = pareto.bars.size();
+namespace {
+
+using render::Num;
+
+// Everything about the chart that is worked out before drawing, once.
+struct ParetoLayout {
+  double width = 0, base_height = 0, height = 0;
+  std::size_t n = 0;
+  int decimals = 0;  // bars' values: whole counts print whole, weights one decimal
+  render::Axis y_axis;
+  double cut = 0.8;
+  std::vector<std::string> labels;
+  render::PlotArea a;
+  double slot = 0, bar_width = 0;
+  render::CategoryLabelPlan plan;
+  std::vector<std::string> notes;
+  double note_width = 0;
+  // The cumulative share's y on the right-hand 0–100 % scale.
+  double YPct(double share) const { return a.bottom - share * (a.bottom - a.top); }
+};
+
+// The value axis. Headroom above the tallest bar for its value label, which would otherwise sit
+// in the subtitle when that bar reaches the top of the axis; whole counts keep whole ticks.
+render::Axis ValueAxis(const ParetoResult& pareto, bool whole_values) {
   double hi = 0;
-  bool whole_values = true;
-  for (const ParetoBar& b : pareto.bars) {
-    hi = std::max(hi, b.value);
-    whole_values = whole_values && b.value == std::floor(b.value);
-  }
-  // Headroom above the tallest bar for its value label, which would otherwise sit in the
-  // subtitle when that bar reaches the top of the axis.
+  for (const ParetoBar& b : pareto.bars) hi = std::max(hi, b.value);
   const double top = hi > 0 ? hi * 1.08 : 1;
   render::Axis y_axis = render::MakeAxis(0, top);
   if (whole_values && y_axis.decimals > 0) y_axis = render::MakeAxis(0, std::max(5.0, top));
-  const render::Axis pct_axis{
-      .ticks = {0, 0.2, 0.4, 0.6, 0.8, 1.0}, .decimals = 1, .multiplier = 100, .suffix = " %"};
-  const double cut =
-      std::isfinite(options.pareto_cut) && options.pareto_cut > 0 && options.pareto_cut <= 1
-          ? options.pareto_cut
-          : 0.8;
+  return y_axis;
+}
 
-  std::vector<std::string> labels;
-  for (const ParetoBar& b : pareto.bars) labels.push_back(b.category);
-  render::PlotArea a;
-  a.left = render::LeftEdgeFor(y_axis, true);
-  a.right = width - 70;  // room for the percentage axis and its title
-  a.top = render::kFrameTop;
-  a.left = render::LeftEdgeForCategories(a.left, a.right, labels);
-  const double slot = n == 0 ? a.right - a.left : (a.right - a.left) / static_cast<double>(n);
-  const render::CategoryLabelPlan plan = render::PlanCategoryLabels(labels, slot);
+// The footnotes: why every named category is vital, and what was left out.
+std::vector<std::string> ParetoNotes(const ParetoResult& pareto, double cut) {
   std::vector<std::string> notes;
   if (pareto.cut_needs_other) {
     notes.push_back("The named categories alone never reach the " +
@@ -58,38 +60,62 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
                     (pareto.missing_records == 1 ? "" : "s") +
                     " with no category (or no weight) left out.");
   }
-  const double note_width = width - 28;
-  const double height = base_height + plan.extra_height +
-                        render::NotesLines(notes, note_width) * render::kNoteLineHeight;
-  a.bottom = base_height - render::kFrameBottomMargin;
-  a.x_lo = 0;
-  a.x_hi = static_cast<double>(std::max<std::size_t>(n, 1));
-  a.y_lo = 0;
-  a.y_hi = y_axis.hi();
-  auto y_pct = [&](double share) { return a.bottom - share * (a.bottom - a.top); };
+  return notes;
+}
 
-  const int decimals = whole_values ? 0 : 1;
+ParetoLayout LayoutPareto(const ParetoResult& pareto, const PlotOptions& options) {
+  ParetoLayout l;
+  l.width = std::max(options.width, 320);
+  l.base_height = std::max(options.height, 240);
+  l.n = pareto.bars.size();
+  bool whole_values = true;
+  for (const ParetoBar& b : pareto.bars)
+    whole_values = whole_values && b.value == std::floor(b.value);
+  l.decimals = whole_values ? 0 : 1;
+  l.y_axis = ValueAxis(pareto, whole_values);
+  l.cut = std::isfinite(options.pareto_cut) && options.pareto_cut > 0 && options.pareto_cut <= 1
+              ? options.pareto_cut
+              : 0.8;
+  for (const ParetoBar& b : pareto.bars) l.labels.push_back(b.category);
+  // Room at the right for the percentage axis and its title.
+  const render::CategoryFrame frame =
+      render::CategoryPlotArea(l.y_axis, true, l.width - 70, l.base_height, l.labels);
+  l.a = frame.area;
+  l.slot = frame.slot;
+  l.plan = frame.plan;
+  l.bar_width = std::min(90.0, l.slot * 0.72);
+  l.notes = ParetoNotes(pareto, l.cut);
+  l.note_width = l.width - 28;
+  l.height = l.base_height + l.plan.extra_height +
+             render::NotesLines(l.notes, l.note_width) * render::kNoteLineHeight;
+  return l;
+}
+
+std::string ParetoSubtitle(const ParetoResult& pareto, const ParetoLayout& l) {
   double vital_share = 0;
   for (const ParetoBar& b : pareto.bars) {
     if (b.vital_few) vital_share = std::max(vital_share, b.cumulative_share);
   }
-  const std::string title = options.title.empty() ? "Pareto chart" : options.title;
-  std::string subtitle = "Total " + render::FormatValue(pareto.total, decimals) +
-                         "  \xC2\xB7  vital few: " + std::to_string(pareto.vital_few_count) +
-                         " of " + std::to_string(n) + " bars make up " +
-                         render::FormatValue(vital_share * 100, 0) + "%  \xC2\xB7  cut at " +
-                         render::FormatValue(cut * 100, 0) + "%";
-  std::string desc = "Pareto chart of " + std::to_string(n) + " bars. " + subtitle + ".";
+  return "Total " + render::FormatValue(pareto.total, l.decimals) +
+         "  \xC2\xB7  vital few: " + std::to_string(pareto.vital_few_count) + " of " +
+         std::to_string(l.n) + " bars make up " + render::FormatValue(vital_share * 100, 0) +
+         "%  \xC2\xB7  cut at " + render::FormatValue(l.cut * 100, 0) + "%";
+}
+
+// What a screen reader announces: the subtitle, then every bar's value and shares.
+std::string ParetoDescription(const ParetoResult& pareto, const ParetoLayout& l,
+                              const std::string& subtitle) {
+  std::string desc = "Pareto chart of " + std::to_string(l.n) + " bars. " + subtitle + ".";
   for (const ParetoBar& b : pareto.bars) {
-    desc += " " + b.category + ": " + render::FormatValue(b.value, decimals) + " (" +
+    desc += " " + b.category + ": " + render::FormatValue(b.value, l.decimals) + " (" +
             render::FormatValue(b.share * 100, 1) + "%, cumulative " +
             render::FormatValue(b.cumulative_share * 100, 1) + "%).";
   }
+  return desc;
+}
 
-  render::MarkupWriter w;
-  render::OpenPlot(w, width, height, title, subtitle, desc);
-  const render::PaletteColours colours = render::ColoursOf(options.palette);
-  // Diagonal hatching for the "other" bar: it merges categories, so it is not one cause.
+// Diagonal hatching for the "other" bar: it merges categories, so it is not one cause.
+void DefineOtherHatch(render::MarkupWriter& w) {
   w.Open("defs");
   w.Open("pattern", {{"id", "pareto-other-hatch"},
                      {"width", "6"},
@@ -104,116 +130,138 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
                   {"stroke-width", "2"}});
   w.Close();
   w.Close();
-  render::DrawYAxis(w, a, y_axis, options.y_label.empty() ? "Count" : options.y_label);
-  render::DrawRightAxis(w, a, pct_axis, "Cumulative %");
+}
 
-  const double bar_width = std::min(90.0, slot * 0.72);
+// What drawing the bars leaves for the layers above them.
+struct BarsDrawn {
   std::vector<double> centres;
   std::vector<render::Box> value_boxes;  // the bars' value labels, which nothing may cover
   bool any_other = false, any_rest = false;
+};
+
+// One bar with its tooltip, the hatch when it is "other", and its value above it when it fits.
+void DrawBar(render::MarkupWriter& w, const ParetoBar& b, double cx, const ParetoLayout& l,
+             const render::PaletteColours& colours, BarsDrawn& drawn) {
+  const double y = l.a.Y(b.value);
+  const double x = cx - l.bar_width / 2;
+  const double height = l.a.bottom - y;
+  const std::string_view fill = b.vital_few ? colours.improvement : colours.common;
+  w.Open("rect", {{"class", b.is_other    ? "bar other"
+                            : b.vital_few ? "bar vital-few"
+                                          : "bar"},
+                  {"x", Num(x)},
+                  {"y", Num(y)},
+                  {"width", Num(l.bar_width)},
+                  {"height", Num(height)},
+                  {"fill", std::string(fill)},
+                  {"fill-opacity", b.is_other    ? "0.45"
+                                   : b.vital_few ? "1"
+                                                 : "0.7"}});
+  std::string tip = b.category + ": " + render::FormatValue(b.value, l.decimals) + " (" +
+                    render::FormatValue(b.share * 100, 1) + "%; cumulative " +
+                    render::FormatValue(b.cumulative_share * 100, 1) + "%)";
+  if (b.is_other) tip += ", " + std::to_string(b.categories) + " categories merged";
+  w.Leaf("title", {}, tip);
+  w.Close();
+  if (b.is_other) {
+    w.Leaf("rect", {{"x", Num(x)},
+                    {"y", Num(y)},
+                    {"width", Num(l.bar_width)},
+                    {"height", Num(height)},
+                    {"fill", "url(#pareto-other-hatch)"}});
+  }
+  const std::string value = render::FormatValue(b.value, l.decimals);
+  if (const double tw = render::TextWidth(value, 11); tw <= l.slot - 2) {
+    drawn.value_boxes.push_back({cx - tw / 2, y - 15, cx + tw / 2, y - 2});
+    w.Leaf("text",
+           {{"x", Num(cx)},
+            {"y", Num(y - 5)},
+            {"font-size", "11"},
+            {"text-anchor", "middle"},
+            {"fill", std::string(render::kTextColour)}},
+           value);
+  }
+}
+
+BarsDrawn DrawBars(render::MarkupWriter& w, const ParetoResult& pareto, const ParetoLayout& l,
+                   const render::PaletteColours& colours) {
+  BarsDrawn drawn;
   w.Open("g", {{"class", "bars"}});
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < l.n; ++i) {
     const ParetoBar& b = pareto.bars[i];
-    const double cx = a.X(i + 0.5);
-    centres.push_back(cx);
-    const double y = a.Y(b.value);
-    const std::string_view fill = b.vital_few ? colours.improvement : colours.common;
-    any_other = any_other || b.is_other;
-    any_rest = any_rest || (!b.vital_few && !b.is_other);
-    std::vector<render::Attr> attrs = {{"class", b.is_other    ? "bar other"
-                                                 : b.vital_few ? "bar vital-few"
-                                                               : "bar"},
-                                       {"x", Num(cx - bar_width / 2)},
-                                       {"y", Num(y)},
-                                       {"width", Num(bar_width)},
-                                       {"height", Num(a.bottom - y)},
-                                       {"fill", std::string(fill)},
-                                       {"fill-opacity", b.is_other    ? "0.45"
-                                                        : b.vital_few ? "1"
-                                                                      : "0.7"}};
-    w.Open("rect", attrs);
-    std::string tip = b.category + ": " + render::FormatValue(b.value, decimals) + " (" +
-                      render::FormatValue(b.share * 100, 1) + "%; cumulative " +
-                      render::FormatValue(b.cumulative_share * 100, 1) + "%)";
-    if (b.is_other) tip += ", " + std::to_string(b.categories) + " categories merged";
-    w.Leaf("title", {}, tip);
-    w.Close();
-    if (b.is_other) {
-      w.Leaf("rect", {{"x", Num(cx - bar_width / 2)},
-                      {"y", Num(y)},
-                      {"width", Num(bar_width)},
-                      {"height", Num(a.bottom - y)},
-                      {"fill", "url(#pareto-other-hatch)"}});
-    }
-    const std::string value = render::FormatValue(b.value, decimals);
-    if (const double tw = render::TextWidth(value, 11); tw <= slot - 2) {
-      value_boxes.push_back({cx - tw / 2, y - 15, cx + tw / 2, y - 2});
-      w.Leaf("text",
-             {{"x", Num(cx)},
-              {"y", Num(y - 5)},
-              {"font-size", "11"},
-              {"text-anchor", "middle"},
-              {"fill", std::string(render::kTextColour)}},
-             value);
-    }
+    const double cx = l.a.X(i + 0.5);
+    drawn.centres.push_back(cx);
+    drawn.any_other = drawn.any_other || b.is_other;
+    drawn.any_rest = drawn.any_rest || (!b.vital_few && !b.is_other);
+    DrawBar(w, b, cx, l, colours, drawn);
   }
   w.Close();
+  return drawn;
+}
+
+// The baseline under the bars, and the cut across the plot on the percentage scale.
+void DrawBaselineAndCut(render::MarkupWriter& w, const ParetoLayout& l) {
+  const render::PlotArea& a = l.a;
   w.Leaf("line", {{"x1", Num(a.left)},
                   {"y1", Num(a.bottom)},
                   {"x2", Num(a.right)},
                   {"y2", Num(a.bottom)},
                   {"stroke", std::string(render::kAxisColour)}});
-
-  // The cut, across the plot on the percentage scale.
   w.Leaf("line", {{"class", "cut"},
                   {"x1", Num(a.left)},
-                  {"y1", Num(y_pct(cut))},
+                  {"y1", Num(l.YPct(l.cut))},
                   {"x2", Num(a.right)},
-                  {"y2", Num(y_pct(cut))},
+                  {"y2", Num(l.YPct(l.cut))},
                   {"stroke", std::string(render::kTargetColour)},
                   {"stroke-width", "1.5"},
                   {"stroke-dasharray", "6 4"}});
+}
 
-  // Cumulative line through the bars' centres, starting from 0 at the left edge of the first.
-  std::string d;
-  if (n > 0) d = "M" + Num(a.X(0.5) - bar_width / 2) + " " + Num(y_pct(0));
-  for (std::size_t i = 0; i < n; ++i) {
-    d += "L" + Num(centres[i]) + " " + Num(y_pct(pareto.bars[i].cumulative_share));
+// Cumulative line through the bars' centres, starting from 0 at the left edge of the first.
+void DrawCumulativeLine(render::MarkupWriter& w, const ParetoResult& pareto, const ParetoLayout& l,
+                        const std::vector<double>& centres) {
+  if (l.n == 0) return;
+  std::string d = "M" + Num(l.a.X(0.5) - l.bar_width / 2) + " " + Num(l.YPct(0));
+  for (std::size_t i = 0; i < l.n; ++i) {
+    d += "L" + Num(centres[i]) + " " + Num(l.YPct(pareto.bars[i].cumulative_share));
   }
-  if (!d.empty()) {
-    w.Leaf("path", {{"class", "cumulative"},
-                    {"d", d},
-                    {"fill", "none"},
-                    {"stroke", std::string(render::kCentreColour)},
-                    {"stroke-width", "2"},
-                    {"stroke-linejoin", "round"}});
-  }
-  // Cumulative percentages where they fit clear of the bars' value labels, the points and each
-  // other (render/svg/label_placer.h); one that finds no room is left out (the tooltip, the
-  // description and the table carry every value).
+  w.Leaf("path", {{"class", "cumulative"},
+                  {"d", d},
+                  {"fill", "none"},
+                  {"stroke", std::string(render::kCentreColour)},
+                  {"stroke-width", "2"},
+                  {"stroke-linejoin", "round"}});
+}
+
+// The cumulative line's points, with their percentages where they fit clear of the bars' value
+// labels, the points and each other (render/svg/label_placer.h); one that finds no room is left
+// out (the tooltip, the description and the table carry every value).
+void DrawCumulativePoints(render::MarkupWriter& w, const ParetoResult& pareto,
+                          const ParetoLayout& l, const BarsDrawn& bars) {
   // Only when the bars leave a label's width between points: with hundreds of narrow bars no
   // label could be read, and the placer's work grows with labels × obstacles.
-  const bool label_points = slot >= render::TextWidth("100%", 11) + 6;
-  std::vector<render::Box> obstacles = value_boxes;
+  const bool label_points = l.slot >= render::TextWidth("100%", 11) + 6;
+  std::vector<render::Box> obstacles = bars.value_boxes;
   std::vector<render::LabelRequest> requests;
   std::vector<std::string> texts;
-  for (std::size_t i = 0; i < n; ++i) {
-    const double cy = y_pct(pareto.bars[i].cumulative_share);
-    obstacles.push_back(render::PointBox(centres[i], cy, 3.5));
+  for (std::size_t i = 0; i < l.n; ++i) {
+    const double cy = l.YPct(pareto.bars[i].cumulative_share);
+    obstacles.push_back(render::PointBox(bars.centres[i], cy, 3.5));
     texts.push_back(render::FormatValue(pareto.bars[i].cumulative_share * 100, 0) + "%");
-    requests.push_back({centres[i], cy, render::TextWidth(texts.back(), 11), 13});
+    requests.push_back({bars.centres[i], cy, render::TextWidth(texts.back(), 11), 13});
   }
+  const render::PlotArea& a = l.a;
   const std::vector<render::PlacedLabel> placed =
       label_points ? render::PlaceLabels(requests, obstacles, {a.left, a.top, a.right, a.bottom})
-                   : std::vector<render::PlacedLabel>(n);
+                   : std::vector<render::PlacedLabel>(l.n);
   w.Open("g", {{"class", "cumulative-points"}, {"font-size", "11"}});
-  for (std::size_t i = 0; i < n; ++i) {
-    w.Leaf("circle", {{"cx", Num(centres[i])},
+  for (std::size_t i = 0; i < l.n; ++i) {
+    w.Leaf("circle", {{"cx", Num(bars.centres[i])},
                       {"cy", Num(requests[i].y)},
                       {"r", "3.5"},
                       {"fill", std::string(render::kCentreColour)}});
   }
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < l.n; ++i) {
     if (!placed[i].placed) continue;
     w.Leaf("text",
            {{"class", "cumulative-label"},
@@ -223,22 +271,47 @@ std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& optio
            texts[i]);
   }
   w.Close();
+}
 
-  render::DrawCategoryLabels(w, a, centres, labels, plan);
-  if (!options.x_label.empty()) {
-    render::DrawXTitle(w, a, a.bottom + 38 + plan.extra_height, options.x_label);
-  }
-  w.Open("g",
-         {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(render::kTextColour)}});
-  render::Legend legend(w, a.left, a.bottom + 62 + plan.extra_height, width - 10);
+// The legend: the bar kinds shown, the cumulative line and the cut.
+void DrawParetoLegend(render::MarkupWriter& w, const ParetoLayout& l, const BarsDrawn& bars,
+                      const render::PaletteColours& colours) {
+  render::OpenLegendGroup(w);
+  render::Legend legend(w, l.a.left, l.a.bottom + 62 + l.plan.extra_height, l.width - 10);
   legend.Swatch("Vital few", colours.improvement);
-  if (any_rest) legend.Swatch("Useful many", colours.common, 0.7);
-  if (any_other)
+  if (bars.any_rest) legend.Swatch("Useful many", colours.common, 0.7);
+  if (bars.any_other)
     legend.Swatch("Other categories, merged", colours.common, 0.45, "pareto-other-hatch");
   legend.Line("Cumulative %", render::kCentreColour);
-  legend.Line(render::FormatValue(cut * 100, 0) + "% cut", render::kTargetColour, "6 4", 1.5);
+  legend.Line(render::FormatValue(l.cut * 100, 0) + "% cut", render::kTargetColour, "6 4", 1.5);
   w.Close();
-  render::DrawNotes(w, 14, base_height + plan.extra_height - 4, note_width, notes);
+}
+
+}  // namespace
+
+// Layers back to front: axes, bars, the cut and cumulative line, then labels and the legend.
+std::string RenderParetoSvg(const ParetoResult& pareto, const PlotOptions& options) {
+  const ParetoLayout l = LayoutPareto(pareto, options);
+  const std::string subtitle = ParetoSubtitle(pareto, l);
+  render::MarkupWriter w;
+  render::OpenPlot(w, l.width, l.height, options.title.empty() ? "Pareto chart" : options.title,
+                   subtitle, ParetoDescription(pareto, l, subtitle));
+  const render::PaletteColours colours = render::ColoursOf(options.palette);
+  DefineOtherHatch(w);
+  render::DrawYAxis(w, l.a, l.y_axis, options.y_label.empty() ? "Count" : options.y_label);
+  const render::Axis pct_axis{
+      .ticks = {0, 0.2, 0.4, 0.6, 0.8, 1.0}, .decimals = 1, .multiplier = 100, .suffix = " %"};
+  render::DrawRightAxis(w, l.a, pct_axis, "Cumulative %");
+  const BarsDrawn bars = DrawBars(w, pareto, l, colours);
+  DrawBaselineAndCut(w, l);
+  DrawCumulativeLine(w, pareto, l, bars.centres);
+  DrawCumulativePoints(w, pareto, l, bars);
+  render::DrawCategoryLabels(w, l.a, bars.centres, l.labels, l.plan);
+  if (!options.x_label.empty()) {
+    render::DrawXTitle(w, l.a, l.a.bottom + 38 + l.plan.extra_height, options.x_label);
+  }
+  DrawParetoLegend(w, l, bars, colours);
+  render::DrawNotes(w, 14, l.base_height + l.plan.extra_height - 4, l.note_width, l.notes);
   return w.Finish();
 }
 

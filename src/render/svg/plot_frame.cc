@@ -119,29 +119,39 @@ void OpenPlot(MarkupWriter& w, double width, double height, std::string_view tit
   }
 }
 
+namespace {
+
+// An axis title turned `degrees` about its centre (cx, cy): -90 reads upwards, beside a left
+// axis; 90 downwards, beside a right one.
+void RotatedTitle(MarkupWriter& w, double cx, double cy, int degrees, std::string_view title) {
+  w.Leaf("text",
+         {{"x", "0"},
+          {"y", "0"},
+          {"font-size", "12"},
+          {"fill", std::string(kTextColour)},
+          {"text-anchor", "middle"},
+          {"transform",
+           "translate(" + Num(cx) + " " + Num(cy) + ") rotate(" + std::to_string(degrees) + ")"}},
+         title);
+}
+
+}  // namespace
+
+void DrawGridline(MarkupWriter& w, double left, double right, double y, std::string_view label) {
+  const std::string ys = Num(y);
+  w.Leaf("line", {{"x1", Num(left)},
+                  {"y1", ys},
+                  {"x2", Num(right)},
+                  {"y2", ys},
+                  {"stroke", std::string(kGridColour)},
+                  {"stroke-width", "1"}});
+  w.Leaf("text", {{"x", Num(left - 6)}, {"y", Num(y + 4)}, {"text-anchor", "end"}}, label);
+}
+
 void DrawYAxis(MarkupWriter& w, const PlotArea& a, const Axis& y, std::string_view title) {
   w.Open("g", {{"class", "y-axis"}, {"font-size", "11"}, {"fill", std::string(kMutedText)}});
-  for (const double t : y.ticks) {
-    const std::string ys = Num(a.Y(t));
-    w.Leaf("line", {{"x1", Num(a.left)},
-                    {"y1", ys},
-                    {"x2", Num(a.right)},
-                    {"y2", ys},
-                    {"stroke", std::string(kGridColour)},
-                    {"stroke-width", "1"}});
-    w.Leaf("text", {{"x", Num(a.left - 6)}, {"y", Num(a.Y(t) + 4)}, {"text-anchor", "end"}},
-           y.Label(t));
-  }
-  if (!title.empty()) {
-    w.Leaf("text",
-           {{"x", "0"},
-            {"y", "0"},
-            {"font-size", "12"},
-            {"fill", std::string(kTextColour)},
-            {"text-anchor", "middle"},
-            {"transform", "translate(20 " + Num((a.top + a.bottom) / 2) + ") rotate(-90)"}},
-           title);
-  }
+  for (const double t : y.ticks) DrawGridline(w, a.left, a.right, a.Y(t), y.Label(t));
+  if (!title.empty()) RotatedTitle(w, 20, (a.top + a.bottom) / 2, -90, title);
   w.Close();
 }
 
@@ -160,15 +170,7 @@ void DrawRightAxis(MarkupWriter& w, const PlotArea& a, const Axis& y, std::strin
   if (!title.empty()) {
     double label_width = 0;
     for (const double t : y.ticks) label_width = std::max(label_width, TextWidth(y.Label(t), 11));
-    w.Leaf("text",
-           {{"x", "0"},
-            {"y", "0"},
-            {"font-size", "12"},
-            {"fill", std::string(kTextColour)},
-            {"text-anchor", "middle"},
-            {"transform", "translate(" + Num(a.right + 7 + label_width + 14) + " " +
-                              Num((a.top + a.bottom) / 2) + ") rotate(90)"}},
-           title);
+    RotatedTitle(w, a.right + 7 + label_width + 14, (a.top + a.bottom) / 2, 90, title);
   }
   w.Close();
 }
@@ -278,6 +280,62 @@ void DrawCategoryLabels(MarkupWriter& w, const PlotArea& a, std::span<const doub
   w.Close();
 }
 
+CategoryFrame CategoryPlotArea(const Axis& y, bool has_y_title, double right, double bottom_edge,
+                               std::span<const std::string> labels) {
+  const std::size_t n = labels.size();
+  CategoryFrame f;
+  PlotArea& a = f.area;
+  a.right = right;
+  a.top = kFrameTop;
+  a.left = LeftEdgeForCategories(LeftEdgeFor(y, has_y_title), right, labels);
+  f.slot = n == 0 ? a.right - a.left : (a.right - a.left) / static_cast<double>(n);
+  f.plan = PlanCategoryLabels(labels, f.slot);
+  a.bottom = bottom_edge - kFrameBottomMargin;
+  a.x_lo = 0;
+  a.x_hi = static_cast<double>(std::max<std::size_t>(n, 1));
+  a.y_lo = y.lo();
+  a.y_hi = y.hi();
+  return f;
+}
+
+namespace {
+
+// Every `k` points gets a period label, k the first of 1, 2, 3, 4, 6, 12 (then multiples of 12)
+// that leaves 12 px between labels `label_width` wide at `spacing` px a point.
+int PeriodLabelStep(double spacing, double label_width) {
+  const int needed = static_cast<int>(std::ceil((label_width + 12) / spacing));
+  for (const int k : {1, 2, 3, 4, 6, 12}) {
+    if (k >= needed) return k;
+  }
+  return (needed + 11) / 12 * 12;
+}
+
+}  // namespace
+
+void DrawPeriodTicks(MarkupWriter& w, double bottom, std::span<const double> xs,
+                     std::span<const std::string> labels) {
+  double label_width = 0;
+  for (const std::string& label : labels) label_width = std::max(label_width, TextWidth(label, 11));
+  const double spacing = xs.size() <= 1 ? 1e9 : xs[1] - xs[0];
+  const std::size_t k = static_cast<std::size_t>(PeriodLabelStep(spacing, label_width));
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const bool labelled = i % k == 0;
+    const std::string x = Num(xs[i]);
+    w.Leaf("line", {{"x1", x},
+                    {"y1", Num(bottom)},
+                    {"x2", x},
+                    {"y2", Num(bottom + (labelled ? 6 : 3))},
+                    {"stroke", std::string(kAxisColour)}});
+    if (labelled) {
+      w.Leaf("text", {{"x", x}, {"y", Num(bottom + 19)}, {"text-anchor", "middle"}}, labels[i]);
+    }
+  }
+}
+
+void OpenLegendGroup(MarkupWriter& w) {
+  w.Open("g", {{"class", "legend"}, {"font-size", "11"}, {"fill", std::string(kTextColour)}});
+}
+
 void Legend::MakeRoom(double item_width) {
   if (x_ + item_width > right_ && x_ > left_) {
     x_ = left_;
@@ -308,6 +366,18 @@ void Legend::Point(std::string_view label, std::string_view colour) {
                      {"fill", std::string(colour)},
                      {"stroke", "#FFFFFF"},
                      {"stroke-width", "0.5"}});
+  w_.Leaf("text", {{"x", Num(x_ + 14)}, {"y", Num(y_)}}, label);
+  x_ += 14 + TextWidth(label, 11) + 18;
+}
+
+void Legend::RingedPoint(std::string_view label, std::string_view fill, std::string_view ring) {
+  MakeRoom(14 + TextWidth(label, 11));
+  w_.Leaf("circle", {{"cx", Num(x_ + 5)},
+                     {"cy", Num(y_ - 4)},
+                     {"r", "5"},
+                     {"fill", std::string(fill)},
+                     {"stroke", std::string(ring)},
+                     {"stroke-width", "1.5"}});
   w_.Leaf("text", {{"x", Num(x_ + 14)}, {"y", Num(y_)}}, label);
   x_ += 14 + TextWidth(label, 11) + 18;
 }

@@ -88,6 +88,9 @@ PlotArea AxesPlotArea(const Axis& x, const Axis& y, double width, double bottom_
 void OpenPlot(MarkupWriter& w, double width, double height, std::string_view title,
               std::string_view subtitle, std::string_view description);
 
+// One horizontal gridline across [left, right] at `y`, with its label right-aligned 6 px to the
+// left of it.
+void DrawGridline(MarkupWriter& w, double left, double right, double y, std::string_view label);
 // Horizontal gridlines with their labels at the left, and the rotated axis title.
 void DrawYAxis(MarkupWriter& w, const PlotArea& a, const Axis& y, std::string_view title);
 // The same on the right-hand edge, labels only (a second scale such as the Pareto's %).
@@ -96,6 +99,13 @@ void DrawRightAxis(MarkupWriter& w, const PlotArea& a, const Axis& y, std::strin
 void DrawXAxis(MarkupWriter& w, const PlotArea& a, const Axis& x, std::string_view title);
 // The axis title centred under the plot at `y`.
 void DrawXTitle(MarkupWriter& w, const PlotArea& a, double y, std::string_view title);
+
+// The ticks of a period axis at `xs` (equally spaced, left to right) on the baseline at `bottom`,
+// every k-th one labelled with `labels[i]`: k is chosen so the labels do not overlap, and for
+// monthly data is a divisor or multiple of 12 so labels fall on the same months each year.
+// The caller opens and closes the axis's <g> and draws its baseline.
+void DrawPeriodTicks(MarkupWriter& w, double bottom, std::span<const double> xs,
+                     std::span<const std::string> labels);
 
 // Category labels under bars or boxes: horizontal when each fits its slot, else turned 35° (and
 // cut to 30 characters with an ellipsis; the full name stays in the bar's tooltip).
@@ -111,8 +121,25 @@ double LeftEdgeForCategories(double left, double right, std::span<const std::str
 void DrawCategoryLabels(MarkupWriter& w, const PlotArea& a, std::span<const double> centres,
                         std::span<const std::string> labels, const CategoryLabelPlan& plan);
 
+// The frame of a chart of categories (bars or boxes): the plot area from the left edge that the
+// y labels and the turned category labels need (LeftEdgeFor, LeftEdgeForCategories) to `right`,
+// from the frame's top to the bottom margin above `bottom_edge`, x running from 0 to the number
+// of labels (one slot each, at least one) and y spanning the axis; each slot's width; and how
+// the category labels are laid out in it.
+struct CategoryFrame {
+  PlotArea area;
+  double slot = 0;
+  CategoryLabelPlan plan;
+};
+CategoryFrame CategoryPlotArea(const Axis& y, bool has_y_title, double right, double bottom_edge,
+                               std::span<const std::string> labels);
+
+// Opens the <g class="legend"> every chart's legend sits in (11 px, the text colour); the caller
+// closes it.
+void OpenLegendGroup(MarkupWriter& w);
+
 // A legend laid out left to right from (x, y), starting a new row before it would pass
-// `right`. The caller opens and closes the enclosing <g>.
+// `right`. The caller opens and closes the enclosing <g> (OpenLegendGroup).
 class Legend {
  public:
   Legend(MarkupWriter& w, double x, double y, double right)
@@ -120,6 +147,9 @@ class Legend {
   void Line(std::string_view label, std::string_view colour, std::string_view dash = {},
             double stroke_width = 2);
   void Point(std::string_view label, std::string_view colour);
+  // A point drawn with a 1.5 px ring of `ring` (the SPC chart's point kinds: a hollow ghost,
+  // the not-judged point's dark ring).
+  void RingedPoint(std::string_view label, std::string_view fill, std::string_view ring);
   void Swatch(std::string_view label, std::string_view colour, double opacity = 1,
               std::string_view pattern_id = {});
   void Text(std::string_view label);

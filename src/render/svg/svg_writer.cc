@@ -72,9 +72,10 @@ void MarkupWriter::Close() {
   open_.pop_back();
 }
 
-void MarkupWriter::Leaf(std::string_view tag, std::initializer_list<Attr> attrs,
-                        std::string_view text) {
-  WriteStart(tag, attrs.begin(), attrs.end());
+// An element with no children: self-closed when it has no text.
+void MarkupWriter::WriteLeaf(std::string_view tag, const Attr* begin, const Attr* end,
+                             std::string_view text) {
+  WriteStart(tag, begin, end);
   if (text.empty()) {
     out_ += "/>";
     return;
@@ -86,18 +87,14 @@ void MarkupWriter::Leaf(std::string_view tag, std::initializer_list<Attr> attrs,
   out_ += '>';
 }
 
+void MarkupWriter::Leaf(std::string_view tag, std::initializer_list<Attr> attrs,
+                        std::string_view text) {
+  WriteLeaf(tag, attrs.begin(), attrs.end(), text);
+}
+
 void MarkupWriter::Leaf(std::string_view tag, const std::vector<Attr>& attrs,
                         std::string_view text) {
-  WriteStart(tag, attrs.data(), attrs.data() + attrs.size());
-  if (text.empty()) {
-    out_ += "/>";
-    return;
-  }
-  out_ += '>';
-  out_ += EscapeXml(IsDrawnText(tag) ? CapDrawnText(text) : std::string(text));
-  out_ += "</";
-  out_ += tag;
-  out_ += '>';
+  WriteLeaf(tag, attrs.data(), attrs.data() + attrs.size(), text);
 }
 
 void MarkupWriter::Text(std::string_view text) {

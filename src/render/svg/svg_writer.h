@@ -61,6 +61,7 @@ class MarkupWriter {
 
  private:
   void WriteStart(std::string_view tag, const Attr* begin, const Attr* end);
+  void WriteLeaf(std::string_view tag, const Attr* begin, const Attr* end, std::string_view text);
   std::string out_;
   std::vector<std::string> open_;
 };
