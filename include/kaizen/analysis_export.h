@@ -13,11 +13,10 @@
 
 namespace kaizen {
 
-// The one table of a Side's names in the machine formats. JSON and CSV spell "no side"
-// differently today, "none" in JSON and an empty field in CSV; both are kept until the schema
-// changes (a schema_version decision), and this is the one place that says so.
-enum class SideSpelling { kJson, kCsv };
-std::string_view SideName(Side side, SideSpelling spelling);
+// A Side's one name in every machine format: "high", "low", "none". JSON and CSV both write
+// "none" for no side since schema_version 1 (CSV used to write an empty field, which reads as
+// "missing" in kaizen's CSV layouts, where an empty field is a number left as NaN).
+std::string_view SideName(Side side);
 
 // Every digit of `v` (std::to_chars, shortest round trip); "" for NaN.
 std::string ExportNumber(double v);

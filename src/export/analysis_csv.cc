@@ -23,7 +23,7 @@ std::string QuotedAlways(const std::string& text) {
 
 }  // namespace
 
-std::string_view SideName(Side side, SideSpelling spelling) {
+std::string_view SideName(Side side) {
   switch (side) {
     case Side::kHigh:
       return "high";
@@ -32,7 +32,7 @@ std::string_view SideName(Side side, SideSpelling spelling) {
     case Side::kNone:
       break;
   }
-  return spelling == SideSpelling::kJson ? "none" : "";
+  return "none";
 }
 
 std::string ExportNumber(double v) {
