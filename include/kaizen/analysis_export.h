@@ -10,13 +10,9 @@
 #include <string_view>
 
 #include "kaizen/app_analysis.h"
+#include "kaizen/names.h"  // SideName
 
 namespace kaizen {
-
-// A Side's one name in every machine format: "high", "low", "none". JSON and CSV both write
-// "none" for no side since schema_version 1 (CSV used to write an empty field, which reads as
-// "missing" in kaizen's CSV layouts, where an empty field is a number left as NaN).
-std::string_view SideName(Side side);
 
 // Every digit of `v` (std::to_chars, shortest round trip); "" for NaN.
 std::string ExportNumber(double v);
