@@ -1,5 +1,6 @@
 // The results of the analysis jobs (kaizen/app_analysis.h) as data: JSON (nlohmann's dump with
-// two-space indents; keys in alphabetical order, a number the job left as NaN as null) and CSV
+// two-space indents; keys in alphabetical order, "schema_version" among them (kaizen/json.h), a
+// number the job left as NaN as null) and CSV
 // (RFC 4180, every digit kept: the shortest text that reads back as the same double, NaN as
 // an empty field). The fields are those `kaizen <command> --format json|csv` writes
 // (docs/cli.md). Pure functions returning the whole text with its final newline; thread-safe.

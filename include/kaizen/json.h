@@ -1,7 +1,7 @@
 // JSON serialisation of the engine's results, for the HTTP API, the browser dashboard and
 // `kaizen export`. The schema (field names, enum spellings, nulls) is documented with an
-// example in docs/api.md; names are the C++ field names, enums are written by their text
-// names (RuleName, PointClassName, VariationIconName, ...), dates as ISO "2024-03-01", and a
+// example in docs/api.md; names are the C++ field names, enums are written by their names from
+// the one table (kaizen/names.h), dates as ISO "2024-03-01", and a
 // number the engine left as NaN (no limit, no value) as null.
 //
 // The functions are pure and thread-safe, and never throw: text that is not valid UTF-8 (an
