@@ -1,5 +1,6 @@
 // The results of the analysis jobs (kaizen/app_analysis.h) as data: JSON (nlohmann's dump with
-// two-space indents; keys in alphabetical order, a number the job left as NaN as null) and CSV
+// two-space indents; keys in alphabetical order, "schema_version" among them (kaizen/json.h), a
+// number the job left as NaN as null) and CSV
 // (RFC 4180, every digit kept: the shortest text that reads back as the same double, NaN as
 // an empty field). The fields are those `kaizen <command> --format json|csv` writes
 // (docs/cli.md). Pure functions returning the whole text with its final newline; thread-safe.
@@ -10,14 +11,9 @@
 #include <string_view>
 
 #include "kaizen/app_analysis.h"
+#include "kaizen/names.h"  // SideName
 
 namespace kaizen {
-
-// The one table of a Side's names in the machine formats. JSON and CSV spell "no side"
-// differently today, "none" in JSON and an empty field in CSV; both are kept until the schema
-// changes (a schema_version decision), and this is the one place that says so.
-enum class SideSpelling { kJson, kCsv };
-std::string_view SideName(Side side, SideSpelling spelling);
 
 // Every digit of `v` (std::to_chars, shortest round trip); "" for NaN.
 std::string ExportNumber(double v);

@@ -18,18 +18,19 @@ struct ExplainOptions {
 };
 
 std::string Format(const std::vector<app::ExplainedSeries>& explained, const std::string& format) {
-  std::string out = format == "json" ? "[" : "";
+  JsonListDocument json_document("comparisons");
+  std::string out = format == "json" ? json_document.Head() : "";
   for (std::size_t i = 0; i < explained.size(); ++i) {
     const app::ExplainedSeries& e = explained[i];
     if (format == "json") {
-      out += (i ? "," : "") + ProfileComparisonToJson(e.comparison);
+      json_document.Append(ProfileComparisonToJson(e.comparison), &out);
       continue;
     }
     out += e.indicator_name + " — " + e.organisation + "\n" + e.comparison.summary + "\n";
     for (const ParameterCause& cause : e.comparison.causes) out += "  - " + cause.sentence + "\n";
     out += "\n";
   }
-  if (format == "json") out += "]\n";
+  if (format == "json") out += JsonListDocument::Tail();
   return out;
 }
 

@@ -12,10 +12,11 @@ namespace kaizen::cli {
 namespace {
 
 std::string AsJson(const std::vector<Profile>& profiles) {
-  std::string out = "[";
+  JsonListDocument json_document("profiles");
+  std::string out = json_document.Head();
   for (std::size_t i = 0; i < profiles.size(); ++i)
-    out += (i ? "," : "") + ProfileToJson(profiles[i]);
-  return out + "]\n";
+    json_document.Append(ProfileToJson(profiles[i]), &out);
+  return out + JsonListDocument::Tail();
 }
 
 std::string AsText(const std::vector<Profile>& profiles) {

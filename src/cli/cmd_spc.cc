@@ -57,8 +57,10 @@ void AddSpcCommand(CLI::App* app, int* exit_code) {
   cmd->callback([o, exit_code] {
     Inputs inputs;
     if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
-    std::string out = o->format == "csv" ? PointsCsvHeader() : o->format == "json" ? "[" : "";
-    bool first = true;
+    JsonListDocument json_document("series");
+    std::string out = o->format == "csv"    ? PointsCsvHeader()
+                      : o->format == "json" ? json_document.Head()
+                                            : "";
     app::JobDiagnostics d;
     bool loaded = false;  // the job's diagnostics come first, as soon as the read is over
     auto on_series = [&](const app::SpcSeriesView& v) {
@@ -67,11 +69,10 @@ void AddSpcCommand(CLI::App* app, int* exit_code) {
       if (o->format == "csv") {
         AppendPointsCsv(v.result, &out);
       } else if (o->format == "json") {
-        out += (first ? "" : ",") + SeriesResultToJson(v.result);
+        json_document.Append(SeriesResultToJson(v.result), &out);
       } else {
         out += SeriesTable(v);
       }
-      first = false;
     };
     Status st = app::AnalyseSeriesJob(FileSource(o->data.data_path), RequestFor(o->data, inputs),
                                       &d, on_series);
@@ -80,7 +81,7 @@ void AddSpcCommand(CLI::App* app, int* exit_code) {
       *exit_code = ReportJobFailure(st, d);
       return;
     }
-    if (o->format == "json") out += "]\n";
+    if (o->format == "json") out += JsonListDocument::Tail();
     *exit_code = WriteOutput("-", out);
   });
 }

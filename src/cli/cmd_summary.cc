@@ -10,6 +10,7 @@
 #include "cli/table.h"
 #include "kaizen/export.h"
 #include "kaizen/file_util.h"
+#include "kaizen/json.h"
 #include "kaizen/number_format.h"
 #include "kaizen/render.h"
 #include "kaizen/spc.h"
@@ -57,7 +58,7 @@ class RowWriter {
   explicit RowWriter(const std::string& format)
       : format_(format),
         out_(format == "csv"    ? SummaryCsvHeader()
-             : format == "json" ? "["
+             : format == "json" ? json_document_.Head()
                                 : ""),
         table_({"indicator", "org", "dir", "updated to", "target", "latest", "mean", "lower",
                 "upper", "variation", "assurance", "summary"}) {}
@@ -66,7 +67,7 @@ class RowWriter {
     if (format_ == "csv") {
       AppendSummaryCsv(row, &out_);
     } else if (format_ == "json") {
-      out_ += (rows_ ? "," : "") + SummaryRowToJson(row);
+      json_document_.Append(SummaryRowToJson(row), &out_);
     } else {
       table_.AddRow(TableRow(row));
     }
@@ -79,7 +80,7 @@ class RowWriter {
 
   // What is left to write, once every row is in.
   std::string Rest() {
-    if (format_ == "json") out_ += "]\n";
+    if (format_ == "json") out_ += JsonListDocument::Tail();
     if (format_ == "table") out_ = table_.Render(kTerminalWidth);
     return std::move(out_);
   }
@@ -88,6 +89,7 @@ class RowWriter {
 
  private:
   const std::string format_;
+  JsonListDocument json_document_{"rows"};
   std::string out_;
   Table table_;
   std::size_t rows_ = 0;

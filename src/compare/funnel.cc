@@ -143,34 +143,6 @@ std::vector<double> AverageRanks(const std::vector<double>& x) {
 
 }  // namespace
 
-std::string_view FunnelCentreName(FunnelCentre centre) {
-  switch (centre) {
-    case FunnelCentre::kTarget:
-      return "target";
-    case FunnelCentre::kPooledMean:
-      return "pooled mean";
-    case FunnelCentre::kExpected:
-      break;
-  }
-  return "expected (O/E = 1)";
-}
-
-std::string_view FunnelFlagName(FunnelFlag flag) {
-  switch (flag) {
-    case FunnelFlag::kLow998:
-      return "low_99.8";
-    case FunnelFlag::kLow95:
-      return "low_95";
-    case FunnelFlag::kWithin:
-      return "within";
-    case FunnelFlag::kHigh95:
-      return "high_95";
-    case FunnelFlag::kHigh998:
-      return "high_99.8";
-  }
-  return "within";
-}
-
 Result<FunnelBand> FunnelLimitsAt(double precision, double target, FunnelType type,
                                   FunnelLimitMethod method, double tau2, FunnelScale scale) {
   if (!(std::isfinite(precision) && precision > 0)) {

@@ -125,22 +125,6 @@ std::string FormatPeriod(Date first_day, PeriodKind kind) {
   return first_day.ToIso();
 }
 
-std::string_view PeriodKindName(PeriodKind kind) {
-  switch (kind) {
-    case PeriodKind::kIsoWeek:
-      return "iso_week";
-    case PeriodKind::kFinancialQuarter:
-      return "financial_quarter";
-    case PeriodKind::kFinancialYear:
-      return "financial_year";
-    case PeriodKind::kSequence:
-      return "sequence";
-    case PeriodKind::kDate:
-      break;
-  }
-  return "date";
-}
-
 std::string Date::ToMonthYear() const {
   const CivilDay c = ToCivil();
   return std::string(kMonthNames[c.month - 1]) + " " + std::to_string(c.year);

@@ -23,18 +23,6 @@ std::string QuotedAlways(const std::string& text) {
 
 }  // namespace
 
-std::string_view SideName(Side side, SideSpelling spelling) {
-  switch (side) {
-    case Side::kHigh:
-      return "high";
-    case Side::kLow:
-      return "low";
-    case Side::kNone:
-      break;
-  }
-  return spelling == SideSpelling::kJson ? "none" : "";
-}
-
 std::string ExportNumber(double v) {
   if (std::isnan(v)) return "";
   char buf[32];

@@ -6,11 +6,11 @@
 namespace kaizen {
 namespace {
 
-TEST(SideNameTest, JsonAndCsvSpellNoSideDifferently) {
-  EXPECT_EQ(SideName(Side::kHigh, SideSpelling::kJson), "high");
-  EXPECT_EQ(SideName(Side::kLow, SideSpelling::kCsv), "low");
-  EXPECT_EQ(SideName(Side::kNone, SideSpelling::kJson), "none");
-  EXPECT_EQ(SideName(Side::kNone, SideSpelling::kCsv), "");
+// One spelling for JSON and CSV since schema_version 1 (docs/api.md, "Enum names").
+TEST(SideNameTest, OneNamePerSideInEveryFormat) {
+  EXPECT_EQ(SideName(Side::kHigh), "high");
+  EXPECT_EQ(SideName(Side::kLow), "low");
+  EXPECT_EQ(SideName(Side::kNone), "none");
 }
 
 TEST(ExportNumberTest, EveryDigitAndNanEmpty) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "kaizen/analysis_export.h"
+#include "kaizen/json.h"
 
 namespace kaizen {
 namespace {
@@ -13,7 +14,11 @@ using json = nlohmann::json;
 // NaN as JSON null (nlohmann would write it as null too, but says so only by accident).
 json NumberOrNull(double v) { return std::isfinite(v) ? json(v) : json(); }
 
-std::string Dumped(const json& j) { return j.dump(2) + "\n"; }
+// Every document's top level carries the schema version (kaizen/json.h, docs/api.md).
+std::string Dumped(json j) {
+  j["schema_version"] = kSchemaVersion;
+  return j.dump(2) + "\n";
+}
 
 // Which values were analysed: the series' indicator and organisation, or the column.
 void AddSource(const AnalysedValues& source, json* j) {
@@ -121,7 +126,7 @@ json ProportionsJson(const ProportionComparison& p) {
 // (docs/cli.md, "compare").
 json SpcJson(const BeforeAfter& ba) {
   json spc = {{"shift_after", ba.shift_after},
-              {"shift_side", std::string(SideName(ba.shift_side, SideSpelling::kJson))},
+              {"shift_side", std::string(SideName(ba.shift_side))},
               {"centre_before", ba.centre_before},
               {"centre_after", ba.centre_after},
               {"verdict", ba.spc_verdict}};

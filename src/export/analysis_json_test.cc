@@ -36,6 +36,7 @@ TEST(ParetoJsonTest, KeysInAlphabeticalOrderAndTheRowsWithoutCategory) {
             "  \"cut_needs_other\": false,\n"
             "  \"missing_records\": 0,\n"
             "  \"rows_without_category\": 1,\n"
+            "  \"schema_version\": 1,\n"
             "  \"total\": 3.0,\n"
             "  \"vital_few\": [\n"
             "    \"falls\"\n"
@@ -79,7 +80,8 @@ TEST(AggregateJsonTest, ValuesOrCountsPerPeriod) {
             "    }\n"
             "  ],\n"
             "  \"records\": 4,\n"
-            "  \"rows_missing\": 0\n"
+            "  \"rows_missing\": 0,\n"
+            "  \"schema_version\": 1\n"
             "}\n");
 }
 

@@ -13,10 +13,6 @@ void AppendNumber(double v, std::string* out) {
   if (!std::isnan(v)) *out += FormatShortest(v);  // NaN: an empty field, missing
 }
 
-// CSV's spelling of a side (an empty field for no side; kaizen/analysis_export.h has the one
-// table).
-std::string_view SideName(Side s) { return kaizen::SideName(s, SideSpelling::kCsv); }
-
 std::string Flags(const PointResult& pt) {
   std::string flags;
   for (int r = 0; r < kRuleCount; ++r) {

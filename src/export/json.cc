@@ -21,9 +21,6 @@ using json = nlohmann::ordered_json;
 // NaN marks "no value" throughout the engine; JSON has no NaN, and null says the same thing.
 json Number(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
 
-// JSON's spelling of a side ("none" for no side; kaizen/analysis_export.h has the one table).
-std::string_view SideName(Side side) { return kaizen::SideName(side, SideSpelling::kJson); }
-
 // Only the flagged rules, so a point's entry stays short: {"shift": "high"}.
 json RuleFlagsJson(const RuleFlags& flags) {
   json out = json::object();
@@ -258,5 +255,17 @@ std::string ProfileComparisonToJson(const ProfileComparison& c, int indent) {
   };
   return Dump(out, indent);
 }
+
+std::string JsonListDocument::Head() const {
+  return "{\"schema_version\":" + std::to_string(kSchemaVersion) + "," + json(key_).dump() + ":[";
+}
+
+void JsonListDocument::Append(std::string_view item, std::string* out) {
+  if (!empty_) out->push_back(',');
+  out->append(item);
+  empty_ = false;
+}
+
+std::string JsonListDocument::Tail() { return "]}\n"; }
 
 }  // namespace kaizen

@@ -339,5 +339,21 @@ TEST(ProfileComparisonJson, CarriesPointsCausesAndSummary) {
   EXPECT_FALSE(j["summary"].get<std::string>().empty());
 }
 
+// The wrapper of the list outputs (docs/api.md, "Versioning"), written by hand: the version,
+// then the items joined by commas, then the closing brackets and a newline.
+TEST(JsonListDocumentTest, WrapsTheItemsWithTheSchemaVersion) {
+  JsonListDocument document("series");
+  std::string out = document.Head();
+  document.Append("{\"a\":1}", &out);
+  document.Append("{\"a\":2}", &out);
+  out += JsonListDocument::Tail();
+  EXPECT_EQ(out, "{\"schema_version\":1,\"series\":[{\"a\":1},{\"a\":2}]}\n");
+}
+
+TEST(JsonListDocumentTest, AnEmptyListIsStillADocument) {
+  JsonListDocument document("rows");
+  EXPECT_EQ(document.Head() + JsonListDocument::Tail(), "{\"schema_version\":1,\"rows\":[]}\n");
+}
+
 }  // namespace
 }  // namespace kaizen

@@ -7,44 +7,16 @@
 #include <vector>
 
 #include "kaizen/model.h"
+#include "kaizen/names.h"
 
 namespace kaizen {
-namespace {
-
-struct ChartTypeEntry {
-  ChartType type;
-  std::string_view name;
-};
-constexpr std::array<ChartTypeEntry, 13> kChartTypes = {{
-    {ChartType::kRun, "run"},
-    {ChartType::kXmr, "xmr"},
-    {ChartType::kMr, "mr"},
-    {ChartType::kXbar, "xbar"},
-    {ChartType::kS, "s"},
-    {ChartType::kP, "p"},
-    {ChartType::kNp, "np"},
-    {ChartType::kC, "c"},
-    {ChartType::kU, "u"},
-    {ChartType::kPPrime, "pp"},
-    {ChartType::kUPrime, "up"},
-    {ChartType::kG, "g"},
-    {ChartType::kT, "t"},
-}};
-
-}  // namespace
-
-std::string_view ChartTypeName(ChartType type) {
-  for (const auto& e : kChartTypes)
-    if (e.type == type) return e.name;
-  return "?";
-}
 
 Result<ChartType> ParseChartType(std::string_view name) {
   if (name == "i" || name == "xmr" || name == "imr") return ChartType::kXmr;
   if (name == "p'" || name == "p-prime") return ChartType::kPPrime;
   if (name == "u'" || name == "u-prime") return ChartType::kUPrime;
-  for (const auto& e : kChartTypes)
-    if (e.name == name) return e.type;
+  for (const NamedValue<ChartType>& e : ChartTypeNames())
+    if (e.name == name) return e.value;
   return Status::InvalidArgument("unknown chart type '" + std::string(name) +
                                  "' (expected one of run, xmr, mr, xbar, s, p, np, c, u, pp, "
                                  "up, g, t)");
@@ -94,42 +66,12 @@ PointProblem CheckPoint(ChartType type, double value, double numerator, double d
   }
 }
 
-std::string_view DirectionName(Direction d) {
-  switch (d) {
-    case Direction::kHigherIsBetter:
-      return "higher";
-    case Direction::kLowerIsBetter:
-      return "lower";
-    case Direction::kNeither:
-      return "neither";
-  }
-  return "?";
-}
-
 Result<Direction> ParseDirection(std::string_view name) {
   if (name == "higher" || name == "up" || name == "increase") return Direction::kHigherIsBetter;
   if (name == "lower" || name == "down" || name == "decrease") return Direction::kLowerIsBetter;
   if (name == "neither" || name == "neutral") return Direction::kNeither;
   return Status::InvalidArgument("unknown direction '" + std::string(name) +
                                  "' (expected higher, lower or neither)");
-}
-
-std::string_view AggregationName(Aggregation a) {
-  switch (a) {
-    case Aggregation::kNone:
-      return "none";
-    case Aggregation::kSum:
-      return "sum";
-    case Aggregation::kMean:
-      return "mean";
-    case Aggregation::kMin:
-      return "min";
-    case Aggregation::kMax:
-      return "max";
-    case Aggregation::kLast:
-      return "last";
-  }
-  return "?";
 }
 
 Result<Aggregation> ParseAggregation(std::string_view name) {

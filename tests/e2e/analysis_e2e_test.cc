@@ -36,6 +36,22 @@ TEST_F(AnalysisCliTest, HelpOnEveryAnalysisSubcommand) {
   }
 }
 
+// docs/api.md, "Versioning": every JSON document carries schema_version 1 at its top level.
+TEST_F(AnalysisCliTest, EveryAnalysisJsonDocumentCarriesTheSchemaVersion) {
+  const std::string ae4h = kAe + " --indicator ae_4h --org RF4 ";
+  for (const std::string args :
+       {"describe " + ae4h, "histogram " + ae4h + "-o '" + dir_ + "/h.svg'",
+        "pareto " + kGtt + " --category E,F,G,H,I -o '" + dir_ + "/p.svg'",
+        "scatter " + kCabg + " --x age --y los -o '" + dir_ + "/s.png'",
+        "regress " + kCabg + " --y los --x age -o '" + dir_ + "/r.svg'",
+        "capability " + ae4h + "--lsl 76", "compare " + ae4h + "--change-date 2018-04-01",
+        "funnel " + kAe + " --indicator ae_4h --period 2019-03-01"}) {
+    const CliRun r = Kaizen(args + " --format json");
+    ASSERT_EQ(r.exit_code, 0) << args << ": " << r.err;
+    EXPECT_EQ(json::parse(r.out)["schema_version"], 1) << args;
+  }
+}
+
 TEST_F(AnalysisCliTest, DescribeGivesTheMeanOfTheSeries) {
   // awk -F, '$1=="ae_attendances" && $2=="RF4" {s+=$4; n++} END {print n, s/n}'
   //   examples/nhs-ae/ae_type1.csv  →  36 19378.75
@@ -267,7 +283,7 @@ TEST_F(AnalysisCliTest, AggregateOutputReadsBackIntoSpc) {
       0);
   const CliRun r = Kaizen("spc '" + series + "' --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json j = json::parse(r.out)[0];
+  const json j = json::parse(r.out)["series"][0];
   EXPECT_EQ(j["chart"], "xmr");
   ASSERT_EQ(j["points"].size(), 12u);
   EXPECT_EQ(j["points"][0]["value"], 52);
@@ -381,7 +397,7 @@ TEST_F(AnalysisCliTest, AggregateProportionFeedsSpc) {
   EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 12);  // July 2011 to June 2012
   const CliRun spc = Kaizen("spc '" + series + "' --chart p --format json");
   ASSERT_EQ(spc.exit_code, 0) << spc.err;
-  const json j = json::parse(spc.out);
+  const json j = json::parse(spc.out)["series"];
   EXPECT_NEAR(j[0]["points"][0]["value"].get<double>(), 20.0 / 52, 1e-12);
 }
 

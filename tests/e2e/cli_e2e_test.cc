@@ -40,7 +40,7 @@ TEST_F(CliTest, HelpOnEverySubcommand) {
 TEST_F(CliTest, ProfilesListsAllEight) {
   const CliRun r = Kaizen("profiles --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto j = nlohmann::json::parse(r.out);
+  const auto j = nlohmann::json::parse(r.out)["profiles"];
   ASSERT_EQ(j.size(), 8u);
   EXPECT_EQ(j[0]["name"], "mdc");
 }
@@ -87,7 +87,7 @@ TEST_F(CliTest, OverdispersedCChartWarns) {
   }
   const CliRun r = Kaizen("spc '" + csv + "' --chart c --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto j = nlohmann::json::parse(r.out)[0];
+  const auto j = nlohmann::json::parse(r.out)["series"][0];
   EXPECT_NEAR(j["segments"][0]["sigma_z"].get<double>(), 7.2628, 1e-4);
   bool warned = false;
   for (const auto& w : j["warnings"]) warned |= w["code"] == "overdispersion";
@@ -99,7 +99,10 @@ TEST_F(CliTest, SpcJsonIsMachineReadableAndAlone) {
   const CliRun r =
       Kaizen("spc " + kAe + " " + kAeCatalogue + " --indicator ae_4h --org RF4 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const auto j = nlohmann::json::parse(r.out);  // throws (fails) if anything else is on stdout
+  // parse() throws (the test fails) if anything else is on stdout.
+  const auto document = nlohmann::json::parse(r.out);
+  EXPECT_EQ(document["schema_version"], 1);  // docs/api.md, "Versioning"
+  const auto& j = document["series"];
   ASSERT_EQ(j.size(), 1u);
   EXPECT_EQ(j[0]["organisation"], "RF4");
   EXPECT_EQ(j[0]["points"].size(), 36u);
@@ -203,7 +206,7 @@ TEST_F(CliTest, ReportRowsCarryTheEngineIcons) {
   const CliRun summary =
       Kaizen("summary " + kAe + " " + kAeCatalogue + " --format json --as-of 2019-04-20");
   ASSERT_EQ(summary.exit_code, 0) << summary.err;
-  const auto rows = nlohmann::json::parse(summary.out);
+  const auto rows = nlohmann::json::parse(summary.out)["rows"];
   ASSERT_EQ(rows.size(), 15u);
   const std::string out = dir_ + "/report.html";
   ASSERT_EQ(Kaizen("report " + kAe + " " + kAeCatalogue + " -o '" + out + "' --as-of 2019-04-20")

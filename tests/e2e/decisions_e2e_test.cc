@@ -99,7 +99,7 @@ organisation = "RF4"
 )"));
   const CliRun r = Kaizen("spc " + kTwoTrusts + " --indicators '" + catalogue + "' --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json all = json::parse(r.out);
+  const json all = json::parse(r.out)["series"];
   const json* rf4 = Find(all, "RF4");
   const json* r1h = Find(all, "R1H");
   ASSERT_NE(rf4, nullptr);
@@ -130,7 +130,7 @@ TEST_F(DecisionsCliTest, TheRebaseFlagAppliesToEveryOrganisationShown) {
   const CliRun r = Kaizen("spc " + kTwoTrusts + " --indicators '" + catalogue +
                           "' --rebase 2017-10-01 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json all = json::parse(r.out);
+  const json all = json::parse(r.out)["series"];
   EXPECT_EQ((*Find(all, "RF4"))["segments"].size(), 2u);
   EXPECT_EQ((*Find(all, "R1H"))["segments"].size(), 2u);
 }
@@ -149,7 +149,7 @@ reason = "Recovery trajectory agreed with the regulator"
     const CliRun r =
         Kaizen(command + " " + kTwoTrusts + " --indicators '" + catalogue + "' --format json");
     ASSERT_EQ(r.exit_code, 0) << r.err;
-    const json all = json::parse(r.out);
+    const json all = json::parse(r.out)[command == "spc" ? "series" : "rows"];
     ASSERT_NE(Find(all, "RF4"), nullptr) << command;
     EXPECT_EQ((*Find(all, "RF4"))["target"].get<double>(), 90.0) << command;
     EXPECT_EQ((*Find(all, "R1H"))["target"].get<double>(), 95.0) << command;
@@ -172,7 +172,8 @@ organisation = ["RF4", "RXX"]
             std::string::npos)
       << r.err;
   EXPECT_EQ(r.err.find("'RF4', so"), std::string::npos) << r.err;
-  EXPECT_EQ((*Find(json::parse(r.out), "RF4"))["segments"].size(), 2u);  // RF4's still applies
+  EXPECT_EQ((*Find(json::parse(r.out)["series"], "RF4"))["segments"].size(),
+            2u);  // RF4's still applies
   // summary reads the file as a stream of series and warns the same way.
   const CliRun summary =
       Kaizen("summary " + kTwoTrusts + " --indicators '" + catalogue + "' --format csv");
@@ -202,7 +203,7 @@ TEST_F(DecisionsCliTest, TheBreachRateAgainstTheStandardIsImplausible) {
   const std::string catalogue = Write("ae.toml", FourHourCatalogue("", "breaches"));
   const CliRun r = Kaizen("spc " + kNational + " --indicators '" + catalogue + "' --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json all = json::parse(r.out);
+  const json all = json::parse(r.out)["series"];
   ASSERT_EQ(all.size(), 140u);
   int warned = 0;
   for (const json& s : all) warned += HasWarning(s, "implausible_target");
@@ -234,7 +235,7 @@ TEST_F(DecisionsCliTest, TrustsFailingTheStandardAreNotImplausible) {
   const std::string catalogue = Write("ae.toml", FourHourCatalogue(""));
   const CliRun r = Kaizen("spc " + kNational + " --indicators '" + catalogue + "' --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json all = json::parse(r.out);
+  const json all = json::parse(r.out)["series"];
   ASSERT_EQ(all.size(), 140u);
   int missed = 0;
   for (const json& s : all) {
@@ -269,7 +270,7 @@ TEST_F(DecisionsCliTest, TheCompleteExampleOfTheDocsReportsPerformance) {
   const CliRun r = Kaizen("spc " + kNational + " --indicators '" + catalogue +
                           "' --indicator ae-4h --org RF4 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json all = json::parse(r.out);
+  const json all = json::parse(r.out)["series"];
   ASSERT_EQ(all.size(), 1u);
   const json& rf4 = all[0];
   EXPECT_EQ(rf4["direction"], "higher");

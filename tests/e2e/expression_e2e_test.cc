@@ -35,7 +35,7 @@ class ExpressionCliTest : public CliTest {
 TEST_F(ExpressionCliTest, AeExtractToThreeIndicatorsPerTrust) {
   const CliRun r = Kaizen("spc " + kExtract + " --indicators " + kCatalogue + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json all = json::parse(r.out);
+  const json all = json::parse(r.out)["series"];
   ASSERT_EQ(all.size(), 6u);  // 3 indicators × 2 trusts
 
   // Computed independently of kaizen:
@@ -142,7 +142,7 @@ TEST_F(ExpressionCliTest, WithoutACatalogueTheFlagsDescribeTheIndicator) {
                           "/rf4.csv' --indicator breaches --col-value breaches --direction lower "
                           "--target 3000 --rebase 2017-04-01 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json s = json::parse(r.out)[0];
+  const json s = json::parse(r.out)["series"][0];
   EXPECT_EQ(s["organisation"], "all");
   EXPECT_EQ(s["direction"], "lower");
   EXPECT_EQ(s["target"].get<double>(), 3000.0);
@@ -163,11 +163,11 @@ TEST_F(ExpressionCliTest, OrTakesACommaList) {
   const CliRun r = Kaizen("spc " + kExtract + " --indicators " + kCatalogue +
                           " --indicator ae-4h --org RF4,R1H --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(json::parse(r.out).size(), 2u);
+  EXPECT_EQ(json::parse(r.out)["series"].size(), 2u);
   const CliRun one =
       Kaizen("spc " + kExtract + " --indicators " + kCatalogue + " --org RF4 --format json");
   ASSERT_EQ(one.exit_code, 0) << one.err;
-  EXPECT_EQ(json::parse(one.out).size(), 3u);
+  EXPECT_EQ(json::parse(one.out)["series"].size(), 3u);
 }
 
 }  // namespace

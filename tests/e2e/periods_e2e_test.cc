@@ -32,7 +32,7 @@ const std::string kWeeklyCatalogue = "tests/e2e/data/wide/falls_weekly.toml";
 TEST_F(CliTest, SequenceNumbersAreOrdinalPeriods) {
   const CliRun spc = Kaizen("spc " + kAccidents + kAccidentsColumns + " --format json");
   ASSERT_EQ(spc.exit_code, 0) << spc.err;
-  const json all = json::parse(spc.out);
+  const json all = json::parse(spc.out)["series"];
   ASSERT_EQ(all.size(), 1u);
   const json& s = all[0];
   EXPECT_EQ(s["period_kind"], "sequence");
@@ -157,7 +157,7 @@ TEST_F(CliTest, IsoWeeksAreShownAsWeeks) {
   const CliRun spc =
       Kaizen("spc " + kWeekly + " --indicators " + kWeeklyCatalogue + " --format json");
   ASSERT_EQ(spc.exit_code, 0) << spc.err;
-  const json falls = json::parse(spc.out)[0];
+  const json falls = json::parse(spc.out)["series"][0];
   EXPECT_EQ(falls["period_kind"], "iso_week");
   EXPECT_EQ(falls["points"][0]["period"], "2024-01-01");
   EXPECT_EQ(falls["points"][0]["period_label"], "2024-W01");

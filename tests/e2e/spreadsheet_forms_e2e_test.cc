@@ -44,7 +44,7 @@ const json* Find(const json& all, const std::string& indicator, const std::strin
 TEST_F(CliTest, WideExcelExportGivesABoardReport) {
   const CliRun spc = Kaizen("spc " + kWide + " --indicators " + kWideCatalogue + " --format json");
   ASSERT_EQ(spc.exit_code, 0) << spc.err;
-  const json all = json::parse(spc.out);
+  const json all = json::parse(spc.out)["series"];
   ASSERT_EQ(all.size(), 4u);  // 2 indicators × 2 trusts
   const json* attendances = Find(all, "attendances", "RF4");
   ASSERT_NE(attendances, nullptr);
@@ -93,7 +93,7 @@ TEST_F(CliTest, WeeklyCountsByIsoWeekGiveABoardReport) {
   const CliRun spc =
       Kaizen("spc " + kWeekly + " --indicators " + kWeeklyCatalogue + " --format json");
   ASSERT_EQ(spc.exit_code, 0) << spc.err;
-  const json all = json::parse(spc.out);
+  const json all = json::parse(spc.out)["series"];
   ASSERT_EQ(all.size(), 1u);
   const json& falls = all[0];
   ASSERT_EQ(falls["points"].size(), 20u);
