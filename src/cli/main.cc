@@ -3,9 +3,11 @@
 #include <CLI/CLI.hpp>
 #include <exception>
 #include <iostream>
+#include <string>
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "kaizen/version.h"
 
 int main(int argc, char** argv) {
   using namespace kaizen::cli;
@@ -15,7 +17,7 @@ int main(int argc, char** argv) {
       "indicator catalogue, and gives SPC charts, Making Data Count icons and board reports.",
       "kaizen"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "kaizen 0.1.0");
+  app.set_version_flag("--version", std::string("kaizen ") + kaizen::kVersion);
   int exit_code = kExitOk;
   AddCheckCommand(&app, &exit_code);
   AddSpcCommand(&app, &exit_code);

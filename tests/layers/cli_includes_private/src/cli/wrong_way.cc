@@ -1,0 +1,3 @@
+// Fixture: the CLI reaching past include/kaizen/ into ingest.
+#include "cli/common.h"
+#include "ingest/numbers.h"

@@ -1,0 +1,3 @@
+// Fixture: the engine reading a file.
+#include <cmath>
+#include <fstream>

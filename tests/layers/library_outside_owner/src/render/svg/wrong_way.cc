@@ -1,0 +1,2 @@
+// Fixture: a painter using export's JSON library.
+#include <nlohmann/json.hpp>

@@ -1,0 +1,2 @@
+// Fixture: model naming a private engine header.
+#include "spc/chart.h"

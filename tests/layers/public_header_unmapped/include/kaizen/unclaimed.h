@@ -1,0 +1,2 @@
+// Fixture: a public header that no layer claims.
+#include <string>
