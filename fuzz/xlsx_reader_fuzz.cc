@@ -28,7 +28,7 @@ class CountingSink : public kaizen::ingest::RowSink {
     for (std::string_view f : fields) bytes_ += f.size();  // touch every view while it is valid
     return kaizen::Status::Ok();
   }
-  kaizen::Status OnBadRow(int, int, std::string message) override {
+  kaizen::Status OnBadRow(std::string_view, int, int, std::string message) override {
     bytes_ += message.size();
     return kaizen::Status::Ok();
   }

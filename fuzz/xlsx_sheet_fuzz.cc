@@ -25,7 +25,7 @@ class CheckingSink : public kaizen::ingest::RowSink {
     for (std::string_view f : fields) bytes_ += f.size();
     return kaizen::Status::Ok();
   }
-  kaizen::Status OnBadRow(int line, int, std::string message) override {
+  kaizen::Status OnBadRow(std::string_view, int line, int, std::string message) override {
     if (line <= last_line_) __builtin_trap();
     last_line_ = line;
     bytes_ += message.size();

@@ -58,23 +58,6 @@ void AddFormatOption(CLI::App* cmd, std::string* format) {
       ->check(CLI::IsMember({"table", "json", "csv"}));
 }
 
-int CheckChartPath(const std::string& path) {
-  if (path.empty() || EndsWith(path, ".svg") || EndsWith(path, ".png") || EndsWith(path, ".pdf"))
-    return kExitOk;
-  std::cerr << "-o: '" << path << "' must end in .svg, .png or .pdf\n";
-  return kExitBadInput;
-}
-
-int WriteChart(const std::string& path, const std::string& svg) {
-  if (EndsWith(path, ".svg")) return WriteOutput(path, svg);
-  Status st = EndsWith(path, ".png") ? WriteSvgAsPng(svg, path) : WriteSvgAsPdf(svg, path);
-  if (!st.ok()) {
-    std::cerr << st.message() << "\n";
-    return kExitCannotWrite;
-  }
-  return kExitOk;
-}
-
 int LoadOneSeries(const DataOptions& options, OneSeries* out) {
   Inputs inputs;
   if (int code = PrepareInputs(options, &inputs); code != kExitOk) return code;

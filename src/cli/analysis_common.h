@@ -46,11 +46,6 @@ int ParetoFromFile(const ParetoSource& source, const ParetoOptions& options,
 // Adds --format table|json|csv to a subcommand.
 void AddFormatOption(CLI::App* cmd, std::string* format);
 
-// Exit 2 unless `path` is empty or ends in .svg, .png or .pdf.
-int CheckChartPath(const std::string& path);
-// Writes the SVG as .svg, .png or .pdf by the extension, atomically. Exit 3 on failure.
-int WriteChart(const std::string& path, const std::string& svg);
-
 // One series (DATA filtered by --indicator and --org; exit 2 when that leaves several
 // organisations or none), its indicator and its SPC result. Until the application layer's
 // LoadOneSeries (kaizen/app.h) is wired in, the command line loads it with common.h.

@@ -29,11 +29,7 @@ void AddChartCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--title", o->title, "chart title (default: indicator and organisation)");
   cmd->callback([o, exit_code] {
     const std::string& out = o->output;
-    if (!EndsWith(out, ".svg") && !EndsWith(out, ".png") && !EndsWith(out, ".pdf")) {
-      std::cerr << "-o: '" << out << "' must end in .svg, .png or .pdf\n";
-      *exit_code = kExitBadInput;
-      return;
-    }
+    if ((*exit_code = CheckChartPath(out)) != kExitOk) return;
     const Palette palette = *ParsePalette(o->palette);  // checked by AddPaletteOption
     Inputs inputs;
     if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
@@ -46,16 +42,7 @@ void AddChartCommand(CLI::App* app, int* exit_code) {
       *exit_code = ReportJobFailure(chart.status(), d);
       return;
     }
-    if (EndsWith(out, ".svg")) {
-      *exit_code = WriteOutput(out, chart->svg);
-      return;
-    }
-    Status st =
-        EndsWith(out, ".png") ? WriteSvgAsPng(chart->svg, out) : WriteSvgAsPdf(chart->svg, out);
-    if (!st.ok()) {
-      std::cerr << st.message() << "\n";
-      *exit_code = kExitCannotWrite;
-    }
+    *exit_code = WriteChart(out, chart->svg);
   });
 }
 

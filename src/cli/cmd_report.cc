@@ -22,11 +22,7 @@ struct ReportOptions {
 // Writes the assembled report to `path`. Returns an exit code.
 int WriteReport(const app::BoardReport& report, bool pdf, const std::string& path) {
   if (!pdf) return WriteOutput(path, report.html);
-  if (Status st = WriteSvgPagesAsPdf(report.pdf_pages, path); !st.ok()) {
-    std::cerr << st.message() << "\n";
-    return kExitCannotWrite;
-  }
-  return kExitOk;
+  return ExitAfterWriting(WriteSvgPagesAsPdf(report.pdf_pages, path));
 }
 
 }  // namespace

@@ -118,10 +118,7 @@ int RunSummary(const SummaryOptions& o) {
   });
   progress.Finish();
   PrintJobDiagnostics(d);
-  if (!writer.write_failure().ok()) {
-    std::cerr << writer.write_failure().message() << "\n";
-    return kExitCannotWrite;
-  }
+  if (!writer.write_failure().ok()) return ExitAfterWriting(writer.write_failure());
   if (!st.ok()) return ReportJobFailure(st, d);
   return WriteOutput("-", writer.Rest());
 }

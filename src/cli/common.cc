@@ -12,6 +12,7 @@
 
 #include "kaizen/file_util.h"
 #include "kaizen/number_format.h"
+#include "kaizen/render.h"
 #include "kaizen/spc.h"
 
 namespace kaizen::cli {
@@ -203,8 +204,25 @@ int ExitCodeFor(const Status& status, FailedWhile stage) {
 int WriteOutput(const std::string& path, const std::string& text) {
   const bool to_stdout = path.empty() || path == "-";
   Status st = to_stdout ? WriteToStandardOutput(text) : WriteFileAtomically(path, text);
-  if (!st.ok()) std::cerr << st.message() << "\n";
-  return ExitCodeFor(st, FailedWhile::kWritingOutput);
+  return ExitAfterWriting(st);
+}
+
+int ExitAfterWriting(const Status& written) {
+  if (!written.ok()) std::cerr << written.message() << "\n";
+  return ExitCodeFor(written, FailedWhile::kWritingOutput);
+}
+
+int CheckChartPath(const std::string& path) {
+  if (path.empty() || EndsWith(path, ".svg") || EndsWith(path, ".png") || EndsWith(path, ".pdf"))
+    return kExitOk;
+  std::cerr << "-o: '" << path << "' must end in .svg, .png or .pdf\n";
+  return kExitBadInput;
+}
+
+int WriteChart(const std::string& path, const std::string& svg) {
+  if (EndsWith(path, ".svg")) return WriteOutput(path, svg);
+  Status st = EndsWith(path, ".png") ? WriteSvgAsPng(svg, path) : WriteSvgAsPdf(svg, path);
+  return ExitAfterWriting(st);
 }
 
 bool EndsWith(const std::string& s, const std::string& suffix) {

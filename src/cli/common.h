@@ -144,6 +144,15 @@ Result<Date> AsOf(const DataOptions& options, Env* env = Env::Default());
 // Writes text to `path` atomically, or to stdout when path is "-". Returns an exit code.
 int WriteOutput(const std::string& path, const std::string& text);
 
+// After writing an output: prints the failure's message, if any, and returns its exit code
+// (ExitCodeFor, FailedWhile::kWritingOutput).
+int ExitAfterWriting(const Status& written);
+
+// Exit 2 unless `path` is empty or ends in .svg, .png or .pdf.
+int CheckChartPath(const std::string& path);
+// Writes the SVG as .svg, .png or .pdf by the extension, atomically. Exit 3 on failure.
+int WriteChart(const std::string& path, const std::string& svg);
+
 // True when `s` ends with `suffix` (output file extensions).
 bool EndsWith(const std::string& s, const std::string& suffix);
 

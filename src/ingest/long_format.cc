@@ -437,10 +437,6 @@ Status LongFormatMapper::BadCell(int line, CellError error) {
   return BadRow(error.code, line, error.column + 1, std::move(error.message));
 }
 
-Status LongFormatMapper::OnBadRow(int line, int column, std::string message) {
-  return OnBadRow(diag::kInput, line, column, std::move(message));
-}
-
 Status LongFormatMapper::OnBadRow(std::string_view code, int line, int column,
                                   std::string message) {
   if (fatal_) return Status::InvalidArgument(file_name_ + ": reading stopped");

@@ -50,7 +50,6 @@ class LongFormatMapper final : public RowSink {
 
   Status OnRow(int line, std::span<const std::string_view> fields) override;
   // A row the reader could not split (a stray quote): counted and handled like any bad row.
-  Status OnBadRow(int line, int column, std::string message) override;  // diag::kInput
   Status OnBadRow(std::string_view code, int line, int column, std::string message) override;
   int PeriodColumn() const override { return col_period_ + 1; }
 

@@ -54,8 +54,9 @@ class TableSink final : public ingest::RowSink {
     table_->lines.push_back(line);
     return Status::Ok();
   }
-  using RowSink::OnBadRow;
-  Status OnBadRow(int line, int column, std::string message) override {
+  // A records table has no diagnostics of its own for a row the reader cannot split: the
+  // failure carries the place and the reader's message (the code is the reader's kind).
+  Status OnBadRow(std::string_view /*code*/, int line, int column, std::string message) override {
     return Status::InvalidArgument(table_->path + ":" + std::to_string(line) + ":" +
                                    std::to_string(column) + ": " + message);
   }

@@ -27,15 +27,11 @@ class RowSink {
   // Returns a non-OK status to stop the read (a fatal problem, already reported as a
   // diagnostic, or a failure of the series callback); the reader then returns that status.
   virtual Status OnRow(int line, std::span<const std::string_view> fields) = 0;
-  // A row the reader could split only partly (CSV: text after a closing quote), at the 1-based
-  // field `column`. The sink reports it (an error, or a warning under --lenient) and skips it.
-  virtual Status OnBadRow(int line, int column, std::string message) = 0;
-  // The same, for a reader that names the kind of fault (`code`, a diag:: code). Sinks that
-  // report diagnostics override it; by default the code is dropped.
-  virtual Status OnBadRow(std::string_view code, int line, int column, std::string message) {
-    (void)code;
-    return OnBadRow(line, column, std::move(message));
-  }
+  // A row the reader could read only partly (CSV: text after a closing quote; .xlsx: a cell that
+  // cannot be read), at the 1-based field `column`, with the kind of fault `code` (a diag::
+  // code: every reader names one, so no diagnostic is ever uncoded). The sink reports it (an
+  // error, or a warning under --lenient) and skips it.
+  virtual Status OnBadRow(std::string_view code, int line, int column, std::string message) = 0;
   // The 1-based column that holds periods, known once the header row has been passed; 0 when
   // there is none or the sink does not say. A reader of typed cells (.xlsx) uses it to read the
   // plain numbers of that column as periods, not as quantities (xlsx_cells.h, ReadNumberPeriod).

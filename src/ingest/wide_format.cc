@@ -53,10 +53,6 @@ WideFormatAdapter::WideFormatAdapter(LongFormatMapper* mapper, std::string file_
 
 int WideFormatAdapter::PeriodColumn() const { return wide_ ? 0 : mapper_->PeriodColumn(); }
 
-Status WideFormatAdapter::OnBadRow(int line, int column, std::string message) {
-  return mapper_->OnBadRow(line, column, std::move(message));
-}
-
 Status WideFormatAdapter::OnBadRow(std::string_view code, int line, int column,
                                    std::string message) {
   return mapper_->OnBadRow(code, line, column, std::move(message));

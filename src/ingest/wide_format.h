@@ -36,7 +36,6 @@ class WideFormatAdapter final : public RowSink {
   // Returns InvalidArgument (reported) for a wide header that cannot be read; otherwise what
   // the mapper returns.
   Status OnRow(int line, std::span<const std::string_view> fields) override;
-  Status OnBadRow(int line, int column, std::string message) override;
   Status OnBadRow(std::string_view code, int line, int column, std::string message) override;
   // 0 for a wide table: no column of its data rows holds periods.
   int PeriodColumn() const override;

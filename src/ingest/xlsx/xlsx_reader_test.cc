@@ -119,7 +119,7 @@ class RecordingSink : public RowSink {
     if (line == stop_at) return Status::FailedPrecondition("stopped by the sink");
     return Status::Ok();
   }
-  Status OnBadRow(int line, int column, std::string message) override {
+  Status OnBadRow(std::string_view /*code*/, int line, int column, std::string message) override {
     bad.push_back({line, column, std::move(message)});
     return Status::Ok();
   }
