@@ -17,27 +17,6 @@
 namespace kaizen {
 namespace {
 
-// The records file is read whole: record extracts for analysis are small (thousands of rows),
-// and the tokenizer reads it twice (encoding check, then rows).
-class StringSource final : public ingest::ByteSource {
- public:
-  explicit StringSource(std::string text) : text_(std::move(text)) {}
-  Result<std::size_t> Read(char* buffer, std::size_t size) override {
-    const std::size_t n = std::min(size, text_.size() - pos_);
-    if (n > 0) std::memcpy(buffer, text_.data() + pos_, n);
-    pos_ += n;
-    return n;
-  }
-  Status Rewind() override {
-    pos_ = 0;
-    return Status::Ok();
-  }
-
- private:
-  std::string text_;
-  std::size_t pos_ = 0;
-};
-
 class TableSink final : public ingest::RowSink {
  public:
   explicit TableSink(RecordTable* table) : table_(table) {}
@@ -121,7 +100,9 @@ Result<RecordTable> ParseRecordTable(std::string text, const std::string& name, 
                                      Diagnostics* diagnostics) {
   RecordTable table;
   table.path = name;
-  StringSource source(std::move(text));
+  // The records file is read whole: record extracts for analysis are small (thousands of rows),
+  // and the tokenizer reads it twice (encoding check, then rows).
+  ingest::TextSource source(text);
   TableSink sink(&table);
   if (Status st = ingest::ReadCsvRows(source, name, delimiter, diagnostics, sink); !st.ok())
     return st;

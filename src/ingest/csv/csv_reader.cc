@@ -63,25 +63,6 @@ class FileSource final : public ByteSource {
   bool rewound_ = false;  // the encoding check has read the file once; this is the final pass
 };
 
-class TextSource final : public ByteSource {
- public:
-  explicit TextSource(std::string_view text) : text_(text) {}
-  Result<std::size_t> Read(char* buffer, std::size_t size) override {
-    const std::size_t n = std::min(size, text_.size() - pos_);
-    if (n > 0) std::memcpy(buffer, text_.data() + pos_, n);
-    pos_ += n;
-    return n;
-  }
-  Status Rewind() override {
-    pos_ = 0;
-    return Status::Ok();
-  }
-
- private:
-  std::string_view text_;
-  std::size_t pos_ = 0;
-};
-
 bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.substr(0, prefix.size()) == prefix;
 }
@@ -156,6 +137,13 @@ Result<Encoding> CheckEncoding(ByteSource& source, const std::string& file_name,
 }
 
 }  // namespace
+
+Result<std::size_t> TextSource::Read(char* buffer, std::size_t size) {
+  const std::size_t n = std::min(size, text_.size() - pos_);
+  if (n > 0) std::memcpy(buffer, text_.data() + pos_, n);
+  pos_ += n;
+  return n;
+}
 
 Status ReadCsvRows(ByteSource& source, const std::string& file_name, char delimiter,
                    Diagnostics* diagnostics, RowSink& sink, std::size_t max_row_bytes,

@@ -27,6 +27,21 @@ class ByteSource {
   virtual Status Rewind() = 0;
 };
 
+// CSV text in memory, which the caller keeps alive while it is read.
+class TextSource final : public ByteSource {
+ public:
+  explicit TextSource(std::string_view text) : text_(text) {}
+  Result<std::size_t> Read(char* buffer, std::size_t size) override;
+  Status Rewind() override {
+    pos_ = 0;
+    return Status::Ok();
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
 // Hands every row of CSV bytes to `sink` (the header row first). `delimiter` '\0' sniffs it.
 // Reports to *diagnostics and returns InvalidArgument for input that is not CSV text (NUL bytes,
 // UTF-16), a quoted field never closed, or a row over `max_row_bytes`; returns the sink's status
