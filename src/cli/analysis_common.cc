@@ -6,6 +6,8 @@
 #include <utility>
 
 #include "kaizen/analysis_render.h"
+#include "kaizen/app.h"
+#include "kaizen/data_source.h"
 #include "kaizen/render.h"
 
 namespace kaizen::cli {
@@ -61,27 +63,12 @@ void AddFormatOption(CLI::App* cmd, std::string* format) {
 int LoadOneSeries(const DataOptions& options, OneSeries* out) {
   Inputs inputs;
   if (int code = PrepareInputs(options, &inputs); code != kExitOk) return code;
-  std::vector<Series> series;
-  ImportSummary summary;
-  if (int code = LoadSeries(options, inputs, &series, &summary); code != kExitOk) return code;
-  if (series.size() != 1) {
-    std::cerr << options.data_path << ": --indicator " << options.indicator << " has "
-              << series.size() << " series; choose one organisation with --org\n";
-    return kExitBadInput;
-  }
-  out->series = std::move(series[0]);
-  Result<Indicator> ind = IndicatorFor(out->series, inputs, options);
-  if (!ind.ok()) {
-    std::cerr << options.data_path << ": " << ind.status().message() << "\n";
-    return kExitBadInput;
-  }
-  out->indicator = std::move(ind).value();
-  Result<SeriesResult> result = AnalyseSeries(out->indicator, out->series);
-  if (!result.ok()) {
-    std::cerr << options.data_path << ": " << result.status().message() << "\n";
-    return kExitBadInput;
-  }
-  out->result = std::move(result).value();
+  app::JobDiagnostics d;
+  Result<AnalysedSeries> one =
+      app::LoadOneSeries(FileSource(options.data_path), RequestFor(options, inputs), &d);
+  PrintJobDiagnostics(d);
+  if (!one.ok()) return ReportJobFailure(one.status(), d);
+  *out = std::move(one).value();
   PrintSeriesWarnings(out->series.indicator_id, out->series.organisation, out->result.warnings);
   return kExitOk;
 }
