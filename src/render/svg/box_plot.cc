@@ -152,6 +152,7 @@ std::string RenderBoxPlotSvg(const std::vector<std::string>& all_groups,
                              const std::vector<BoxStats>& all_boxes, const PlotOptions& options) {
   const double width = std::max(options.width, 320);
   const double base_height = std::max(options.height, 240);
+  // A name without a box, or a box without a name, is left out: only pairs are drawn.
   const std::size_t g = std::min(all_groups.size(), all_boxes.size());
   const std::span<const std::string> groups(all_groups.data(), g);
   const std::span<const BoxStats> boxes(all_boxes.data(), g);
