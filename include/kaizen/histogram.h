@@ -40,6 +40,13 @@ struct HistogramBins {
 Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRule rule,
                                            double width = 0);
 
+// The count a normal distribution with `mean` and `sd` puts in a bin of width `bin_width`
+// centred at x, for `n` values: n · w · φ((x − mean) / sd) / sd, the density scaled to a
+// histogram's counts (the curve Minitab and R's curve(dnorm) overlay on a histogram).
+// src/stats/normal_curve.cc. The caller checks sd > 0 and finite; otherwise the result is
+// not finite.
+double NormalBinCount(double x, double mean, double sd, double n, double bin_width);
+
 }  // namespace kaizen
 
 #endif  // KAIZEN_HISTOGRAM_H_

@@ -63,10 +63,8 @@ RoundWidth RoundUpWidth(double raw) {
   return w;
 }
 
-}  // namespace
-
-Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRule rule,
-                                           double width) {
+// The values to bin: NaN skipped (a missing value), an infinity refused (no bin holds it).
+Result<std::vector<double>> BinnableValues(std::span<const double> values) {
   std::vector<double> v;
   v.reserve(values.size());
   for (const double x : values) {
@@ -75,90 +73,122 @@ Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRu
     v.push_back(x);
   }
   if (v.empty()) return Status::InvalidArgument("no values to put in a histogram");
-  const auto [min_it, max_it] = std::minmax_element(v.begin(), v.end());
-  const double lo = *min_it, hi = *max_it;
-  const double range = hi - lo;
-  // Values near ±1.8e308 can span more than a double holds; the bins would be NaN.
-  if (!std::isfinite(range))
-    return Status::InvalidArgument("the values span too wide a range to put in bins");
+  return v;
+}
 
-  HistogramBins bins;
-  bins.rule = rule;
-  double start = lo;
-  int k = 1;
-  if (rule == BinRule::kFixedWidth) {
-    if (!(width > 0) || !std::isfinite(width)) {
-      return Status::InvalidArgument("a fixed bin width must be positive and finite");
-    }
-    // Edges on multiples of the width (a width of 1 day gives bins 3–4, 4–5, ...), the first
-    // at or below the smallest value.
-    start = std::floor(lo / width + 1e-9) * width;
-    const double needed = std::ceil((hi - start) / width - 1e-9);
-    if (needed > kMaxBins) {
-      return Status::InvalidArgument("a bin width of " + FormatSignificant(width) +
-                                     " gives more than 1000 bins over this range");
-    }
-    // A width below the values' precision (0.000001 at 10^12) gives edges that do not move.
-    if (start + width == start)
-      return Status::InvalidArgument("a bin width of " + FormatSignificant(width) +
-                                     " is below the precision of values near " +
-                                     FormatSignificant(lo));
-    k = std::max(1, static_cast<int>(needed));
-    // The last bin is closed, so a maximum on an edge belongs to the bin below it; a single
-    // edge value (every value on one multiple) still needs one bin above it.
-    if (start + k * width < hi) ++k;
-  } else if (range == 0) {
-    // Every value equal: one bin of unit width centred on the value.
-    width = 1;
-    start = lo - 0.5;
-    k = 1;
-  } else {
-    double fd_width = 0;
-    if (rule == BinRule::kFreedmanDiaconis) {
-      // Width 2 · IQR · n^(−1/3) (Freedman and Diaconis 1981, "On the histogram as a density
-      // estimator: L2 theory", Z. Wahrscheinlichkeitstheorie verw. Gebiete 57, 453–476), the
-      // IQR by R's default quantile (Hyndman & Fan type 7), as R's nclass.FD.
-      const Result<double> q1 = Quantile(v, 0.25, QuantileMethod::kType7);
-      const Result<double> q3 = Quantile(v, 0.75, QuantileMethod::kType7);
-      if (!q1.ok()) return q1.status();
-      if (!q3.ok()) return q3.status();
-      fd_width = 2 * (*q3 - *q1) * std::pow(static_cast<double>(v.size()), -1.0 / 3.0);
-      if (fd_width <= 0) {
-        bins.note =
-            "Freedman\xE2\x80\x93"
-            "Diaconis needs a positive interquartile range; with an IQR of 0 the bins "
-            "follow Sturges' rule instead";
-      }
-    }
-    const double raw = fd_width > 0 ? fd_width : range / SturgesBins(v.size());
-    if (range / raw > kMaxBins)
-      return Status::InvalidArgument("the Freedman-Diaconis width is too small");
-    // Edges on multiples of the round width: the first at or below the minimum, the last at or
-    // above the maximum (closed, so a maximum on an edge stays in the bin below it).
-    const RoundWidth round = RoundUpWidth(raw);
-    width = round.Width();
-    double first = std::floor(lo / width + 1e-9);
-    if (round.Edge(first) > lo) first -= 1;  // the tolerance must never leave lo below the bins
-    k = std::max(1, static_cast<int>(std::ceil((hi - round.Edge(first)) / width - 1e-9)));
-    if (round.Edge(first + k) < hi) ++k;
-    bins.width = width;
-    bins.edges.resize(k + 1);
-    for (int i = 0; i <= k; ++i) bins.edges[i] = round.Edge(first + i);
-    start = bins.edges[0];
-  }
+// k bins of `width` from `start`: edges start + i · width.
+void SetEvenEdges(HistogramBins& bins, double start, double width, int k) {
   bins.width = width;
-  if (bins.edges.empty()) {
-    bins.edges.resize(k + 1);
-    for (int i = 0; i <= k; ++i) bins.edges[i] = start + i * width;
+  bins.edges.resize(k + 1);
+  for (int i = 0; i <= k; ++i) bins.edges[i] = start + i * width;
+}
+
+// Bins of a width the user gave, on multiples of it (a width of 1 day gives bins 3–4, 4–5, ...),
+// the first at or below the smallest value.
+Status FixedWidthEdges(double lo, double hi, double width, HistogramBins& bins) {
+  if (!(width > 0) || !std::isfinite(width)) {
+    return Status::InvalidArgument("a fixed bin width must be positive and finite");
   }
+  const double start = std::floor(lo / width + 1e-9) * width;
+  const double needed = std::ceil((hi - start) / width - 1e-9);
+  if (needed > kMaxBins) {
+    return Status::InvalidArgument("a bin width of " + FormatSignificant(width) +
+                                   " gives more than 1000 bins over this range");
+  }
+  // A width below the values' precision (0.000001 at 10^12) gives edges that do not move.
+  if (start + width == start)
+    return Status::InvalidArgument("a bin width of " + FormatSignificant(width) +
+                                   " is below the precision of values near " +
+                                   FormatSignificant(lo));
+  int k = std::max(1, static_cast<int>(needed));
+  // The last bin is closed, so a maximum on an edge belongs to the bin below it; a single
+  // edge value (every value on one multiple) still needs one bin above it.
+  if (start + k * width < hi) ++k;
+  SetEvenEdges(bins, start, width, k);
+  return Status::Ok();
+}
+
+// The width the rule asks for before rounding: Freedman–Diaconis's, or Sturges' when that rule
+// was asked for or the IQR is 0 (saying so in bins.note).
+Result<double> RuleWidth(const std::vector<double>& v, double range, HistogramBins& bins) {
+  double fd_width = 0;
+  if (bins.rule == BinRule::kFreedmanDiaconis) {
+    // Width 2 · IQR · n^(−1/3) (Freedman and Diaconis 1981, "On the histogram as a density
+    // estimator: L2 theory", Z. Wahrscheinlichkeitstheorie verw. Gebiete 57, 453–476), the
+    // IQR by R's default quantile (Hyndman & Fan type 7), as R's nclass.FD.
+    const Result<double> q1 = Quantile(v, 0.25, QuantileMethod::kType7);
+    const Result<double> q3 = Quantile(v, 0.75, QuantileMethod::kType7);
+    if (!q1.ok()) return q1.status();
+    if (!q3.ok()) return q3.status();
+    fd_width = 2 * (*q3 - *q1) * std::pow(static_cast<double>(v.size()), -1.0 / 3.0);
+    if (fd_width <= 0) {
+      bins.note =
+          "Freedman\xE2\x80\x93"
+          "Diaconis needs a positive interquartile range; with an IQR of 0 the bins "
+          "follow Sturges' rule instead";
+    }
+  }
+  return fd_width > 0 ? fd_width : range / SturgesBins(v.size());
+}
+
+// Bins by a rule (Freedman–Diaconis or Sturges), the width rounded up (RoundUpWidth) and the
+// edges on multiples of it: the first at or below the minimum, the last at or above the maximum
+// (closed, so a maximum on an edge stays in the bin below it).
+Status RuleEdges(const std::vector<double>& v, double lo, double hi, HistogramBins& bins) {
+  const Result<double> raw = RuleWidth(v, hi - lo, bins);
+  if (!raw.ok()) return raw.status();
+  if ((hi - lo) / *raw > kMaxBins)
+    return Status::InvalidArgument("the Freedman-Diaconis width is too small");
+  const RoundWidth round = RoundUpWidth(*raw);
+  const double width = round.Width();
+  double first = std::floor(lo / width + 1e-9);
+  if (round.Edge(first) > lo) first -= 1;  // the tolerance must never leave lo below the bins
+  int k = std::max(1, static_cast<int>(std::ceil((hi - round.Edge(first)) / width - 1e-9)));
+  if (round.Edge(first + k) < hi) ++k;
+  bins.width = width;
+  bins.edges.resize(k + 1);
+  for (int i = 0; i <= k; ++i) bins.edges[i] = round.Edge(first + i);
+  return Status::Ok();
+}
+
+// How many values fall in each bin. The division finds the bin in one step; floating-point
+// division can land one bin off at an edge, so the edges decide.
+void CountValues(const std::vector<double>& v, HistogramBins& bins) {
+  const int k = static_cast<int>(bins.edges.size()) - 1;
+  const double start = bins.edges[0], width = bins.width;
   bins.counts.assign(k, 0);
   for (const double x : v) {
     int i = std::clamp(static_cast<int>(std::floor((x - start) / width)), 0, k - 1);
-    // Floating-point division can land one bin off at an edge; the edges decide.
     while (i > 0 && x < bins.edges[i]) --i;
     while (i < k - 1 && x >= bins.edges[i + 1]) ++i;
     ++bins.counts[i];
   }
+}
+
+}  // namespace
+
+Result<HistogramBins> ComputeHistogramBins(std::span<const double> values, BinRule rule,
+                                           double width) {
+  const Result<std::vector<double>> v = BinnableValues(values);
+  if (!v.ok()) return v.status();
+  const auto [min_it, max_it] = std::minmax_element(v->begin(), v->end());
+  const double lo = *min_it, hi = *max_it;
+  // Values near ±1.8e308 can span more than a double holds; the bins would be NaN.
+  if (!std::isfinite(hi - lo))
+    return Status::InvalidArgument("the values span too wide a range to put in bins");
+
+  HistogramBins bins;
+  bins.rule = rule;
+  Status edges = Status::Ok();
+  if (rule == BinRule::kFixedWidth) {
+    edges = FixedWidthEdges(lo, hi, width, bins);
+  } else if (hi == lo) {
+    SetEvenEdges(bins, lo - 0.5, 1, 1);  // every value equal: one unit bin centred on it
+  } else {
+    edges = RuleEdges(*v, lo, hi, bins);
+  }
+  if (!edges.ok()) return edges;
+  CountValues(*v, bins);
   return bins;
 }
 

@@ -136,6 +136,105 @@ Result<Encoding> CheckEncoding(ByteSource& source, const std::string& file_name,
   return encoding;
 }
 
+// The first pass (CheckEncoding), its warning when the text is not UTF-8, and the rewind for
+// the second; a failure has been reported.
+Result<Encoding> CheckEncodingAndRewind(ByteSource& source, const std::string& file_name,
+                                        Diagnostics* diagnostics) {
+  Result<Encoding> encoding = CheckEncoding(source, file_name, diagnostics);
+  if (!encoding.ok()) return encoding.status();
+  if (!encoding->utf8) {
+    diagnostics->Warning(diag::kNotUtf8, file_name, encoding->invalid_line, 0,
+                         "not UTF-8 text: the whole file is read as Windows-1252");
+  }
+  if (Status s = source.Rewind(); !s.ok()) {
+    diagnostics->Error(diag::kCannotRead, file_name, 0, 0, "cannot read the file: " + s.message());
+    return s;
+  }
+  return encoding;
+}
+
+// The text of the second pass as UTF-8: buffer[begin, end) holds text not yet tokenized. A row
+// never spans more than max_row_bytes, so the buffer stays at a block plus one row; the
+// buffers are reused for the whole read, never allocated per row.
+struct RowBuffer {
+  std::vector<char> buffer;
+  std::vector<char> raw;  // a Windows-1252 block before it becomes UTF-8 in `buffer`
+  std::size_t begin = 0, end = 0;
+  bool at_end = false;
+};
+
+// Moves the untokenized text to the front and reads a whole block more (a slow source such as a
+// pipe may need several reads), so a row cut by the end of the buffer always gets more text.
+Status Refill(ByteSource& source, bool utf8, std::size_t block, RowBuffer& b,
+              const std::string& file_name, Diagnostics* diagnostics) {
+  if (b.end > b.begin) std::memmove(b.buffer.data(), b.buffer.data() + b.begin, b.end - b.begin);
+  b.end -= b.begin;
+  b.begin = 0;
+  const std::size_t target = b.end + block;
+  while (!b.at_end && b.end < target) {
+    const std::size_t want = target - b.end;
+    Result<std::size_t> n{std::size_t{0}};
+    if (utf8) {
+      b.buffer.resize(b.end + want);
+      n = source.Read(b.buffer.data() + b.end, want);
+      if (n.ok()) b.end += *n;
+      b.buffer.resize(b.end);
+    } else {
+      n = source.Read(b.raw.data(), b.raw.size());
+      if (n.ok()) {
+        b.buffer.resize(b.end);
+        AppendWindows1252AsUtf8(std::string_view(b.raw.data(), *n), &b.buffer);
+        b.end = b.buffer.size();
+      }
+    }
+    if (!n.ok()) {
+      diagnostics->Error(diag::kCannotRead, file_name, 0, 0,
+                         "cannot read the file: " + n.status().message());
+      return n.status();
+    }
+    if (*n == 0) b.at_end = true;
+  }
+  return Status::Ok();
+}
+
+// Once the first block is in: skip a UTF-8 byte-order mark, and when no delimiter was given,
+// sniff it from the first kSniffBytes (all of the text when that is the whole file).
+void StartRows(bool utf8, char delimiter, std::size_t max_row_bytes, bool decimal_comma,
+               RowBuffer& b, CsvTokenizer& tokenizer) {
+  if (utf8 && StartsWith(std::string_view(b.buffer.data(), b.end), kUtf8Bom))
+    b.begin = kUtf8Bom.size();
+  if (delimiter != '\0') return;
+  const std::size_t n = std::min(b.end - b.begin, kSniffBytes);
+  tokenizer = CsvTokenizer(SniffDelimiter(std::string_view(b.buffer.data() + b.begin, n),
+                                          b.at_end && n == b.end - b.begin, decimal_comma),
+                           max_row_bytes);
+}
+
+// Hands every complete row in the buffer to the sink. Sets *finished at the end of the text;
+// returns the sink's error, or InvalidArgument (reported) when the rest cannot be read.
+Status DrainRows(CsvTokenizer& tokenizer, RowBuffer& b, RowSink& sink, const std::string& file_name,
+                 Diagnostics* diagnostics, bool* finished) {
+  for (;;) {
+    const auto outcome = tokenizer.Next(b.buffer.data(), b.end, &b.begin, b.at_end);
+    if (outcome == CsvTokenizer::Outcome::kRow) {
+      if (Status s = sink.OnRow(tokenizer.row_line(), tokenizer.fields()); !s.ok()) return s;
+    } else if (outcome == CsvTokenizer::Outcome::kBadRow) {
+      Status s = sink.OnBadRow(tokenizer.error_code(), tokenizer.row_line(),
+                               tokenizer.error_column(), tokenizer.error_message());
+      if (!s.ok()) return s;
+    } else if (outcome == CsvTokenizer::Outcome::kNeedMore) {
+      return Status::Ok();
+    } else if (outcome == CsvTokenizer::Outcome::kEnd) {
+      *finished = true;
+      return Status::Ok();
+    } else {
+      diagnostics->Error(tokenizer.error_code(), file_name, tokenizer.row_line(),
+                         tokenizer.error_column(), tokenizer.error_message());
+      return Status::InvalidArgument(file_name + ": " + tokenizer.error_message());
+    }
+  }
+}
+
 }  // namespace
 
 Result<std::size_t> TextSource::Read(char* buffer, std::size_t size) {
@@ -148,86 +247,25 @@ Result<std::size_t> TextSource::Read(char* buffer, std::size_t size) {
 Status ReadCsvRows(ByteSource& source, const std::string& file_name, char delimiter,
                    Diagnostics* diagnostics, RowSink& sink, std::size_t max_row_bytes,
                    bool decimal_comma) {
-  Result<Encoding> encoding = CheckEncoding(source, file_name, diagnostics);
+  const Result<Encoding> encoding = CheckEncodingAndRewind(source, file_name, diagnostics);
   if (!encoding.ok()) return encoding.status();
-  if (!encoding->utf8) {
-    diagnostics->Warning(diag::kNotUtf8, file_name, encoding->invalid_line, 0,
-                         "not UTF-8 text: the whole file is read as Windows-1252");
-  }
-  if (Status s = source.Rewind(); !s.ok()) {
-    diagnostics->Error(diag::kCannotRead, file_name, 0, 0, "cannot read the file: " + s.message());
-    return s;
-  }
-
-  // buffer[begin, end) holds text not yet tokenized; a row never spans more than max_row_bytes,
-  // so the buffer stays at a block plus one row.
   const std::size_t block = std::clamp(encoding->bytes + 1, std::size_t{4096}, kBlockBytes);
-  std::vector<char> buffer;
-  std::vector<char> raw(encoding->utf8 ? 0 : block);
-  std::size_t begin = 0, end = 0;
-  bool at_end = false, first_block = true;
+  RowBuffer b;
+  b.raw.resize(encoding->utf8 ? 0 : block);
   CsvTokenizer tokenizer(delimiter == '\0' ? ',' : delimiter, max_row_bytes);
+  bool first_block = true, finished = false;
   for (;;) {
-    if (!at_end) {
-      if (end > begin) std::memmove(buffer.data(), buffer.data() + begin, end - begin);
-      end -= begin;
-      begin = 0;
-      // Read a whole block more (a slow source such as a pipe may need several reads), so a
-      // row cut by the end of the buffer always gets more text.
-      const std::size_t target = end + block;
-      while (!at_end && end < target) {
-        const std::size_t want = target - end;
-        Result<std::size_t> n{std::size_t{0}};
-        if (encoding->utf8) {
-          buffer.resize(end + want);
-          n = source.Read(buffer.data() + end, want);
-          if (n.ok()) end += *n;
-          buffer.resize(end);
-        } else {
-          n = source.Read(raw.data(), raw.size());
-          if (n.ok()) {
-            buffer.resize(end);
-            AppendWindows1252AsUtf8(std::string_view(raw.data(), *n), &buffer);
-            end = buffer.size();
-          }
-        }
-        if (!n.ok()) {
-          diagnostics->Error(diag::kCannotRead, file_name, 0, 0,
-                             "cannot read the file: " + n.status().message());
-          return n.status();
-        }
-        if (*n == 0) at_end = true;
-      }
+    if (!b.at_end) {
+      if (Status s = Refill(source, encoding->utf8, block, b, file_name, diagnostics); !s.ok())
+        return s;
       if (first_block) {
         first_block = false;
-        if (encoding->utf8 && StartsWith(std::string_view(buffer.data(), end), kUtf8Bom))
-          begin = kUtf8Bom.size();
-        if (delimiter == '\0') {
-          const std::size_t n = std::min(end - begin, kSniffBytes);
-          tokenizer = CsvTokenizer(SniffDelimiter(std::string_view(buffer.data() + begin, n),
-                                                  at_end && n == end - begin, decimal_comma),
-                                   max_row_bytes);
-        }
+        StartRows(encoding->utf8, delimiter, max_row_bytes, decimal_comma, b, tokenizer);
       }
     }
-    for (;;) {
-      const auto outcome = tokenizer.Next(buffer.data(), end, &begin, at_end);
-      if (outcome == CsvTokenizer::Outcome::kRow) {
-        if (Status s = sink.OnRow(tokenizer.row_line(), tokenizer.fields()); !s.ok()) return s;
-      } else if (outcome == CsvTokenizer::Outcome::kBadRow) {
-        Status s = sink.OnBadRow(tokenizer.error_code(), tokenizer.row_line(),
-                                 tokenizer.error_column(), tokenizer.error_message());
-        if (!s.ok()) return s;
-      } else if (outcome == CsvTokenizer::Outcome::kNeedMore) {
-        break;
-      } else if (outcome == CsvTokenizer::Outcome::kEnd) {
-        return Status::Ok();
-      } else {
-        diagnostics->Error(tokenizer.error_code(), file_name, tokenizer.row_line(),
-                           tokenizer.error_column(), tokenizer.error_message());
-        return Status::InvalidArgument(file_name + ": " + tokenizer.error_message());
-      }
-    }
+    if (Status s = DrainRows(tokenizer, b, sink, file_name, diagnostics, &finished); !s.ok())
+      return s;
+    if (finished) return Status::Ok();
   }
 }
 

@@ -4,12 +4,12 @@
 // much of each curve falls outside the limits.
 #include <algorithm>
 #include <cmath>
-#include <numbers>
 #include <string>
 #include <tuple>
 #include <vector>
 
 #include "kaizen/analysis_render.h"
+#include "kaizen/histogram.h"
 #include "render/svg/palette.h"
 #include "render/svg/plot_frame.h"
 #include "render/svg/svg_writer.h"
@@ -22,12 +22,6 @@ using render::Num;
 
 // The curves are drawn to ±3.5σ of the wider one, so both tails show.
 constexpr double kCurveSigmas = 3.5;
-
-// Expected count in a bin of width w at x: n · w · φ((x − mean) / σ) / σ.
-double NormalCount(double x, double mean, double sigma, double n, double bin_width) {
-  const double z = (x - mean) / sigma;
-  return n * bin_width * std::exp(-0.5 * z * z) / (sigma * std::sqrt(2 * std::numbers::pi));
-}
 
 bool Usable(double sigma) { return std::isfinite(sigma) && sigma > 0; }
 
@@ -60,7 +54,7 @@ render::Axis YAxisOf(const CapabilityLayout& l, const CapabilityResult& c) {
   double top = 1;
   for (const int64_t count : l.bins.counts) top = std::max(top, static_cast<double>(count));
   for (const double sigma : {c.sigma_within, c.sigma_overall})
-    if (Usable(sigma)) top = std::max(top, NormalCount(c.mean, c.mean, sigma, l.n, l.bin_width));
+    if (Usable(sigma)) top = std::max(top, NormalBinCount(c.mean, c.mean, sigma, l.n, l.bin_width));
   render::Axis y_axis = render::MakeAxis(0, top * 1.12);
   if (y_axis.decimals > 0) y_axis = render::MakeAxis(0, std::max(5.0, top * 1.12));
   return y_axis;
@@ -100,20 +94,10 @@ std::string CapabilitySubtitle(const CapabilityResult& c, const SpecLimits& spec
 
 void DrawBars(render::MarkupWriter& w, const CapabilityLayout& l,
               const render::PaletteColours& colours) {
-  const render::PlotArea& a = l.a;
   w.Open("g", {{"class", "bars"}});
   for (std::size_t i = 0; i < l.bins.counts.size(); ++i) {
-    const double x0 = a.X(l.bins.edges[i]), x1 = a.X(l.bins.edges[i + 1]);
-    const double y = a.Y(static_cast<double>(l.bins.counts[i]));
-    w.Leaf("rect", {{"class", "bar"},
-                    {"x", Num(x0)},
-                    {"y", Num(y)},
-                    {"width", Num(x1 - x0)},
-                    {"height", Num(a.bottom - y)},
-                    {"fill", std::string(colours.common)},
-                    {"fill-opacity", "0.55"},
-                    {"stroke", "#FFFFFF"},
-                    {"stroke-width", "1"}});
+    render::DrawBinBar(w, l.a, l.bins.edges[i], l.bins.edges[i + 1],
+                       static_cast<double>(l.bins.counts[i]), colours.common);
   }
   w.Close();
 }
@@ -137,21 +121,14 @@ std::vector<Curve> CurvesOf(const CapabilityResult& c, const render::PaletteColo
 // Each usable curve as expected counts per bin across the whole x axis.
 void DrawCurves(render::MarkupWriter& w, const CapabilityLayout& l, double mean,
                 const std::vector<Curve>& curves) {
-  const render::PlotArea& a = l.a;
   for (const Curve& curve : curves) {
     if (!Usable(curve.sigma)) continue;
-    std::vector<double> xs, ys;
-    constexpr int kSteps = 160;
-    for (int i = 0; i <= kSteps; ++i) {
-      const double x = a.x_lo + (a.x_hi - a.x_lo) * i / kSteps;
-      xs.push_back(x);
-      ys.push_back(NormalCount(x, mean, curve.sigma, l.n, l.bin_width));
-    }
-    std::vector<render::Attr> attrs = {{"class", curve.cls},
-                                       {"d", render::PolylinePath(a, xs, ys)},
-                                       {"fill", "none"},
-                                       {"stroke", std::string(curve.colour)},
-                                       {"stroke-width", "2"}};
+    std::vector<render::Attr> attrs = {
+        {"class", curve.cls},
+        {"d", render::NormalCountPath(l.a, mean, curve.sigma, l.n, l.bin_width)},
+        {"fill", "none"},
+        {"stroke", std::string(curve.colour)},
+        {"stroke-width", "2"}};
     if (*curve.dash) attrs.push_back({"stroke-dasharray", curve.dash});
     w.Leaf("path", attrs);
   }

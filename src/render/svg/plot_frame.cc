@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "kaizen/histogram.h"
 #include "kaizen/number_format.h"
 #include "render/text.h"
 
@@ -441,6 +442,41 @@ std::string PolylinePath(const PlotArea& a, std::span<const double> xs,
     open = true;
   }
   return d;
+}
+
+void DrawBinBar(MarkupWriter& w, const PlotArea& a, double lo_edge, double hi_edge, double count,
+                std::string_view colour, std::string_view tooltip) {
+  const double x0 = a.X(lo_edge), x1 = a.X(hi_edge);
+  const double y = a.Y(count);
+  const std::vector<Attr> attrs = {{"class", "bar"},
+                                   {"x", Num(x0)},
+                                   {"y", Num(y)},
+                                   {"width", Num(x1 - x0)},
+                                   {"height", Num(a.bottom - y)},
+                                   {"fill", std::string(colour)},
+                                   {"fill-opacity", "0.55"},
+                                   {"stroke", "#FFFFFF"},
+                                   {"stroke-width", "1"}};
+  if (tooltip.empty()) {
+    w.Leaf("rect", attrs);
+    return;
+  }
+  w.Open("rect", attrs);
+  w.Leaf("title", {}, tooltip);
+  w.Close();
+}
+
+std::string NormalCountPath(const PlotArea& a, double mean, double sd, double n, double bin_width) {
+  constexpr int kSteps = 160;
+  std::vector<double> xs, ys;
+  xs.reserve(kSteps + 1);
+  ys.reserve(kSteps + 1);
+  for (int i = 0; i <= kSteps; ++i) {
+    const double x = a.x_lo + (a.x_hi - a.x_lo) * i / kSteps;
+    xs.push_back(x);
+    ys.push_back(NormalBinCount(x, mean, sd, n, bin_width));
+  }
+  return PolylinePath(a, xs, ys);
 }
 
 }  // namespace kaizen::render
