@@ -39,7 +39,7 @@ TEST_F(AnalysisCliTest, HelpOnEveryAnalysisSubcommand) {
 // docs/api.md, "Versioning": every JSON document carries schema_version 1 at its top level.
 TEST_F(AnalysisCliTest, EveryAnalysisJsonDocumentCarriesTheSchemaVersion) {
   const std::string ae4h = kAe + " --indicator ae_4h --org RF4 ";
-  for (const std::string args :
+  for (const std::string& args :
        {"describe " + ae4h, "histogram " + ae4h + "-o '" + dir_ + "/h.svg'",
         "pareto " + kGtt + " --category E,F,G,H,I -o '" + dir_ + "/p.svg'",
         "scatter " + kCabg + " --x age --y los -o '" + dir_ + "/s.png'",
