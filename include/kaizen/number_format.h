@@ -52,6 +52,9 @@ std::string WithUnit(std::string number, std::string_view unit);
 // "0.1", "1e+308", "nan", "inf". For values written back where a machine or a person must get
 // the same double again: CSV and TOML output, messages quoting a parameter or a cell.
 std::string FormatShortest(double v);
+// The same appended to *out without a temporary string: for the per-point loops of the CSV
+// writers, where a 17-digit number would otherwise cost a heap allocation each.
+void AppendShortest(double v, std::string* out);
 
 // `v` with `significant` significant digits as printf's "%.*g" in the "C" locale writes it
 // (std::to_chars, chars_format::general, which the standard defines as that conversion):

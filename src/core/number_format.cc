@@ -116,6 +116,16 @@ std::string WithUnit(std::string number, std::string_view unit) {
 
 std::string FormatShortest(double v) { return ToChars(v); }
 
+void AppendShortest(double v, std::string* out) {
+  char buf[32];  // the shortest round-trip form of any double fits in 24 characters
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  if (ec == std::errc()) {
+    out->append(buf, end);
+  } else {
+    out->push_back('?');
+  }
+}
+
 std::string FormatGeneral(double v, int significant) {
   return ToChars(v, std::chars_format::general, significant);
 }

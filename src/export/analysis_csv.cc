@@ -4,6 +4,7 @@
 
 #include "kaizen/analysis_export.h"
 #include "kaizen/export.h"
+#include "kaizen/number_format.h"
 
 namespace kaizen {
 namespace {
@@ -23,12 +24,7 @@ std::string QuotedAlways(const std::string& text) {
 
 }  // namespace
 
-std::string ExportNumber(double v) {
-  if (std::isnan(v)) return "";
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
-  return ec == std::errc() ? std::string(buf, end) : std::string();
-}
+std::string ExportNumber(double v) { return std::isnan(v) ? "" : FormatShortest(v); }
 
 std::string DescribeCsv(const DescribeResult& result) {
   std::string out = StatisticsCsv(DescribeStatistics(result));

@@ -10,7 +10,7 @@ namespace kaizen {
 namespace {
 
 void AppendNumber(double v, std::string* out) {
-  if (!std::isnan(v)) *out += FormatShortest(v);  // NaN: an empty field, missing
+  if (!std::isnan(v)) AppendShortest(v, out);  // NaN: an empty field, missing
 }
 
 std::string Flags(const PointResult& pt) {
