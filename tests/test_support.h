@@ -24,6 +24,20 @@ Series MonthlyRatios(const std::vector<double>& numerators,
 // An indicator with the given chart, direction and profile, and no targets.
 Indicator MakeIndicator(ChartType chart, Direction direction, const std::string& profile);
 
+// A new private directory under /tmp (mkdtemp), removed with all it holds when the object goes,
+// even where a test took away its permissions. A test failure when it cannot be made.
+class TemporaryDirectory {
+ public:
+  explicit TemporaryDirectory(const std::string& prefix);
+  ~TemporaryDirectory();
+  TemporaryDirectory(const TemporaryDirectory&) = delete;
+  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 }  // namespace kaizen::testing
 
 #endif  // KAIZEN_TESTS_TEST_SUPPORT_H_

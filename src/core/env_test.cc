@@ -23,6 +23,7 @@
 #include "core/read_limited.h"
 #include "kaizen/file_util.h"
 #include "kaizen/memory_env.h"
+#include "test_support.h"
 
 namespace kaizen {
 namespace {
@@ -31,15 +32,6 @@ namespace fs = std::filesystem;
 
 class PosixEnvTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/kaizen-env-XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
   std::string Path(const std::string& name) const { return dir_ + "/" + name; }
   std::vector<std::string> Names() const {
     std::vector<std::string> names;
@@ -56,7 +48,8 @@ class PosixEnvTest : public ::testing::Test {
   }
 
   Env* env_ = Env::Default();
-  std::string dir_;
+  testing::TemporaryDirectory temporary_{"kaizen-env"};
+  const std::string dir_ = temporary_.path();
 };
 
 TEST_F(PosixEnvTest, WritesAFileThatReadsBack) {

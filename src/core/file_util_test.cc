@@ -19,6 +19,8 @@
 #include <string>
 #include <vector>
 
+#include "test_support.h"
+
 namespace kaizen {
 namespace {
 
@@ -26,16 +28,6 @@ namespace fs = std::filesystem;
 
 class FileUtilTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    char pattern[] = "/tmp/kaizen-file-util-XXXXXX";
-    ASSERT_NE(::mkdtemp(pattern), nullptr);
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::permissions(dir_, fs::perms::owner_all, fs::perm_options::add, ignored);
-    fs::remove_all(dir_, ignored);
-  }
   std::string Path(const std::string& name) const { return dir_ + "/" + name; }
   static std::string Read(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -59,7 +51,8 @@ class FileUtilTest : public ::testing::Test {
     for (const std::string& name : Names()) n += name.find(".tmp-") != std::string::npos;
     return n;
   }
-  std::string dir_;
+  testing::TemporaryDirectory temporary_{"kaizen-file-util"};
+  const std::string dir_ = temporary_.path();
 };
 
 mode_t ModeOf(const std::string& path) {
