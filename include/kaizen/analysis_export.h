@@ -50,7 +50,7 @@ std::string BeforeAfterCsv(const BeforeAfter& result);
 // denominator; values, or numerators and denominators when result.ratio.
 std::string AggregateCsv(const AggregateResult& result, const std::string& indicator,
                          const std::string& organisation);
-// The same series as JSON (no command writes it yet; docs/api.md, "Analysis jobs"): indicator,
+// The same series as JSON (`kaizen aggregate --format json`; docs/api.md, "aggregate"): indicator,
 // organisation, records, rows_missing, note and points [{period, value} or {period, numerator,
 // denominator}].
 std::string AggregateJson(const AggregateResult& result, const std::string& indicator,

@@ -18,6 +18,7 @@ struct AggregateCommandOptions {
   std::string file, date, value, denominator, measure = "count", condition, period = "month";
   bool between_events = false;
   std::string indicator, organisation, output = "-", date_format = "auto", delimiter;
+  std::string format = "csv";
 };
 
 PeriodUnit PeriodOption(const std::string& p) {
@@ -87,6 +88,9 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
   cmd->add_option("--date-format", o->date_format, "auto, iso, dmy (dd/mm/yyyy) or mdy")
       ->check(CLI::IsMember({"auto", "iso", "dmy", "mdy"}));
   cmd->add_option("--delimiter", o->delimiter, kDelimiterHelp);
+  cmd->add_option("--format", o->format,
+                  "csv (default: the long format `kaizen spc` reads) or json (docs/api.md)")
+      ->check(CLI::IsMember({"csv", "json"}));
   cmd->callback([o, exit_code] {
     RecordTable table;
     if ((*exit_code = ReadRecords(o->file, o->delimiter, &table)) != kExitOk) return;
@@ -100,9 +104,10 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
       PrintWarning(diag::kRowsSkipped, o->file,
                    std::to_string(a->rows_missing) + " row(s) with a missing value were skipped");
     }
-    if ((*exit_code = WriteOutput(o->output, AggregateCsv(*a, o->indicator, o->organisation))) !=
-        kExitOk)
-      return;
+    const std::string out = o->format == "json"
+                                ? AggregateJson(*a, o->indicator, o->organisation)
+                                : AggregateCsv(*a, o->indicator, o->organisation);
+    if ((*exit_code = WriteOutput(o->output, out)) != kExitOk) return;
     std::cerr << "kaizen: " << a->series.size() << " points from " << a->records << " records ("
               << a->note << ")\n";
   });

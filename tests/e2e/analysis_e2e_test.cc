@@ -45,7 +45,8 @@ TEST_F(AnalysisCliTest, EveryAnalysisJsonDocumentCarriesTheSchemaVersion) {
         "scatter " + kCabg + " --x age --y los -o '" + dir_ + "/s.png'",
         "regress " + kCabg + " --y los --x age -o '" + dir_ + "/r.svg'",
         "capability " + ae4h + "--lsl 76", "compare " + ae4h + "--change-date 2018-04-01",
-        "funnel " + kAe + " --indicator ae_4h --period 2019-03-01"}) {
+        "funnel " + kAe + " --indicator ae_4h --period 2019-03-01",
+        "aggregate " + kCabg + " --date date --indicator x --org y"}) {
     const CliRun r = Kaizen(args + " --format json");
     ASSERT_EQ(r.exit_code, 0) << args << ": " << r.err;
     EXPECT_EQ(json::parse(r.out)["schema_version"], 1) << args;
@@ -399,6 +400,21 @@ TEST_F(AnalysisCliTest, AggregateProportionFeedsSpc) {
   ASSERT_EQ(spc.exit_code, 0) << spc.err;
   const json j = json::parse(spc.out)["series"];
   EXPECT_NEAR(j[0]["points"][0]["value"].get<double>(), 20.0 / 52, 1e-12);
+}
+
+TEST_F(AnalysisCliTest, AggregateJsonGivesTheSameSeriesAsTheCsv) {
+  // The numbers of AggregateProportionFeedsSpc (awk: 20 of 52 in July 2011, 12 months).
+  const CliRun r = Kaizen("aggregate " + kCabg +
+                          " --date date --measure proportion --condition 'los<=7' "
+                          "--indicator los7 --org RXX --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json j = json::parse(r.out);
+  EXPECT_EQ(j["indicator"], "los7");
+  EXPECT_EQ(j["records"], 751);
+  ASSERT_EQ(j["points"].size(), 12u);
+  EXPECT_EQ(j["points"][0]["period"], "2011-07-01");
+  EXPECT_EQ(j["points"][0]["numerator"], 20);
+  EXPECT_EQ(j["points"][0]["denominator"], 52);
 }
 
 TEST_F(AnalysisCliTest, AggregateCasesBetweenDeaths) {
