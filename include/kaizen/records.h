@@ -59,9 +59,11 @@ Result<std::vector<double>> RecordNumbers(const RecordTable& table, int column,
                                           Diagnostics* diagnostics);
 
 // The column as dates, read by the period parser of the long format (ISO, dd/mm/yyyy, m/d/yyyy,
-// month names). With kAuto, slash dates are read day first unless a cell fits only month first;
-// a column with cells of both kinds fails (no cell to blame: the message names the column). An
-// empty or unreadable cell fails at that cell (empty_period, bad_date, two_digit_year).
+// month names), its slash dates ordered by the long format's policy (ingest::SlashDateOrder):
+// with kAuto, day first unless a cell fits only month first; when no cell decides, day first
+// with a guessed_date_order warning in *diagnostics; a column with cells of both kinds fails at
+// the first cell of the second kind (ambiguous_dates). An empty or unreadable cell fails at that
+// cell (empty_period, bad_date, two_digit_year).
 Result<std::vector<Date>> RecordDates(const RecordTable& table, int column, DateFormat format,
                                       Diagnostics* diagnostics);
 

@@ -76,7 +76,7 @@ TEST(AggregateRecordsTest, AConditionThatCannotBeEvaluatedIsLocated) {
   Diagnostics d;
   // "A" on line 3, column 2, is no number to compare with 3.
   Result<AggregateResult> a =
-      AggregateRecords(Table("admitted,ward\n05/01/2024,4\n06/01/2024,A\n"), request, &d);
+      AggregateRecords(Table("admitted,ward\n2024-01-05,4\n2024-01-06,A\n"), request, &d);
   ASSERT_FALSE(a.ok());
   ASSERT_EQ(d.all().size(), 1u);
   EXPECT_EQ(d.all()[0].code, diag::kBadNumber);

@@ -96,8 +96,12 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
     if ((*exit_code = ReadRecords(o->file, o->delimiter, &table)) != kExitOk) return;
     Diagnostics diagnostics;
     Result<AggregateResult> a = AggregateRecords(table, RequestOf(*o), &diagnostics);
+    // The reader's diagnostics: a located error, or a warning (guessed_date_order) that must
+    // not hide a failure of another kind, nor be lost when the aggregate succeeds.
+    PrintDiagnostics(diagnostics);
     if (!a.ok()) {
-      *exit_code = ReportFailure(a.status(), diagnostics);
+      if (diagnostics.error_count() == 0) std::cerr << a.status().message() << "\n";
+      *exit_code = kExitBadInput;
       return;
     }
     if (a->rows_missing > 0) {

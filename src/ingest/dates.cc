@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "ingest/numbers.h"
+#include "ingest/xlsx/xlsx_cells.h"
 #include "kaizen/diagnostics.h"
 
 namespace kaizen::ingest {
@@ -181,14 +182,17 @@ std::optional<PeriodParse> ParseFinancial(std::string_view s, RawPeriod* out) {
 
 PeriodParse OkIf(bool parsed) { return parsed ? PeriodParse::kOk : PeriodParse::kBad; }
 
-// An Excel serial day number of up to 7 digits; nullopt when the text is not all digits.
-// Serials after 60 only: Excel counts a 29 February 1900 that never was.
+// An Excel serial day number of up to 7 digits (1900 system; DateFromSerial is the one
+// conversion); nullopt when the text is not all digits. Serials after 60 only: Excel counts a
+// 29 February 1900 that never was, and a period column so early is a misread number.
 std::optional<PeriodParse> ParseExcelSerial(std::string_view s, RawPeriod* out) {
   int serial;
   if (!Digits(s, 7, &serial)) return std::nullopt;
-  if (serial <= 60 || serial > 2958465) return PeriodParse::kBad;
+  if (serial <= 60) return PeriodParse::kBad;
+  const std::optional<Date> date = DateFromSerial(serial, /*date1904=*/false);
+  if (!date) return PeriodParse::kBad;  // beyond 9999-12-31
   *out = RawPeriod{};
-  out->days = serial - 25569;  // 25569 = the serial of 1970-01-01
+  out->days = date->days_since_epoch();
   return PeriodParse::kOk;
 }
 
@@ -341,6 +345,45 @@ bool ResolvePeriod(const RawPeriod& raw, DateOrder order, Date* out) {
   if (!IsCivil(raw.year, m, d)) return false;
   *out = Date::FromCivil(raw.year, m, d).value();
   return true;
+}
+
+SlashDateOrder::News SlashDateOrder::Note(const RawPeriod& raw, int line,
+                                          std::string_view text) {
+  text = TrimSpaces(text);
+  if (first_.line == 0) first_ = {line, std::string(text)};
+  const SlashFit fit = FitsOf(raw);
+  Witness* witness = fit.day_month && !fit.month_day   ? &day_month_
+                     : fit.month_day && !fit.day_month ? &month_day_
+                                                       : nullptr;
+  if (witness == nullptr || witness->line != 0) return News::kNone;
+  *witness = {line, std::string(text)};
+  return mixed() ? News::kMixes : News::kDecides;
+}
+
+DateOrder SlashDateOrder::order() const {
+  if (format_ == DateFormat::kMonthDayYear) return DateOrder::kMonthDay;
+  if (format_ == DateFormat::kDayMonthYear) return DateOrder::kDayMonth;
+  if (day_month_.line != 0) return DateOrder::kDayMonth;
+  if (month_day_.line != 0) return DateOrder::kMonthDay;
+  return DateOrder::kDayMonth;  // UK data by default (domain.md); ambiguous() says so
+}
+
+bool SlashDateOrder::ambiguous() const {
+  return first_.line != 0 && format_ == DateFormat::kAuto && day_month_.line == 0 &&
+         month_day_.line == 0;
+}
+
+std::string SlashDateOrder::MixedMessage() const {
+  return "the dates mix two formats: line " + std::to_string(day_month_.line) + " has '" +
+         day_month_.text + "', which can only be dd/mm/yyyy, and line " +
+         std::to_string(month_day_.line) + " has '" + month_day_.text +
+         "', which can only be m/d/yyyy; name the date format (--date-format)";
+}
+
+std::string SlashDateOrder::GuessMessage() const {
+  return "every date such as '" + first_.text +
+         "' fits both dd/mm/yyyy and m/d/yyyy; read as dd/mm/yyyy (UK): name the date format "
+         "(--date-format) if they are m/d/yyyy";
 }
 
 std::string_view ExpectedDateForms(DateFormat format) {

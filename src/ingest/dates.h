@@ -70,6 +70,50 @@ int ExcelCenturyYear(int two_digit_year);
 // is not a calendar day.
 bool ResolvePeriod(const RawPeriod& raw, DateOrder order, Date* out);
 
+// The one policy for the day/month order of a column's slash dates (docs/cli.md, "Dates"),
+// used by the long-format mapper (and so the wide and xlsx readers) and the records reader:
+// - a named format (kDayMonthYear, kMonthDayYear) decides without looking;
+// - otherwise the first date that fits only one reading (13/01/2024 day first, 1/13/2024 month
+//   first) decides, and a column with dates of both kinds is mixed, an error (ambiguous_dates);
+// - when no date decides, the column is ambiguous and read day first, as UK data are written
+//   (domain.md), with a warning (guessed_date_order).
+// Feed it every slash date of the column (Note), then ask order(). A plain value.
+class SlashDateOrder {
+ public:
+  // A slash date as written, where it was: the evidence a message quotes.
+  struct Witness {
+    int line = 0;  // 0: none seen
+    std::string text;
+  };
+
+  explicit SlashDateOrder(DateFormat format) : format_(format) {}
+
+  // What one date told: nothing new, the order (the first date that fits one reading only), or
+  // that the column is mixed (the first date that fits only the other reading).
+  enum class News { kNone, kDecides, kMixes };
+  // Notes the slash date `raw` (raw.slash) written `text` at `line`.
+  News Note(const RawPeriod& raw, int line, std::string_view text);
+
+  DateOrder order() const;
+  // Slash dates were seen, no format was named and none decided: order() is the UK guess.
+  bool ambiguous() const;
+  bool mixed() const { return day_month_.line != 0 && month_day_.line != 0; }
+
+  const Witness& first() const { return first_; }
+  const Witness& month_day() const { return month_day_; }
+
+  // "the dates mix two formats: line 2 has '13/01/2024', which can only be dd/mm/yyyy, and
+  // line 3 has '1/13/2024', which can only be m/d/yyyy; name the date format (--date-format)"
+  std::string MixedMessage() const;
+  // "every date such as '01/02/2024' fits both dd/mm/yyyy and m/d/yyyy; read as dd/mm/yyyy
+  // (UK): name the date format (--date-format) if they are m/d/yyyy"
+  std::string GuessMessage() const;
+
+ private:
+  DateFormat format_;
+  Witness first_, day_month_, month_day_;
+};
+
 // What the accepted forms are, for "expected ..." in diagnostics.
 std::string_view ExpectedDateForms(DateFormat format);
 

@@ -229,3 +229,82 @@ TEST(ParseSequenceTest, WholeNumbersFromOneToAMillion) {
 
 }  // namespace
 }  // namespace kaizen::ingest
+
+namespace kaizen::ingest {
+namespace {
+
+// A slash date's raw parts, as ParsePeriod keeps them under kAuto.
+RawPeriod Slash(std::string_view text) {
+  RawPeriod raw;
+  EXPECT_EQ(ParsePeriod(text, DateFormat::kAuto, false, &raw), PeriodParse::kOk) << text;
+  EXPECT_TRUE(raw.slash) << text;
+  return raw;
+}
+
+// The cases by hand: 03/04/2024 is 3 April or 4 March (both months 1..12, both days exist);
+// 13/04/2024 has no month 13, so only day first; 4/13/2024 only month first; 31/04/2024 fits
+// neither as April has 30 days, and 30/02 neither, but 29/02/2024 fits day first (2024 is a
+// leap year) and not month first (no month 29).
+TEST(SlashDateOrderTest, NoDateDecidesSoTheColumnIsAmbiguousAndReadDayFirst) {
+  SlashDateOrder order(DateFormat::kAuto);
+  EXPECT_FALSE(order.ambiguous());  // no slash date yet: nothing to guess
+  EXPECT_EQ(order.Note(Slash("03/04/2024"), 2, "03/04/2024"), SlashDateOrder::News::kNone);
+  EXPECT_EQ(order.Note(Slash("12/11/2024"), 3, " 12/11/2024 "), SlashDateOrder::News::kNone);
+  EXPECT_TRUE(order.ambiguous());
+  EXPECT_FALSE(order.mixed());
+  EXPECT_EQ(order.order(), DateOrder::kDayMonth);
+  EXPECT_EQ(order.first().line, 2);
+  EXPECT_EQ(order.GuessMessage(),
+            "every date such as '03/04/2024' fits both dd/mm/yyyy and m/d/yyyy; read as "
+            "dd/mm/yyyy (UK): name the date format (--date-format) if they are m/d/yyyy");
+}
+
+TEST(SlashDateOrderTest, TheFirstDateThatFitsOneReadingDecides) {
+  SlashDateOrder us(DateFormat::kAuto);
+  EXPECT_EQ(us.Note(Slash("03/04/2024"), 2, "03/04/2024"), SlashDateOrder::News::kNone);
+  EXPECT_EQ(us.Note(Slash("4/13/2024"), 3, "4/13/2024"), SlashDateOrder::News::kDecides);
+  EXPECT_EQ(us.Note(Slash("4/14/2024"), 4, "4/14/2024"), SlashDateOrder::News::kNone);
+  EXPECT_EQ(us.order(), DateOrder::kMonthDay);
+  EXPECT_FALSE(us.ambiguous());
+  EXPECT_EQ(us.month_day().line, 3);
+
+  SlashDateOrder uk(DateFormat::kAuto);
+  EXPECT_EQ(uk.Note(Slash("29/02/2024"), 5, "29/02/2024"), SlashDateOrder::News::kDecides);
+  EXPECT_EQ(uk.order(), DateOrder::kDayMonth);
+}
+
+TEST(SlashDateOrderTest, DatesOfBothReadingsMixTheColumn) {
+  SlashDateOrder order(DateFormat::kAuto);
+  EXPECT_EQ(order.Note(Slash("13/04/2024"), 2, "13/04/2024"), SlashDateOrder::News::kDecides);
+  EXPECT_EQ(order.Note(Slash("03/04/2024"), 3, "03/04/2024"), SlashDateOrder::News::kNone);
+  EXPECT_EQ(order.Note(Slash("4/13/2024"), 4, "4/13/2024"), SlashDateOrder::News::kMixes);
+  // Said once: later dates of either kind bring no news.
+  EXPECT_EQ(order.Note(Slash("4/14/2024"), 5, "4/14/2024"), SlashDateOrder::News::kNone);
+  EXPECT_EQ(order.Note(Slash("14/04/2024"), 6, "14/04/2024"), SlashDateOrder::News::kNone);
+  EXPECT_TRUE(order.mixed());
+  EXPECT_EQ(order.MixedMessage(),
+            "the dates mix two formats: line 2 has '13/04/2024', which can only be dd/mm/yyyy, "
+            "and line 4 has '4/13/2024', which can only be m/d/yyyy; name the date format "
+            "(--date-format)");
+}
+
+TEST(SlashDateOrderTest, ANamedFormatDecidesWithoutLooking) {
+  // Under a named format ParsePeriod resolves slash dates at once; the policy still answers
+  // with the named order and never guesses.
+  SlashDateOrder us(DateFormat::kMonthDayYear);
+  EXPECT_EQ(us.order(), DateOrder::kMonthDay);
+  (void)us.Note(Slash("03/04/2024"), 2, "03/04/2024");
+  EXPECT_FALSE(us.ambiguous());
+  EXPECT_EQ(us.order(), DateOrder::kMonthDay);
+  SlashDateOrder uk(DateFormat::kDayMonthYear);
+  EXPECT_EQ(uk.order(), DateOrder::kDayMonth);
+}
+
+TEST(SlashDateOrderTest, ADateThatFitsNeitherReadingIsRefusedBeforeThePolicy) {
+  RawPeriod raw;
+  EXPECT_EQ(ParsePeriod("31/04/2024", DateFormat::kAuto, false, &raw), PeriodParse::kBad);
+  EXPECT_EQ(ParsePeriod("30/02/2024", DateFormat::kAuto, false, &raw), PeriodParse::kBad);
+}
+
+}  // namespace
+}  // namespace kaizen::ingest

@@ -135,7 +135,8 @@ LongFormatMapper::LongFormatMapper(std::string file_name, const Catalogue* catal
       diagnostics_(diagnostics),
       on_series_(on_series),
       errors_at_start_(diagnostics->error_count()),
-      streaming_(options.streaming) {
+      streaming_(options.streaming),
+      slash_order_(options.date_format) {
   if (catalogue_ != nullptr) {
     for (const Indicator& indicator : catalogue_->indicators)
       indicators_.emplace(indicator.id, &indicator);
@@ -543,47 +544,20 @@ Status LongFormatMapper::CheckPeriodKind(int line, const RawPeriod& raw, std::st
 }
 
 void LongFormatMapper::NoteSlashDate(int line, const RawPeriod& raw, std::string_view text) {
-  if (first_slash_line_ == 0) {
-    first_slash_line_ = line;
-    first_slash_text_ = std::string(TrimSpaces(text));
-  }
-  const SlashFit fit = FitsOf(raw);
-  if (fit.day_month && !fit.month_day && day_month_line_ == 0) {
-    day_month_line_ = line;
-    day_month_text_ = std::string(TrimSpaces(text));
-  } else if (fit.month_day && !fit.day_month && month_day_line_ == 0) {
-    month_day_line_ = line;
-    month_day_text_ = std::string(TrimSpaces(text));
-    if (guessed_order_used_ && day_month_line_ == 0) {
-      order_conflict_reported_ = true;
-      fatal_ = true;
-      (void)Error(diag::kAmbiguousDates, line, col_period_ + 1,
-                  Quoted(month_day_text_) +
-                      " can only be a m/d/yyyy date, but the series before it were already "
-                      "delivered reading dates as dd/mm/yyyy (no earlier date decided the "
-                      "order); name the date format (--date-format)");
-      return;
-    }
-  } else {
-    return;
-  }
-  if (day_month_line_ != 0 && month_day_line_ != 0 && !order_conflict_reported_) {
-    order_conflict_reported_ = true;
+  const SlashDateOrder::News news = slash_order_.Note(raw, line, text);
+  if (news == SlashDateOrder::News::kMixes) {
+    fatal_ = true;
+    (void)Error(diag::kAmbiguousDates, line, col_period_ + 1, slash_order_.MixedMessage());
+  } else if (news == SlashDateOrder::News::kDecides && guessed_order_used_ &&
+             slash_order_.order() == DateOrder::kMonthDay) {
+    // Streaming: series already delivered were read day first, as nothing had decided.
     fatal_ = true;
     (void)Error(diag::kAmbiguousDates, line, col_period_ + 1,
-                "the dates mix two formats: line " + std::to_string(day_month_line_) + " has " +
-                    Quoted(day_month_text_) + ", which can only be dd/mm/yyyy, and line " +
-                    std::to_string(month_day_line_) + " has " + Quoted(month_day_text_) +
-                    ", which can only be m/d/yyyy; name the date format (--date-format)");
+                Quoted(slash_order_.month_day().text) +
+                    " can only be a m/d/yyyy date, but the series before it were already "
+                    "delivered reading dates as dd/mm/yyyy (no earlier date decided the "
+                    "order); name the date format (--date-format)");
   }
-}
-
-DateOrder LongFormatMapper::SlashOrder() {
-  if (options_.date_format == DateFormat::kMonthDayYear) return DateOrder::kMonthDay;
-  if (options_.date_format == DateFormat::kDayMonthYear) return DateOrder::kDayMonth;
-  if (day_month_line_ != 0) return DateOrder::kDayMonth;
-  if (month_day_line_ != 0) return DateOrder::kMonthDay;
-  return DateOrder::kDayMonth;  // UK data by default; Finish() warns
 }
 
 Status LongFormatMapper::OnRow(int line, std::span<const std::string_view> fields) {
@@ -1109,11 +1083,8 @@ Status LongFormatMapper::ResolvedSlots(RowSelection rows, std::vector<Slot>* slo
   bool any_slash = false;
   for (std::size_t i = 0; i < rows.size() && !any_slash; ++i)
     any_slash = store_.periods[rows[i]].slash;
-  const DateOrder order = SlashOrder();
-  if (any_slash && options_.date_format == DateFormat::kAuto && day_month_line_ == 0 &&
-      month_day_line_ == 0) {
-    guessed_order_used_ = true;
-  }
+  const DateOrder order = slash_order_.order();
+  if (any_slash && slash_order_.ambiguous()) guessed_order_used_ = true;
   slots->clear();
   slots->reserve(rows.size());
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -1273,12 +1244,9 @@ Result<ImportSummary> LongFormatMapper::Finish(const Status& read_status) {
     } else {
       FinishAllSeries();
     }
-    if (first_slash_line_ != 0 && options_.date_format == DateFormat::kAuto &&
-        day_month_line_ == 0 && month_day_line_ == 0) {
-      Warn(diag::kGuessedDateOrder, first_slash_line_, col_period_ + 1,
-           "every date such as " + Quoted(first_slash_text_) +
-               " fits both dd/mm/yyyy and m/d/yyyy; read as dd/mm/yyyy (UK): name the date "
-               "format (--date-format) if they are m/d/yyyy");
+    if (slash_order_.ambiguous()) {
+      Warn(diag::kGuessedDateOrder, slash_order_.first().line, col_period_ + 1,
+           slash_order_.GuessMessage());
     }
   }
   const bool errors = diagnostics_->error_count() > errors_at_start_;

@@ -180,7 +180,6 @@ class LongFormatMapper final : public RowSink {
   void NoteSlashDate(int line, const RawPeriod& raw, std::string_view text);
   // A bad row when `raw` is written as another kind of period than the series' first.
   Status CheckPeriodKind(int line, const RawPeriod& raw, std::string_view text, Key* key);
-  DateOrder SlashOrder();
 
   // Resolves, sorts, combines and delivers (or keeps, when not streaming) one series.
   Status FinishSeries(int32_t key, RowSelection rows);
@@ -241,12 +240,7 @@ class LongFormatMapper final : public RowSink {
   std::vector<std::string> comments_;
   std::vector<Series> finished_;  // not streaming: delivered at Finish when no error was raised
 
-  // Evidence for reading slash dates: the first value that fits only one order.
-  int day_month_line_ = 0, month_day_line_ = 0;
-  std::string day_month_text_, month_day_text_;
-  int first_slash_line_ = 0;
-  std::string first_slash_text_;
-  bool order_conflict_reported_ = false;
+  SlashDateOrder slash_order_;  // the order of the period column's slash dates
   bool guessed_order_used_ = false;  // a series was resolved before any evidence (streaming)
   bool fatal_ = false;
 

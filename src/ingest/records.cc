@@ -61,17 +61,13 @@ bool EqualsIgnoringCase(std::string_view a, std::string_view b) {
          });
 }
 
-// What the slash dates of a column allow: some fit only day first, some only month first.
-struct SlashEvidence {
-  bool only_day_month = false;
-  bool only_month_day = false;
-};
-
-// The column's cells parsed, slash dates still raw; fails at the first cell that is no period.
+// The column's cells parsed, slash dates still raw and noted in *order; fails at the first cell
+// that is no period. *mixed_row is the row whose date made the column mixed (-1: none).
 Status ParseDateCells(const RecordTable& t, int column, DateFormat format,
-                      std::vector<ingest::RawPeriod>* raw, SlashEvidence* evidence,
-                      Diagnostics* diagnostics) {
+                      std::vector<ingest::RawPeriod>* raw, ingest::SlashDateOrder* order,
+                      std::ptrdiff_t* mixed_row, Diagnostics* diagnostics) {
   raw->assign(t.rows.size(), {});
+  *mixed_row = -1;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const std::string_view text = t.Cell(r, column);
     if (const ingest::PeriodParse p = ingest::ParsePeriod(text, format, false, &(*raw)[r]);
@@ -79,10 +75,9 @@ Status ParseDateCells(const RecordTable& t, int column, DateFormat format,
       ingest::PeriodError e = ingest::DescribeBadPeriod(p, text, format);
       return CellFailure(t, r, column, e.code, std::move(e.message), diagnostics);
     }
-    if ((*raw)[r].slash) {
-      const ingest::SlashFit fit = ingest::FitsOf((*raw)[r]);
-      evidence->only_day_month |= fit.day_month && !fit.month_day;
-      evidence->only_month_day |= fit.month_day && !fit.day_month;
+    if ((*raw)[r].slash &&
+        order->Note((*raw)[r], t.lines[r], text) == ingest::SlashDateOrder::News::kMixes) {
+      *mixed_row = static_cast<std::ptrdiff_t>(r);
     }
   }
   return Status::Ok();
@@ -174,21 +169,23 @@ Result<std::vector<double>> RecordNumbers(const RecordTable& table, int column,
 Result<std::vector<Date>> RecordDates(const RecordTable& table, int column, DateFormat format,
                                       Diagnostics* diagnostics) {
   std::vector<ingest::RawPeriod> raw;
-  SlashEvidence evidence;
-  if (Status s = ParseDateCells(table, column, format, &raw, &evidence, diagnostics); !s.ok())
+  ingest::SlashDateOrder order(format);
+  std::ptrdiff_t mixed_row = -1;
+  if (Status s = ParseDateCells(table, column, format, &raw, &order, &mixed_row, diagnostics);
+      !s.ok())
     return s;
-  if (evidence.only_day_month && evidence.only_month_day) {
-    return Status::InvalidArgument(table.path + ": column '" + table.header[column] +
-                                   "' mixes day-first and month-first dates; say which with "
-                                   "--date-format");
+  if (mixed_row >= 0) {
+    return CellFailure(table, static_cast<std::size_t>(mixed_row), column, diag::kAmbiguousDates,
+                       order.MixedMessage(), diagnostics);
   }
-  // UK data are day first (domain.md): that is the reading when nothing decides it, as in the
-  // long format (LongFormatMapper::SlashOrder).
-  const ingest::DateOrder order =
-      evidence.only_month_day ? ingest::DateOrder::kMonthDay : ingest::DateOrder::kDayMonth;
+  if (order.ambiguous()) {
+    diagnostics->Warning(diag::kGuessedDateOrder, table.path, order.first().line, column + 1,
+                         "column '" + table.header[static_cast<std::size_t>(column)] +
+                             "': " + order.GuessMessage());
+  }
   std::vector<Date> out(table.rows.size());
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
-    if (!ingest::ResolvePeriod(raw[r], order, &out[r])) {
+    if (!ingest::ResolvePeriod(raw[r], order.order(), &out[r])) {
       return CellFailure(table, r, column, diag::kBadDate,
                          "'" + std::string(table.Cell(r, column)) + "' is not a calendar day",
                          diagnostics);

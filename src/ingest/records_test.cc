@@ -108,11 +108,6 @@ TEST(RecordDatesTest, SlashDatesAreDayFirstUnlessOnlyMonthFirstFits) {
       RecordDates(Parse("d\n1/13/2024\n02/01/2024\n"), 0, DateFormat::kAuto, &d);
   ASSERT_TRUE(us.ok());
   EXPECT_EQ(Iso(*us), (std::vector<std::string>{"2024-01-13", "2024-02-01"}));
-  // Nothing decides: day first, as UK data are written.
-  Result<std::vector<Date>> either =
-      RecordDates(Parse("d\n01/02/2024\n"), 0, DateFormat::kAuto, &d);
-  ASSERT_TRUE(either.ok());
-  EXPECT_EQ(Iso(*either), (std::vector<std::string>{"2024-02-01"}));
   // Named, the order is not guessed: 01/02 is 2 January month first.
   Result<std::vector<Date>> named =
       RecordDates(Parse("d\n01/02/2024\n"), 0, DateFormat::kMonthDayYear, &d);
@@ -121,15 +116,34 @@ TEST(RecordDatesTest, SlashDatesAreDayFirstUnlessOnlyMonthFirstFits) {
   EXPECT_TRUE(d.all().empty());
 }
 
+TEST(RecordDatesTest, AnUndecidedColumnIsReadDayFirstWithAWarning) {
+  // Nothing decides: day first, as UK data are written, and said, as the long format says it.
+  Diagnostics d;
+  Result<std::vector<Date>> either =
+      RecordDates(Parse("d\n01/02/2024\n03/04/2024\n"), 0, DateFormat::kAuto, &d);
+  ASSERT_TRUE(either.ok());
+  EXPECT_EQ(Iso(*either), (std::vector<std::string>{"2024-02-01", "2024-04-03"}));
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(d.error_count(), 0u);
+  EXPECT_EQ(d.all()[0].ToString(),
+            "t.csv:2:1: warning [guessed_date_order]: column 'd': every date such as "
+            "'01/02/2024' fits both dd/mm/yyyy and m/d/yyyy; read as dd/mm/yyyy (UK): name the "
+            "date format (--date-format) if they are m/d/yyyy");
+}
+
 TEST(RecordDatesTest, AColumnOfBothOrdersIsRefused) {
   Diagnostics d;
   Result<std::vector<Date>> mixed =
       RecordDates(Parse("d\n13/01/2024\n1/13/2024\n"), 0, DateFormat::kAuto, &d);
   ASSERT_FALSE(mixed.ok());
-  EXPECT_EQ(mixed.status().message(),
-            "t.csv: column 'd' mixes day-first and month-first dates; say which with "
-            "--date-format");
-  EXPECT_TRUE(d.all().empty());  // no one cell is to blame
+  // Located at the date that made the column mixed (line 3), quoting the one before it.
+  const std::string expected =
+      "t.csv:3:1: error [ambiguous_dates]: column 'd': the dates mix two formats: line 2 has "
+      "'13/01/2024', which can only be dd/mm/yyyy, and line 3 has '1/13/2024', which can only "
+      "be m/d/yyyy; name the date format (--date-format)";
+  EXPECT_EQ(mixed.status().message(), expected);
+  ASSERT_EQ(d.all().size(), 1u);
+  EXPECT_EQ(d.all()[0].ToString(), expected);
 }
 
 TEST(RecordDatesTest, AnEmptyOrBadCellIsLocated) {
