@@ -56,6 +56,11 @@ int DaysInMonth(int year, int month);
 // is a day in the years Date::FromCivil accepts when the caller keeps within them.
 Date AddMonths(Date d, int months);
 
+// Days since the Monday that starts the ISO 8601 week holding `d`: 0 on a Monday, 6 on a
+// Sunday (ISO 8601-1:2019, 3.2.2: the week starts on Monday). The one weekday rule: aggregation
+// into weeks, week labels and the importer's weeks all ask here.
+int DaysSinceMonday(Date d);
+
 // What the periods of a series are, each kept as the Date of its first day: the one place that
 // says how a period is written back (FormatPeriod). kDate: days and months, shown as dates.
 enum class PeriodKind : uint8_t {

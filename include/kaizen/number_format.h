@@ -38,7 +38,9 @@ std::string FormatAuto(double v);
 
 // A statistic for a subtitle, a legend or a message, with `significant` significant digits
 // (2 to 6 decimals at most kMaxDisplayDecimals) and trailing zeros after the point dropped:
-// "2.47", "0.0312", "1,234", "2.5" (not "2.50"). "–" for NaN or infinity, "0" for zero.
+// "2.47", "0.0312", "1,234", "2.5" (not "2.50"). "–" for NaN or infinity, "0" for zero. From
+// 1e15 up, `significant` digits times a power of ten ("2.5 × 10^20"); a non-zero value below
+// 0.0000005, which six decimals would show as 0, is "< 0.000001" (or "> -0.000001").
 std::string FormatSignificant(double v, int significant = 3);
 
 // `number` followed by `unit` as a reader writes it: "%" and "‰" follow the number directly

@@ -4,7 +4,6 @@
 // observations, and the four residual plots.
 #include <CLI/CLI.hpp>
 #include <cmath>
-#include <cstdio>
 #include <iostream>
 #include <memory>
 
@@ -15,16 +14,14 @@
 #include "kaizen/analysis_export.h"
 #include "kaizen/analysis_render.h"
 #include "kaizen/app_analysis.h"
+#include "kaizen/number_format.h"
 
 namespace kaizen::cli {
 namespace {
 
 // Enough digits to read certified values (NIST gives 15) from the table.
-std::string Sci(double v) {
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
+// FormatGeneral is printf's "%.10g" without the locale or a buffer of its own.
+std::string Sci(double v) { return FormatGeneral(v, 10); }
 
 struct RegressCommandOptions {
   std::string file, y, delimiter, output, palette = "mdc", format = "table";

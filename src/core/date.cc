@@ -47,6 +47,12 @@ int DaysInMonth(int year, int month) {
   return month == 2 && IsLeapYear(year) ? 29 : kDays[month - 1];
 }
 
+int DaysSinceMonday(Date d) {
+  // 1970-01-01 (day 0) was a Thursday, so (days + 3) mod 7 is 0 on Mondays; the second modulo
+  // keeps days before 1970 non-negative.
+  return static_cast<int>(((d.days_since_epoch() + 3) % 7 + 7) % 7);
+}
+
 Date AddMonths(Date d, int months) {
   const CivilDay c = d.ToCivil();
   // Months counted from January of year 0, so carrying into the year is one division.
@@ -99,10 +105,8 @@ std::string FormatPeriod(Date first_day, PeriodKind kind) {
   switch (kind) {
     case PeriodKind::kIsoWeek: {
       // The ISO year and week are those of the week's Thursday (ISO 8601-1:2019, 5.2.4.2).
-      // 1970-01-01 was a Thursday: weekday 0 is Monday.
       const int32_t days = first_day.days_since_epoch();
-      const int weekday = static_cast<int>(((days + 3) % 7 + 7) % 7);
-      const Date thursday(days - weekday + 3);
+      const Date thursday(days - DaysSinceMonday(first_day) + 3);
       const int year = thursday.ToCivil().year;
       const int32_t jan1 = DaysFromCivil(year, 1, 1);
       const int week = (thursday.days_since_epoch() - jan1) / 7 + 1;

@@ -49,6 +49,16 @@ TEST(DaysInMonth, ThirtyDaysHathSeptember) {
   EXPECT_EQ(year_days, 366);
 }
 
+// Weekdays from a calendar: 1970-01-01 was a Thursday, 2024-01-01 a Monday, 2023-12-31 a
+// Sunday, 1969-12-29 (before the epoch) a Monday, 2000-02-29 a Tuesday.
+TEST(DaysSinceMonday, CountsFromTheIsoWeeksMonday) {
+  EXPECT_EQ(DaysSinceMonday(Date(0)), 3);
+  EXPECT_EQ(DaysSinceMonday(*Date::ParseIso("2024-01-01")), 0);
+  EXPECT_EQ(DaysSinceMonday(*Date::ParseIso("2023-12-31")), 6);
+  EXPECT_EQ(DaysSinceMonday(*Date::ParseIso("1969-12-29")), 0);
+  EXPECT_EQ(DaysSinceMonday(*Date::ParseIso("2000-02-29")), 1);
+}
+
 TEST(AddMonths, ClampsTheDayToTheMonthItLandsIn) {
   auto day = [](int y, int m, int d) { return *Date::FromCivil(y, m, d); };
   EXPECT_EQ(AddMonths(day(2024, 1, 31), 1), day(2024, 2, 29));  // leap February

@@ -24,24 +24,34 @@ void GroupThousands(std::string* s) {
 // the 16th are noise: the value is written as three significant digits times a power of ten.
 constexpr double kLargest = 1e15;
 
-std::string PowerOfTen(double v) {
-  char buf[32];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific, 2);
-  std::string s(buf, ec == std::errc() ? end : buf);
-  const std::size_t e = s.find('e');
-  if (e == std::string::npos) return "?";
-  std::string exponent = s.substr(e + 1);
-  if (exponent[0] == '+') exponent.erase(0, 1);
-  exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
-  return s.substr(0, e) + " \xC3\x97 10^" + exponent;  // "1.00 × 10^308"
-}
-
 // "2.50" -> "2.5", "40.00" -> "40": zeros after the point add nothing.
 void DropTrailingZeros(std::string* s) {
   if (s->find('.') == std::string::npos) return;
   while (s->back() == '0') s->pop_back();
   if (s->back() == '.') s->pop_back();
 }
+
+// `v` as a mantissa with `mantissa_decimals` decimals times a power of ten: "1.00 × 10^308".
+// `trim` drops the mantissa's trailing zeros ("1 × 10^20"), never the exponent's.
+std::string PowerOfTen(double v, int mantissa_decimals, bool trim = false) {
+  char buf[48];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific,
+                                 std::clamp(mantissa_decimals, 0, 16));
+  std::string s(buf, ec == std::errc() ? end : buf);
+  const std::size_t e = s.find('e');
+  if (e == std::string::npos) return "?";
+  std::string exponent = s.substr(e + 1);
+  if (exponent[0] == '+') exponent.erase(0, 1);
+  exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
+  std::string mantissa = s.substr(0, e);
+  if (trim) DropTrailingZeros(&mantissa);
+  return mantissa + " \xC3\x97 10^" + exponent;
+}
+
+// Below half the last digit of kMaxDisplayDecimals a value would print as "0.000000" (or "0"
+// once its zeros are dropped), which reads as zero: say on which side of it the value lies.
+constexpr double kSmallestShown = 0.5e-6;
+std::string BelowSmallestShown(double v) { return v > 0 ? "< 0.000001" : "> -0.000001"; }
 
 // std::to_chars with the given format and precision; "?" if the buffer were ever too small
 // (400 bytes hold the 309 integer digits of the largest double and kMaxDisplayDecimals).
@@ -56,7 +66,7 @@ std::string ToChars(double v, Precision... format_and_precision) {
 
 std::string FormatDecimals(double v, int decimals) {
   if (!std::isfinite(v)) return kEnDash;
-  if (std::fabs(v) >= kLargest) return PowerOfTen(v);
+  if (std::fabs(v) >= kLargest) return PowerOfTen(v, 2);
   decimals = std::clamp(decimals, 0, kMaxDisplayDecimals);
   char buf[400];  // the largest double has 309 integer digits
   auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
@@ -90,8 +100,7 @@ std::string FormatAuto(double v) {
   if (a >= 1000 || (a >= 10 && v == std::round(v)) || v == 0) return FormatDecimals(v, 0);
   if (a >= 10) return FormatDecimals(v, 1);
   if (a >= 1) return FormatDecimals(v, 2);
-  // Below the display maximum's last digit: say so rather than print "0.000000".
-  if (a < 0.5e-6) return v > 0 ? "< 0.000001" : "> -0.000001";
+  if (a < kSmallestShown) return BelowSmallestShown(v);
   // Below 1: three significant digits, within the display maximum ("0.00420", "0.123").
   const int decimals =
       std::min(kMaxDisplayDecimals, 2 - static_cast<int>(std::floor(std::log10(a))));
@@ -101,6 +110,10 @@ std::string FormatAuto(double v) {
 std::string FormatSignificant(double v, int significant) {
   if (!std::isfinite(v)) return kEnDash;
   if (v == 0) return "0";
+  // Beyond FormatDecimals' plain range the digits asked for go on the mantissa; trimming the
+  // whole text instead would eat the exponent's zeros (1e20 read "1.00 × 10^2").
+  if (std::fabs(v) >= kLargest) return PowerOfTen(v, significant - 1, /*trim=*/true);
+  if (std::fabs(v) < kSmallestShown) return BelowSmallestShown(v);
   const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(v))));
   std::string s =
       FormatDecimals(v, std::clamp(significant - 1 - magnitude, 0, kMaxDisplayDecimals));

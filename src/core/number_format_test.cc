@@ -129,6 +129,34 @@ TEST(WithUnit, SpacesWordedUnitsButNotPercent) {
 namespace kaizen {
 namespace {
 
+// Regression: the trailing zeros were dropped from the whole text, exponent included, so 1e20
+// read "1.00 × 10^2" (a hundred) and 1e300 "1.00 × 10^3". By hand: 1e20 is 1 × 10^20;
+// -2.5e20 to three digits is -2.50, trimmed -2.5; 123456789e10 = 1.23456789e18, three digits
+// 1.23, four 1.235.
+TEST(FormatSignificant, HugeValuesKeepTheirExponent) {
+  EXPECT_EQ(FormatSignificant(1e20), "1 \xC3\x97 10^20");
+  EXPECT_EQ(FormatSignificant(1e300), "1 \xC3\x97 10^300");
+  EXPECT_EQ(FormatSignificant(-2.5e20), "-2.5 \xC3\x97 10^20");
+  EXPECT_EQ(FormatSignificant(123456789e10), "1.23 \xC3\x97 10^18");
+  EXPECT_EQ(FormatSignificant(123456789e10, 4), "1.235 \xC3\x97 10^18");
+  EXPECT_EQ(FormatSignificant(1e15), "1 \xC3\x97 10^15");
+  // Just below the switch: the plain form, every integer digit (never fewer, as for 1,234).
+  EXPECT_EQ(FormatSignificant(999999999999999.0), "999,999,999,999,999");
+}
+
+// Regression: a value below the sixth decimal printed "0", a sign of no effect where there is
+// one (a slope of 3e-9 per day). The sign is kept on the side of zero it lies.
+TEST(FormatSignificant, TinyValuesDoNotReadAsZero) {
+  EXPECT_EQ(FormatSignificant(3e-9), "< 0.000001");
+  EXPECT_EQ(FormatSignificant(-3e-9), "> -0.000001");
+  EXPECT_EQ(FormatSignificant(4.9e-7), "< 0.000001");
+  EXPECT_EQ(FormatSignificant(5.1e-7), "0.000001");  // rounds to the sixth decimal
+  EXPECT_EQ(FormatSignificant(-0.0), "0");
+  EXPECT_EQ(FormatSignificant(-0.031249), "-0.0312");
+  EXPECT_EQ(FormatSignificant(INFINITY), "\xE2\x80\x93");
+  EXPECT_EQ(FormatSignificant(-INFINITY), "\xE2\x80\x93");
+}
+
 TEST(FormatDecimals, HugeValuesAreAPowerOfTen) {
   // Past 2^53 a double no longer holds every whole number: 1e308 would print as 309 digits
   // that are mostly noise (issue 14). Three significant digits times a power of ten instead.

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "kaizen/date.h"
+
 namespace kaizen {
 namespace {
 
@@ -19,15 +21,13 @@ Date NextPeriod(Date start, PeriodUnit unit) {
       return Date(start.days_since_epoch() + 1);
     case PeriodUnit::kWeek:
       return Date(start.days_since_epoch() + 7);
+    // `start` is the first of its month, so AddMonths never clamps a day.
     case PeriodUnit::kMonth:
-    case PeriodUnit::kQuarter: {
-      const CivilDay c = start.ToCivil();
-      const int step = unit == PeriodUnit::kMonth ? 1 : 3;
-      const int m = c.month - 1 + step;
-      return FromCivilOrDie(c.year + m / 12, m % 12 + 1, 1);
-    }
+      return AddMonths(start, 1);
+    case PeriodUnit::kQuarter:
+      return AddMonths(start, 3);
     case PeriodUnit::kYear:
-      return FromCivilOrDie(start.ToCivil().year + 1, 1, 1);
+      return AddMonths(start, 12);
   }
   return start;
 }
@@ -50,12 +50,8 @@ Date PeriodStart(Date date, PeriodUnit unit) {
   switch (unit) {
     case PeriodUnit::kDay:
       return date;
-    case PeriodUnit::kWeek: {
-      // 1970-01-01 (day 0) was a Thursday, so (days + 3) mod 7 is 0 on Mondays (ISO 8601).
-      const int32_t d = date.days_since_epoch();
-      const int32_t dow = ((d + 3) % 7 + 7) % 7;
-      return Date(d - dow);
-    }
+    case PeriodUnit::kWeek:
+      return Date(date.days_since_epoch() - DaysSinceMonday(date));
     case PeriodUnit::kMonth: {
       const CivilDay c = date.ToCivil();
       return FromCivilOrDie(c.year, c.month, 1);

@@ -13,6 +13,7 @@ namespace {
 
 using stats::testing::kMtcarsDisp;
 using stats::testing::kMtcarsMpg;
+using stats::testing::kMtcarsWt;
 
 // cor.test(mtcars$mpg, mtcars$disp): t = -8.7472, df = 30, p-value = 9.38e-10, 95% CI
 // -0.9233594 -0.7081376, cor -0.8475514 (RPubs 1343880).
@@ -41,6 +42,36 @@ TEST(PearsonTest, SmallSampleMatchesR) {
   EXPECT_NEAR(c->p_value, 0.01679, 5e-6);
   EXPECT_NEAR(c->ci_lower, -0.9311631, 5e-8);
   EXPECT_NEAR(c->ci_upper, -0.1833776, 5e-8);
+}
+
+// cor.test(mtcars$wt, mtcars$mpg), R 4.x: t = -9.559, df = 30, p-value = 1.294e-10,
+// cor -0.8676594 (the example of R's own ?cor.test help and many tutorials). The p-value that
+// `kaizen scatter` prints is this one.
+TEST(PearsonTest, MtcarsWeightAndMileageMatchR) {
+  Result<Correlation> c = Pearson(kMtcarsWt, kMtcarsMpg);
+  ASSERT_TRUE(c.ok());
+  EXPECT_NEAR(c->r, -0.8676594, 5e-8);
+  EXPECT_NEAR(c->t, -9.559, 5e-4);
+  EXPECT_NEAR(c->p_value, 1.294e-10, 5e-14);
+}
+
+// Three pairs: r = 0.5 by hand (centred x = (-1, 0, 1), y = (-1, 1, 0): sxy 1, sxx 2, syy 2),
+// t = 0.5 sqrt(1 / 0.75) = 1/sqrt(3) on 1 df. Student's t on 1 df is the Cauchy distribution,
+// so p = 1 - (2/π) atan(1/sqrt(3)) = 1 - (2/π)(π/6) = 2/3.
+TEST(PearsonTest, ThreePairsCauchyByHand) {
+  Result<Correlation> c =
+      Pearson(std::vector<double>{1, 2, 3}, std::vector<double>{1, 3, 2});
+  ASSERT_TRUE(c.ok());
+  EXPECT_NEAR(c->r, 0.5, 1e-15);
+  EXPECT_NEAR(c->t, 1 / std::sqrt(3.0), 1e-14);
+  EXPECT_NEAR(c->p_value, 2.0 / 3, 1e-12);
+  // A perfect negative line: r = -1, t = -infinity, p = 0 (R: p < 2.2e-16).
+  Result<Correlation> down =
+      Pearson(std::vector<double>{1, 2, 3, 4}, std::vector<double>{8, 6, 4, 2});
+  ASSERT_TRUE(down.ok());
+  EXPECT_EQ(down->r, -1);
+  EXPECT_EQ(down->t, -INFINITY);
+  EXPECT_EQ(down->p_value, 0);
 }
 
 TEST(PearsonTest, EdgeCases) {

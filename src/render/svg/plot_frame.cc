@@ -11,29 +11,60 @@
 
 namespace kaizen::render {
 
+namespace {
+
+// A nice step over a range gives 5 to 7 intervals (the step is at least a fifth of the range,
+// plus one step either end to reach whole steps). More means the arithmetic has run out of
+// digits, and the cap keeps a runaway loop from filling memory (regression: NiceTicks(0,
+// 1.7e308) rounded its last tick up to infinity and appended ticks until bad_alloc).
+constexpr int kMaxTickIntervals = 12;
+
+// The step of 1, 2, 2.5 or 5 × 10^k that is the smallest at least `raw`.
+double NiceStep(double raw) {
+  const double magnitude = std::pow(10, std::floor(std::log10(raw)));
+  for (const double m : {1.0, 2.0, 2.5, 5.0}) {
+    if (m * magnitude >= raw * (1 - 1e-9)) return m * magnitude;
+  }
+  return 10 * magnitude;
+}
+
+// Ticks first, first + step, ... up to last, or none when they cannot be told apart or would
+// be more than kMaxTickIntervals + 1 (a range near the largest double overflows, a step below
+// a value's last digit repeats ticks).
+std::vector<double> StepTicks(double first, double last, double step) {
+  if (!std::isfinite(first) || !std::isfinite(last) || !(step > 0) ||
+      !((last - first) / step <= kMaxTickIntervals)) {
+    return {};
+  }
+  std::vector<double> ticks;
+  for (int i = 0; i <= kMaxTickIntervals && first + i * step <= last + step * 1e-6; ++i) {
+    if (!ticks.empty() && first + i * step <= ticks.back()) return {};
+    ticks.push_back(first + i * step);
+  }
+  if (ticks.size() < 2) ticks.push_back(first + step);
+  return ticks;
+}
+
+}  // namespace
+
 std::vector<double> NiceTicks(double lo, double hi) {
   if (!std::isfinite(lo) || !std::isfinite(hi)) return {0, 1};
   if (lo > hi) std::swap(lo, hi);
-  if (lo == hi) {
-    const double half = lo == 0 ? 1 : std::fabs(lo) * 0.1;
-    lo -= half;
-    hi += half;
+  double from = lo, to = hi;
+  if (from == to) {
+    const double half = from == 0 ? 1 : std::fabs(from) * 0.1;
+    from -= half;
+    to += half;
   }
-  const double raw = (hi - lo) / 5;
-  const double magnitude = std::pow(10, std::floor(std::log10(raw)));
-  double step = 10 * magnitude;
-  for (const double m : {1.0, 2.0, 2.5, 5.0}) {
-    if (m * magnitude >= raw * (1 - 1e-9)) {
-      step = m * magnitude;
-      break;
-    }
-  }
-  const double first = std::floor(lo / step + 1e-9) * step;
-  const double last = std::ceil(hi / step - 1e-9) * step;
-  std::vector<double> ticks;
-  for (int i = 0; first + i * step <= last + step * 1e-6; ++i) ticks.push_back(first + i * step);
-  if (ticks.size() < 2) ticks.push_back(first + step);
-  return ticks;
+  const double step = NiceStep((to - from) / 5);
+  std::vector<double> ticks = StepTicks(std::floor(from / step + 1e-9) * step,
+                                        std::ceil(to / step - 1e-9) * step, step);
+  if (!ticks.empty()) return ticks;
+  // No round ticks exist at this scale: the axis runs over the data itself, widened to the
+  // next double toward zero when flat so that it still has a height to draw in.
+  if (lo < hi) return {lo, hi};
+  return lo > 0 ? std::vector<double>{std::nextafter(lo, 0.0), lo}
+                : std::vector<double>{lo, std::nextafter(lo, 0.0)};
 }
 
 int TickDecimals(const std::vector<double>& ticks) {

@@ -35,6 +35,8 @@ inline constexpr double kNoteLineHeight = 15;
 // Round axis ticks covering [lo, hi]: a step of 1, 2, 2.5 or 5 × 10^k giving at most about six
 // intervals, and the axis extended to whole steps (Heckbert, "Nice numbers for graph labels",
 // Graphics Gems, 1990, adapted). Returns at least two ticks; lo == hi gets a unit-wide axis.
+// NaN or infinity gives {0, 1}; a range no round step can cover in a handful of ticks (near
+// the largest double, or narrower than the values' last digits) gives {lo, hi}.
 std::vector<double> NiceTicks(double lo, double hi);
 
 // The decimals that tell the ticks apart (0 for a step of 5, 1 for 2.5, ...).

@@ -1,8 +1,11 @@
-// The shared chart frame's period ticks, with spacings and label widths worked out by hand.
+// The shared chart frame's period and axis ticks, with spacings, label widths and steps worked
+// out by hand.
 #include "render/svg/plot_frame.h"
 
 #include <gtest/gtest.h>
 
+#include <cfloat>
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -46,6 +49,58 @@ TEST(DrawPeriodTicks, LabelsEveryPointWhenTheyFit) {
   EXPECT_EQ(CountOf(Ticks(70, 5), "<text"), 5);
   // One point (no spacing to measure) is labelled too.
   EXPECT_EQ(CountOf(Ticks(70, 1), "<text"), 1);
+}
+
+// [0, 0] widens to [-1, 1]; a fifth of that, 0.4, rounds up to the step 0.5.
+TEST(NiceTicks, ZeroRangeAtZero) {
+  EXPECT_EQ(NiceTicks(0, 0), (std::vector<double>{-1, -0.5, 0, 0.5, 1}));
+}
+
+TEST(NiceTicks, NotANumberOrInfinityGivesTheUnitAxis) {
+  EXPECT_EQ(NiceTicks(NAN, 1), (std::vector<double>{0, 1}));
+  EXPECT_EQ(NiceTicks(0, INFINITY), (std::vector<double>{0, 1}));
+  EXPECT_EQ(NiceTicks(-INFINITY, INFINITY), (std::vector<double>{0, 1}));
+}
+
+// Regression: a fifth of 1.7e308 is 3.4e307, the step 5e307, and the last tick ceil(3.4) × 5e307
+// = 2e308 overflowed to infinity, so the loop appended ticks until bad_alloc.
+TEST(NiceTicks, RangeNearTheLargestDoubleIsTheDataRange) {
+  EXPECT_EQ(NiceTicks(0, 1.7e308), (std::vector<double>{0, 1.7e308}));
+  // hi - lo overflows: no step at all.
+  EXPECT_EQ(NiceTicks(-1e308, 1e308), (std::vector<double>{-1e308, 1e308}));
+  // Flat at the largest double: widening by 10 % overflows; the axis is one double wide.
+  EXPECT_EQ(NiceTicks(DBL_MAX, DBL_MAX),
+            (std::vector<double>{std::nextafter(DBL_MAX, 0.0), DBL_MAX}));
+  EXPECT_EQ(NiceTicks(-DBL_MAX, -DBL_MAX),
+            (std::vector<double>{-DBL_MAX, std::nextafter(-DBL_MAX, 0.0)}));
+}
+
+// Doubles near 1e17 are 16 apart (2^56 < 1e17 < 2^57, 52 bits of fraction): the step 5 for a
+// range of 16 cannot be added, 1e17 + 5 rounds back to 1e17, and the ticks would repeat.
+TEST(NiceTicks, StepBelowTheValuesLastDigitIsTheDataRange) {
+  EXPECT_EQ(NiceTicks(1e17, 1e17 + 16), (std::vector<double>{1e17, 1e17 + 16}));
+  // 1e-323 / 5 underflows to a step of 0.
+  EXPECT_EQ(NiceTicks(0, 1e-323), (std::vector<double>{0, 1e-323}));
+}
+
+// Whatever the range, a handful of finite, increasing ticks covering it.
+TEST(NiceTicks, EveryScaleGivesFewIncreasingTicks) {
+  for (int e = -320; e <= 308; e += 7) {
+    for (const double lo : {0.0, -std::pow(10.0, e), 3 * std::pow(10.0, e - 1)}) {
+      const double hi = lo + std::pow(10.0, e);
+      const std::vector<double> t = NiceTicks(lo, hi);
+      ASSERT_GE(t.size(), 2u) << lo << " " << hi;
+      ASSERT_LE(t.size(), 13u) << lo << " " << hi;
+      for (std::size_t i = 0; i < t.size(); ++i) {
+        ASSERT_TRUE(std::isfinite(t[i])) << lo << " " << hi;
+        if (i > 0) ASSERT_LT(t[i - 1], t[i]) << lo << " " << hi;
+      }
+      // Covering to within the rounding NiceTicks allows (a millionth of a step) or so.
+      const double slack = 1e-6 * (hi - lo);
+      EXPECT_LE(t.front(), lo + slack) << lo << " " << hi;
+      EXPECT_GE(t.back(), hi - slack) << lo << " " << hi;
+    }
+  }
 }
 
 }  // namespace
