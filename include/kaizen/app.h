@@ -22,6 +22,7 @@
 #include "kaizen/catalogue.h"
 #include "kaizen/data_source.h"
 #include "kaizen/diagnostics.h"
+#include "kaizen/env.h"
 #include "kaizen/explain.h"
 #include "kaizen/ingest.h"
 #include "kaizen/model.h"
@@ -70,6 +71,7 @@ struct SeriesRequest {
   // to have the job read it, or null with no path for none. Not owned; outlives the call.
   const Catalogue* catalogue = nullptr;
   std::string catalogue_path;  // also names the catalogue in warnings
+  Env* catalogue_env = Env::Default();  // reads catalogue_path (a test gives a MemoryEnv)
   ReadRequest read;
   SeriesSelection selection;
   IndicatorOverrides overrides;
@@ -88,9 +90,10 @@ struct JobDiagnostics {
   bool failure_in_diagnostics = false;
 };
 
-// Reads an indicator catalogue (TOML). Returns its error (diagnostics say where) on failure; a
-// failure with no diagnostic has a message naming the path.
-Result<Catalogue> LoadCatalogue(const std::string& path, Diagnostics* diagnostics);
+// Reads an indicator catalogue (TOML) through `env`. Returns its error (diagnostics say where)
+// on failure; a failure with no diagnostic has a message naming the path.
+Result<Catalogue> LoadCatalogue(const std::string& path, Diagnostics* diagnostics,
+                                Env* env = Env::Default());
 
 // Checks the overrides (direction, target, rebases, profile, chart, in that order). Returns
 // InvalidArgument naming the option ("--direction: ...") on the first bad one.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kaizen/diagnostics.h"
+#include "kaizen/env.h"
 #include "kaizen/model.h"
 #include "kaizen/status.h"
 
@@ -61,8 +62,10 @@ void WarnOrganisationsNotInData(const Catalogue& catalogue, const std::string& c
 // and column; the result is InvalidArgument when any error was found.
 Result<Catalogue> ParseCatalogue(std::string_view text, const std::string& file_name,
                                  Diagnostics* diagnostics);
-// Reads and parses a catalogue file; NotFound when it cannot be opened.
-Result<Catalogue> ReadCatalogue(const std::string& path, Diagnostics* diagnostics);
+// Reads (through `env`, so a test can give it a MemoryEnv) and parses a catalogue file; fails
+// as Env::ReadFile does when it cannot be read (NotFound when nothing is at the path).
+Result<Catalogue> ReadCatalogue(const std::string& path, Diagnostics* diagnostics,
+                                Env* env = Env::Default());
 
 }  // namespace kaizen
 

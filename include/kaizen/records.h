@@ -18,6 +18,7 @@
 
 #include "kaizen/date.h"
 #include "kaizen/diagnostics.h"
+#include "kaizen/env.h"
 #include "kaizen/ingest.h"
 #include "kaizen/status.h"
 
@@ -39,10 +40,12 @@ struct RecordTable {
 // The tokenizer's diagnostics (warnings too) are added to *diagnostics. Fails with the read's
 // status ("PATH: reason") when the file cannot be read, InvalidArgument when it is not CSV text
 // or has no header row.
+// The file is read through `env` (a test may give a MemoryEnv).
 Result<RecordTable> ReadRecordTable(const std::string& path, char delimiter,
-                                    Diagnostics* diagnostics);
-// The bytes of `path` (up to 1 GiB), as ReadRecordTable reads them; fails as it does.
-Result<std::string> ReadRecordFile(const std::string& path);
+                                    Diagnostics* diagnostics, Env* env = Env::Default());
+// The bytes of `path` (up to 1 GiB) read through `env`, as ReadRecordTable reads them; fails as
+// it does.
+Result<std::string> ReadRecordFile(const std::string& path, Env* env = Env::Default());
 // The same for CSV text in memory (an upload); `name` names it in messages.
 Result<RecordTable> ParseRecordTable(std::string text, const std::string& name, char delimiter,
                                      Diagnostics* diagnostics);

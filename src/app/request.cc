@@ -86,9 +86,9 @@ void ApplyTargetAndRebases(const IndicatorOverrides& o, const Series& series, In
 
 }  // namespace
 
-Result<Catalogue> LoadCatalogue(const std::string& path, Diagnostics* diagnostics) {
+Result<Catalogue> LoadCatalogue(const std::string& path, Diagnostics* diagnostics, Env* env) {
   const std::size_t before = diagnostics->all().size();
-  Result<Catalogue> c = ReadCatalogue(path, diagnostics);
+  Result<Catalogue> c = ReadCatalogue(path, diagnostics, env);
   if (!c.ok() && diagnostics->all().size() == before)
     return Status(c.status().code(), path + ": " + c.status().message());
   return c;

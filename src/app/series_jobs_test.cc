@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kaizen/app.h"
+#include "kaizen/memory_env.h"
 #include "test_support.h"
 
 namespace kaizen::app {
@@ -137,6 +138,26 @@ TEST(LoadOneSeriesTest, AnalysesTheSeriesTheOrganisationPicks) {
   EXPECT_EQ(one->series.organisation, "RXX");
   EXPECT_EQ(one->indicator.chart, ChartType::kXmr);  // no catalogue, no denominators
   ASSERT_EQ(one->result.points.size(), 16u);
+  EXPECT_DOUBLE_EQ(one->result.points.back().centre, 11);
+}
+
+TEST(LoadOneSeriesTest, ReadsTheCatalogueThroughTheRequestsEnv) {
+  // The catalogue exists only in a MemoryEnv; its chart (c) replaces the default XmR. A c chart
+  // of values alternating 10 and 12: centre c̄ = 11 (docs/formulas.md).
+  MemoryEnv env(*Date::FromCivil(2025, 5, 1));
+  ASSERT_TRUE(env.WriteFileAtomically("indicators.toml",
+                                      "[[indicator]]\nid = \"beds\"\nname = \"Beds\"\n"
+                                      "chart = \"c\"\n")
+                  .ok());
+  SeriesRequest request;
+  request.catalogue_path = "indicators.toml";
+  request.catalogue_env = &env;
+  request.selection = {"beds", "RXX"};
+  JobDiagnostics d;
+  Result<AnalysedSeries> one = LoadOneSeries(TwoOrganisations(), request, &d);
+  ASSERT_TRUE(one.ok()) << one.status().message();
+  EXPECT_EQ(one->indicator.name, "Beds");
+  EXPECT_EQ(one->indicator.chart, ChartType::kC);
   EXPECT_DOUBLE_EQ(one->result.points.back().centre, 11);
 }
 

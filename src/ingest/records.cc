@@ -108,16 +108,16 @@ Result<RecordTable> ParseRecordTable(std::string text, const std::string& name, 
   return table;
 }
 
-Result<std::string> ReadRecordFile(const std::string& path) {
+Result<std::string> ReadRecordFile(const std::string& path, Env* env) {
   std::string text;
-  if (Status s = ReadFileLimited(path, kMaxRecordTableBytes, "the table", &text); !s.ok())
+  if (Status s = ReadFileLimited(path, kMaxRecordTableBytes, "the table", &text, env); !s.ok())
     return Status(s.code(), path + ": " + s.message());
   return text;
 }
 
 Result<RecordTable> ReadRecordTable(const std::string& path, char delimiter,
-                                    Diagnostics* diagnostics) {
-  Result<std::string> text = ReadRecordFile(path);
+                                    Diagnostics* diagnostics, Env* env) {
+  Result<std::string> text = ReadRecordFile(path, env);
   if (!text.ok()) return text.status();
   return ParseRecordTable(std::move(text).value(), path, delimiter, diagnostics);
 }

@@ -1,6 +1,7 @@
 // The records reader (kaizen/records.h): the table, the numbers and dates of a column, and
 // every failure located at its file, line and column with its code.
 #include "kaizen/records.h"
+#include "kaizen/memory_env.h"
 
 #include <gtest/gtest.h>
 
@@ -144,6 +145,18 @@ TEST(RecordDatesTest, AColumnOfBothOrdersIsRefused) {
   EXPECT_EQ(mixed.status().message(), expected);
   ASSERT_EQ(d.all().size(), 1u);
   EXPECT_EQ(d.all()[0].ToString(), expected);
+}
+
+TEST(ReadRecordTableTest, ReadsThroughTheEnvItIsGiven) {
+  MemoryEnv env(*Date::FromCivil(2024, 3, 1));
+  ASSERT_TRUE(env.WriteFileAtomically("mem.csv", "a,b\n1,2\n").ok());
+  Diagnostics d;
+  Result<RecordTable> t = ReadRecordTable("mem.csv", '\0', &d, &env);
+  ASSERT_TRUE(t.ok()) << t.status().message();
+  EXPECT_EQ(t->header, (std::vector<std::string>{"a", "b"}));
+  ASSERT_EQ(t->rows.size(), 1u);
+  EXPECT_EQ(t->Cell(0, 1), "2");
+  EXPECT_EQ(ReadRecordTable("mem.csv", '\0', &d).status().code(), StatusCode::kNotFound);
 }
 
 TEST(RecordDatesTest, AnEmptyOrBadCellIsLocated) {

@@ -1058,9 +1058,10 @@ Result<Catalogue> ParseCatalogue(std::string_view text, const std::string& file_
   return catalogue;
 }
 
-Result<Catalogue> ReadCatalogue(const std::string& path, Diagnostics* diagnostics) {
+Result<Catalogue> ReadCatalogue(const std::string& path, Diagnostics* diagnostics, Env* env) {
   std::string content;
-  if (Status s = ReadFileLimited(path, kMaxCatalogueBytes, "the indicator catalogue", &content);
+  if (Status s =
+          ReadFileLimited(path, kMaxCatalogueBytes, "the indicator catalogue", &content, env);
       !s.ok()) {
     return s;
   }

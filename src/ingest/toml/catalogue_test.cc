@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "kaizen/catalogue.h"
+#include "kaizen/memory_env.h"
 
 namespace kaizen {
 namespace {
@@ -720,6 +721,24 @@ TEST(CatalogueTest, MissingFileIsNotFound) {
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.status().code(), StatusCode::kNotFound);
   EXPECT_NE(c.status().message().find("/nonexistent/indicators.toml"), std::string::npos);
+}
+
+TEST(CatalogueTest, IsReadThroughTheEnvItIsGiven) {
+  // The file exists only in memory: read from disk it would be NotFound.
+  MemoryEnv env(D(2024, 3, 1));
+  ASSERT_TRUE(env.WriteFileAtomically("mem/indicators.toml", "[[indicator]]\nid = \"beds\"\n"
+                                                             "name = \"Beds\"\n")
+                  .ok());
+  Diagnostics diagnostics;
+  Result<Catalogue> c = ReadCatalogue("mem/indicators.toml", &diagnostics, &env);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  ASSERT_EQ(c->indicators.size(), 1u);
+  EXPECT_EQ(c->indicators[0].id, "beds");
+  EXPECT_EQ(c->indicators[0].name, "Beds");
+  EXPECT_EQ(ReadCatalogue("mem/indicators.toml", &diagnostics).status().code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(ReadCatalogue("mem/other.toml", &diagnostics, &env).status().code(),
+            StatusCode::kNotFound);
 }
 
 TEST(CatalogueTest, DirectoryIsNotACatalogue) {
