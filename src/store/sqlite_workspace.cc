@@ -6,6 +6,7 @@
 #include <string>
 
 #include "kaizen/workspace.h"
+#include "store/sqlite_schema.h"
 
 namespace kaizen {
 namespace {
@@ -83,8 +84,12 @@ Result<std::unique_ptr<Workspace>> OpenWorkspace(const std::string& path, Worksp
                            (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
   sqlite3_busy_timeout(db.get(), static_cast<int>(options.busy_timeout.count()));
+  const bool read_only = mode == WorkspaceMode::kReadOnly;
+  Status ready = mode == WorkspaceMode::kCreate ? store::InitialiseNew(db.get(), path)
+                                                : store::PrepareExisting(db.get(), path, read_only);
+  if (!ready.ok()) return ready;
   return std::unique_ptr<Workspace>(
-      std::make_unique<SqliteWorkspace>(path, std::move(db), mode == WorkspaceMode::kReadOnly));
+      std::make_unique<SqliteWorkspace>(path, std::move(db), read_only));
 }
 
 }  // namespace kaizen
