@@ -83,6 +83,11 @@ Result<std::unique_ptr<Workspace>> OpenWorkspace(const std::string& path, Worksp
     return Status::IOError(path + ": cannot open workspace: " +
                            (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
   }
+  // SQLite opens a file it may not write read-only without saying so: refuse instead.
+  if (mode != WorkspaceMode::kReadOnly && sqlite3_db_readonly(db.get(), "main") == 1) {
+    return Status::PermissionDenied(path + ": the workspace file is read-only; open it "
+                                    "read-only or ask for write permission");
+  }
   sqlite3_busy_timeout(db.get(), static_cast<int>(options.busy_timeout.count()));
   const bool read_only = mode == WorkspaceMode::kReadOnly;
   Status ready = mode == WorkspaceMode::kCreate ? store::InitialiseNew(db.get(), path)

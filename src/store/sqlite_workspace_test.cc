@@ -1,6 +1,9 @@
 // Opening a workspace file in each mode, and the refusals of a wrong mode.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <fstream>
 
 #include "kaizen/workspace.h"
@@ -45,6 +48,17 @@ TEST(OpenWorkspaceTest, CreatingOverAnExistingFileIsAlreadyExists) {
   ASSERT_FALSE(created.ok());
   EXPECT_EQ(created.status().code(), StatusCode::kAlreadyExists);
   EXPECT_EQ(testing::ReadFile(path), "someone's notes\n");  // left untouched
+}
+
+TEST(OpenWorkspaceTest, OpeningAReadOnlyFileForWritingIsPermissionDenied) {
+  if (geteuid() == 0) GTEST_SKIP() << "root may write any file";
+  testing::TemporaryDirectory dir("kaizen-store");
+  const std::string path = dir.path() + "/locked.kaizen";
+  ASSERT_TRUE(OpenWorkspace(path, WorkspaceMode::kCreate).ok());
+  ASSERT_EQ(chmod(path.c_str(), 0444), 0);
+  auto opened = OpenWorkspace(path, WorkspaceMode::kOpen);
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.status().code(), StatusCode::kPermissionDenied);
 }
 
 }  // namespace
