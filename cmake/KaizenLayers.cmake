@@ -7,7 +7,7 @@
 # sits on top. Plain CMake with no commands that need a project, so `cmake -P` can include it.
 
 # Bottom to top: a layer may only depend on layers listed before it.
-set(KAIZEN_LAYERS core model engine ingest render raster app export cli)
+set(KAIZEN_LAYERS core model engine ingest store render raster app export cli)
 
 # The folders of each layer, relative to the source tree. A file belongs to the layer whose
 # folder is the longest prefix of its path, so src/render/raster/ is raster and the rest of
@@ -16,6 +16,7 @@ set(KAIZEN_LAYER_core_DIRS src/core)
 set(KAIZEN_LAYER_model_DIRS src/model)
 set(KAIZEN_LAYER_engine_DIRS src/spc src/stats src/compare)
 set(KAIZEN_LAYER_ingest_DIRS src/ingest)
+set(KAIZEN_LAYER_store_DIRS src/store)
 set(KAIZEN_LAYER_export_DIRS src/export)
 set(KAIZEN_LAYER_render_DIRS src/render)
 set(KAIZEN_LAYER_raster_DIRS src/render/raster)
@@ -49,11 +50,14 @@ set(KAIZEN_LAYER_engine_DEPS model)
 set(KAIZEN_LAYER_ingest_DEPS engine)
 # export writes the results of the jobs (app/) and of the engine as JSON and CSV for the CLI, the
 # server and the binding; the jobs themselves never format (export -> app, never app -> export).
+# The workspace store (issue 10) keeps the model's series and the catalogue's definitions; it
+# knows nothing of the jobs or their output (app -> store, never store -> app/render/cli).
+set(KAIZEN_LAYER_store_DEPS model)
 set(KAIZEN_LAYER_export_DEPS app)
 set(KAIZEN_LAYER_render_DEPS engine)
 # raster's functions are declared in kaizen/render.h, beside the painters whose SVG they rasterise.
 set(KAIZEN_LAYER_raster_DEPS render)
-set(KAIZEN_LAYER_app_DEPS ingest render raster)
+set(KAIZEN_LAYER_app_DEPS ingest store render raster)
 set(KAIZEN_LAYER_cli_DEPS app ingest export render raster)
 
 # Layers whose files may include only public headers (include/kaizen/) and their own folder's:
@@ -72,6 +76,7 @@ set(KAIZEN_LAYER_engine_HEADERS aggregate.h capability.h explain.h funnel.h hypo
                                 histogram.h pareto.h profile.h spc.h stats.h
                                 summary.h)
 set(KAIZEN_LAYER_ingest_HEADERS data_source.h ingest.h records.h)
+set(KAIZEN_LAYER_store_HEADERS workspace.h)
 set(KAIZEN_LAYER_export_HEADERS analysis_export.h export.h json.h)
 set(KAIZEN_LAYER_render_HEADERS analysis_render.h analysis_report.h render.h)
 set(KAIZEN_LAYER_raster_HEADERS)
