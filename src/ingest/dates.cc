@@ -112,10 +112,8 @@ bool IsSeparatorRun(std::string_view run) { return run.size() == 1 || run == ", 
 // when the Thursday of week 53 still falls in it.
 bool IsoWeekMonday(int year, int week, RawPeriod* out) {
   if (year < 1 || year > 9999 || week < 1 || week > 53) return false;
-  const int32_t jan4 = Date::FromCivil(year, 1, 4).value().days_since_epoch();
-  // 1970-01-01 was a Thursday: days since then, shifted so Monday is 0.
-  const int weekday = static_cast<int>(((jan4 + 3) % 7 + 7) % 7);
-  const int32_t monday = jan4 - weekday + 7 * (week - 1);
+  const Date jan4 = Date::FromCivil(year, 1, 4).value();
+  const int32_t monday = jan4.days_since_epoch() - DaysSinceMonday(jan4) + 7 * (week - 1);
   if (Date(monday + 3).ToCivil().year != year) return false;
   *out = RawPeriod{};
   out->days = monday;
