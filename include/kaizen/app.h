@@ -70,7 +70,7 @@ struct SeriesRequest {
   // The indicator catalogue, already read (LoadCatalogue), or null with `catalogue_path` set
   // to have the job read it, or null with no path for none. Not owned; outlives the call.
   const Catalogue* catalogue = nullptr;
-  std::string catalogue_path;  // also names the catalogue in warnings
+  std::string catalogue_path;           // also names the catalogue in warnings
   Env* catalogue_env = Env::Default();  // reads catalogue_path (a test gives a MemoryEnv)
   ReadRequest read;
   SeriesSelection selection;

@@ -7,7 +7,8 @@ namespace kaizen::app {
 Status PreparedRequest::Prepare(const SeriesRequest& request, JobDiagnostics* diagnostics) {
   request_ = request;
   if (!request_.catalogue && !request_.catalogue_path.empty()) {
-    Result<Catalogue> c = LoadCatalogue(request_.catalogue_path, &diagnostics->catalogue, request_.catalogue_env);
+    Result<Catalogue> c =
+        LoadCatalogue(request_.catalogue_path, &diagnostics->catalogue, request_.catalogue_env);
     if (!c.ok()) {
       diagnostics->failure_in_diagnostics = !diagnostics->catalogue.all().empty();
       return c.status();

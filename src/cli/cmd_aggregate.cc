@@ -108,9 +108,8 @@ void AddAggregateCommand(CLI::App* app, int* exit_code) {
       PrintWarning(diag::kRowsSkipped, o->file,
                    std::to_string(a->rows_missing) + " row(s) with a missing value were skipped");
     }
-    const std::string out = o->format == "json"
-                                ? AggregateJson(*a, o->indicator, o->organisation)
-                                : AggregateCsv(*a, o->indicator, o->organisation);
+    const std::string out = o->format == "json" ? AggregateJson(*a, o->indicator, o->organisation)
+                                                : AggregateCsv(*a, o->indicator, o->organisation);
     if ((*exit_code = WriteOutput(o->output, out)) != kExitOk) return;
     std::cerr << "kaizen: " << a->series.size() << " points from " << a->records << " records ("
               << a->note << ")\n";

@@ -345,8 +345,7 @@ bool ResolvePeriod(const RawPeriod& raw, DateOrder order, Date* out) {
   return true;
 }
 
-SlashDateOrder::News SlashDateOrder::Note(const RawPeriod& raw, int line,
-                                          std::string_view text) {
+SlashDateOrder::News SlashDateOrder::Note(const RawPeriod& raw, int line, std::string_view text) {
   text = TrimSpaces(text);
   if (first_.line == 0) first_ = {line, std::string(text)};
   const SlashFit fit = FitsOf(raw);

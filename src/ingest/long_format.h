@@ -240,7 +240,7 @@ class LongFormatMapper final : public RowSink {
   std::vector<std::string> comments_;
   std::vector<Series> finished_;  // not streaming: delivered at Finish when no error was raised
 
-  SlashDateOrder slash_order_;  // the order of the period column's slash dates
+  SlashDateOrder slash_order_;       // the order of the period column's slash dates
   bool guessed_order_used_ = false;  // a series was resolved before any evidence (streaming)
   bool fatal_ = false;
 

@@ -179,9 +179,9 @@ Result<std::vector<Date>> RecordDates(const RecordTable& table, int column, Date
                        order.MixedMessage(), diagnostics);
   }
   if (order.ambiguous()) {
-    diagnostics->Warning(diag::kGuessedDateOrder, table.path, order.first().line, column + 1,
-                         "column '" + table.header[static_cast<std::size_t>(column)] +
-                             "': " + order.GuessMessage());
+    diagnostics->Warning(
+        diag::kGuessedDateOrder, table.path, order.first().line, column + 1,
+        "column '" + table.header[static_cast<std::size_t>(column)] + "': " + order.GuessMessage());
   }
   std::vector<Date> out(table.rows.size());
   for (std::size_t r = 0; r < table.rows.size(); ++r) {

@@ -1,11 +1,12 @@
 // The records reader (kaizen/records.h): the table, the numbers and dates of a column, and
 // every failure located at its file, line and column with its code.
 #include "kaizen/records.h"
-#include "kaizen/memory_env.h"
 
 #include <gtest/gtest.h>
 
 #include <cmath>
+
+#include "kaizen/memory_env.h"
 
 namespace kaizen {
 namespace {

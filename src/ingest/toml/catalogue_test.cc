@@ -726,8 +726,9 @@ TEST(CatalogueTest, MissingFileIsNotFound) {
 TEST(CatalogueTest, IsReadThroughTheEnvItIsGiven) {
   // The file exists only in memory: read from disk it would be NotFound.
   MemoryEnv env(D(2024, 3, 1));
-  ASSERT_TRUE(env.WriteFileAtomically("mem/indicators.toml", "[[indicator]]\nid = \"beds\"\n"
-                                                             "name = \"Beds\"\n")
+  ASSERT_TRUE(env.WriteFileAtomically("mem/indicators.toml",
+                                      "[[indicator]]\nid = \"beds\"\n"
+                                      "name = \"Beds\"\n")
                   .ok());
   Diagnostics diagnostics;
   Result<Catalogue> c = ReadCatalogue("mem/indicators.toml", &diagnostics, &env);
