@@ -80,7 +80,7 @@ set(KAIZEN_LAYER_store_HEADERS workspace.h)
 set(KAIZEN_LAYER_export_HEADERS analysis_export.h export.h json.h)
 set(KAIZEN_LAYER_render_HEADERS analysis_render.h analysis_report.h render.h)
 set(KAIZEN_LAYER_raster_HEADERS)
-set(KAIZEN_LAYER_app_HEADERS app.h app_analysis.h app_types.h)
+set(KAIZEN_LAYER_app_HEADERS app.h app_analysis.h app_types.h app_workspace.h)
 set(KAIZEN_LAYER_cli_HEADERS)
 
 # Third-party headers (the start of the path in #include <...>) and the one layer that may

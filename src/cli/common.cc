@@ -198,6 +198,7 @@ Result<Date> AsOf(const DataOptions& o, Env* env) {
 int ExitCodeFor(const Status& status, FailedWhile stage) {
   if (status.ok()) return kExitOk;
   if (stage == FailedWhile::kWritingOutput) return kExitCannotWrite;
+  if (status.code() == StatusCode::kBusy) return kExitBusy;
   return status.code() == StatusCode::kInternal ? kExitInternal : kExitBadInput;
 }
 

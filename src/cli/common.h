@@ -35,13 +35,15 @@ enum ExitCode {
   kExitInternal = 1,     // a bug in kaizen
   kExitBadInput = 2,     // bad data, catalogue or options: the message says where and why
   kExitCannotWrite = 3,  // an output could not be written (an output file is left as it was)
+  kExitBusy = 4,         // another process holds the workspace past the wait: try again
 };
 
 // Where a run failed, which decides its exit code with the Status's class.
 enum class FailedWhile { kReadingOrAnalysing, kWritingOutput };
 // The one mapping from a Status to an exit code (docs/cli.md, "Exit codes"): kExitOk for OK;
 // any failure while writing an output kExitCannotWrite; else kInternal kExitInternal and
-// every other class (an input that cannot be read included) kExitBadInput.
+// every other class (an input that cannot be read included) kExitBadInput, but Busy
+// kExitBusy (a workspace locked by another writer: the same command may succeed later).
 int ExitCodeFor(const Status& status, FailedWhile stage);
 
 struct DataOptions {

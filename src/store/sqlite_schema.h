@@ -2,11 +2,8 @@
 #ifndef KAIZEN_STORE_SQLITE_SCHEMA_H_
 #define KAIZEN_STORE_SQLITE_SCHEMA_H_
 
-#include <sqlite3.h>
-
-#include <string>
-
 #include "kaizen/status.h"
+#include "store/sqlite_db.h"
 
 namespace kaizen::store {
 
@@ -16,11 +13,16 @@ inline constexpr int kApplicationId = 0x4B5A4E31;
 
 // Sets the connection's pragmas (WAL, foreign_keys=ON, synchronous=NORMAL), then checks the
 // file is a kaizen workspace this build can read: Corruption "not a kaizen workspace" for a
-// text file or a foreign SQLite file, FailedPrecondition for a newer schema.
-Status PrepareExisting(sqlite3* db, const std::string& path, bool read_only);
+// text file or a foreign SQLite file, FailedPrecondition for a newer schema. Then applies the
+// migrations an older file lacks, in one transaction (FailedPrecondition when it is opened
+// read-only).
+Status PrepareExisting(const Db& db, bool read_only);
 
 // Marks a new file as a workspace and applies every migration, in one transaction.
-Status InitialiseNew(sqlite3* db, const std::string& path);
+Status InitialiseNew(const Db& db);
+
+// The version the last migration brings a file to.
+int NewestSchemaVersion();
 
 }  // namespace kaizen::store
 

@@ -32,13 +32,13 @@ int QueryInt(const std::string& path, const std::string& sql) {
   return value;
 }
 
-TEST(WorkspaceSchemaTest, ANewWorkspaceIsMarkedAndMigratedToVersionOne) {
+TEST(WorkspaceSchemaTest, ANewWorkspaceIsMarkedAndMigratedToTheLatestVersion) {
   testing::TemporaryDirectory dir("kaizen-schema");
   const std::string path = dir.path() + "/w.kaizen";
   ASSERT_TRUE(OpenWorkspace(path, WorkspaceMode::kCreate).ok());
   EXPECT_EQ(QueryInt(path, "PRAGMA application_id"), 0x4B5A4E31);  // "KZN1"
-  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), 1);
-  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM schema_migrations WHERE version = 1"), 1);
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), 2);
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM schema_migrations"), 2);
   // WAL is a property of the file: a fresh connection sees it (returned as text "wal").
   EXPECT_EQ(QueryInt(path, "SELECT journal_mode = 'wal' FROM pragma_journal_mode"), 1);
 }
@@ -67,11 +67,35 @@ TEST(WorkspaceSchemaTest, ANewerSchemaIsRefusedWithUpgradeAdvice) {
   testing::TemporaryDirectory dir("kaizen-schema");
   const std::string path = dir.path() + "/future.kaizen";
   ASSERT_TRUE(OpenWorkspace(path, WorkspaceMode::kCreate).ok());
-  RunSql(path, "PRAGMA user_version = 2;");  // as a later kaizen would leave it
+  RunSql(path, "PRAGMA user_version = 3;");  // as a later kaizen would leave it
   auto opened = OpenWorkspace(path, WorkspaceMode::kOpen);
   ASSERT_FALSE(opened.ok());
   EXPECT_EQ(opened.status().code(), StatusCode::kFailedPrecondition);
-  EXPECT_NE(opened.status().message().find("version 2 is newer"), std::string::npos);
+  EXPECT_NE(opened.status().message().find("version 3 is newer"), std::string::npos);
+}
+
+// A file of every earlier schema version opens migrated, keeping what it held.
+TEST(WorkspaceSchemaTest, AVersionOneFileIsMigratedOnOpenAndKeepsItsOrganisations) {
+  testing::TemporaryDirectory dir("kaizen-schema");
+  const std::string path = dir.path() + "/v1.kaizen";
+  RunSql(path, testing::ReadFile(testing::SourcePath("tests/data/workspace/schema-v1.sql")));
+  ASSERT_EQ(QueryInt(path, "PRAGMA user_version"), 1);
+
+  // Read-only cannot migrate: it says how to upgrade and leaves the file at version 1.
+  auto read_only = OpenWorkspace(path, WorkspaceMode::kReadOnly);
+  ASSERT_FALSE(read_only.ok());
+  EXPECT_EQ(read_only.status().code(), StatusCode::kFailedPrecondition);
+  EXPECT_NE(read_only.status().message().find("older"), std::string::npos);
+  EXPECT_EQ(QueryInt(path, "PRAGMA user_version"), 1);
+
+  auto opened = OpenWorkspace(path, WorkspaceMode::kOpen);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  EXPECT_EQ(opened.value()->SchemaVersion(), 2);
+  opened.value().reset();
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM schema_migrations"), 2);
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM organisations WHERE code = 'RXX'"), 1);
+  EXPECT_EQ(QueryInt(path, "SELECT count(*) FROM audit_log"), 0);  // a table of version 2
+  EXPECT_EQ(QueryInt(path, "PRAGMA application_id"), 0x4B5A4E31);
 }
 
 }  // namespace

@@ -1,51 +1,69 @@
-// The SQLite workspace: opening the file in the mode asked for, with a busy timeout.
+// The SQLite workspace: opening the file in the mode asked for, with a busy timeout, checking
+// its pages, and copying it.
+#include "store/sqlite_workspace.h"
+
+#include <sodium.h>
 #include <sqlite3.h>
 
+#include <ctime>
 #include <filesystem>
 #include <memory>
 #include <string>
 
-#include "kaizen/workspace.h"
 #include "store/sqlite_schema.h"
 
 namespace kaizen {
-namespace {
-
-// Closes the connection when the workspace goes away.
-struct ConnectionCloser {
-  void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
-};
-using Connection = std::unique_ptr<sqlite3, ConnectionCloser>;
-
-class SqliteWorkspace final : public Workspace {
- public:
-  SqliteWorkspace(std::string path, Connection db, bool read_only)
-      : path_(std::move(path)), db_(std::move(db)), read_only_(read_only) {}
-
-  const std::string& Location() const override { return path_; }
-  bool ReadOnly() const override { return read_only_; }
-  Status CheckIntegrity() override;
-
- private:
-  std::string path_;
-  Connection db_;
-  bool read_only_;
-};
+namespace store {
 
 // PRAGMA integrity_check returns one row "ok", or one row per problem found.
 Status SqliteWorkspace::CheckIntegrity() {
-  sqlite3_stmt* raw = nullptr;
-  if (sqlite3_prepare_v2(db_.get(), "PRAGMA integrity_check", -1, &raw, nullptr) != SQLITE_OK) {
-    return Status::Corruption(path_ + ": " + sqlite3_errmsg(db_.get()));
-  }
-  std::unique_ptr<sqlite3_stmt, decltype(&sqlite3_finalize)> statement(raw, sqlite3_finalize);
-  const int step = sqlite3_step(statement.get());
-  if (step != SQLITE_ROW) return Status::Corruption(path_ + ": " + sqlite3_errmsg(db_.get()));
-  const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(statement.get(), 0));
-  const std::string first = text ? text : "";
+  auto check = Statement::Prepare(db_, "PRAGMA integrity_check");
+  if (!check.ok()) return Status::Corruption(check.status().message());
+  auto row = check->Step();
+  if (!row.ok()) return Status::Corruption(row.status().message());
+  const std::string first = row.value() ? check->Text(0) : "";
   if (first == "ok") return Status::Ok();
-  return Status::Corruption(path_ + ": damaged workspace: " + first);
+  return Status::Corruption(db_.path + ": damaged workspace: " + first);
 }
+
+int SqliteWorkspace::SchemaVersion() {
+  auto version = Statement::Prepare(db_, "PRAGMA user_version");
+  if (!version.ok()) return 0;
+  auto row = version->Step();
+  return row.ok() && row.value() ? static_cast<int>(version->Int(0)) : 0;
+}
+
+Status SqliteWorkspace::CheckWritable() const {
+  if (!read_only_) return Status::Ok();
+  return Status::PermissionDenied(db_.path + ": the workspace was opened read-only");
+}
+
+// sqlite3_backup copies page by page; other connections may keep writing (the copy restarts
+// over the pages they change), so the result is one consistent state.
+Status SqliteWorkspace::Backup(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::exists(path, error)) {
+    return Status::AlreadyExists(path + ": a file exists already; not overwriting it");
+  }
+  sqlite3* raw = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  std::unique_ptr<sqlite3, decltype(&sqlite3_close_v2)> target(raw, sqlite3_close_v2);
+  const Db target_db{raw, path};
+  if (rc != SQLITE_OK) return SqliteStatus(target_db, rc);
+  sqlite3_backup* backup = sqlite3_backup_init(raw, "main", db_.handle, "main");
+  if (backup == nullptr) return SqliteStatus(target_db, sqlite3_errcode(raw));
+  rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) {
+    Status status = SqliteStatus(target_db, rc);
+    target.reset();
+    std::filesystem::remove(path, error);  // a half copy is worse than none
+    return status;
+  }
+  return Status::Ok();
+}
+
+namespace {
 
 // Checks the file's existence against the mode before SQLite would silently create it.
 Status CheckExistence(const std::string& path, WorkspaceMode mode) {
@@ -63,38 +81,67 @@ Status CheckExistence(const std::string& path, WorkspaceMode mode) {
 
 int OpenFlags(WorkspaceMode mode) {
   switch (mode) {
-    case WorkspaceMode::kCreate: return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-    case WorkspaceMode::kOpen: return SQLITE_OPEN_READWRITE;
-    case WorkspaceMode::kReadOnly: return SQLITE_OPEN_READONLY;
+    case WorkspaceMode::kCreate:
+      return SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    case WorkspaceMode::kOpen:
+      return SQLITE_OPEN_READWRITE;
+    case WorkspaceMode::kReadOnly:
+      return SQLITE_OPEN_READONLY;
   }
   return SQLITE_OPEN_READONLY;
 }
 
+// Removes what a failed kCreate left (an empty or half-initialised file and its WAL files), so
+// a failed `kaizen init` leaves nothing behind.
+void RemoveFailedCreation(const std::string& path) {
+  std::error_code ignored;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(path + suffix, ignored);
+  }
+}
+
 }  // namespace
+}  // namespace store
 
 Result<std::unique_ptr<Workspace>> OpenWorkspace(const std::string& path, WorkspaceMode mode,
                                                  const WorkspaceOptions& options) {
-  if (Status status = CheckExistence(path, mode); !status.ok()) return status;
+  if (Status status = store::CheckExistence(path, mode); !status.ok()) return status;
+  if (sodium_init() < 0) return Status::Internal("libsodium could not be initialised");
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, OpenFlags(mode) | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
-  Connection db(raw);  // sqlite3_open_v2 hands back a handle even on failure
-  if (rc != SQLITE_OK) {
-    return Status::IOError(path + ": cannot open workspace: " +
-                           (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc)));
-  }
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw, store::OpenFlags(mode) | SQLITE_OPEN_NOMUTEX, nullptr);
+  // sqlite3_open_v2 hands back a handle even on failure; the workspace owns it from here.
+  auto workspace =
+      std::make_unique<store::SqliteWorkspace>(path, raw, mode == WorkspaceMode::kReadOnly);
+  const store::Db db{raw, path};
+  if (rc != SQLITE_OK) return store::SqliteStatus(db, rc);
   // SQLite opens a file it may not write read-only without saying so: refuse instead.
-  if (mode != WorkspaceMode::kReadOnly && sqlite3_db_readonly(db.get(), "main") == 1) {
-    return Status::PermissionDenied(path + ": the workspace file is read-only; open it "
+  if (mode != WorkspaceMode::kReadOnly && sqlite3_db_readonly(raw, "main") == 1) {
+    return Status::PermissionDenied(path +
+                                    ": the workspace file is read-only; open it "
                                     "read-only or ask for write permission");
   }
-  sqlite3_busy_timeout(db.get(), static_cast<int>(options.busy_timeout.count()));
-  const bool read_only = mode == WorkspaceMode::kReadOnly;
-  Status ready = mode == WorkspaceMode::kCreate ? store::InitialiseNew(db.get(), path)
-                                                : store::PrepareExisting(db.get(), path, read_only);
-  if (!ready.ok()) return ready;
-  return std::unique_ptr<Workspace>(
-      std::make_unique<SqliteWorkspace>(path, std::move(db), read_only));
+  sqlite3_busy_timeout(raw, static_cast<int>(options.busy_timeout.count()));
+  if (mode == WorkspaceMode::kCreate) {
+    if (Status status = store::InitialiseNew(db); !status.ok()) {
+      workspace.reset();
+      store::RemoveFailedCreation(path);
+      return status;
+    }
+  } else if (Status status = store::PrepareExisting(db, mode == WorkspaceMode::kReadOnly);
+             !status.ok()) {
+    return status;
+  }
+  return std::unique_ptr<Workspace>(std::move(workspace));
+}
+
+std::string FormatChangeTime(std::chrono::system_clock::time_point at) {
+  const std::time_t seconds = std::chrono::system_clock::to_time_t(at);
+  std::tm utc{};
+  gmtime_r(&seconds, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text;
 }
 
 }  // namespace kaizen

@@ -1,6 +1,5 @@
 // Opening a workspace file in each mode, and the refusals of a wrong mode.
 #include <gtest/gtest.h>
-
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -1,0 +1,67 @@
+// The workspace's use cases in the application layer (issue 10): the workspace as one more data
+// source (WorkspaceSource, so every series job reads it as it reads a file), and importing a
+// file into it with the same readers, diagnostics and --lenient as the files path.
+//
+// The simple changes (propose, approve, annotate, comment, users) are the Workspace's own
+// methods (kaizen/workspace.h), called as they are by the command line and the server; what
+// needs the readers or the engine lives here.
+#ifndef KAIZEN_APP_WORKSPACE_H_
+#define KAIZEN_APP_WORKSPACE_H_
+
+#include <cstdint>
+#include <string>
+
+#include "kaizen/app.h"
+#include "kaizen/data_source.h"
+#include "kaizen/workspace.h"
+
+namespace kaizen::app {
+
+// The series of a workspace, each point at its latest revision, in indicator then organisation
+// order, through the DataSource interface. The catalogue and read options a job passes are not
+// needed (the workspace's series were read and checked when imported): the job's catalogue
+// should be the workspace's own (Workspace::CurrentCatalogue). The workspace is not owned and
+// must outlive the source.
+class WorkspaceSource final : public DataSource {
+ public:
+  explicit WorkspaceSource(Workspace* workspace) : workspace_(workspace) {}
+  const std::string& name() const override { return workspace_->Location(); }
+  // 0: the workspace delivers its series one by one, in order, whatever its size.
+  std::uint64_t size_bytes() const override { return 0; }
+  Result<ImportSummary> Read(const Catalogue* catalogue, const ReadOptions& options,
+                             Diagnostics* diagnostics,
+                             const SeriesCallback& on_series) const override;
+
+ private:
+  Workspace* workspace_;
+};
+
+// What to import: the file's read options and catalogue (as for any series job; the selection
+// and overrides are not used), who imports and why.
+struct ImportRequest {
+  SeriesRequest series;
+  Change change;
+};
+
+struct ImportResult {
+  ImportOutcome outcome;
+  ImportSummary summary;  // rows read and skipped (--lenient)
+  std::string sha256;     // of the file's bytes
+};
+
+// Reads `path` (CSV or .xlsx, long or wide, with the request's catalogue) and imports its
+// series in one transaction. A series whose indicator neither the catalogue nor the workspace
+// defines gets the default definition (IndicatorFor). Fails with the reader's error (its
+// diagnostics in *diagnostics, nothing imported) or the workspace's (Busy, IOError,
+// PermissionDenied; nothing imported).
+Result<ImportResult> ImportFile(const std::string& path, const ImportRequest& request,
+                                Workspace* workspace, JobDiagnostics* diagnostics);
+
+// The same for bytes already read (an upload), whose sha256 the caller gives.
+Result<ImportResult> ImportSource(const DataSource& source, const std::string& sha256,
+                                  const ImportRequest& request, Workspace* workspace,
+                                  JobDiagnostics* diagnostics);
+
+}  // namespace kaizen::app
+
+#endif  // KAIZEN_APP_WORKSPACE_H_
