@@ -19,7 +19,7 @@ std::string PeriodOrDash(const std::optional<Date>& d, PeriodKind kind) {
 // is the slice's.
 std::string Heading(const DataOptions& o, const app::CheckResult& c) {
   std::string out =
-      o.data_path + (o.organisation.empty() ? "" : " (--org " + o.organisation + ")") +
+      DataName(o) + (o.organisation.empty() ? "" : " (--org " + o.organisation + ")") +
       (o.indicator.empty() ? "" : " (--indicator " + o.indicator + ")") + ": " +
       std::to_string(c.summary.rows_read) + " rows, " + std::to_string(c.indicators.size()) +
       " indicator(s), " + std::to_string(c.organisation_count) + " organisation(s), " +
@@ -55,13 +55,12 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
       "check", "validate and describe the data: indicators, organisations, periods, gaps");
   auto options = std::make_shared<DataOptions>();
-  AddDataOptions(cmd, options.get(), "if");
+  AddDataOptions(cmd, options.get(), "ifd");
   cmd->callback([options, exit_code] {
     Inputs inputs;
     if ((*exit_code = PrepareInputs(*options, &inputs)) != kExitOk) return;
     app::JobDiagnostics d;
-    Result<app::CheckResult> c =
-        app::Check(FileSource(options->data_path), RequestFor(*options, inputs), &d);
+    Result<app::CheckResult> c = app::Check(inputs.Source(), RequestFor(*options, inputs), &d);
     PrintJobDiagnostics(d);
     if (!c.ok()) {
       *exit_code = ReportJobFailure(c.status(), d);

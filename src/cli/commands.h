@@ -28,6 +28,11 @@ void AddCompareCommand(CLI::App* app, int* exit_code);
 void AddFunnelCommand(CLI::App* app, int* exit_code);
 void AddAggregateCommand(CLI::App* app, int* exit_code);
 void AddAnalyseCommand(CLI::App* app, int* exit_code);
+// The workspace (issue 10).
+void AddInitCommand(CLI::App* app, int* exit_code);
+void AddImportCommand(CLI::App* app, int* exit_code);
+void AddIndicatorsCommand(CLI::App* app, int* exit_code);
+void AddHistoryCommand(CLI::App* app, int* exit_code);
 
 }  // namespace kaizen::cli
 

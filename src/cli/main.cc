@@ -36,6 +36,10 @@ int main(int argc, char** argv) {
   AddFunnelCommand(&app, &exit_code);
   AddAggregateCommand(&app, &exit_code);
   AddAnalyseCommand(&app, &exit_code);
+  AddInitCommand(&app, &exit_code);
+  AddImportCommand(&app, &exit_code);
+  AddIndicatorsCommand(&app, &exit_code);
+  AddHistoryCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
