@@ -49,6 +49,10 @@ struct Change {
 struct WorkspaceOptions {
   // How long to wait for another writer's lock before giving up with Busy.
   std::chrono::milliseconds busy_timeout{5000};
+  // The largest the file may grow, in bytes (0: as large as the disk allows). A change that
+  // would pass it fails with ResourceExhausted and is rolled back, as on a full disk; tests use
+  // it to show that a full disk in the middle of an import loses nothing.
+  std::uint64_t max_size_bytes = 0;
 };
 
 // ---- what the workspace holds ---------------------------------------------------------------

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/table.h"
+#include "cli/workspace_options.h"
 
 namespace kaizen::cli {
 namespace {
@@ -49,6 +50,24 @@ std::string Describe(const DataOptions& o, const app::CheckResult& c) {
   return out;
 }
 
+// --db: the file's pages (PRAGMA integrity_check) and the audit log's hash chain, before the
+// data are described. Returns kExitOk with a line saying so, or the failure's exit code.
+int CheckWorkspace(Workspace* workspace, std::string* out) {
+  if (Status pages = workspace->CheckIntegrity(); !pages.ok()) {
+    return ReportWorkspaceFailure(pages);
+  }
+  auto audit = workspace->VerifyAudit();
+  if (!audit.ok()) return ReportWorkspaceFailure(audit.status());
+  if (!audit->ok()) {
+    std::cerr << "kaizen: " << workspace->Location() << ": the audit log was tampered with at "
+              << "entry " << audit->first_bad << ": " << audit->problem << "\n";
+    return kExitBadInput;
+  }
+  *out = workspace->Location() + ": pages intact (integrity_check ok), audit log of " +
+         std::to_string(audit->entries) + " entries intact\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddCheckCommand(CLI::App* app, int* exit_code) {
@@ -59,6 +78,11 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
   cmd->callback([options, exit_code] {
     Inputs inputs;
     if ((*exit_code = PrepareInputs(*options, &inputs)) != kExitOk) return;
+    std::string workspace_state;
+    if (inputs.workspace &&
+        (*exit_code = CheckWorkspace(inputs.workspace.get(), &workspace_state)) != kExitOk) {
+      return;
+    }
     app::JobDiagnostics d;
     Result<app::CheckResult> c = app::Check(inputs.Source(), RequestFor(*options, inputs), &d);
     PrintJobDiagnostics(d);
@@ -66,7 +90,7 @@ void AddCheckCommand(CLI::App* app, int* exit_code) {
       *exit_code = ReportJobFailure(c.status(), d);
       return;
     }
-    *exit_code = WriteOutput("-", Describe(*options, *c));
+    *exit_code = WriteOutput("-", workspace_state + Describe(*options, *c));
   });
 }
 
