@@ -28,6 +28,13 @@ void AddCompareCommand(CLI::App* app, int* exit_code);
 void AddFunnelCommand(CLI::App* app, int* exit_code);
 void AddAggregateCommand(CLI::App* app, int* exit_code);
 void AddAnalyseCommand(CLI::App* app, int* exit_code);
+// Governed decisions, annotations and commentary in a workspace (issue 10).
+void AddProposeCommand(CLI::App* app, int* exit_code);
+void AddApproveCommand(CLI::App* app, int* exit_code);
+void AddRejectCommand(CLI::App* app, int* exit_code);
+void AddPendingCommand(CLI::App* app, int* exit_code);
+void AddAnnotateCommand(CLI::App* app, int* exit_code);
+void AddCommentCommand(CLI::App* app, int* exit_code);
 
 }  // namespace kaizen::cli
 
