@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -198,6 +199,28 @@ TEST_F(WorkspaceDecisionsCliTest, AnnotationsAndCommentsAreRecordedWithTheirKind
   EXPECT_EQ(log->at(1).action, "annotate");
   EXPECT_EQ(log->at(2).action, "comment");
   EXPECT_TRUE(workspace->VerifyAudit()->ok());
+}
+
+// Another process holds the write lock (the sqlite3 shell, inside BEGIN IMMEDIATE) for longer
+// than the 5 s busy timeout: the change waits, then fails with exit 4 and records nothing.
+TEST_F(WorkspaceDecisionsCliTest, AChangeWhileAnotherWriterHoldsTheWorkspaceExits4) {
+  if (std::system("command -v sqlite3 >/dev/null 2>&1") != 0) {
+    GTEST_SKIP() << "needs the sqlite3 shell to hold the lock";
+  }
+  const CliRun r =
+      Shell("(printf 'BEGIN IMMEDIATE;\\n.shell sleep 7\\nROLLBACK;\\n' | sqlite3 '" + db_ +
+            "') &\n"
+            "sleep 1\n"
+            "\"$KAIZEN\" propose rebase --indicator waits --date 2024-03-01 "
+            "--reason r --db '" +
+            db_ +
+            "'\n"
+            "code=$?\n"
+            "wait\n"
+            "exit $code\n");
+  EXPECT_EQ(r.exit_code, 4) << r.err;
+  EXPECT_NE(r.err.find(db_), std::string::npos) << r.err;
+  EXPECT_TRUE(Reopen()->Proposals(std::nullopt)->empty());
 }
 
 TEST_F(WorkspaceDecisionsCliTest, AMissingWorkspaceIsAClearFailure) {
