@@ -40,6 +40,12 @@ int main(int argc, char** argv) {
   AddImportCommand(&app, &exit_code);
   AddIndicatorsCommand(&app, &exit_code);
   AddHistoryCommand(&app, &exit_code);
+  AddProposeCommand(&app, &exit_code);
+  AddApproveCommand(&app, &exit_code);
+  AddRejectCommand(&app, &exit_code);
+  AddPendingCommand(&app, &exit_code);
+  AddAnnotateCommand(&app, &exit_code);
+  AddCommentCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
