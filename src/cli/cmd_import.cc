@@ -101,7 +101,9 @@ int RunImport(const ImportOptions& o) {
   PrintJobDiagnostics(d);
   if (!imported.ok()) {
     if (d.failure_in_diagnostics) return ReportJobFailure(imported.status(), d);
-    return ReportWorkspaceFailure(imported.status());
+    const Status& failure = imported.status();
+    return ReportWorkspaceFailure(
+        Status(failure.code(), failure.message() + "; nothing was imported"));
   }
   return WriteOutput("-", DescribeImport(o.workspace.db_path, o.data.data_path, *imported));
 }

@@ -31,6 +31,9 @@ Status SqliteStatus(const Db& db, int rc) {
       return Status::FailedPrecondition(message);
     case SQLITE_CANTOPEN:
       return Status::IOError(message + " (cannot open the file)");
+    case SQLITE_IOERR:
+      return Status::IOError(message +
+                             " (reading or writing the file failed: is the disk full or failing?)");
     default:
       return Status::IOError(message);
   }
