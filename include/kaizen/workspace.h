@@ -137,6 +137,7 @@ struct Proposal {
   std::string organisation;  // "" : every organisation
   Date date;                 // the rebase or ghost's period; the target's first period
   double target = kMissing;  // kTarget: the value; NaN removes the target from `date`
+  std::string set_by;        // kTarget: "national", "regional", "local" or a name
   Baseline baseline;         // kBaseline: the points that give each segment's estimates
   std::string reason;
   std::string proposed_by, proposed_at;
