@@ -13,6 +13,7 @@
 
 #include "kaizen/app.h"
 #include "kaizen/data_source.h"
+#include "kaizen/render.h"
 #include "kaizen/workspace.h"
 
 namespace kaizen::app {
@@ -61,6 +62,18 @@ Result<ImportResult> ImportFile(const std::string& path, const ImportRequest& re
 Result<ImportResult> ImportSource(const DataSource& source, const std::string& sha256,
                                   const ImportRequest& request, Workspace* workspace,
                                   JobDiagnostics* diagnostics);
+
+// What a board report from the workspace says above its summary (issue 10, item 5), each as a
+// ReportNotice for ReportRequest::notices:
+//   "As at": the import and audit entry the figures and decisions are as at;
+//   "Since the last frozen pack": the decisions taken (approved, rejected, recorded from a
+//     catalogue, definitions changed) and the values corrected since it was frozen, from the
+//     audit log; or that none has been frozen;
+//   "Pending decisions": each pending proposal with the latest limits now and if it were
+//     approved, per series it applies to (`catalogue` is the workspace's CurrentCatalogue).
+// Fails with the workspace's error.
+Result<std::vector<ReportNotice>> WorkspaceReportNotices(Workspace* workspace,
+                                                         const Catalogue& catalogue, Date as_of);
 
 }  // namespace kaizen::app
 

@@ -145,6 +145,11 @@ struct Proposal {
   std::string decided_by, decided_at, decision_comment;
 };
 
+// Adds the proposal's decision to `indicator` as an approved one would be (a rebase, ghost or
+// target step for its organisation, or the baseline): what CurrentCatalogue does with every
+// approved proposal, and what a report uses to show a pending one's limits beside the current.
+void ApplyProposal(const Proposal& proposal, Indicator* indicator);
+
 struct WorkspaceAnnotation {
   std::int64_t id = 0;
   std::string indicator_id;

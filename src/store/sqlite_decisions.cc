@@ -441,9 +441,15 @@ OrganisationScope ScopeOf(const std::string& organisation) {
   return scope;
 }
 
-// Adds one approved proposal to its indicator. Baselines come in decision order, so the last
-// one attached (the latest decided) is the one in force.
-void AttachProposal(const Proposal& p, Indicator* indicator) {
+}  // namespace
+}  // namespace kaizen::store
+
+namespace kaizen {
+
+// Baselines come in decision order, so the last one applied (the latest decided) is in force.
+void ApplyProposal(const Proposal& p, Indicator* indicator) {
+  using store::DayOf;
+  using store::ScopeOf;
   const kaizen::Decision decision{
       .reason = p.reason, .decided_by = p.decided_by, .decided_on = DayOf(p.decided_at)};
   switch (p.kind) {
@@ -466,7 +472,9 @@ void AttachProposal(const Proposal& p, Indicator* indicator) {
   }
 }
 
-}  // namespace
+}  // namespace kaizen
+
+namespace kaizen::store {
 
 // ---- proposals --------------------------------------------------------------------------------
 
@@ -668,7 +676,7 @@ Status SqliteWorkspace::AttachDecisions(Catalogue* catalogue) {
   if (!approved.ok()) return approved.status();
   for (const Proposal& p : approved.value()) {
     if (auto found = by_id.find(p.indicator_id); found != by_id.end()) {
-      AttachProposal(p, found->second);
+      ApplyProposal(p, found->second);
     }
   }
   auto annotations = Annotations("");

@@ -149,7 +149,13 @@ TEST_F(WorkspaceCliTest, SeriesCommandsReadTheWorkspaceAsTheyReadTheFiles) {
   const std::string title = " --as-of 2019-04-20 --title Board -o '" + dir_;
   ASSERT_EQ(Kaizen("report " + files + title + "/files.html'").exit_code, 0);
   ASSERT_EQ(Kaizen("report --db " + Db() + title + "/db.html'").exit_code, 0);
-  EXPECT_EQ(testing::ReadFile(dir_ + "/db.html"), testing::ReadFile(dir_ + "/files.html"));
+  // The workspace's report adds its notices (as at, since the last pack, pending) above the
+  // summary; the rest is the same.
+  std::string from_db = testing::ReadFile(dir_ + "/db.html");
+  const std::size_t notices = from_db.find("<section id=\"notices\"");
+  ASSERT_NE(notices, std::string::npos);
+  from_db.erase(notices, from_db.find("</section>", notices) + 10 - notices);
+  EXPECT_EQ(from_db, testing::ReadFile(dir_ + "/files.html"));
 }
 
 TEST_F(WorkspaceCliTest, CheckDbVerifiesThePagesAndTheAuditChain) {
