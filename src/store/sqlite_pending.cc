@@ -38,11 +38,6 @@ Result<std::int64_t> SqliteWorkspace::AddComment(const Change&, const Comment&) 
 Result<std::vector<Comment>> SqliteWorkspace::Comments(const std::string&) {
   return NotBuilt("commentary");
 }
-Result<std::int64_t> SqliteWorkspace::Freeze(const Change&, const FrozenPack&) {
-  return NotBuilt("frozen packs");
-}
-Result<std::vector<FrozenPack>> SqliteWorkspace::Packs() { return NotBuilt("frozen packs"); }
-Result<FrozenPack> SqliteWorkspace::Pack(std::int64_t) { return NotBuilt("frozen packs"); }
 // Until sqlite_decisions.cc lands, a catalogue's decisions are not recorded and none attached.
 Result<std::int64_t> SqliteWorkspace::RecordCatalogueDecisions(const Change&, const Catalogue&) {
   return std::int64_t{0};
