@@ -28,6 +28,12 @@ void AddCompareCommand(CLI::App* app, int* exit_code);
 void AddFunnelCommand(CLI::App* app, int* exit_code);
 void AddAggregateCommand(CLI::App* app, int* exit_code);
 void AddAnalyseCommand(CLI::App* app, int* exit_code);
+// The workspace's audit log, frozen packs, backup and restore (issue 10).
+void AddAuditCommand(CLI::App* app, int* exit_code);
+void AddFreezeCommand(CLI::App* app, int* exit_code);
+void AddPacksCommand(CLI::App* app, int* exit_code);
+void AddBackupCommand(CLI::App* app, int* exit_code);
+void AddRestoreCommand(CLI::App* app, int* exit_code);
 
 }  // namespace kaizen::cli
 

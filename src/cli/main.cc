@@ -36,6 +36,11 @@ int main(int argc, char** argv) {
   AddFunnelCommand(&app, &exit_code);
   AddAggregateCommand(&app, &exit_code);
   AddAnalyseCommand(&app, &exit_code);
+  AddAuditCommand(&app, &exit_code);
+  AddFreezeCommand(&app, &exit_code);
+  AddPacksCommand(&app, &exit_code);
+  AddBackupCommand(&app, &exit_code);
+  AddRestoreCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
