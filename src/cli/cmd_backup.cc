@@ -52,13 +52,25 @@ std::unique_ptr<Workspace> OpenCopy(const std::string& path, int* exit_code) {
 }
 
 // A WAL file left beside the workspace belongs to the old database: SQLite would replay it into
-// the restored one. Opening and closing the old workspace checkpoints it (the last connection
-// removes the WAL); what is left after that is removed.
-void RetireOldWorkspace(const std::string& path) {
-  { auto old = OpenWorkspace(path, WorkspaceMode::kOpen); }
+// the restored one. Opening and closing the old workspace checkpoints it and, as the last
+// connection, removes the WAL; a WAL still there then means another process has the workspace
+// open (Busy: replacing the file under it would lose its changes). A file that does not open as
+// a workspace (damaged: why it is being restored) has its leftovers removed.
+Status RetireOldWorkspace(const std::string& path) {
   std::error_code ignored;
+  bool opened = false;
+  {
+    auto old = OpenWorkspace(path, WorkspaceMode::kOpen);
+    opened = old.ok();
+  }
+  if (opened && std::filesystem::exists(path + "-wal", ignored)) {
+    return Status::Busy(path +
+                        ": another process has the workspace open; stop it before restoring "
+                        "over it");
+  }
   std::filesystem::remove(path + "-wal", ignored);
   std::filesystem::remove(path + "-shm", ignored);
+  return Status::Ok();
 }
 
 // Copies into a temporary beside the workspace (the same file system, so the rename is atomic)
@@ -79,7 +91,10 @@ int Restore(const RestoreOptions& o) {
   std::filesystem::remove(temporary, error);
   if ((exit_code = ExitAfterWriting(copy->Backup(temporary))) != kExitOk) return exit_code;
   copy.reset();
-  if (exists) RetireOldWorkspace(target);
+  if (Status retired = exists ? RetireOldWorkspace(target) : Status::Ok(); !retired.ok()) {
+    std::filesystem::remove(temporary, error);
+    return ReportWorkspaceFailure(retired);
+  }
   std::filesystem::rename(temporary, target, error);
   if (error) {
     std::filesystem::remove(temporary, error);

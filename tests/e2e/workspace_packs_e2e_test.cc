@@ -228,13 +228,25 @@ TEST_F(WorkspacePacksTest, BackupThenRestoreBringsTheWorkspaceBack) {
   EXPECT_NE(refused.err.find("--force"), std::string::npos) << refused.err;
   EXPECT_EQ(packs_in(db_), 2u);
 
+  {
+    // While another process (this test) has W open, replacing the file would lose its work.
+    auto holder = OpenWorkspace(db_, WorkspaceMode::kOpen);
+    ASSERT_TRUE(holder.ok());
+    CliRun busy = Kaizen("restore '" + copy + "' --db '" + db_ + "' --force");
+    EXPECT_EQ(busy.exit_code, 4);
+    EXPECT_NE(busy.err.find("another process has the workspace open"), std::string::npos)
+        << busy.err;
+    EXPECT_EQ(holder.value()->Packs()->size(), 2u);
+  }
   CliRun restored = Kaizen("restore '" + copy + "' --db '" + db_ + "' --force");
   ASSERT_EQ(restored.exit_code, 0) << restored.err;
   EXPECT_EQ(packs_in(db_), 1u);
   CliRun verify = Kaizen("audit verify --db '" + db_ + "'");
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
   EXPECT_EQ(verify.out.rfind("audit log: 5 entries, chain intact\n", 0), 0u) << verify.out;
-  EXPECT_FALSE(std::filesystem::exists(db_ + ".restore-0"));
+  for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
+    EXPECT_EQ(entry.path().string().find(".restore-"), std::string::npos) << entry.path();
+  }
 
   // Restoring where nothing is needs no --force; the copy itself is left as it was.
   const std::string fresh = dir_ + "/fresh.kaizen";
