@@ -22,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "kaizen/catalogue.h"
@@ -48,6 +49,10 @@ struct Change {
 struct WorkspaceOptions {
   // How long to wait for another writer's lock before giving up with Busy.
   std::chrono::milliseconds busy_timeout{5000};
+  // The largest the file may grow, in bytes (0: as large as the disk allows). A change that
+  // would pass it fails with ResourceExhausted and is rolled back, as on a full disk; tests use
+  // it to show that a full disk in the middle of an import loses nothing.
+  std::uint64_t max_size_bytes = 0;
 };
 
 // ---- what the workspace holds ---------------------------------------------------------------
@@ -314,6 +319,11 @@ Result<std::unique_ptr<Workspace>> OpenWorkspace(const std::string& path, Worksp
 // path when it cannot be read): how an import names its file's content.
 std::string Sha256Hex(std::string_view bytes);
 Result<std::string> Sha256OfFile(const std::string& path);
+
+// The fields of an indicator's definition (IndicatorVersion) as (name, value) text pairs, in a
+// fixed order: what a version records, how two versions are compared, and what `kaizen
+// indicators show` and `history` print. Profile overrides are "override.NAME".
+std::vector<std::pair<std::string, std::string>> DefinitionFields(const Indicator& definition);
 
 // "2024-06-03T09:12:00Z": how the workspace writes a Change's time.
 std::string FormatChangeTime(std::chrono::system_clock::time_point at);

@@ -64,8 +64,7 @@ int LoadOneSeries(const DataOptions& options, OneSeries* out) {
   Inputs inputs;
   if (int code = PrepareInputs(options, &inputs); code != kExitOk) return code;
   app::JobDiagnostics d;
-  Result<AnalysedSeries> one =
-      app::LoadOneSeries(FileSource(options.data_path), RequestFor(options, inputs), &d);
+  Result<AnalysedSeries> one = app::LoadOneSeries(inputs.Source(), RequestFor(options, inputs), &d);
   PrintJobDiagnostics(d);
   if (!one.ok()) return ReportJobFailure(one.status(), d);
   *out = std::move(one).value();
@@ -74,7 +73,7 @@ int LoadOneSeries(const DataOptions& options, OneSeries* out) {
 }
 
 void AddValueSourceOptions(CLI::App* cmd, DataOptions* data, std::string* column) {
-  AddDataOptions(cmd, data, "ifc");
+  AddDataOptions(cmd, data, "ifcd");
   CLI::Option* by_column =
       cmd->add_option("--column", *column,
                       "a numeric column of a records CSV (DATA), instead of --indicator's series");
@@ -83,6 +82,11 @@ void AddValueSourceOptions(CLI::App* cmd, DataOptions* data, std::string* column
 
 int LoadAnalysedValues(const DataOptions& data, const std::string& column, AnalysedValues* out) {
   if (!column.empty()) {
+    if (data.data_path.empty()) {
+      std::cerr << "--column reads a column of the records file DATA; a workspace (--db) holds "
+                   "series: give --indicator ID\n";
+      return kExitBadInput;
+    }
     RecordTable table;
     if (int code = ReadRecords(data.data_path, data.delimiter, &table); code != kExitOk)
       return code;

@@ -28,7 +28,7 @@ void AddAnalyseCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
       "analyse", "one measure's Measure and Analyse steps as a self-contained HTML report");
   auto o = std::make_shared<AnalyseCommandOptions>();
-  AddDataOptions(cmd, &o->data, "ifc");
+  AddDataOptions(cmd, &o->data, "ifcd");
   cmd->get_option("--indicator")->required();
   cmd->add_option("--change-date", o->change_date,
                   "compare before and after this date (YYYY-MM-DD, first day after)");
@@ -83,7 +83,7 @@ void AddAnalyseCommand(CLI::App* app, int* exit_code) {
     if (!built.ok()) {
       *exit_code =
           ReportFailure(built.status(), Diagnostics(),
-                        failed_step == "change" ? "--change-date: " : o->data.data_path + ": ");
+                        failed_step == "change" ? "--change-date: " : DataName(o->data) + ": ");
       return;
     }
     AnalysisReportInput report = std::move(built).value();

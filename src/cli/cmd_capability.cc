@@ -58,7 +58,7 @@ void AddCapabilityCommand(CLI::App* app, int* exit_code) {
     const SpecLimits spec{o->lsl, o->usl};
     Result<CapabilityResult> c = CapabilityOfValues(source, {.spec = spec});
     if (!c.ok()) {
-      *exit_code = ReportFailure(c.status(), Diagnostics(), o->data.data_path + ": ");
+      *exit_code = ReportFailure(c.status(), Diagnostics(), DataName(o->data) + ": ");
       return;
     }
     const std::string out = o->format == "json"  ? CapabilityJson(*c, spec, source)

@@ -22,7 +22,7 @@ struct ChartCommandOptions {
 void AddChartCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand("chart", "draw one SPC chart as .svg, .png or .pdf");
   auto o = std::make_shared<ChartCommandOptions>();
-  AddDataOptions(cmd, &o->data, "ifc");
+  AddDataOptions(cmd, &o->data, "ifcd");
   cmd->get_option("--indicator")->required();
   cmd->add_option("-o,--output", o->output, "chart.svg, chart.png or chart.pdf")->required();
   AddPaletteOption(cmd, &o->palette);
@@ -36,7 +36,7 @@ void AddChartCommand(CLI::App* app, int* exit_code) {
     const app::ChartRequest request{
         .series = RequestFor(o->data, inputs), .palette = palette, .title = o->title};
     app::JobDiagnostics d;
-    Result<app::ChartResult> chart = app::Chart(FileSource(o->data.data_path), request, &d);
+    Result<app::ChartResult> chart = app::Chart(inputs.Source(), request, &d);
     PrintJobDiagnostics(d);
     if (!chart.ok()) {
       *exit_code = ReportJobFailure(chart.status(), d);

@@ -7,6 +7,7 @@
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/table.h"
+#include "cli/workspace_options.h"
 
 namespace kaizen::cli {
 namespace {
@@ -19,7 +20,7 @@ std::string PeriodOrDash(const std::optional<Date>& d, PeriodKind kind) {
 // is the slice's.
 std::string Heading(const DataOptions& o, const app::CheckResult& c) {
   std::string out =
-      o.data_path + (o.organisation.empty() ? "" : " (--org " + o.organisation + ")") +
+      DataName(o) + (o.organisation.empty() ? "" : " (--org " + o.organisation + ")") +
       (o.indicator.empty() ? "" : " (--indicator " + o.indicator + ")") + ": " +
       std::to_string(c.summary.rows_read) + " rows, " + std::to_string(c.indicators.size()) +
       " indicator(s), " + std::to_string(c.organisation_count) + " organisation(s), " +
@@ -49,25 +50,47 @@ std::string Describe(const DataOptions& o, const app::CheckResult& c) {
   return out;
 }
 
+// --db: the file's pages (PRAGMA integrity_check) and the audit log's hash chain, before the
+// data are described. Returns kExitOk with a line saying so, or the failure's exit code.
+int CheckWorkspace(Workspace* workspace, std::string* out) {
+  if (Status pages = workspace->CheckIntegrity(); !pages.ok()) {
+    return ReportWorkspaceFailure(pages);
+  }
+  auto audit = workspace->VerifyAudit();
+  if (!audit.ok()) return ReportWorkspaceFailure(audit.status());
+  if (!audit->ok()) {
+    std::cerr << "kaizen: " << workspace->Location() << ": the audit log was tampered with at "
+              << "entry " << audit->first_bad << ": " << audit->problem << "\n";
+    return kExitBadInput;
+  }
+  *out = workspace->Location() + ": pages intact (integrity_check ok), audit log of " +
+         std::to_string(audit->entries) + " entries intact\n";
+  return kExitOk;
+}
+
 }  // namespace
 
 void AddCheckCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
       "check", "validate and describe the data: indicators, organisations, periods, gaps");
   auto options = std::make_shared<DataOptions>();
-  AddDataOptions(cmd, options.get(), "if");
+  AddDataOptions(cmd, options.get(), "ifd");
   cmd->callback([options, exit_code] {
     Inputs inputs;
     if ((*exit_code = PrepareInputs(*options, &inputs)) != kExitOk) return;
+    std::string workspace_state;
+    if (inputs.workspace &&
+        (*exit_code = CheckWorkspace(inputs.workspace.get(), &workspace_state)) != kExitOk) {
+      return;
+    }
     app::JobDiagnostics d;
-    Result<app::CheckResult> c =
-        app::Check(FileSource(options->data_path), RequestFor(*options, inputs), &d);
+    Result<app::CheckResult> c = app::Check(inputs.Source(), RequestFor(*options, inputs), &d);
     PrintJobDiagnostics(d);
     if (!c.ok()) {
       *exit_code = ReportJobFailure(c.status(), d);
       return;
     }
-    *exit_code = WriteOutput("-", Describe(*options, *c));
+    *exit_code = WriteOutput("-", workspace_state + Describe(*options, *c));
   });
 }
 

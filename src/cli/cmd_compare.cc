@@ -57,7 +57,7 @@ void AddCompareCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
       "compare", "before/after a change date: hypothesis tests beside the SPC verdict");
   auto o = std::make_shared<CompareCommandOptions>();
-  AddDataOptions(cmd, &o->data, "ifc");
+  AddDataOptions(cmd, &o->data, "ifcd");
   cmd->get_option("--indicator")->required();
   cmd->add_option("--change-date", o->change_date, "first day after the change (YYYY-MM-DD)")
       ->required();

@@ -72,7 +72,7 @@ void AddDescribeCommand(CLI::App* app, int* exit_code) {
     Result<DescribeResult> d =
         DescribeValues(source.values, {.quantile_method = QuantileFromInt(o->quantile_type)});
     if (!d.ok()) {
-      *exit_code = ReportFailure(d.status(), Diagnostics(), o->data.data_path + ": ");
+      *exit_code = ReportFailure(d.status(), Diagnostics(), DataName(o->data) + ": ");
       return;
     }
     const std::string out = o->format == "json"  ? DescribeJson(*d, source)

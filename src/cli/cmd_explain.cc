@@ -40,7 +40,7 @@ void AddExplainCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
       "explain", "where two rule profiles disagree on a series, and which parameter causes it");
   auto o = std::make_shared<ExplainOptions>();
-  AddDataOptions(cmd, &o->data, "if");
+  AddDataOptions(cmd, &o->data, "ifd");
   cmd->add_option("--profiles", o->profiles, "two profiles, comma-separated (default mdc,nhsr)");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([o, exit_code] {
@@ -61,7 +61,7 @@ void AddExplainCommand(CLI::App* app, int* exit_code) {
         .series = RequestFor(o->data, inputs), .profile_a = a, .profile_b = b};
     app::JobDiagnostics d;
     Result<std::vector<app::ExplainedSeries>> explained =
-        app::Explain(FileSource(o->data.data_path), request, &d);
+        app::Explain(inputs.Source(), request, &d);
     PrintJobDiagnostics(d);
     if (!explained.ok()) {
       *exit_code = ReportJobFailure(explained.status(), d);

@@ -115,7 +115,7 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
       "funnel", "funnel plot: every organisation in one period against 95% and 99.8% limits");
   auto o = std::make_shared<FunnelCommandOptions>();
-  AddDataOptions(cmd, &o->data, "if");
+  AddDataOptions(cmd, &o->data, "ifd");
   cmd->get_option("--indicator")->required();
   cmd->add_option("--period", o->period, "the period to compare (YYYY-MM-DD)")->required();
   cmd->add_option("--type", o->type,
@@ -156,7 +156,7 @@ void AddFunnelCommand(CLI::App* app, int* exit_code) {
                                 .type = TypeOption(o->type),
                                 .overdispersion = o->overdispersion,
                                 .target = o->target,
-                                .source = o->data.data_path};
+                                .source = DataName(o->data)};
     Result<FunnelJobResult> f = FunnelOfPeriod(series, *ind, request);
     if (!f.ok()) {
       *exit_code = ReportFailure(f.status(), Diagnostics());

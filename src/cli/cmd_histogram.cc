@@ -63,7 +63,7 @@ void AddHistogramCommand(CLI::App* app, int* exit_code) {
     Result<HistogramResult> h =
         HistogramOfValues(source.values, {.rule = o->bins, .width = o->width});
     if (!h.ok()) {
-      *exit_code = ReportFailure(h.status(), Diagnostics(), o->data.data_path + ": ");
+      *exit_code = ReportFailure(h.status(), Diagnostics(), DataName(o->data) + ": ");
       return;
     }
     const std::string out = o->format == "json"  ? HistogramJson(*h, source)

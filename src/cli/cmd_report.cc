@@ -31,7 +31,7 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
       "report", "the board report: one self-contained HTML file (or .pdf) to open anywhere");
   auto o = std::make_shared<ReportOptions>();
-  AddDataOptions(cmd, &o->data, "ifc");
+  AddDataOptions(cmd, &o->data, "ifcd");
   cmd->add_option("-o,--output", o->output, "report.html or report.pdf")->required();
   cmd->add_option("--title", o->title, "report title (default: the catalogue's title)");
   AddPaletteOption(cmd, &o->palette);
@@ -59,8 +59,7 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
         .palette = palette,
         .format = pdf ? app::ReportFormat::kPdf : app::ReportFormat::kHtml};
     app::JobDiagnostics d;
-    Result<app::BoardReport> report =
-        app::AssembleReport(FileSource(o->data.data_path), request, &d);
+    Result<app::BoardReport> report = app::AssembleReport(inputs.Source(), request, &d);
     PrintJobDiagnostics(d);
     if (!report.ok()) {
       *exit_code = ReportJobFailure(report.status(), d);

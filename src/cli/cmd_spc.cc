@@ -51,7 +51,7 @@ void AddSpcCommand(CLI::App* app, int* exit_code) {
   auto* cmd =
       app->add_subcommand("spc", "per-point SPC results: centre, limits, rule flags, class");
   auto o = std::make_shared<SpcOptions>();
-  AddDataOptions(cmd, &o->data, "ifc");
+  AddDataOptions(cmd, &o->data, "ifcd");
   cmd->add_option("--format", o->format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->callback([o, exit_code] {
@@ -74,8 +74,7 @@ void AddSpcCommand(CLI::App* app, int* exit_code) {
         out += SeriesTable(v);
       }
     };
-    Status st = app::AnalyseSeriesJob(FileSource(o->data.data_path), RequestFor(o->data, inputs),
-                                      &d, on_series);
+    Status st = app::AnalyseSeriesJob(inputs.Source(), RequestFor(o->data, inputs), &d, on_series);
     if (!loaded) PrintJobDiagnostics(d);
     if (!st.ok()) {
       *exit_code = ReportJobFailure(st, d);

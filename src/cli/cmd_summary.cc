@@ -111,7 +111,7 @@ int RunSummary(const SummaryOptions& o) {
   };
   RowWriter writer(o.format);
   app::JobDiagnostics d;
-  Status st = app::Summary(FileSource(o.data.data_path), request, &d, [&](const SummaryRow& row) {
+  Status st = app::Summary(inputs.Source(), request, &d, [&](const SummaryRow& row) {
     Status written = writer.Add(row);
     progress.Tick(writer.rows());
     return written;
@@ -129,7 +129,7 @@ void AddSummaryCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
       "summary", "one row per indicator and organisation: latest value, limits, icons, sentence");
   auto o = std::make_shared<SummaryOptions>();
-  AddDataOptions(cmd, &o->data, "ifc");
+  AddDataOptions(cmd, &o->data, "ifcd");
   cmd->add_option("--format", o->format, "table, csv or json")
       ->check(CLI::IsMember({"table", "csv", "json"}));
   cmd->add_option("--as-of", o->data.as_of, "today's date for the stale flag (YYYY-MM-DD)");

@@ -28,6 +28,18 @@ void AddCompareCommand(CLI::App* app, int* exit_code);
 void AddFunnelCommand(CLI::App* app, int* exit_code);
 void AddAggregateCommand(CLI::App* app, int* exit_code);
 void AddAnalyseCommand(CLI::App* app, int* exit_code);
+// The workspace (issue 10).
+void AddInitCommand(CLI::App* app, int* exit_code);
+void AddImportCommand(CLI::App* app, int* exit_code);
+void AddIndicatorsCommand(CLI::App* app, int* exit_code);
+void AddHistoryCommand(CLI::App* app, int* exit_code);
+// Governed decisions, annotations and commentary in a workspace (issue 10).
+void AddProposeCommand(CLI::App* app, int* exit_code);
+void AddApproveCommand(CLI::App* app, int* exit_code);
+void AddRejectCommand(CLI::App* app, int* exit_code);
+void AddPendingCommand(CLI::App* app, int* exit_code);
+void AddAnnotateCommand(CLI::App* app, int* exit_code);
+void AddCommentCommand(CLI::App* app, int* exit_code);
 // The workspace's audit log, frozen packs, backup and restore (issue 10).
 void AddAuditCommand(CLI::App* app, int* exit_code);
 void AddFreezeCommand(CLI::App* app, int* exit_code);

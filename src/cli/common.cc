@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "kaizen/app_workspace.h"
 #include "kaizen/file_util.h"
 #include "kaizen/number_format.h"
 #include "kaizen/render.h"
@@ -18,9 +19,12 @@
 namespace kaizen::cli {
 
 void AddDataOptions(CLI::App* app, DataOptions* o, const std::string& which) {
-  app->add_option("DATA", o->data_path, "long-format data file (.csv, .tsv or .xlsx)")
-      ->required()
+  app->add_option("DATA", o->data_path,
+                  "data file (.csv, .tsv or .xlsx, long or wide); or --db W instead")
       ->check(CLI::ExistingFile);
+  if (which.find('d') != std::string::npos)
+    app->add_option("--db", o->db_path,
+                    "read the series and indicators from this workspace instead of DATA");
   if (which.find('i') != std::string::npos)
     app->add_option("--indicators", o->indicators_path, "indicator catalogue (indicators.toml)")
         ->check(CLI::ExistingFile);
@@ -127,7 +131,56 @@ app::SeriesRequest RequestFor(const DataOptions& o, const Inputs& inputs) {
   return r;
 }
 
+const std::string& DataName(const DataOptions& o) {
+  return o.db_path.empty() ? o.data_path : o.db_path;
+}
+
+namespace {
+
+// --db: the workspace, read-only, with its catalogue (the definitions in force and the
+// approved decisions).
+int OpenWorkspaceSource(const DataOptions& o, Inputs* inputs) {
+  if (!o.indicators_path.empty()) {
+    std::cerr << "--indicators: with --db the indicators are the workspace's; import a "
+                 "changed catalogue with kaizen import --indicators\n";
+    return kExitBadInput;
+  }
+  auto opened = OpenWorkspace(o.db_path, WorkspaceMode::kReadOnly);
+  if (!opened.ok()) {
+    std::cerr << "kaizen: " << opened.status().message() << "\n";
+    return ExitCodeFor(opened.status(), FailedWhile::kReadingOrAnalysing);
+  }
+  inputs->workspace = std::move(opened).value();
+  auto catalogue = inputs->workspace->CurrentCatalogue();
+  if (!catalogue.ok()) {
+    std::cerr << "kaizen: " << catalogue.status().message() << "\n";
+    return ExitCodeFor(catalogue.status(), FailedWhile::kReadingOrAnalysing);
+  }
+  inputs->catalogue = std::move(catalogue).value();
+  inputs->source = std::make_shared<app::WorkspaceSource>(inputs->workspace.get());
+  return kExitOk;
+}
+
+// DATA or --db, exactly one.
+int OpenSource(const DataOptions& o, Inputs* inputs) {
+  if (o.data_path.empty() == o.db_path.empty()) {
+    std::cerr << (o.data_path.empty() ? "give a DATA file or --db W (a workspace)\n"
+                                      : "give a DATA file or --db W, not both\n");
+    return kExitBadInput;
+  }
+  if (!o.db_path.empty()) return OpenWorkspaceSource(o, inputs);
+  inputs->source = std::make_shared<FileSource>(o.data_path);
+  return kExitOk;
+}
+
+}  // namespace
+
 int PrepareInputs(const DataOptions& o, Inputs* inputs) {
+  if (int code = OpenSource(o, inputs); code != kExitOk) return code;
+  return PrepareReading(o, inputs);
+}
+
+int PrepareReading(const DataOptions& o, Inputs* inputs) {
   if (!o.indicators_path.empty()) {
     Diagnostics d;
     Result<Catalogue> c = app::LoadCatalogue(o.indicators_path, &d);
@@ -173,8 +226,7 @@ void WarnAboutDecisionOrganisations(const DataOptions& o, const Inputs& inputs,
 int LoadSeries(const DataOptions& o, const Inputs& inputs, std::vector<Series>* series,
                ImportSummary* summary) {
   app::JobDiagnostics d;
-  Result<app::LoadedSeries> loaded =
-      app::LoadSeries(FileSource(o.data_path), RequestFor(o, inputs), &d);
+  Result<app::LoadedSeries> loaded = app::LoadSeries(inputs.Source(), RequestFor(o, inputs), &d);
   PrintJobDiagnostics(d);
   if (!loaded.ok()) return ReportJobFailure(loaded.status(), d);
   for (Series& s : loaded->series) series->push_back(std::move(s));

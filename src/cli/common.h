@@ -6,18 +6,21 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "kaizen/app.h"
 #include "kaizen/catalogue.h"
+#include "kaizen/data_source.h"
 #include "kaizen/diagnostics.h"
 #include "kaizen/env.h"
 #include "kaizen/ingest.h"
 #include "kaizen/model.h"
 #include "kaizen/profile.h"
 #include "kaizen/status.h"
+#include "kaizen/workspace.h"
 
 namespace CLI {
 class App;
@@ -47,7 +50,8 @@ enum class FailedWhile { kReadingOrAnalysing, kWritingOutput };
 int ExitCodeFor(const Status& status, FailedWhile stage);
 
 struct DataOptions {
-  std::string data_path;
+  std::string data_path;        // DATA, or "" with --db
+  std::string db_path;          // --db: read the series and catalogue from this workspace
   std::string indicators_path;  // the catalogue; may be empty for spc, check, chart
   std::string date_format = "auto";
   std::string delimiter;  // "," ";" "tab" or "" (sniff)
@@ -70,14 +74,23 @@ struct DataOptions {
 };
 
 // Adds DATA and the options above (those named in `which`, a string of flags: 'i' indicators,
-// 'f' filters --indicator/--org, 'c' --chart/--profile/--direction/--target/--rebase) to a
-// subcommand.
+// 'f' filters --indicator/--org, 'c' --chart/--profile/--direction/--target/--rebase, 'd' --db
+// as the source in place of DATA) to a subcommand.
 void AddDataOptions(CLI::App* app, DataOptions* options, const std::string& which);
 
+// What PrepareInputs made ready: the catalogue, the reader's options and the data source
+// (DATA's file, or the --db workspace opened read-only).
 struct Inputs {
   std::optional<Catalogue> catalogue;
   ReadOptions read;
+  std::shared_ptr<Workspace> workspace;  // --db only
+  std::shared_ptr<DataSource> source;
+
+  const DataSource& Source() const { return *source; }
 };
+
+// What messages call the data: DATA's path or the --db workspace's.
+const std::string& DataName(const DataOptions& options);
 
 // Adds --palette (mdc, mdc-alt or colour-blind), checked when the command line is parsed, so
 // ParsePalette on the stored name cannot fail in the action.
@@ -92,10 +105,14 @@ inline constexpr const char* kDelimiterHelp =
 // printing why to stderr, otherwise.
 bool ParseDelimiter(const std::string& text, char* delimiter);
 
-// Reads the catalogue (if any), parses --delimiter and --date-format and checks the overrides
-// (app::CheckRequest); diagnostics and messages go to stderr. Returns kExitOk or the exit code
-// to stop with.
+// Opens the data source (DATA or --db: exactly one; with --db the catalogue is the
+// workspace's and --indicators is refused), reads the catalogue (if any), parses --delimiter and
+// --date-format and checks the overrides (app::CheckRequest); diagnostics and messages go to
+// stderr. Returns kExitOk or the exit code to stop with.
 int PrepareInputs(const DataOptions& options, Inputs* inputs);
+// PrepareInputs without opening the source: the catalogue, --delimiter, --date-format and the
+// overrides (for kaizen import, whose --db is where the data goes, not where it comes from).
+int PrepareReading(const DataOptions& options, Inputs* inputs);
 
 // The application layer's request for the options and prepared inputs (which must outlive it:
 // it points at their catalogue).

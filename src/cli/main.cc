@@ -36,6 +36,16 @@ int main(int argc, char** argv) {
   AddFunnelCommand(&app, &exit_code);
   AddAggregateCommand(&app, &exit_code);
   AddAnalyseCommand(&app, &exit_code);
+  AddInitCommand(&app, &exit_code);
+  AddImportCommand(&app, &exit_code);
+  AddIndicatorsCommand(&app, &exit_code);
+  AddHistoryCommand(&app, &exit_code);
+  AddProposeCommand(&app, &exit_code);
+  AddApproveCommand(&app, &exit_code);
+  AddRejectCommand(&app, &exit_code);
+  AddPendingCommand(&app, &exit_code);
+  AddAnnotateCommand(&app, &exit_code);
+  AddCommentCommand(&app, &exit_code);
   AddAuditCommand(&app, &exit_code);
   AddFreezeCommand(&app, &exit_code);
   AddPacksCommand(&app, &exit_code);

@@ -34,12 +34,7 @@ PointValues PointOf(const Series& series, std::size_t i) {
           At(series.subgroup_sds, i)};
 }
 
-std::string FormatNumber(double x) {
-  if (std::isnan(x)) return "";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.17g", x);
-  return text;
-}
+std::string FormatNumber(double x) { return std::isnan(x) ? "" : FormatExactly(x); }
 
 // "12.3" for a value, "4/120" for a numerator over a denominator: a point as its history reads.
 std::string DescribePoint(const PointValues& p) {

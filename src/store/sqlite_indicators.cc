@@ -1,5 +1,6 @@
 // Indicator definitions and their versions: a change to any field of a definition is a new
 // version with who, when and why; the one with the highest version is in force.
+#include <charconv>
 #include <string>
 #include <utility>
 #include <vector>
@@ -7,6 +8,18 @@
 #include "store/sqlite_workspace.h"
 
 namespace kaizen::store {
+
+std::string_view ConflictPreferenceName(ConflictPreference preference) {
+  return preference == ConflictPreference::kImprovement ? "improvement" : "concern";
+}
+
+// The shortest text that reads back as the same double (std::to_chars): 0.1 is "0.1".
+std::string FormatExactly(double x) {
+  char text[32];
+  const auto end = std::to_chars(text, text + sizeof text, x).ptr;
+  return std::string(text, end);
+}
+
 namespace {
 
 // The columns of indicator_versions that hold a definition, in the order Bind/Read use them.
@@ -16,10 +29,6 @@ constexpr const char* kDefinitionColumns =
     "data_source, data_quality, refresh, measure_type, value_expression, numerator_expression, "
     "denominator_expression, where_filter";
 constexpr int kDefinitionColumnCount = 23;
-
-std::string_view ConflictPreferenceName(ConflictPreference preference) {
-  return preference == ConflictPreference::kImprovement ? "improvement" : "concern";
-}
 
 // Profile overrides as "name=value" lines, in the catalogue's order (which the engine applies).
 std::string FormatOverrides(const ProfileOverrides& overrides) {
@@ -114,23 +123,10 @@ Indicator DefinitionOf(const Indicator& indicator) {
   return d;
 }
 
-// A definition as one line per field, for comparing versions and for the audit log.
-std::string DescribeDefinition(const Indicator& d) {
-  std::string text = "id=" + d.id + "\nreference=" + d.reference + "\nname=" + d.name +
-                     "\nunit=" + d.unit + "\ndescription=" + d.description +
-                     "\ndomain=" + d.domain +
-                     "\ndirection=" + std::string(DirectionName(d.direction)) +
-                     "\nchart=" + std::string(ChartTypeName(d.chart)) + "\nprofile=" + d.profile;
-  for (const auto& [name, value] : d.overrides) text += "\noverride." + name + "=" + value;
-  text += "\nconflict_preference=" + std::string(ConflictPreferenceName(d.conflict_preference)) +
-          "\nmultiplier=" + std::to_string(d.multiplier) +
-          "\ndecimals=" + (d.decimals ? std::to_string(*d.decimals) : std::string()) +
-          "\naggregation=" + std::string(AggregationName(d.aggregation)) +
-          "\naccountable_person=" + d.accountable_person + "\ndata_owner=" + d.data_owner +
-          "\ndata_source=" + d.data_source + "\ndata_quality=" + d.data_quality +
-          "\nrefresh=" + d.refresh + "\nmeasure_type=" + d.measure_type +
-          "\nvalue=" + d.value_expression + "\nnumerator=" + d.numerator_expression +
-          "\ndenominator=" + d.denominator_expression + "\nwhere=" + d.where;
+// A definition as one "name=value" line per field, for comparing versions and the audit log.
+std::string DescribeDefinition(const Indicator& definition) {
+  std::string text;
+  for (const auto& [name, value] : DefinitionFields(definition)) text += name + "=" + value + "\n";
   return text;
 }
 
@@ -254,3 +250,38 @@ Result<Catalogue> SqliteWorkspace::CurrentCatalogue() {
 }
 
 }  // namespace kaizen::store
+
+namespace kaizen {
+
+std::vector<std::pair<std::string, std::string>> DefinitionFields(const Indicator& d) {
+  std::vector<std::pair<std::string, std::string>> fields = {
+      {"id", d.id},
+      {"reference", d.reference},
+      {"name", d.name},
+      {"unit", d.unit},
+      {"description", d.description},
+      {"domain", d.domain},
+      {"direction", std::string(DirectionName(d.direction))},
+      {"chart", std::string(ChartTypeName(d.chart))},
+      {"profile", d.profile}};
+  for (const auto& [name, value] : d.overrides) fields.emplace_back("override." + name, value);
+  const std::vector<std::pair<std::string, std::string>> rest = {
+      {"conflict_preference", std::string(store::ConflictPreferenceName(d.conflict_preference))},
+      {"multiplier", store::FormatExactly(d.multiplier)},
+      {"decimals", d.decimals ? std::to_string(*d.decimals) : ""},
+      {"aggregation", std::string(AggregationName(d.aggregation))},
+      {"accountable_person", d.accountable_person},
+      {"data_owner", d.data_owner},
+      {"data_source", d.data_source},
+      {"data_quality", d.data_quality},
+      {"refresh", d.refresh},
+      {"measure_type", d.measure_type},
+      {"value", d.value_expression},
+      {"numerator", d.numerator_expression},
+      {"denominator", d.denominator_expression},
+      {"where", d.where}};
+  fields.insert(fields.end(), rest.begin(), rest.end());
+  return fields;
+}
+
+}  // namespace kaizen

@@ -241,10 +241,10 @@ Status PrepareExisting(const Db& db, bool read_only) {
         " is newer than this kaizen's (" + std::to_string(newest) + "): upgrade kaizen");
   }
   if (version.value() < newest && read_only) {
-    return Status::FailedPrecondition(
-        db.path + ": workspace schema version " + std::to_string(version.value()) +
-        " is older than this kaizen's (" + std::to_string(newest) +
-        "): open it once for writing (for example kaizen check --db) to upgrade it");
+    return Status::FailedPrecondition(db.path + ": workspace schema version " +
+                                      std::to_string(version.value()) +
+                                      " is older than this kaizen's (" + std::to_string(newest) +
+                                      "): upgrade it with kaizen init --db " + db.path);
   }
   if (Status status = SetPragmas(db, read_only); !status.ok()) return status;
   return version.value() < newest ? Migrate(db, version.value()) : Status::Ok();

@@ -5,6 +5,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <ctime>
 #include <filesystem>
 #include <memory>
@@ -122,6 +123,12 @@ Result<std::unique_ptr<Workspace>> OpenWorkspace(const std::string& path, Worksp
                                     "read-only or ask for write permission");
   }
   sqlite3_busy_timeout(raw, static_cast<int>(options.busy_timeout.count()));
+  if (options.max_size_bytes != 0) {
+    // max_page_count is counted in pages of the file's page size (4096 by default).
+    const std::uint64_t pages = std::max<std::uint64_t>(1, options.max_size_bytes / 4096);
+    Status limited = store::Exec(db, "PRAGMA max_page_count=" + std::to_string(pages));
+    if (!limited.ok()) return limited;
+  }
   if (mode == WorkspaceMode::kCreate) {
     if (Status status = store::InitialiseNew(db); !status.ok()) {
       workspace.reset();
