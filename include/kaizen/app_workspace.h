@@ -75,6 +75,24 @@ Result<ImportResult> ImportSource(const DataSource& source, const std::string& s
 Result<std::vector<ReportNotice>> WorkspaceReportNotices(Workspace* workspace,
                                                          const Catalogue& catalogue, Date as_of);
 
+// ---- freeze: the board report stored as a pack that never changes (issue 10, item 5) ----------
+
+struct FreezeRequest {
+  std::string title;  // the pack's and the report's title; required
+  Date as_of;         // the report's date and "today" for the stale flag
+  bool with_pdf = false;
+  Change change;  // who freezes, when and why
+};
+
+// Builds the board report from the workspace's series and its catalogue in force
+// (WorkspaceSource, Workspace::CurrentCatalogue), as HTML and, with_pdf, as PDF, then stores
+// both with Workspace::Freeze. Returns the stored pack without its content (id, sha256, marks).
+// Fails with InvalidArgument for an empty title, FailedPrecondition when the workspace holds no
+// series, the report's error, IOError when the PDF cannot be made, or the workspace's refusal
+// (PermissionDenied read-only, Busy); nothing is stored then.
+Result<FrozenPack> FreezeReport(Workspace* workspace, const FreezeRequest& request,
+                                JobDiagnostics* diagnostics);
+
 }  // namespace kaizen::app
 
 #endif  // KAIZEN_APP_WORKSPACE_H_
