@@ -40,6 +40,10 @@ void AddRejectCommand(CLI::App* app, int* exit_code);
 void AddPendingCommand(CLI::App* app, int* exit_code);
 void AddAnnotateCommand(CLI::App* app, int* exit_code);
 void AddCommentCommand(CLI::App* app, int* exit_code);
+// The workspace as CSV, JSON or .xlsx; its organisations and users (issue 10).
+void AddExportCommand(CLI::App* app, int* exit_code);
+void AddOrganisationsCommand(CLI::App* app, int* exit_code);
+void AddUserCommand(CLI::App* app, int* exit_code);
 
 }  // namespace kaizen::cli
 

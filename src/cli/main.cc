@@ -46,6 +46,9 @@ int main(int argc, char** argv) {
   AddPendingCommand(&app, &exit_code);
   AddAnnotateCommand(&app, &exit_code);
   AddCommentCommand(&app, &exit_code);
+  AddExportCommand(&app, &exit_code);
+  AddOrganisationsCommand(&app, &exit_code);
+  AddUserCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,33 @@
+// A workspace table as CSV (kaizen/workspace_tables.h), quoted as the analysis CSV is
+// (CsvField, RFC 4180), so the observations table reads back with `kaizen import`.
+#include <cmath>
+#include <string>
+
+#include "kaizen/export.h"
+#include "kaizen/number_format.h"
+#include "kaizen/workspace_tables.h"
+
+namespace kaizen {
+
+std::string WorkspaceTableToCsv(const WorkspaceTable& table) {
+  std::string out;
+  for (std::size_t c = 0; c < table.columns.size(); ++c) {
+    if (c > 0) out.push_back(',');
+    out.append(CsvField(table.columns[c].name));
+  }
+  out.push_back('\n');
+  for (const auto& row : table.rows) {
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+      if (c > 0) out.push_back(',');
+      if (table.columns[c].type == ColumnType::kText) {
+        out.append(CsvField(row[c].text));
+      } else if (!std::isnan(row[c].number)) {  // NaN: an empty field, missing
+        AppendShortest(row[c].number, &out);
+      }
+    }
+    out.push_back('\n');
+  }
+  return out;
+}
+
+}  // namespace kaizen
