@@ -8,6 +8,7 @@
 #ifndef KAIZEN_WORKSPACE_TABLES_H_
 #define KAIZEN_WORKSPACE_TABLES_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,13 +62,43 @@ struct WorkspaceTable {
 // Returns the workspace's failure (IOError, Busy, Corruption).
 Result<WorkspaceTable> ReadWorkspaceTable(Workspace* workspace, WorkspaceTableKind kind);
 
+// The same a row at a time, for exports larger than memory: the table's columns, then
+// `on_row` called with each row in order (one cell per column; the vector is reused, valid only
+// during the call). The observations and history stream from the store; the others are read
+// whole first (they are the size of a log, not of the data). Stops at the callback's first
+// error and returns it; otherwise the workspace's failure, or Ok.
+std::vector<TableColumn> WorkspaceTableColumns(WorkspaceTableKind kind);
+using TableRowCallback = std::function<Status(const std::vector<TableCell>& row)>;
+Status ForEachWorkspaceRow(Workspace* workspace, WorkspaceTableKind kind,
+                           const TableRowCallback& on_row);
+
 // The header row and one line per row, CRLF-free ("\n"), fields quoted by RFC 4180 when they
 // hold a comma, a quote or a line break; numbers in their shortest round-trip form.
 std::string WorkspaceTableToCsv(const WorkspaceTable& table);
+// The same in pieces, for streaming: the header line, then each row's line appended.
+std::string CsvHeaderLine(const std::vector<TableColumn>& columns);
+void AppendCsvLine(const std::vector<TableColumn>& columns, const std::vector<TableCell>& row,
+                   std::string* out);
 
 // {"schema_version":1,"<name>":[{"<column>":value,...},...],...}: one array per table, in the
-// order given, each row an object keyed by column name; indented, with a final newline.
+// order given, each row an object keyed by column name on a line of its own, with a final
+// newline.
 std::string WorkspaceTablesToJson(const std::vector<WorkspaceTable>& tables);
+
+// The same document in pieces, for streaming: Head(), then per table BeginTable(), AppendRow()
+// per row and EndTable(), then Tail().
+class WorkspaceJsonWriter {
+ public:
+  static std::string Head();
+  void BeginTable(std::string_view name, std::string* out);
+  void AppendRow(const std::vector<TableColumn>& columns, const std::vector<TableCell>& row,
+                 std::string* out);
+  static void EndTable(std::string* out);
+  static std::string Tail();
+
+ private:
+  bool first_row_ = true;
+};
 
 // The bytes of an .xlsx workbook: one sheet per table, named after it, with a bold header row,
 // number columns as numbers and text as text. A text longer than a cell may hold (32,767

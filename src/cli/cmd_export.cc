@@ -5,11 +5,14 @@
 #include <iostream>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cli/commands.h"
 #include "cli/common.h"
 #include "cli/workspace_options.h"
+#include "kaizen/file_util.h"
 #include "kaizen/workspace.h"
 #include "kaizen/workspace_tables.h"
 
@@ -54,20 +57,96 @@ int TablesFor(const ExportOptions& o, const std::string& format,
   return kExitOk;
 }
 
-// The bytes of the export in `format`, or the exit code of the failure (printed).
-int Render(const std::vector<WorkspaceTable>& tables, const std::string& format,
-           std::string* bytes) {
-  if (format == "json") {
-    *bytes = WorkspaceTablesToJson(tables);
-  } else if (format == "xlsx") {
-    auto workbook = WorkspaceTablesToXlsx(tables);
-    if (!workbook.ok()) {
-      std::cerr << "kaizen: " << workbook.status().message() << "\n";
-      return ExitCodeFor(workbook.status(), FailedWhile::kWritingOutput);
+// Where the export goes, in chunks: a file written atomically (kaizen/file_util.h: nothing is
+// visible there until Commit, and a failure leaves the old file as it was) or standard output.
+class Destination {
+ public:
+  explicit Destination(std::string path) : path_(std::move(path)) {}
+  bool ToStandardOutput() const { return path_.empty() || path_ == "-"; }
+  Status Open() { return ToStandardOutput() ? Status::Ok() : file_.Open(path_); }
+  Status Write(std::string_view bytes) {
+    return ToStandardOutput() ? WriteToStandardOutput(bytes) : file_.Write(bytes);
+  }
+  Status Commit() { return ToStandardOutput() ? Status::Ok() : file_.Commit(); }
+
+ private:
+  std::string path_;
+  OutputFile file_;
+};
+
+// Writes `buffer` out once it holds a megabyte (or at the end, `flush`), so an export of any
+// size needs only that much memory.
+Status Drain(Destination* out, std::string* buffer, bool flush) {
+  constexpr std::size_t kChunk = 1 << 20;
+  if (buffer->empty() || (!flush && buffer->size() < kChunk)) return Status::Ok();
+  Status written = out->Write(*buffer);
+  buffer->clear();
+  return written;
+}
+
+// Streams the tables as CSV (one) or JSON, row by row. A failure to write exits 3, one to read
+// the workspace as its class says (ReportWorkspaceFailure).
+int StreamTables(Workspace* workspace, const std::vector<WorkspaceTableKind>& kinds,
+                 const std::string& format, const std::string& path) {
+  Destination out(path);
+  if (Status opened = out.Open(); !opened.ok()) return ExitAfterWriting(opened);
+  const bool json = format == "json";
+  WorkspaceJsonWriter writer;
+  std::string buffer = json ? writer.Head() : "";
+  Status write_failure;
+  std::string counts;  // "PATH: TABLE: N rows" lines, printed once the file is in place
+  for (WorkspaceTableKind kind : kinds) {
+    const std::vector<TableColumn> columns = WorkspaceTableColumns(kind);
+    std::size_t rows = 0;
+    if (json) {
+      writer.BeginTable(WorkspaceTableName(kind), &buffer);
+    } else {
+      buffer.append(CsvHeaderLine(columns));
     }
-    *bytes = std::move(workbook).value();
-  } else {
-    *bytes = WorkspaceTableToCsv(tables.front());
+    Status read = ForEachWorkspaceRow(workspace, kind, [&](const std::vector<TableCell>& row) {
+      if (json) {
+        writer.AppendRow(columns, row, &buffer);
+      } else {
+        AppendCsvLine(columns, row, &buffer);
+      }
+      ++rows;
+      write_failure = Drain(&out, &buffer, false);
+      return write_failure;
+    });
+    if (!write_failure.ok()) return ExitAfterWriting(write_failure);
+    if (!read.ok()) return ReportWorkspaceFailure(read);
+    if (json) writer.EndTable(&buffer);
+    counts += path + ": " + std::string(WorkspaceTableName(kind)) + ": " + std::to_string(rows) +
+              " rows\n";
+  }
+  if (json) buffer.append(writer.Tail());
+  Status written = Drain(&out, &buffer, true);
+  if (written.ok()) written = out.Commit();
+  if (!written.ok()) return ExitAfterWriting(written);
+  // What went where, when it did not go to standard output (which holds the export itself).
+  if (!out.ToStandardOutput()) std::cerr << counts;
+  return kExitOk;
+}
+
+// Reads the tables whole and writes them as one .xlsx workbook.
+int WriteWorkbook(Workspace* workspace, const std::vector<WorkspaceTableKind>& kinds,
+                  const std::string& path) {
+  std::vector<WorkspaceTable> tables;
+  for (WorkspaceTableKind kind : kinds) {
+    auto table = ReadWorkspaceTable(workspace, kind);
+    if (!table.ok()) return ReportWorkspaceFailure(table.status());
+    tables.push_back(std::move(table).value());
+  }
+  auto workbook = WorkspaceTablesToXlsx(tables);
+  if (!workbook.ok()) {
+    std::cerr << "kaizen: " << workbook.status().message() << "\n";
+    return ExitCodeFor(workbook.status(), FailedWhile::kWritingOutput);
+  }
+  if (int code = WriteOutput(path, workbook.value()); code != kExitOk) return code;
+  if (path != "-") {
+    for (const WorkspaceTable& t : tables) {
+      std::cerr << path << ": " << t.name << ": " << t.rows.size() << " rows\n";
+    }
   }
   return kExitOk;
 }
@@ -79,22 +158,8 @@ int RunExport(const ExportOptions& o) {
   int exit_code = kExitOk;
   auto workspace = OpenForCommand(o.workspace, WorkspaceAccess::kRead, &exit_code);
   if (!workspace) return exit_code;
-  std::vector<WorkspaceTable> tables;
-  for (WorkspaceTableKind kind : kinds) {
-    auto table = ReadWorkspaceTable(workspace.get(), kind);
-    if (!table.ok()) return ReportWorkspaceFailure(table.status());
-    tables.push_back(std::move(table).value());
-  }
-  std::string bytes;
-  if (int code = Render(tables, format, &bytes); code != kExitOk) return code;
-  if (int code = WriteOutput(o.output, bytes); code != kExitOk) return code;
-  // What went where, when it did not go to standard output (which holds the export itself).
-  if (o.output != "-") {
-    for (const WorkspaceTable& t : tables) {
-      std::cerr << o.output << ": " << t.name << ": " << t.rows.size() << " rows\n";
-    }
-  }
-  return kExitOk;
+  return format == "xlsx" ? WriteWorkbook(workspace.get(), kinds, o.output)
+                          : StreamTables(workspace.get(), kinds, format, o.output);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Workspace tables as one JSON document (kaizen/workspace_tables.h; the schema is in
-// docs/api.md, "Workspace export"): nlohmann stays in src/export/.
+// docs/api.md, "Workspace export"), written a row at a time so that a large workspace streams:
+// nlohmann (src/export/ only) writes each row's object and string escapes.
 #include <cmath>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -12,9 +13,11 @@
 namespace kaizen {
 namespace {
 
+using nlohmann::ordered_json;
+
 // A whole number (an id, a count, most values) as an integer, so 3 is written 3, not 3.0; NaN
 // as null.
-nlohmann::ordered_json NumberJson(double x) {
+ordered_json NumberJson(double x) {
   if (std::isnan(x)) return nullptr;
   if (std::trunc(x) == x && std::fabs(x) < 9007199254740992.0) {  // 2^53: exact as an integer
     return static_cast<std::int64_t>(x);
@@ -22,29 +25,48 @@ nlohmann::ordered_json NumberJson(double x) {
   return x;
 }
 
+std::string Dump(const ordered_json& j) {
+  return j.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+}
+
 }  // namespace
 
-std::string WorkspaceTablesToJson(const std::vector<WorkspaceTable>& tables) {
-  using nlohmann::ordered_json;
-  ordered_json document;
-  document["schema_version"] = kSchemaVersion;
-  for (const WorkspaceTable& table : tables) {
-    ordered_json rows = ordered_json::array();
-    for (const auto& row : table.rows) {
-      ordered_json object = ordered_json::object();
-      for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        const TableColumn& column = table.columns[c];
-        if (column.type == ColumnType::kText) {
-          object[column.name] = row[c].text;
-        } else {
-          object[column.name] = NumberJson(row[c].number);
-        }
-      }
-      rows.push_back(std::move(object));
-    }
-    document[table.name] = std::move(rows);
+std::string WorkspaceJsonWriter::Head() {
+  return "{\n  \"schema_version\": " + std::to_string(kSchemaVersion);
+}
+
+void WorkspaceJsonWriter::BeginTable(std::string_view name, std::string* out) {
+  out->append(",\n  ");
+  out->append(Dump(ordered_json(std::string(name))));
+  out->append(": [");
+  first_row_ = true;
+}
+
+void WorkspaceJsonWriter::AppendRow(const std::vector<TableColumn>& columns,
+                                    const std::vector<TableCell>& row, std::string* out) {
+  ordered_json object = ordered_json::object();
+  for (std::size_t c = 0; c < columns.size(); ++c) {
+    object[columns[c].name] = columns[c].type == ColumnType::kText ? ordered_json(row[c].text)
+                                                                   : NumberJson(row[c].number);
   }
-  return document.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  out->append(first_row_ ? "\n    " : ",\n    ");
+  out->append(Dump(object));
+  first_row_ = false;
+}
+
+void WorkspaceJsonWriter::EndTable(std::string* out) { out->append("\n  ]"); }
+
+std::string WorkspaceJsonWriter::Tail() { return "\n}\n"; }
+
+std::string WorkspaceTablesToJson(const std::vector<WorkspaceTable>& tables) {
+  WorkspaceJsonWriter writer;
+  std::string out = writer.Head();
+  for (const WorkspaceTable& table : tables) {
+    writer.BeginTable(table.name, &out);
+    for (const auto& row : table.rows) writer.AppendRow(table.columns, row, &out);
+    writer.EndTable(&out);
+  }
+  return out + writer.Tail();
 }
 
 }  // namespace kaizen

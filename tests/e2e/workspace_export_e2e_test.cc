@@ -149,6 +149,43 @@ TEST_F(WorkspaceExportCliTest, HistoryShowsACorrectionAsASecondRevision) {
   EXPECT_EQ(Lines(r.out).size(), 1u + 541u);  // 540 points, one with two revisions
 }
 
+// 30,000 points make a JSON export of several megabytes, written in one-megabyte pieces: the
+// document must still be whole and every point in it once.
+TEST_F(WorkspaceExportCliTest, ALargeExportStreamsInPiecesAndStaysWhole) {
+  std::string data = "indicator,organisation,period,value\n";
+  for (int s = 0; s < 500; ++s) {
+    for (int m = 0; m < 60; ++m) {
+      data += "big,org" + std::to_string(1000 + s) + "," + std::to_string(2019 + m / 12) + "-" +
+              (m % 12 + 1 < 10 ? "0" : "") + std::to_string(m % 12 + 1) + "-01," +
+              std::to_string(s * 100 + m) + "\n";
+    }
+  }
+  const std::string csv = dir_ + "/big.csv", big = dir_ + "/big.kaizen", out = dir_ + "/big.json";
+  std::ofstream(csv) << data;
+  ASSERT_EQ(Kaizen("init --db '" + big + "'").exit_code, 0);
+  CliRun r = Kaizen("import '" + csv + "' --db '" + big + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = Export(big, "--what all -o '" + out + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = testing::ReadFile(out);
+  EXPECT_GT(text.size(), 3u << 20);
+  const json doc = json::parse(text);
+  ASSERT_EQ(doc["observations"].size(), 30000u);
+  ASSERT_EQ(doc["history"].size(), 30000u);
+  // org1000 is the first series; its 2019-02-01 point is s * 100 + m = 0 * 100 + 1.
+  EXPECT_EQ(doc["observations"][1]["organisation"], "org1000");
+  EXPECT_EQ(doc["observations"][1]["period"], "2019-02-01");
+  EXPECT_EQ(doc["observations"][1]["value"], 1);
+  // The last: s = 499, m = 59 (2023-12-01).
+  EXPECT_EQ(doc["observations"][29999]["organisation"], "org1499");
+  EXPECT_EQ(doc["observations"][29999]["period"], "2023-12-01");
+  EXPECT_EQ(doc["observations"][29999]["value"], 49959);
+  // The CSV streams the same rows: a header and 30,000 lines.
+  r = Export(big, "");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out).size(), 30001u);
+}
+
 TEST_F(WorkspaceExportCliTest, BadRequestsAreRefusedWithAMessage) {
   CliRun r = Export(db_, "--what all --format csv");
   EXPECT_EQ(r.exit_code, 2);
@@ -163,6 +200,14 @@ TEST_F(WorkspaceExportCliTest, BadRequestsAreRefusedWithAMessage) {
   EXPECT_NE(r.err.find("no/such/dir"), std::string::npos) << r.err;
   r = Export(db_, "--what all -o '" + dir_ + "/no/such/dir/w.json'");
   EXPECT_EQ(r.exit_code, 3);
+  // A full disk, streaming and whole.
+  EXPECT_EQ(Export(db_, "-o /dev/full").exit_code, 3);
+  EXPECT_EQ(Export(db_, "--format xlsx -o /dev/full").exit_code, 3);
+  // A failed export leaves the file that was there as it was.
+  const std::string kept = dir_ + "/kept.csv";
+  std::ofstream(kept) << "old\n";
+  EXPECT_EQ(Export(dir_ + "/missing.kaizen", "-o '" + kept + "'").exit_code, 2);
+  EXPECT_EQ(testing::ReadFile(kept), "old\n");
 }
 
 // ---- organisations and users ----------------------------------------------------------------
