@@ -154,10 +154,10 @@ TEST_F(WorkspaceTablesTest, HistoryHasEveryRevisionWithItsImport) {
 
 TEST_F(WorkspaceTablesTest, DecisionsAndCommentaryWithRfc4180Quoting) {
   EXPECT_EQ(WorkspaceTableToCsv(Read(WorkspaceTableKind::kDecisions)),
-            "id,kind,indicator,organisation,date,target,baseline_first_n,baseline_from,"
+            "id,kind,indicator,organisation,date,target,set_by,baseline_first_n,baseline_from,"
             "baseline_to,reason,proposed_by,proposed_at,state,decided_by,decided_at,"
             "decision_comment\n"
-            "1,rebase,falls,,2024-01-15,,,,,new process,carol,2024-06-03T09:14:00Z,approved,dave,"
+            "1,rebase,falls,,2024-01-15,,,,,,new process,carol,2024-06-03T09:14:00Z,approved,dave,"
             "2024-06-03T09:15:00Z,agreed at board\n");
   EXPECT_EQ(WorkspaceTableToCsv(Read(WorkspaceTableKind::kCommentary)),
             "id,indicator,organisation,period,kind,text,source,author,created_by,created_at\n"

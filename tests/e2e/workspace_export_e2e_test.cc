@@ -111,6 +111,9 @@ TEST_F(WorkspaceExportCliTest, JsonHasEveryTableWithTheCatalogueDecisions) {
   for (const auto& d : doc["decisions"]) {
     kinds.push_back(d["kind"]);
     EXPECT_EQ(d["state"], "approved");
+    // The catalogue's target: 95 %, set_by "national"; the rebase has neither.
+    EXPECT_EQ(d["target"], d["kind"] == "target" ? json(95) : json(nullptr));
+    EXPECT_EQ(d["set_by"], d["kind"] == "target" ? "national" : "");
   }
   std::sort(kinds.begin(), kinds.end());
   EXPECT_EQ(kinds, (std::vector<std::string>{"rebase", "target"}));
