@@ -312,6 +312,16 @@ class Workspace {
   // Writes a consistent copy of the whole workspace to `path` (SQLite's online backup: other
   // processes may keep reading and writing). AlreadyExists when `path` exists.
   virtual Status Backup(const std::string& path) = 0;
+
+  // -- export ----------------------------------------------------------------------------------
+  // Calls `on_revision` with every revision of every point (what `kaizen export --what history`
+  // writes), ordered by indicator id, organisation, period, then revision, with the series'
+  // indicator, organisation and period kind. One query, so a large workspace streams without a
+  // PointHistory call per point. Stops at the callback's first error and returns it.
+  virtual Status ForEachRevision(
+      const std::function<Status(const std::string& indicator_id, const std::string& organisation,
+                                 PeriodKind period_kind, const PointRevision& revision)>&
+          on_revision) = 0;
 };
 
 // Opens or creates the SQLite workspace at `path`. Refusals: NotFound (kOpen/kReadOnly on a

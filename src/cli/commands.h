@@ -46,6 +46,10 @@ void AddFreezeCommand(CLI::App* app, int* exit_code);
 void AddPacksCommand(CLI::App* app, int* exit_code);
 void AddBackupCommand(CLI::App* app, int* exit_code);
 void AddRestoreCommand(CLI::App* app, int* exit_code);
+// The workspace as CSV, JSON or .xlsx; its organisations and users (issue 10).
+void AddExportCommand(CLI::App* app, int* exit_code);
+void AddOrganisationsCommand(CLI::App* app, int* exit_code);
+void AddUserCommand(CLI::App* app, int* exit_code);
 
 }  // namespace kaizen::cli
 

@@ -51,6 +51,9 @@ int main(int argc, char** argv) {
   AddPacksCommand(&app, &exit_code);
   AddBackupCommand(&app, &exit_code);
   AddRestoreCommand(&app, &exit_code);
+  AddExportCommand(&app, &exit_code);
+  AddOrganisationsCommand(&app, &exit_code);
+  AddUserCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

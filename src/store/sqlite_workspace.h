@@ -73,6 +73,12 @@ class SqliteWorkspace final : public Workspace {
 
   Status Backup(const std::string& path) override;
 
+  // sqlite_export.cc
+  Status ForEachRevision(
+      const std::function<Status(const std::string& indicator_id, const std::string& organisation,
+                                 PeriodKind period_kind, const PointRevision& revision)>&
+          on_revision) override;
+
  private:
   // PermissionDenied on a read-only workspace, so no change reaches SQLite's own refusal.
   Status CheckWritable() const;

@@ -1,0 +1,260 @@
+// The workspace read as tables (kaizen/workspace_tables.h): what each export format writes.
+#include "kaizen/workspace_tables.h"
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "kaizen/date.h"
+
+namespace kaizen {
+namespace {
+
+TableCell Text(std::string text) { return {.text = std::move(text)}; }
+TableCell Number(double number) { return {.number = number}; }
+
+std::vector<TableColumn> Columns(std::initializer_list<std::pair<const char*, ColumnType>> list) {
+  std::vector<TableColumn> columns;
+  for (const auto& [name, type] : list) columns.push_back({name, type});
+  return columns;
+}
+
+constexpr ColumnType kT = ColumnType::kText;
+constexpr ColumnType kN = ColumnType::kNumber;
+
+// Sets a row's cells in place, so streaming a table allocates nothing per row once the
+// strings have grown to their longest.
+void Set(TableCell* cell, const std::string& text) { cell->text.assign(text); }
+void Set(TableCell* cell, double number) { cell->number = number; }
+
+Status StreamObservations(Workspace* workspace, const TableRowCallback& on_row) {
+  std::vector<TableCell> row(6);
+  return workspace->ForEachSeries([&](Series&& s) {
+    Set(&row[0], s.indicator_id);
+    Set(&row[1], s.organisation);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      Set(&row[2], FormatPeriod(s.periods[i], s.period_kind));
+      Set(&row[3], s.values[i]);
+      Set(&row[4], s.numerators[i]);
+      Set(&row[5], s.denominators[i]);
+      if (Status status = on_row(row); !status.ok()) return status;
+    }
+    return Status::Ok();
+  });
+}
+
+Status StreamHistory(Workspace* workspace, const TableRowCallback& on_row) {
+  std::vector<TableCell> row(12);
+  return workspace->ForEachRevision([&](const std::string& indicator,
+                                        const std::string& organisation, PeriodKind kind,
+                                        const PointRevision& r) {
+    const Observation& o = r.observation;
+    Set(&row[0], indicator);
+    Set(&row[1], organisation);
+    Set(&row[2], FormatPeriod(o.period, kind));
+    Set(&row[3], r.revision);
+    Set(&row[4], o.value);
+    Set(&row[5], o.numerator);
+    Set(&row[6], o.denominator);
+    Set(&row[7], static_cast<double>(r.import.id));
+    Set(&row[8], r.import.file_name);
+    Set(&row[9], r.import.imported_by);
+    Set(&row[10], r.import.imported_at);
+    Set(&row[11], r.line > 0 ? r.line : kMissing);  // 0: a wide file's cell, line not known
+    return on_row(row);
+  });
+}
+
+// A proposal's cells; the target and baseline columns are empty for the kinds they are not.
+std::vector<TableCell> ProposalRow(const Proposal& p) {
+  const bool target = p.kind == ProposalKind::kTarget;
+  const bool baseline = p.kind == ProposalKind::kBaseline;
+  auto day = [](const std::optional<Date>& d) { return Text(d ? d->ToIso() : ""); };
+  return {Number(static_cast<double>(p.id)),
+          Text(std::string(ProposalKindName(p.kind))),
+          Text(p.indicator_id),
+          Text(p.organisation),
+          Text(baseline ? "" : p.date.ToIso()),
+          Number(target ? p.target : kMissing),
+          Text(target ? p.set_by : ""),
+          Number(baseline && p.baseline.first_n > 0 ? p.baseline.first_n : kMissing),
+          baseline ? day(p.baseline.from) : Text(""),
+          baseline ? day(p.baseline.to) : Text(""),
+          Text(p.reason),
+          Text(p.proposed_by),
+          Text(p.proposed_at),
+          Text(std::string(ProposalStateName(p.state))),
+          Text(p.decided_by),
+          Text(p.decided_at),
+          Text(p.decision_comment)};
+}
+
+Status StreamDecisions(Workspace* workspace, const TableRowCallback& on_row) {
+  auto proposals = workspace->Proposals(std::nullopt);
+  if (!proposals.ok()) return proposals.status();
+  for (const Proposal& p : proposals.value()) {
+    if (Status status = on_row(ProposalRow(p)); !status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+Status StreamCommentary(Workspace* workspace, const TableRowCallback& on_row) {
+  auto indicators = workspace->Indicators();
+  if (!indicators.ok()) return indicators.status();
+  std::vector<Comment> comments;
+  for (const IndicatorVersion& indicator : indicators.value()) {
+    auto some = workspace->Comments(indicator.definition.id);
+    if (!some.ok()) return some.status();
+    comments.insert(comments.end(), some->begin(), some->end());
+  }
+  // In the order they were written, as the log reads, whatever their indicator.
+  std::sort(comments.begin(), comments.end(),
+            [](const Comment& a, const Comment& b) { return a.id < b.id; });
+  for (const Comment& c : comments) {
+    Status status =
+        on_row({Number(static_cast<double>(c.id)), Text(c.indicator_id), Text(c.organisation),
+                Text(c.period.ToIso()), Text(std::string(CommentKindName(c.kind))), Text(c.text),
+                Text(c.source), Text(c.author), Text(c.created_by), Text(c.created_at)});
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+Status StreamAudit(Workspace* workspace, const TableRowCallback& on_row) {
+  auto log = workspace->AuditLog();
+  if (!log.ok()) return log.status();
+  for (const AuditEntry& e : log.value()) {
+    Status status =
+        on_row({Number(static_cast<double>(e.seq)), Text(e.at), Text(e.user), Text(e.action),
+                Text(e.subject), Text(e.before), Text(e.after), Text(e.hash)});
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+constexpr std::pair<WorkspaceTableKind, std::string_view> kNames[] = {
+    {WorkspaceTableKind::kObservations, "observations"},
+    {WorkspaceTableKind::kHistory, "history"},
+    {WorkspaceTableKind::kDecisions, "decisions"},
+    {WorkspaceTableKind::kCommentary, "commentary"},
+    {WorkspaceTableKind::kAudit, "audit"},
+};
+
+}  // namespace
+
+std::string_view WorkspaceTableName(WorkspaceTableKind kind) {
+  for (const auto& [value, name] : kNames) {
+    if (value == kind) return name;
+  }
+  return "observations";
+}
+
+Result<WorkspaceTableKind> ParseWorkspaceTableKind(std::string_view name) {
+  for (const auto& [value, spelling] : kNames) {
+    if (spelling == name) return value;
+  }
+  return Status::InvalidArgument("unknown table '" + std::string(name) +
+                                 "' (expected observations, history, decisions, commentary "
+                                 "or audit)");
+}
+
+std::vector<WorkspaceTableKind> AllWorkspaceTableKinds() {
+  std::vector<WorkspaceTableKind> kinds;
+  for (const auto& [value, name] : kNames) kinds.push_back(value);
+  return kinds;
+}
+
+std::vector<TableColumn> WorkspaceTableColumns(WorkspaceTableKind kind) {
+  switch (kind) {
+    case WorkspaceTableKind::kObservations:
+      return Columns({{"indicator", kT},
+                      {"organisation", kT},
+                      {"period", kT},
+                      {"value", kN},
+                      {"numerator", kN},
+                      {"denominator", kN}});
+    case WorkspaceTableKind::kHistory:
+      return Columns({{"indicator", kT},
+                      {"organisation", kT},
+                      {"period", kT},
+                      {"revision", kN},
+                      {"value", kN},
+                      {"numerator", kN},
+                      {"denominator", kN},
+                      {"import_id", kN},
+                      {"file_name", kT},
+                      {"imported_by", kT},
+                      {"imported_at", kT},
+                      {"line", kN}});
+    case WorkspaceTableKind::kDecisions:
+      return Columns({{"id", kN},
+                      {"kind", kT},
+                      {"indicator", kT},
+                      {"organisation", kT},
+                      {"date", kT},
+                      {"target", kN},
+                      {"set_by", kT},
+                      {"baseline_first_n", kN},
+                      {"baseline_from", kT},
+                      {"baseline_to", kT},
+                      {"reason", kT},
+                      {"proposed_by", kT},
+                      {"proposed_at", kT},
+                      {"state", kT},
+                      {"decided_by", kT},
+                      {"decided_at", kT},
+                      {"decision_comment", kT}});
+    case WorkspaceTableKind::kCommentary:
+      return Columns({{"id", kN},
+                      {"indicator", kT},
+                      {"organisation", kT},
+                      {"period", kT},
+                      {"kind", kT},
+                      {"text", kT},
+                      {"source", kT},
+                      {"author", kT},
+                      {"created_by", kT},
+                      {"created_at", kT}});
+    case WorkspaceTableKind::kAudit:
+      break;
+  }
+  return Columns({{"seq", kN},
+                  {"at", kT},
+                  {"user", kT},
+                  {"action", kT},
+                  {"subject", kT},
+                  {"before", kT},
+                  {"after", kT},
+                  {"hash", kT}});
+}
+
+Status ForEachWorkspaceRow(Workspace* workspace, WorkspaceTableKind kind,
+                           const TableRowCallback& on_row) {
+  switch (kind) {
+    case WorkspaceTableKind::kObservations:
+      return StreamObservations(workspace, on_row);
+    case WorkspaceTableKind::kHistory:
+      return StreamHistory(workspace, on_row);
+    case WorkspaceTableKind::kDecisions:
+      return StreamDecisions(workspace, on_row);
+    case WorkspaceTableKind::kCommentary:
+      return StreamCommentary(workspace, on_row);
+    case WorkspaceTableKind::kAudit:
+      break;
+  }
+  return StreamAudit(workspace, on_row);
+}
+
+Result<WorkspaceTable> ReadWorkspaceTable(Workspace* workspace, WorkspaceTableKind kind) {
+  WorkspaceTable table{.name = std::string(WorkspaceTableName(kind)),
+                       .columns = WorkspaceTableColumns(kind)};
+  Status status = ForEachWorkspaceRow(workspace, kind, [&](const std::vector<TableCell>& row) {
+    table.rows.push_back(row);
+    return Status::Ok();
+  });
+  if (!status.ok()) return status;
+  return table;
+}
+
+}  // namespace kaizen
