@@ -58,6 +58,11 @@ Result<FrozenPack> FreezeReport(Workspace* workspace, const FreezeRequest& reque
   if (!catalogue.ok()) return catalogue.status();
   ReportRequest report_request{.as_of = request.as_of, .title = request.title};
   report_request.series.catalogue = &catalogue.value();
+  // The pack is the report as the board sees it: with what it is as at and what changed since
+  // the pack before it.
+  auto notices = WorkspaceReportNotices(workspace, catalogue.value(), request.as_of);
+  if (!notices.ok()) return notices.status();
+  report_request.notices = std::move(notices).value();
   WorkspaceSource source(workspace);
   auto report = AssembleReport(source, report_request, diagnostics);
   if (!report.ok()) return report.status();
