@@ -16,8 +16,11 @@ run: configure
 	$(BUILD)/kaizen report examples/nhs-ae/ae_type1.csv --indicators examples/nhs-ae/indicators.toml -o $(OUT)/nhs-ae-report.html --as-of 2019-04-20
 	$(BUILD)/kaizen report examples/infections/infections.csv --indicators examples/infections/indicators.toml -o $(OUT)/infections-report.html --as-of 2017-01-20
 	$(BUILD)/kaizen summary examples/nhs-ae/ae_type1.csv --indicators examples/nhs-ae/indicators.toml --as-of 2019-04-20
+	scripts/demo-workspace $(BUILD)/kaizen $(OUT)
 	@echo
 	@echo "Board reports: $(CURDIR)/$(OUT)/nhs-ae-report.html and $(CURDIR)/$(OUT)/infections-report.html"
+	@echo "  and from the demo workspace $(OUT)/demo.kaizen: $(CURDIR)/$(OUT)/workspace-report.html"
+	@echo "  (try: $(BUILD)/kaizen pending --db $(OUT)/demo.kaizen; $(BUILD)/kaizen audit list --db $(OUT)/demo.kaizen)"
 	@echo "  open one in a browser (for example: xdg-open $(OUT)/nhs-ae-report.html);"
 	@echo "  for the PDF pack: $(BUILD)/kaizen report examples/nhs-ae/ae_type1.csv --indicators examples/nhs-ae/indicators.toml -o $(OUT)/nhs-ae-report.pdf --as-of 2019-04-20"
 	@echo "  to start from your own data: docs/catalogue.md (the catalogue) and docs/cli.md (kaizen check DATA first)"
