@@ -5,6 +5,7 @@
 // not once per series; a series new to the workspace skips the look-up of its stored points;
 // and observations are written kBatchRows to a statement, because stepping and resetting a
 // statement costs more than binding its values.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -228,18 +229,20 @@ struct ImportTally {
   std::string corrected_before, corrected_after;
 };
 
-// Compares one series with its stored points (both sorted by period) and writes the points that
-// are new or corrected.
+// Compares one series with its stored points (sorted by period) and writes the points that are
+// new or corrected. A binary search per point, not a merge, so the series' own order does not
+// matter.
 Status ImportPoints(const Series& series, std::int64_t series_id,
                     const std::vector<StoredPoint>& stored, ObservationWriter& writer,
                     ImportTally& tally) {
   ImportedIndicator& counts = tally.per_indicator[series.indicator_id];
   counts.indicator_id = series.indicator_id;
-  auto next = stored.begin();
   for (std::size_t i = 0; i < series.size(); ++i) {
     const std::int32_t period = series.periods[i].days_since_epoch();
     const PointValues point = PointOf(series, i);
-    while (next != stored.end() && next->period < period) ++next;
+    const auto next =
+        std::lower_bound(stored.begin(), stored.end(), period,
+                         [](const StoredPoint& p, std::int32_t key) { return p.period < key; });
     int revision = 1;
     if (next != stored.end() && next->period == period) {
       if (SameValues(next->values, point)) {
