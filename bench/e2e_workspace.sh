@@ -32,7 +32,10 @@ awk -F, -v OFS=, 'NR > 1 && NR % 100 == 0 { $4 = sprintf("%.2f", $4 + 0.5) } { p
 changed=$(cmp -l "$file" corrected.csv 2>/dev/null | wc -l || true)
 [[ "$changed" -gt 0 ]] || { echo "the corrected copy equals the file" >&2; exit 1; }
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+median() {
+  sort -n | awk '{ v[NR] = $1 }
+    END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'
+}
 
 # measure PREPARE COMMAND: runs PREPARE (untimed) then COMMAND, `runs` times; prints
 # "wall_seconds cpu_seconds peak_rss_kb" (medians; the RSS is the largest process's).
@@ -96,6 +99,7 @@ echo "| re-import, 1 % changed ($corrected corrected) | $re_s | $re_cpu |" \
 echo "| summary --db W | $ws_s | $ws_cpu | $(ratio "$ws_s" "$csv_s") × the CSV's" \
   "($(ratio "$ws_cpu" "$csv_cpu") × of CPU) | $(mb "$ws_rss") |"
 echo "| summary FILE | $csv_s | $csv_cpu | | $(mb "$csv_rss") |"
-echo "| workspace size after the import | | | $bytes B, $(per "$bytes" $observations) B/observation | |"
+echo "| workspace size after the import | | |" \
+  "$bytes B, $(per "$bytes" $observations) B/observation | |"
 echo "| after the re-import ($((observations + corrected)) rows) | | |" \
   "$bytes_after B, $(per "$bytes_after" $((observations + corrected))) B/row | |"
