@@ -77,7 +77,8 @@ set(KAIZEN_LAYER_engine_HEADERS aggregate.h capability.h explain.h funnel.h hypo
                                 summary.h)
 set(KAIZEN_LAYER_ingest_HEADERS data_source.h ingest.h records.h)
 set(KAIZEN_LAYER_store_HEADERS workspace.h)
-set(KAIZEN_LAYER_export_HEADERS analysis_export.h export.h json.h workspace_export.h)
+set(KAIZEN_LAYER_export_HEADERS analysis_export.h audit_export.h export.h json.h
+                                workspace_export.h)
 set(KAIZEN_LAYER_render_HEADERS analysis_render.h analysis_report.h render.h)
 set(KAIZEN_LAYER_raster_HEADERS)
 set(KAIZEN_LAYER_app_HEADERS app.h app_analysis.h app_types.h app_workspace.h)

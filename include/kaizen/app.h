@@ -194,6 +194,7 @@ struct ReportRequest {
   std::string title;  // "" : the catalogue's title, else "Integrated performance report"
   Palette palette = Palette::kMdc;
   ReportFormat format = ReportFormat::kHtml;
+  std::vector<ReportNotice> notices;  // shown above the summary (WorkspaceReportNotices)
 };
 struct BoardReport {
   BoardReport() = default;

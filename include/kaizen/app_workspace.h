@@ -13,6 +13,7 @@
 
 #include "kaizen/app.h"
 #include "kaizen/data_source.h"
+#include "kaizen/render.h"
 #include "kaizen/workspace.h"
 
 namespace kaizen::app {
@@ -61,6 +62,36 @@ Result<ImportResult> ImportFile(const std::string& path, const ImportRequest& re
 Result<ImportResult> ImportSource(const DataSource& source, const std::string& sha256,
                                   const ImportRequest& request, Workspace* workspace,
                                   JobDiagnostics* diagnostics);
+
+// What a board report from the workspace says above its summary (issue 10, item 5), each as a
+// ReportNotice for ReportRequest::notices:
+//   "As at": the import and audit entry the figures and decisions are as at;
+//   "Since the last frozen pack": the decisions taken (approved, rejected, recorded from a
+//     catalogue, definitions changed) and the values corrected since it was frozen, from the
+//     audit log; or that none has been frozen;
+//   "Pending decisions": each pending proposal with the latest limits now and if it were
+//     approved, per series it applies to (`catalogue` is the workspace's CurrentCatalogue).
+// Fails with the workspace's error.
+Result<std::vector<ReportNotice>> WorkspaceReportNotices(Workspace* workspace,
+                                                         const Catalogue& catalogue, Date as_of);
+
+// ---- freeze: the board report stored as a pack that never changes (issue 10, item 5) ----------
+
+struct FreezeRequest {
+  std::string title;  // the pack's and the report's title; required
+  Date as_of;         // the report's date and "today" for the stale flag
+  bool with_pdf = false;
+  Change change;  // who freezes, when and why
+};
+
+// Builds the board report from the workspace's series and its catalogue in force
+// (WorkspaceSource, Workspace::CurrentCatalogue), as HTML and, with_pdf, as PDF, then stores
+// both with Workspace::Freeze. Returns the stored pack without its content (id, sha256, marks).
+// Fails with InvalidArgument for an empty title, FailedPrecondition when the workspace holds no
+// series, the report's error, IOError when the PDF cannot be made, or the workspace's refusal
+// (PermissionDenied read-only, Busy); nothing is stored then.
+Result<FrozenPack> FreezeReport(Workspace* workspace, const FreezeRequest& request,
+                                JobDiagnostics* diagnostics);
 
 }  // namespace kaizen::app
 

@@ -54,11 +54,20 @@ struct ReportSeries {
   std::vector<Annotation> comments;  // the data's comment column for this series, by period
 };
 
+// A block of plain sentences shown above the summary, under its heading: for a report from a
+// workspace, what its figures are as at, what changed since the last frozen pack and what is
+// pending (app::WorkspaceReportNotices). Drawn as given.
+struct ReportNotice {
+  std::string heading;
+  std::vector<std::string> lines;
+};
+
 struct ReportInput {
   std::string title;
   std::string organisation_filter;  // shown in the header when the report is for one org
   Date generated_on;                // supplied by the caller (the engine never reads clocks)
   Palette palette = Palette::kMdc;
+  std::vector<ReportNotice> notices;  // shown in order above the summary (HTML only)
   std::vector<ReportSeries> series;
 };
 

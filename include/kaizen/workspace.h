@@ -137,12 +137,18 @@ struct Proposal {
   std::string organisation;  // "" : every organisation
   Date date;                 // the rebase or ghost's period; the target's first period
   double target = kMissing;  // kTarget: the value; NaN removes the target from `date`
+  std::string set_by;        // kTarget: "national", "regional", "local" or a name
   Baseline baseline;         // kBaseline: the points that give each segment's estimates
   std::string reason;
   std::string proposed_by, proposed_at;
   ProposalState state = ProposalState::kPending;
   std::string decided_by, decided_at, decision_comment;
 };
+
+// Adds the proposal's decision to `indicator` as an approved one would be (a rebase, ghost or
+// target step for its organisation, or the baseline): what CurrentCatalogue does with every
+// approved proposal, and what a report uses to show a pending one's limits beside the current.
+void ApplyProposal(const Proposal& proposal, Indicator* indicator);
 
 struct WorkspaceAnnotation {
   std::int64_t id = 0;

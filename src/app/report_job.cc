@@ -91,6 +91,7 @@ Result<BoardReport> AssembleReport(const DataSource& source, const ReportRequest
   out.model.organisation_filter = request.series.selection.organisation;
   out.model.generated_on = request.as_of;
   out.model.palette = request.palette;
+  out.model.notices = request.notices;
   std::vector<const Series*> sources;
   if (Status st = AddSeries(source, prepared, *loaded, request.as_of, &out, &sources, diagnostics);
       !st.ok())

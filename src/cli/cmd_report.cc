@@ -6,6 +6,8 @@
 
 #include "cli/commands.h"
 #include "cli/common.h"
+#include "cli/workspace_options.h"
+#include "kaizen/app_workspace.h"
 #include "kaizen/file_util.h"
 #include "kaizen/render.h"
 
@@ -52,12 +54,19 @@ void AddReportCommand(CLI::App* app, int* exit_code) {
     }
     Inputs inputs;
     if ((*exit_code = PrepareInputs(o->data, &inputs)) != kExitOk) return;
-    const app::ReportRequest request{
-        .series = RequestFor(o->data, inputs),
-        .as_of = *as_of,
-        .title = o->title,
-        .palette = palette,
-        .format = pdf ? app::ReportFormat::kPdf : app::ReportFormat::kHtml};
+    app::ReportRequest request{.series = RequestFor(o->data, inputs),
+                               .as_of = *as_of,
+                               .title = o->title,
+                               .palette = palette,
+                               .format = pdf ? app::ReportFormat::kPdf : app::ReportFormat::kHtml};
+    if (inputs.workspace) {
+      auto notices = app::WorkspaceReportNotices(inputs.workspace.get(), *inputs.catalogue, *as_of);
+      if (!notices.ok()) {
+        *exit_code = ReportWorkspaceFailure(notices.status());
+        return;
+      }
+      request.notices = std::move(notices).value();
+    }
     app::JobDiagnostics d;
     Result<app::BoardReport> report = app::AssembleReport(inputs.Source(), request, &d);
     PrintJobDiagnostics(d);

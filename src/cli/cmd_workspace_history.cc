@@ -1,6 +1,8 @@
 // kaizen indicators (list, show, history) and kaizen history (of a point or an indicator): what
 // the workspace holds and how it came to hold it.
 #include <CLI/CLI.hpp>
+#include <cmath>
+#include <cstdint>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -86,7 +88,36 @@ std::string DescribePoint(const std::string& where, const std::vector<PointRevis
 struct HistoryOptions {
   WorkspaceCliOptions workspace;
   std::string indicator, organisation, period;
+  std::int64_t proposal = 0;
 };
+
+// A decision's story: what was proposed, by whom and why, and how it was decided.
+std::string DescribeProposal(const Proposal& p) {
+  std::string what = std::string(ProposalKindName(p.kind)) + " of " + p.indicator_id +
+                     (p.organisation.empty() ? "" : " for " + p.organisation) + " from " +
+                     p.date.ToIso();
+  if (p.kind == ProposalKind::kTarget) {
+    what += std::isnan(p.target) ? " (no target)" : " at " + FormatNumber(p.target);
+  }
+  std::string out = "proposal " + std::to_string(p.id) + ": " + what + "\n  proposed " +
+                    p.proposed_at + " by " + p.proposed_by + ": " + p.reason + "\n";
+  if (p.state == ProposalState::kPending) return out + "  pending\n";
+  out += "  " + std::string(ProposalStateName(p.state)) +
+         (p.decided_at.empty() ? "" : " " + p.decided_at) +
+         (p.decided_by.empty() ? "" : " by " + p.decided_by) +
+         (p.decision_comment.empty() ? "" : ": " + p.decision_comment) + "\n";
+  return out;
+}
+
+int RunProposalHistory(Workspace* workspace, std::int64_t id) {
+  auto proposals = workspace->Proposals(std::nullopt);
+  if (!proposals.ok()) return ReportWorkspaceFailure(proposals.status());
+  for (const Proposal& p : proposals.value()) {
+    if (p.id == id) return WriteOutput("-", DescribeProposal(p));
+  }
+  std::cerr << "kaizen: " << workspace->Location() << ": no proposal " << id << "\n";
+  return kExitBadInput;
+}
 
 int RunPointHistory(Workspace* workspace, const HistoryOptions& o) {
   auto period = Date::ParseIso(o.period);
@@ -110,6 +141,11 @@ int RunHistory(const HistoryOptions& o) {
   int exit_code = kExitOk;
   auto workspace = OpenForCommand(o.workspace, WorkspaceAccess::kRead, &exit_code);
   if (!workspace) return exit_code;
+  if (o.proposal != 0) return RunProposalHistory(workspace.get(), o.proposal);
+  if (o.indicator.empty()) {
+    std::cerr << "give --indicator ID (with --period for a point) or --proposal N\n";
+    return kExitBadInput;
+  }
   if (!o.period.empty()) return RunPointHistory(workspace.get(), o);
   auto versions = workspace->IndicatorHistory(o.indicator);
   if (!versions.ok()) return ReportWorkspaceFailure(versions.status());
@@ -158,10 +194,12 @@ void AddIndicatorsCommand(CLI::App* app, int* exit_code) {
 
 void AddHistoryCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
-      "history", "how a point (--period) or an indicator's definition came to be what it is");
+      "history",
+      "how a point (--period), an indicator's definition or a decision came to be what it is");
   auto o = std::make_shared<HistoryOptions>();
   AddWorkspaceOptions(cmd, &o->workspace, WorkspaceAccess::kRead);
-  cmd->add_option("--indicator", o->indicator, "the indicator id")->required();
+  cmd->add_option("--indicator", o->indicator, "the indicator id");
+  cmd->add_option("--proposal", o->proposal, "a proposal's id: how it was proposed and decided");
   cmd->add_option("--org", o->organisation, "the organisation (of a point)");
   cmd->add_option("--period", o->period, "the point's period (YYYY-MM-DD): its revisions");
   cmd->callback([o, exit_code] { *exit_code = RunHistory(*o); });

@@ -40,6 +40,12 @@ void AddRejectCommand(CLI::App* app, int* exit_code);
 void AddPendingCommand(CLI::App* app, int* exit_code);
 void AddAnnotateCommand(CLI::App* app, int* exit_code);
 void AddCommentCommand(CLI::App* app, int* exit_code);
+// The workspace's audit log, frozen packs, backup and restore (issue 10).
+void AddAuditCommand(CLI::App* app, int* exit_code);
+void AddFreezeCommand(CLI::App* app, int* exit_code);
+void AddPacksCommand(CLI::App* app, int* exit_code);
+void AddBackupCommand(CLI::App* app, int* exit_code);
+void AddRestoreCommand(CLI::App* app, int* exit_code);
 
 }  // namespace kaizen::cli
 

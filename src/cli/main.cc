@@ -46,6 +46,11 @@ int main(int argc, char** argv) {
   AddPendingCommand(&app, &exit_code);
   AddAnnotateCommand(&app, &exit_code);
   AddCommentCommand(&app, &exit_code);
+  AddAuditCommand(&app, &exit_code);
+  AddFreezeCommand(&app, &exit_code);
+  AddPacksCommand(&app, &exit_code);
+  AddBackupCommand(&app, &exit_code);
+  AddRestoreCommand(&app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

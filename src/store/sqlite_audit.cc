@@ -56,6 +56,23 @@ Result<AuditEntry> LastEntry(const Db& db) {
   return entry;
 }
 
+// The chain cannot show that entries were cut from its end; a frozen pack can: it records the
+// seq of its own freeze entry, so a log that ends before the highest mark has lost entries.
+Result<AuditVerdict> CheckPackMarks(const Db& db, AuditVerdict verdict) {
+  auto select = Statement::Prepare(
+      db, "SELECT id, last_audit_seq FROM packs ORDER BY last_audit_seq DESC, id LIMIT 1");
+  if (!select.ok()) return select.status();
+  auto row = select->Step();
+  if (!row.ok()) return row.status();
+  if (!row.value() || select->Int(1) <= verdict.entries) return verdict;
+  verdict.first_bad = verdict.entries + 1;
+  verdict.problem = "entry " + std::to_string(verdict.first_bad) +
+                    " is missing: the log ends at entry " + std::to_string(verdict.entries) +
+                    " but frozen pack " + std::to_string(select->Int(0)) + " saw entry " +
+                    std::to_string(select->Int(1));
+  return verdict;
+}
+
 }  // namespace
 
 std::string AuditHash(std::string_view previous_hash, const AuditEntry& entry) {
@@ -138,7 +155,7 @@ Result<AuditVerdict> VerifyAuditChain(const Db& db) {
     previous = entry.hash;
     ++expected_seq;
   }
-  return verdict;
+  return CheckPackMarks(db, verdict);
 }
 
 }  // namespace kaizen::store

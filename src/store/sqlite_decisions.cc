@@ -129,8 +129,8 @@ Result<std::int64_t> InsertProposal(const Db& db, const Proposal& p) {
       db,
       "INSERT INTO proposals (kind, indicator_id, organisation, period, target, "
       "baseline_first_n, baseline_from, baseline_to, reason, proposed_by, proposed_at, state, "
-      "decided_by, decided_at, decision_comment) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+      "decided_by, decided_at, decision_comment, set_by) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
   if (!insert.ok()) return insert.status();
   insert->Bind(1, ProposalKindName(p.kind)).Bind(2, p.indicator_id).Bind(3, p.organisation);
   insert->Bind(4, std::int64_t{p.date.days_since_epoch()});
@@ -147,6 +147,7 @@ Result<std::int64_t> InsertProposal(const Db& db, const Proposal& p) {
   insert->Bind(9, p.reason).Bind(10, p.proposed_by).Bind(11, p.proposed_at);
   insert->Bind(12, ProposalStateName(p.state)).BindTextOrNull(13, p.decided_by);
   insert->BindTextOrNull(14, p.decided_at).BindTextOrNull(15, p.decision_comment);
+  insert->Bind(16, p.kind == ProposalKind::kTarget ? p.set_by : "");
   auto row = insert->Step();
   if (!row.ok()) return row.status();
   return insert->Int(0);
@@ -155,7 +156,7 @@ Result<std::int64_t> InsertProposal(const Db& db, const Proposal& p) {
 constexpr const char* kSelectProposals =
     "SELECT id, kind, indicator_id, organisation, period, target, baseline_first_n, "
     "baseline_from, baseline_to, reason, proposed_by, proposed_at, state, decided_by, "
-    "decided_at, decision_comment FROM proposals ";
+    "decided_at, decision_comment, set_by FROM proposals ";
 
 std::optional<Date> OptionalDay(const Statement& row, int column) {
   if (row.IsNull(column)) return std::nullopt;
@@ -188,6 +189,7 @@ Result<Proposal> ReadProposal(const Db& db, const Statement& row) {
   p.decided_by = row.Text(13);
   p.decided_at = row.Text(14);
   p.decision_comment = row.Text(15);
+  p.set_by = row.Text(16);
   return p;
 }
 
@@ -312,12 +314,15 @@ class CatalogueRecorder {
 
   // One approved proposal per organisation of `scope`.
   Status Decision(Proposal p, const kaizen::Decision& d, const OrganisationScope& scope) {
-    p.reason = d.reason.empty() ? "from the indicator catalogue" : d.reason;
+    // The decision as the catalogue records it (who and when may be blank there), so the
+    // workspace's results equal the catalogue's; who imported it is the proposer, and the
+    // audit log's.
+    p.reason = d.reason;
     p.proposed_by = change_.user;
     p.proposed_at = time_;
     p.state = ProposalState::kApproved;
-    p.decided_by = d.decided_by.empty() ? change_.user : d.decided_by;
-    p.decided_at = d.decided_on ? DayAsChangeTime(*d.decided_on) : time_;
+    p.decided_by = d.decided_by;
+    p.decided_at = d.decided_on ? DayAsChangeTime(*d.decided_on) : "";
     p.decision_comment = "from the indicator catalogue";
     for (const std::string& org : ScopeRows(scope)) {
       p.organisation = org;
@@ -396,6 +401,7 @@ Status RecordIndicator(CatalogueRecorder* recorder, const Indicator& indicator) 
     p.kind = ProposalKind::kTarget;
     p.date = step.from;
     p.target = step.value;
+    p.set_by = step.set_by;
     if (Status s = recorder->Decision(p, step.decision, step.organisations); !s.ok()) return s;
   }
   p.target = kMissing;
@@ -435,9 +441,15 @@ OrganisationScope ScopeOf(const std::string& organisation) {
   return scope;
 }
 
-// Adds one approved proposal to its indicator. Baselines come in decision order, so the last
-// one attached (the latest decided) is the one in force.
-void AttachProposal(const Proposal& p, Indicator* indicator) {
+}  // namespace
+}  // namespace kaizen::store
+
+namespace kaizen {
+
+// Baselines come in decision order, so the last one applied (the latest decided) is in force.
+void ApplyProposal(const Proposal& p, Indicator* indicator) {
+  using store::DayOf;
+  using store::ScopeOf;
   const kaizen::Decision decision{
       .reason = p.reason, .decided_by = p.decided_by, .decided_on = DayOf(p.decided_at)};
   switch (p.kind) {
@@ -450,7 +462,7 @@ void AttachProposal(const Proposal& p, Indicator* indicator) {
     case ProposalKind::kTarget:
       indicator->targets.push_back({.from = p.date,
                                     .value = p.target,
-                                    .set_by = "",  // not kept by the workspace
+                                    .set_by = p.set_by,
                                     .decision = decision,
                                     .organisations = ScopeOf(p.organisation)});
       break;
@@ -460,7 +472,9 @@ void AttachProposal(const Proposal& p, Indicator* indicator) {
   }
 }
 
-}  // namespace
+}  // namespace kaizen
+
+namespace kaizen::store {
 
 // ---- proposals --------------------------------------------------------------------------------
 
@@ -662,7 +676,7 @@ Status SqliteWorkspace::AttachDecisions(Catalogue* catalogue) {
   if (!approved.ok()) return approved.status();
   for (const Proposal& p : approved.value()) {
     if (auto found = by_id.find(p.indicator_id); found != by_id.end()) {
-      AttachProposal(p, found->second);
+      ApplyProposal(p, found->second);
     }
   }
   auto annotations = Annotations("");

@@ -104,6 +104,7 @@ CREATE TABLE proposals (
   organisation TEXT NOT NULL,
   period INTEGER NOT NULL,
   target REAL,
+  set_by TEXT NOT NULL DEFAULT '',
   baseline_first_n INTEGER, baseline_from INTEGER, baseline_to INTEGER,
   reason TEXT NOT NULL,
   proposed_by TEXT NOT NULL,

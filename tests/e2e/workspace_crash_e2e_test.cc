@@ -52,8 +52,8 @@ class WorkspaceCrashTest : public CliTest {
                        std::to_string(w.AuditLog()->size()) + "\n";
     Status read = w.ForEachSeries([&](Series&& s) {
       for (std::size_t i = 0; i < s.size(); ++i) {
-        text += s.organisation + " " + s.periods[i].ToIso() + " " + std::to_string(s.values[i]) +
-                "\n";
+        text +=
+            s.organisation + " " + s.periods[i].ToIso() + " " + std::to_string(s.values[i]) + "\n";
       }
       return Status::Ok();
     });
@@ -79,7 +79,8 @@ class WorkspaceCrashTest : public CliTest {
 
 TEST_F(WorkspaceCrashTest, AnImportKilledAtAnyMomentLeavesTheStateBeforeOrAfter) {
   const std::string first = WriteData("may.csv", 300, 36, 0);
-  const std::string next = WriteData("june.csv", 300, 48, 0.5);  // every value corrected, +12 months
+  const std::string next =
+      WriteData("june.csv", 300, 48, 0.5);  // every value corrected, +12 months
   const std::string base = dir_ + "/base.kaizen";
   ASSERT_EQ(Kaizen("init --db '" + base + "'").exit_code, 0);
   ASSERT_EQ(Kaizen("import '" + first + "' --db '" + base + "'").exit_code, 0);
@@ -130,8 +131,8 @@ TEST_F(WorkspaceCrashTest, AFullDiskInTheMiddleOfAnImportLosesNothing) {
   const std::string before = Snapshot(db);
   // SIGXFSZ ignored, so a write past the limit fails with EFBIG instead of killing kaizen; the
   // limit (512-byte blocks in sh) leaves room for the small workspace but not the big import.
-  const CliRun full = Shell("trap '' XFSZ; ulimit -f 2048; \"$KAIZEN\" import '" + big +
-                            "' --db '" + db + "'");
+  const CliRun full =
+      Shell("trap '' XFSZ; ulimit -f 2048; \"$KAIZEN\" import '" + big + "' --db '" + db + "'");
   EXPECT_NE(full.exit_code, 0);
   EXPECT_NE(full.exit_code, -1) << "kaizen died instead of reporting the failure";
   EXPECT_NE(full.err.find(db), std::string::npos) << full.err;

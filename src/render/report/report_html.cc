@@ -520,6 +520,19 @@ void SeriesSection(MarkupWriter& w, const ReportInput& input, int index) {
   w.Close();
 }
 
+// The notices above the summary, one section each, as given.
+void Notices(MarkupWriter& w, const std::vector<ReportNotice>& notices) {
+  if (notices.empty()) return;
+  w.Open("section", {{"id", "notices"}, {"class", "notices"}});
+  for (const ReportNotice& notice : notices) {
+    w.Leaf("h2", {}, notice.heading);
+    w.Open("ul");
+    for (const std::string& line : notice.lines) w.Leaf("li", {}, line);
+    w.Close();
+  }
+  w.Close();
+}
+
 }  // namespace
 
 std::string RenderReportHtml(const ReportInput& input) {
@@ -545,6 +558,7 @@ std::string RenderReportHtml(const ReportInput& input) {
   w.Close();
 
   w.Open("main");
+  Notices(w, input.notices);
   w.Open("section", {{"id", "summary"}});
   w.Leaf("h2", {}, "Integrated Performance Report");
   w.Leaf("p", {{"class", "key"}},
