@@ -5,7 +5,7 @@ BUILD := build/$(PRESET)
 JOBS ?= 2
 OUT ?= out
 
-.PHONY: run test build deps configure bench bench-e2e fuzz format clean asan
+.PHONY: run test build deps configure bench bench-e2e bench-workspace fuzz format clean asan
 
 # The examples' data end in March 2019 and December 2016: --as-of sets "today" to just after,
 # as at the board meeting that would have used them (otherwise every row is flagged stale).
@@ -42,6 +42,10 @@ bench: build
 
 bench-e2e: build
 	bench/e2e_summary.sh $(BUILD)
+
+# Import, re-import, summary and size of the workspace (issue 10's targets).
+bench-workspace: build
+	bench/e2e_workspace.sh $(BUILD)
 
 # libFuzzer targets for every parser (clang 14); each runs for FUZZ_SECONDS.
 FUZZ_SECONDS ?= 60

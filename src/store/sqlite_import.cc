@@ -1,9 +1,16 @@
 // Imports: series become observations, each point's revisions kept (a correction supersedes a
 // value and keeps the old one), all of one import in one transaction.
+//
+// Speed (docs/performance.md, "The workspace"): every statement is prepared once per import,
+// not once per series; a series new to the workspace skips the look-up of its stored points;
+// and observations are written kBatchRows to a statement, because stepping and resetting a
+// statement costs more than binding its values.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "kaizen/names.h"
@@ -44,52 +51,274 @@ std::string DescribePoint(const PointValues& p) {
   return std::isnan(p.value) ? "missing" : FormatNumber(p.value);
 }
 
+// The latest revision of one stored point.
 struct StoredPoint {
+  std::int32_t period;
   int revision;
   PointValues values;
 };
 
-// The latest revision of every point of one series, by period.
-Result<std::map<int32_t, StoredPoint>> LatestPoints(const Db& db, std::int64_t series_id) {
-  auto select =
-      Statement::Prepare(db,
-                         "SELECT period, revision, value, numerator, denominator, subgroup_sd "
-                         "FROM observations WHERE series_id = ? ORDER BY period, revision");
-  if (!select.ok()) return select.status();
-  select->Bind(1, series_id);
-  std::map<int32_t, StoredPoint> points;
-  for (;;) {
-    auto row = select->Step();
-    if (!row.ok()) return row.status();
-    if (!row.value()) break;
-    points[static_cast<int32_t>(select->Int(0))] = {
-        static_cast<int>(select->Int(1)),
-        {select->Real(2), select->Real(3), select->Real(4), select->Real(5)}};
+// One observation row to write.
+struct NewRow {
+  std::int64_t series_id;
+  std::int32_t period;
+  int revision;
+  PointValues values;
+};
+
+// Rows per multi-row INSERT: 32 rows of 8 parameters, far below SQLite's parameter limit;
+// larger batches measured no faster.
+constexpr std::size_t kBatchRows = 32;
+
+std::string InsertObservationsSql(std::size_t rows) {
+  std::string sql =
+      "INSERT INTO observations (series_id, period, revision, value, numerator, denominator, "
+      "subgroup_sd, import_id, line) VALUES ";
+  for (std::size_t i = 0; i < rows; ++i)
+    sql += i == 0 ? "(?,?,?,?,?,?,?,?,0)" : ",(?,?,?,?,?,?,?,?,0)";
+  return sql;
+}
+
+// Writes the observations of one import, kBatchRows to a statement; Finish writes the rest
+// one by one. Rows go in the order they are added.
+class ObservationWriter {
+ public:
+  static Result<ObservationWriter> Prepare(const Db& db, std::int64_t import_id) {
+    auto batch = Statement::Prepare(db, InsertObservationsSql(kBatchRows));
+    if (!batch.ok()) return batch.status();
+    auto single = Statement::Prepare(db, InsertObservationsSql(1));
+    if (!single.ok()) return single.status();
+    return ObservationWriter(std::move(batch).value(), std::move(single).value(), import_id);
   }
-  return points;
+
+  Status Add(const NewRow& row) {
+    pending_.push_back(row);
+    if (pending_.size() < kBatchRows) return Status::Ok();
+    for (std::size_t i = 0; i < pending_.size(); ++i)
+      BindRow(batch_, 8 * static_cast<int>(i), pending_[i]);
+    pending_.clear();
+    return batch_.Run();
+  }
+
+  Status Finish() {
+    for (const NewRow& row : pending_) {
+      BindRow(single_, 0, row);
+      if (Status status = single_.Run(); !status.ok()) return status;
+    }
+    pending_.clear();
+    return Status::Ok();
+  }
+
+ private:
+  ObservationWriter(Statement batch, Statement single, std::int64_t import_id)
+      : batch_(std::move(batch)), single_(std::move(single)), import_id_(import_id) {
+    pending_.reserve(kBatchRows);
+  }
+
+  // Binds `row` to the eight parameters after `offset`.
+  void BindRow(Statement& statement, int offset, const NewRow& row) const {
+    statement.Bind(offset + 1, row.series_id).Bind(offset + 2, std::int64_t{row.period});
+    statement.Bind(offset + 3, std::int64_t{row.revision}).Bind(offset + 4, row.values.value);
+    statement.Bind(offset + 5, row.values.numerator).Bind(offset + 6, row.values.denominator);
+    statement.Bind(offset + 7, row.values.subgroup_sd).Bind(offset + 8, import_id_);
+  }
+
+  Statement batch_;
+  Statement single_;
+  std::int64_t import_id_;
+  std::vector<NewRow> pending_;
+};
+
+// The look-ups an import makes per series, each statement prepared once.
+class SeriesLookups {
+ public:
+  static Result<SeriesLookups> Prepare(const Db& db) {
+    auto defined = Statement::Prepare(db, "SELECT 1 FROM indicators WHERE id = ?");
+    if (!defined.ok()) return defined.status();
+    auto find = Statement::Prepare(
+        db, "SELECT id, period_kind FROM series WHERE indicator_id = ? AND organisation = ?");
+    if (!find.ok()) return find.status();
+    auto insert = Statement::Prepare(
+        db,
+        "INSERT INTO series (indicator_id, organisation, period_kind) VALUES (?, ?, ?) "
+        "RETURNING id");
+    if (!insert.ok()) return insert.status();
+    auto kind = Statement::Prepare(db, "UPDATE series SET period_kind = ? WHERE id = ?");
+    if (!kind.ok()) return kind.status();
+    auto latest =
+        Statement::Prepare(db,
+                           "SELECT period, revision, value, numerator, denominator, subgroup_sd "
+                           "FROM observations WHERE series_id = ? ORDER BY period, revision");
+    if (!latest.ok()) return latest.status();
+    return SeriesLookups(std::move(defined).value(), std::move(find).value(),
+                         std::move(insert).value(), std::move(kind).value(),
+                         std::move(latest).value());
+  }
+
+  // Whether the workspace defines the indicator (a series may only be imported under one).
+  Result<bool> IsDefined(const std::string& indicator_id) {
+    if (defined_ids_.count(indicator_id) != 0) return true;
+    defined_.Bind(1, indicator_id);
+    auto row = defined_.Step();
+    defined_.Reset();
+    if (!row.ok()) return row.status();
+    if (row.value()) defined_ids_.insert(indicator_id);
+    return row.value();
+  }
+
+  // The id of the series row for (indicator, organisation), made when missing (then *is_new),
+  // its period kind set to the series'.
+  Result<std::int64_t> Id(const Series& series, bool* is_new) {
+    find_.Bind(1, series.indicator_id).Bind(2, series.organisation);
+    auto found = find_.Step();
+    if (!found.ok()) return found.status();
+    *is_new = !found.value();
+    const std::string_view kind = PeriodKindName(series.period_kind);
+    if (found.value()) {
+      const std::int64_t id = find_.Int(0);
+      const bool same_kind = find_.Text(1) == kind;
+      find_.Reset();
+      if (same_kind) return id;
+      update_kind_.Bind(1, kind).Bind(2, id);
+      if (Status status = update_kind_.Run(); !status.ok()) return status;
+      return id;
+    }
+    find_.Reset();
+    insert_.Bind(1, series.indicator_id).Bind(2, series.organisation).Bind(3, kind);
+    auto row = insert_.Step();
+    if (!row.ok()) return row.status();
+    const std::int64_t id = insert_.Int(0);
+    insert_.Reset();
+    return id;
+  }
+
+  // The latest revision of every stored point of one series, by period.
+  Status LatestPoints(std::int64_t series_id, std::vector<StoredPoint>* points) {
+    points->clear();
+    latest_.Bind(1, series_id);
+    for (;;) {
+      auto row = latest_.Step();
+      if (!row.ok()) return row.status();
+      if (!row.value()) break;
+      const auto period = static_cast<std::int32_t>(latest_.Int(0));
+      // Revisions come in ascending order within a period: the last one read is the latest.
+      if (points->empty() || points->back().period != period) points->push_back({period, 0, {}});
+      points->back().revision = static_cast<int>(latest_.Int(1));
+      points->back().values = {latest_.Real(2), latest_.Real(3), latest_.Real(4), latest_.Real(5)};
+    }
+    latest_.Reset();
+    return Status::Ok();
+  }
+
+ private:
+  SeriesLookups(Statement defined, Statement find, Statement insert, Statement kind,
+                Statement latest)
+      : defined_(std::move(defined)),
+        find_(std::move(find)),
+        insert_(std::move(insert)),
+        update_kind_(std::move(kind)),
+        latest_(std::move(latest)) {}
+
+  Statement defined_, find_, insert_, update_kind_, latest_;
+  std::unordered_set<std::string> defined_ids_;
+};
+
+// What importing the series so far has counted and the corrections' before and after text.
+struct ImportTally {
+  std::map<std::string, ImportedIndicator> per_indicator;
+  std::string corrected_before, corrected_after;
+};
+
+// Compares one series with its stored points (sorted by period) and writes the points that are
+// new or corrected. A binary search per point, not a merge, so the series' own order does not
+// matter.
+Status ImportPoints(const Series& series, std::int64_t series_id,
+                    const std::vector<StoredPoint>& stored, ObservationWriter& writer,
+                    ImportTally& tally) {
+  ImportedIndicator& counts = tally.per_indicator[series.indicator_id];
+  counts.indicator_id = series.indicator_id;
+  for (std::size_t i = 0; i < series.size(); ++i) {
+    const std::int32_t period = series.periods[i].days_since_epoch();
+    const PointValues point = PointOf(series, i);
+    const auto next =
+        std::lower_bound(stored.begin(), stored.end(), period,
+                         [](const StoredPoint& p, std::int32_t key) { return p.period < key; });
+    int revision = 1;
+    if (next != stored.end() && next->period == period) {
+      if (SameValues(next->values, point)) {
+        ++counts.unchanged;
+        continue;
+      }
+      revision = next->revision + 1;
+      ++counts.corrected;
+      const std::string where = series.indicator_id + " " + series.organisation + " " +
+                                FormatPeriod(series.periods[i], series.period_kind) + ": ";
+      tally.corrected_before += where + DescribePoint(next->values) + "\n";
+      tally.corrected_after += where + DescribePoint(point) + "\n";
+    } else {
+      ++counts.added;
+    }
+    if (Status status = writer.Add({series_id, period, revision, point}); !status.ok()) {
+      return status;
+    }
+  }
+  return Status::Ok();
 }
 
-// The id of the series row for (indicator, organisation), made when missing.
-Result<std::int64_t> SeriesId(const Db& db, const Series& series) {
-  auto insert = Statement::Prepare(
-      db,
-      "INSERT INTO series (indicator_id, organisation, period_kind) VALUES (?, ?, ?) "
-      "ON CONFLICT (indicator_id, organisation) DO UPDATE SET period_kind = "
-      "excluded.period_kind RETURNING id");
-  if (!insert.ok()) return insert.status();
-  insert->Bind(1, series.indicator_id).Bind(2, series.organisation);
-  insert->Bind(3, PeriodKindName(series.period_kind));
-  auto row = insert->Step();
-  if (!row.ok()) return row.status();
-  return insert->Int(0);
-}
+// A larger page cache while one import runs (64 MiB, not SQLite's 2 MiB), restored after: with
+// the small cache the import spills dirty pages to the WAL before it commits and writes some of
+// them again. Memory, not durability: synchronous=NORMAL and the WAL are unchanged.
+class ImportCache {
+ public:
+  explicit ImportCache(const Db& db) : db_(db) {
+    auto size = Statement::Prepare(db, "PRAGMA cache_size");
+    if (!size.ok()) return;
+    if (auto row = size->Step(); !row.ok() || !row.value()) return;
+    previous_ = size->Int(0);
+    // A failure leaves the cache as it was: slower, not wrong.
+    if (!Exec(db, "PRAGMA cache_size=" + std::to_string(kImportCacheSize)).ok()) previous_ = 0;
+  }
+  ~ImportCache() {
+    if (previous_ != 0) (void)Exec(db_, "PRAGMA cache_size=" + std::to_string(previous_));
+  }
+  ImportCache(const ImportCache&) = delete;
+  ImportCache& operator=(const ImportCache&) = delete;
 
-// Whether the workspace defines the indicator (a series may only be imported under one).
-Result<bool> IsDefined(const Db& db, const std::string& id) {
-  auto select = Statement::Prepare(db, "SELECT 1 FROM indicators WHERE id = ?");
-  if (!select.ok()) return select.status();
-  select->Bind(1, id);
-  return select->Step();
+ private:
+  static constexpr std::int64_t kImportCacheSize = -65536;  // negative: KiB, not pages
+  const Db& db_;
+  std::int64_t previous_ = 0;
+};
+
+// Imports every series' points under `import_id`, counting them in `tally`.
+Status ImportAllSeries(const Db& db, const std::string& file_name, std::int64_t import_id,
+                       const std::vector<Series>& all_series, ImportTally& tally) {
+  auto lookups = SeriesLookups::Prepare(db);
+  if (!lookups.ok()) return lookups.status();
+  auto writer = ObservationWriter::Prepare(db, import_id);
+  if (!writer.ok()) return writer.status();
+  std::vector<StoredPoint> stored;
+  for (const Series& series : all_series) {
+    auto defined = lookups->IsDefined(series.indicator_id);
+    if (!defined.ok()) return defined.status();
+    if (!defined.value()) {
+      return Status::InvalidArgument(file_name + ": indicator '" + series.indicator_id +
+                                     "' has no definition in the workspace or the catalogue");
+    }
+    bool is_new = false;
+    auto series_id = lookups->Id(series, &is_new);
+    if (!series_id.ok()) return series_id.status();
+    stored.clear();
+    // A series just made has no points: no need to look.
+    if (!is_new) {
+      if (Status status = lookups->LatestPoints(series_id.value(), &stored); !status.ok()) {
+        return status;
+      }
+    }
+    Status status = ImportPoints(series, series_id.value(), stored, writer.value(), tally);
+    if (!status.ok()) return status;
+  }
+  return writer->Finish();
 }
 
 }  // namespace
@@ -98,6 +327,7 @@ Result<ImportOutcome> SqliteWorkspace::Import(const Change& change, const Import
                                               const Catalogue* catalogue,
                                               const std::vector<Series>& all_series) {
   if (Status status = CheckWritable(); !status.ok()) return status;
+  ImportCache cache(db_);
   Transaction transaction(db_);
   if (Status status = transaction.Begin(); !status.ok()) return status;
   ImportOutcome outcome;
@@ -123,52 +353,12 @@ Result<ImportOutcome> SqliteWorkspace::Import(const Change& change, const Import
   const std::int64_t import_id = record->Int(0);
   record->Reset();
 
-  auto insert = Statement::Prepare(
-      db_,
-      "INSERT INTO observations (series_id, period, revision, value, numerator, "
-      "denominator, subgroup_sd, import_id, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)");
-  if (!insert.ok()) return insert.status();
-  std::map<std::string, ImportedIndicator> per_indicator;
-  std::string corrected_before, corrected_after;
-  for (const Series& series : all_series) {
-    auto defined = IsDefined(db_, series.indicator_id);
-    if (!defined.ok()) return defined.status();
-    if (!defined.value()) {
-      return Status::InvalidArgument(file.name + ": indicator '" + series.indicator_id +
-                                     "' has no definition in the workspace or the catalogue");
-    }
-    auto series_id = SeriesId(db_, series);
-    if (!series_id.ok()) return series_id.status();
-    auto stored = LatestPoints(db_, series_id.value());
-    if (!stored.ok()) return stored.status();
-    ImportedIndicator& counts = per_indicator[series.indicator_id];
-    counts.indicator_id = series.indicator_id;
-    for (std::size_t i = 0; i < series.size(); ++i) {
-      const int32_t period = series.periods[i].days_since_epoch();
-      const PointValues point = PointOf(series, i);
-      int revision = 1;
-      if (auto found = stored->find(period); found != stored->end()) {
-        if (SameValues(found->second.values, point)) {
-          ++counts.unchanged;
-          continue;
-        }
-        revision = found->second.revision + 1;
-        ++counts.corrected;
-        const std::string where = series.indicator_id + " " + series.organisation + " " +
-                                  FormatPeriod(series.periods[i], series.period_kind) + ": ";
-        corrected_before += where + DescribePoint(found->second.values) + "\n";
-        corrected_after += where + DescribePoint(point) + "\n";
-      } else {
-        ++counts.added;
-      }
-      insert->Bind(1, series_id.value()).Bind(2, std::int64_t{period});
-      insert->Bind(3, std::int64_t{revision}).Bind(4, point.value).Bind(5, point.numerator);
-      insert->Bind(6, point.denominator).Bind(7, point.subgroup_sd).Bind(8, import_id);
-      if (Status status = insert->Run(); !status.ok()) return status;
-    }
+  ImportTally tally;
+  if (Status status = ImportAllSeries(db_, file.name, import_id, all_series, tally); !status.ok()) {
+    return status;
   }
   std::int64_t added = 0, corrected = 0, unchanged = 0;
-  for (auto& [id, counts] : per_indicator) {
+  for (auto& [id, counts] : tally.per_indicator) {
     added += counts.added;
     corrected += counts.corrected;
     unchanged += counts.unchanged;
@@ -192,8 +382,8 @@ Result<ImportOutcome> SqliteWorkspace::Import(const Change& change, const Import
   Status audited = AppendAudit(db_, change,
                                {.action = "import",
                                 .subject = "import " + std::to_string(import_id),
-                                .before = corrected_before,
-                                .after = summary + corrected_after});
+                                .before = tally.corrected_before,
+                                .after = summary + tally.corrected_after});
   if (!audited.ok()) return audited;
   if (Status status = transaction.Commit(); !status.ok()) return status;
   return outcome;
