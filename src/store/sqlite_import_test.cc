@@ -137,6 +137,38 @@ TEST_F(WorkspaceImportTest, ACorrectionSupersedesTheValueAndKeepsTheOldOne) {
   EXPECT_TRUE(workspace_->VerifyAudit()->ok());
 }
 
+// Observations are written in batches of rows: series longer and shorter than a batch, and not a
+// multiple of it, come back whole, and a re-import correcting every 7th point counts them.
+TEST_F(WorkspaceImportTest, SeriesOfEveryLengthAroundABatchComeBackWhole) {
+  const std::vector<int> lengths = {45, 70, 33, 1, 64};
+  std::vector<Series> first, second;
+  for (std::size_t s = 0; s < lengths.size(); ++s) {
+    std::vector<double> values;
+    for (int i = 0; i < lengths[s]; ++i) values.push_back(100.0 * s + i);
+    Series series = Values("falls", values);
+    series.organisation = "ORG" + std::to_string(s);
+    first.push_back(series);
+    for (int i = 0; i < lengths[s]; i += 7) series.values[i] += 0.5;  // every 7th corrected
+    series.Add({.period = Month(lengths[s]), .value = -1});           // one month more
+    second.push_back(series);
+  }
+  ASSERT_TRUE(workspace_->Import(By("a"), {"a.csv", "aa"}, &catalogue_, first).ok());
+  auto outcome = workspace_->Import(By("b"), {"b.csv", "bb"}, &catalogue_, second);
+  ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+  // Corrected: ceil(n / 7) per series = 7 + 10 + 5 + 1 + 10 = 33; added: one per series; the
+  // rest (213 - 33) unchanged.
+  EXPECT_EQ(outcome->indicators[0].corrected, 33);
+  EXPECT_EQ(outcome->indicators[0].added, 5);
+  EXPECT_EQ(outcome->indicators[0].unchanged, 213 - 33);
+  const std::vector<Series> all = AllSeries(*workspace_);
+  ASSERT_EQ(all.size(), lengths.size());
+  for (std::size_t s = 0; s < lengths.size(); ++s) {
+    EXPECT_EQ(all[s].organisation, second[s].organisation);
+    EXPECT_EQ(all[s].values, second[s].values) << all[s].organisation;
+    EXPECT_EQ(all[s].periods, second[s].periods) << all[s].organisation;
+  }
+}
+
 TEST_F(WorkspaceImportTest, AMissingValueAndARatioAreKeptAsTheyWere) {
   Series ratios = testing::MonthlyRatios({3, 4}, {120, 130});
   ratios.indicator_id = "falls";
