@@ -86,10 +86,20 @@ struct ImportedIndicator {
   std::int64_t unchanged = 0;
 };
 
+// A comment the data itself carries for one point (a file's comment column): kept as a fact
+// whose source is the file, so comments no longer live apart from the numbers.
+struct DataComment {
+  std::string indicator_id;
+  std::string organisation;
+  Date period;
+  std::string text;
+};
+
 // The file an import came from, as the caller read it.
 struct ImportFile {
-  std::string name;    // the path or upload name the user gave
-  std::string sha256;  // of the file's bytes, lowercase hex
+  std::string name;                   // the path or upload name the user gave
+  std::string sha256;                 // of the file's bytes, lowercase hex
+  std::vector<DataComment> comments;  // the data's comment column
 };
 
 struct ImportOutcome {
@@ -99,6 +109,7 @@ struct ImportOutcome {
   std::vector<ImportedIndicator> indicators;  // sorted by id
   std::int64_t indicators_defined = 0;        // new indicator versions written (catalogue)
   std::int64_t decisions_recorded = 0;        // catalogue decisions new to the workspace
+  std::int64_t comments_recorded = 0;         // data comments new to the workspace (as facts)
 
   bool changed_nothing() const { return import_id == 0 && indicators_defined == 0; }
 };
@@ -248,8 +259,9 @@ class Workspace {
   // the workspace is added, a point whose value differs gets a new revision (the old one
   // stays), an equal one is left. The catalogue's decisions (targets, rebases, ghosts,
   // baseline) are recorded as approved proposals and its annotations and narratives as
-  // annotations and opinions, each once however often the catalogue is imported. A series
-  // whose indicator the workspace does not define gets a default definition (version 1).
+  // annotations and opinions, each once however often the catalogue is imported; the file's
+  // comments likewise, as facts whose source is the file. A series whose indicator neither
+  // the catalogue nor the workspace defines is refused (InvalidArgument), and the import.
   // All in one transaction. Busy when another writer holds the file past the timeout; IOError
   // (a full disk) leaves the workspace as it was.
   virtual Result<ImportOutcome> Import(const Change& change, const ImportFile& file,

@@ -11,6 +11,14 @@ Result<ImportSummary> WorkspaceSource::Read(const Catalogue* /*catalogue*/,
                                             Diagnostics* /*diagnostics*/,
                                             const SeriesCallback& on_series) const {
   ImportSummary summary;
+  // The data's comments come back as the facts they were kept as, with every other fact.
+  auto comments = workspace_->Comments("");
+  if (!comments.ok()) return comments.status();
+  for (const Comment& c : comments.value()) {
+    if (c.kind == CommentKind::kFact) {
+      summary.comments.push_back({c.indicator_id, c.organisation, c.period, c.text});
+    }
+  }
   Status status = workspace_->ForEachSeries([&](Series&& series) {
     summary.rows_read += series.size();
     ++summary.series;
@@ -73,8 +81,11 @@ Result<ImportResult> ImportSource(const DataSource& source, const std::string& s
   ImportResult result;
   result.sha256 = sha256;
   result.summary = std::move(loaded->summary);
-  auto outcome = workspace->Import(request.change, {.name = source.name(), .sha256 = sha256},
-                                   &definitions.value(), loaded->series);
+  kaizen::ImportFile file{.name = source.name(), .sha256 = sha256};
+  for (const RowComment& c : result.summary.comments) {
+    file.comments.push_back({c.indicator, c.organisation, c.period, c.text});
+  }
+  auto outcome = workspace->Import(request.change, file, &definitions.value(), loaded->series);
   if (!outcome.ok()) return outcome.status();
   result.outcome = std::move(outcome).value();
   return result;

@@ -69,6 +69,9 @@ std::string DescribeImport(const std::string& db, const std::string& file,
            " indicator definition(s) new or changed, " +
            std::to_string(outcome.decisions_recorded) + " catalogue decision(s) recorded\n";
   }
+  if (outcome.comments_recorded) {
+    out += std::to_string(outcome.comments_recorded) + " comment(s) of the data kept as facts\n";
+  }
   Table table({"indicator", "added", "corrected", "unchanged"});
   for (const ImportedIndicator& i : outcome.indicators) {
     table.AddRow({i.indicator_id, std::to_string(i.added), std::to_string(i.corrected),

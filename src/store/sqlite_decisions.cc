@@ -288,14 +288,17 @@ Result<bool> AnnotationExists(const Db& db, const WorkspaceAnnotation& a) {
   return select->Step();
 }
 
-Result<bool> OpinionExists(const Db& db, const Comment& c) {
+// Whether a comment of the same kind, point, text and author (an opinion) or source (a fact)
+// is recorded already.
+Result<bool> CommentExists(const Db& db, const Comment& c) {
   auto select = Statement::Prepare(
       db,
       "SELECT 1 FROM commentary WHERE indicator_id = ? AND organisation = ? AND period = ? AND "
-      "kind = 'opinion' AND text = ? AND author = ?");
+      "kind = ? AND text = ? AND author = ? AND source = ?");
   if (!select.ok()) return select.status();
   select->Bind(1, c.indicator_id).Bind(2, c.organisation);
-  select->Bind(3, std::int64_t{c.period.days_since_epoch()}).Bind(4, c.text).Bind(5, c.author);
+  select->Bind(3, std::int64_t{c.period.days_since_epoch()}).Bind(4, CommentKindName(c.kind));
+  select->Bind(5, c.text).Bind(6, c.author).Bind(7, c.source);
   return select->Step();
 }
 
@@ -367,7 +370,7 @@ class CatalogueRecorder {
                         .author = n.author.empty() ? change_.user : n.author,
                         .created_by = change_.user,
                         .created_at = time_};
-      auto exists = OpinionExists(db_, row);
+      auto exists = CommentExists(db_, row);
       if (!exists.ok()) return exists.status();
       if (exists.value()) continue;
       auto id = InsertComment(db_, row);
@@ -666,6 +669,37 @@ Result<std::int64_t> SqliteWorkspace::RecordCatalogueDecisions(const Change& cha
        .after = recorder.summary()});
   if (!audited.ok()) return audited;
   return recorder.count();
+}
+
+Result<std::int64_t> SqliteWorkspace::RecordDataComments(const Change& change,
+                                                         const ImportFile& file) {
+  std::int64_t recorded = 0;
+  std::string summary;
+  for (const DataComment& comment : file.comments) {
+    const Comment row{.indicator_id = comment.indicator_id,
+                      .organisation = comment.organisation,
+                      .period = comment.period,
+                      .kind = CommentKind::kFact,
+                      .text = comment.text,
+                      .source = file.name,
+                      .created_by = change.user,
+                      .created_at = FormatChangeTime(change.at)};
+    auto exists = CommentExists(db_, row);
+    if (!exists.ok()) return exists.status();
+    if (exists.value()) continue;
+    auto id = InsertComment(db_, row);
+    if (!id.ok()) return id.status();
+    ++recorded;
+    summary += "comment " + std::to_string(id.value()) + " (fact) on " + row.indicator_id + " " +
+               row.organisation + " " + row.period.ToIso() + ": " + row.text + "\n";
+  }
+  if (recorded == 0) return recorded;
+  Status audited = AppendAudit(db_, change,
+                               {.action = "data_comments",
+                                .subject = std::to_string(recorded) + " comment(s) of " + file.name,
+                                .after = summary});
+  if (!audited.ok()) return audited;
+  return recorded;
 }
 
 Status SqliteWorkspace::AttachDecisions(Catalogue* catalogue) {

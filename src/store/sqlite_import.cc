@@ -357,6 +357,9 @@ Result<ImportOutcome> SqliteWorkspace::Import(const Change& change, const Import
   if (Status status = ImportAllSeries(db_, file.name, import_id, all_series, tally); !status.ok()) {
     return status;
   }
+  auto comments = RecordDataComments(change, file);
+  if (!comments.ok()) return comments.status();
+  outcome.comments_recorded = comments.value();
   std::int64_t added = 0, corrected = 0, unchanged = 0;
   for (auto& [id, counts] : tally.per_indicator) {
     added += counts.added;
@@ -365,7 +368,7 @@ Result<ImportOutcome> SqliteWorkspace::Import(const Change& change, const Import
     outcome.indicators.push_back(counts);
   }
   if (added + corrected == 0 && outcome.indicators_defined == 0 &&
-      outcome.decisions_recorded == 0) {
+      outcome.decisions_recorded == 0 && outcome.comments_recorded == 0) {
     // Nothing changed: record nothing (the transaction rolls back), and say which earlier
     // import held the same bytes.
     auto same = Statement::Prepare(db_, "SELECT min(id) FROM imports WHERE sha256 = ? AND id <> ?");

@@ -90,6 +90,10 @@ class SqliteWorkspace final : public Workspace {
   // its annotations and narratives, each once, inside the caller's transaction. Returns how
   // many were new. (sqlite_decisions.cc)
   Result<std::int64_t> RecordCatalogueDecisions(const Change& change, const Catalogue& catalogue);
+  // Records the file's comments as facts (source: the file's name), each once however often
+  // the file is imported, inside the caller's transaction. Returns how many were new.
+  // (sqlite_decisions.cc)
+  Result<std::int64_t> RecordDataComments(const Change& change, const ImportFile& file);
   // Adds every approved decision, annotation and opinion to the catalogue's indicators.
   // (sqlite_decisions.cc)
   Status AttachDecisions(Catalogue* catalogue);

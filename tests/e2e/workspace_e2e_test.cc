@@ -158,6 +158,30 @@ TEST_F(WorkspaceCliTest, SeriesCommandsReadTheWorkspaceAsTheyReadTheFiles) {
   EXPECT_EQ(from_db, testing::ReadFile(dir_ + "/files.html"));
 }
 
+// The data's comment column is kept with the numbers (as facts whose source is the file), once
+// however often the file is imported, and the report from the workspace shows it as the
+// report from the file does.
+TEST_F(WorkspaceCliTest, TheDataCommentsAreKeptWithTheNumbers) {
+  const std::string data = dir_ + "/beds.csv";
+  std::ofstream(data) << "indicator,organisation,period,value,comment\n"
+                         "beds,R1,2024-01-01,12,\nbeds,R1,2024-02-01,14,\"ward 4 closed, "
+                         "refurbishment\"\nbeds,R1,2024-03-01,13,\n";
+  ASSERT_EQ(Kaizen("init --db " + Db()).exit_code, 0);
+  const CliRun first = Kaizen("import '" + data + "' --db " + Db());
+  ASSERT_EQ(first.exit_code, 0) << first.err;
+  EXPECT_NE(first.out.find("1 comment(s) of the data kept as facts"), std::string::npos)
+      << first.out;
+  EXPECT_NE(Kaizen("import '" + data + "' --db " + Db()).out.find("nothing changed"),
+            std::string::npos);
+  const std::string options = " --as-of 2024-04-01 --title Beds -o '" + dir_;
+  ASSERT_EQ(Kaizen("report '" + data + "'" + options + "/files.html'").exit_code, 0);
+  ASSERT_EQ(Kaizen("report --db " + Db() + options + "/db.html'").exit_code, 0);
+  const std::string from_db = testing::ReadFile(dir_ + "/db.html");
+  EXPECT_NE(testing::ReadFile(dir_ + "/files.html").find("ward 4 closed, refurbishment"),
+            std::string::npos);
+  EXPECT_NE(from_db.find("ward 4 closed, refurbishment"), std::string::npos);
+}
+
 TEST_F(WorkspaceCliTest, CheckDbVerifiesThePagesAndTheAuditChain) {
   ImportAe();
   const CliRun check = Kaizen("check --db " + Db());
