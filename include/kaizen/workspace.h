@@ -110,6 +110,7 @@ struct ImportOutcome {
   std::int64_t indicators_defined = 0;        // new indicator versions written (catalogue)
   std::int64_t decisions_recorded = 0;        // catalogue decisions new to the workspace
   std::int64_t comments_recorded = 0;         // data comments new to the workspace (as facts)
+  bool title_changed = false;                 // the catalogue's title, kept for reports
 
   bool changed_nothing() const { return import_id == 0 && indicators_defined == 0; }
 };

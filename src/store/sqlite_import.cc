@@ -340,6 +340,9 @@ Result<ImportOutcome> SqliteWorkspace::Import(const Change& change, const Import
     auto decisions = RecordCatalogueDecisions(change, *catalogue);
     if (!decisions.ok()) return decisions.status();
     outcome.decisions_recorded = decisions.value();
+    auto titled = WriteTitle(change, catalogue->title);
+    if (!titled.ok()) return titled.status();
+    outcome.title_changed = titled.value();
   }
 
   auto record = Statement::Prepare(
@@ -368,7 +371,7 @@ Result<ImportOutcome> SqliteWorkspace::Import(const Change& change, const Import
     outcome.indicators.push_back(counts);
   }
   if (added + corrected == 0 && outcome.indicators_defined == 0 &&
-      outcome.decisions_recorded == 0 && outcome.comments_recorded == 0) {
+      outcome.decisions_recorded == 0 && outcome.comments_recorded == 0 && !outcome.title_changed) {
     // Nothing changed: record nothing (the transaction rolls back), and say which earlier
     // import held the same bytes.
     auto same = Statement::Prepare(db_, "SELECT min(id) FROM imports WHERE sha256 = ? AND id <> ?");

@@ -238,10 +238,41 @@ Result<std::vector<IndicatorVersion>> SqliteWorkspace::IndicatorHistory(const st
   return versions;
 }
 
+Result<bool> SqliteWorkspace::WriteTitle(const Change& change, const std::string& title) {
+  if (title.empty()) return false;
+  auto before = ReadTitle();
+  if (!before.ok()) return before.status();
+  if (before.value() == title) return false;
+  auto upsert = Statement::Prepare(db_,
+                                   "INSERT INTO settings (name, value) VALUES ('title', ?) "
+                                   "ON CONFLICT (name) DO UPDATE SET value = excluded.value");
+  if (!upsert.ok()) return upsert.status();
+  upsert->Bind(1, title);
+  if (Status status = upsert->Run(); !status.ok()) return status;
+  Status audited = AppendAudit(db_, change,
+                               {.action = "set_title",
+                                .subject = "workspace title",
+                                .before = before.value(),
+                                .after = title});
+  if (!audited.ok()) return audited;
+  return true;
+}
+
+Result<std::string> SqliteWorkspace::ReadTitle() {
+  auto select = Statement::Prepare(db_, "SELECT value FROM settings WHERE name = 'title'");
+  if (!select.ok()) return select.status();
+  auto row = select->Step();
+  if (!row.ok()) return row.status();
+  return row.value() ? select->Text(0) : std::string();
+}
+
 Result<Catalogue> SqliteWorkspace::CurrentCatalogue() {
   auto versions = Indicators();
   if (!versions.ok()) return versions.status();
   Catalogue catalogue;
+  auto title = ReadTitle();
+  if (!title.ok()) return title.status();
+  catalogue.title = std::move(title).value();
   for (IndicatorVersion& version : versions.value()) {
     catalogue.indicators.push_back(std::move(version.definition));
   }

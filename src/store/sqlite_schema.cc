@@ -49,6 +49,12 @@ CREATE TABLE user_organisations (
   PRIMARY KEY (user_name, organisation)
 ) STRICT, WITHOUT ROWID;
 
+-- What the workspace says of itself: the catalogue's title ('title') for its reports.
+CREATE TABLE settings (
+  name TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE indicators (
   id TEXT PRIMARY KEY,
   current_version INTEGER NOT NULL

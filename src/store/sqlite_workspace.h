@@ -86,6 +86,10 @@ class SqliteWorkspace final : public Workspace {
   // none), inside the caller's transaction, with its audit entry. Returns the version in
   // force and whether it wrote one.
   Result<std::pair<int, bool>> WriteDefinition(const Change& change, const Indicator& definition);
+  // Keeps a catalogue's title for the workspace's reports (an empty one changes nothing), with
+  // its audit entry, inside the caller's transaction. Returns whether it changed.
+  Result<bool> WriteTitle(const Change& change, const std::string& title);
+  Result<std::string> ReadTitle();
   // Records the catalogue's targets, rebases, ghosts and baselines as approved proposals and
   // its annotations and narratives, each once, inside the caller's transaction. Returns how
   // many were new. (sqlite_decisions.cc)

@@ -145,8 +145,8 @@ TEST_F(WorkspaceCliTest, SeriesCommandsReadTheWorkspaceAsTheyReadTheFiles) {
     ASSERT_EQ(from_db.exit_code, 0) << command << options << ": " << from_db.err;
     EXPECT_EQ(from_db.out, from_files.out) << command << options;
   }
-  // The board report, but for the catalogue's title, which the workspace does not keep.
-  const std::string title = " --as-of 2019-04-20 --title Board -o '" + dir_;
+  // The board report, with the catalogue's title, which the workspace keeps.
+  const std::string title = " --as-of 2019-04-20 -o '" + dir_;
   ASSERT_EQ(Kaizen("report " + files + title + "/files.html'").exit_code, 0);
   ASSERT_EQ(Kaizen("report --db " + Db() + title + "/db.html'").exit_code, 0);
   // The workspace's report adds its notices (as at, since the last pack, pending) above the

@@ -23,9 +23,9 @@ namespace {
 using json = nlohmann::json;
 
 // The catalogue's three indicators are defined (audit entries 1-3), its decisions recorded
-// (entry 4, one entry for all of them), then its 540 rows imported (entry 5): so the first
-// freeze is entry 6.
-constexpr int kEntriesAfterImport = 5;
+// (entry 4, one entry for all of them), its title kept (entry 5), then its 540 rows imported
+// (entry 6): so the first freeze is entry 7.
+constexpr int kEntriesAfterImport = 6;
 
 void MakeWorkspace(const std::string& path) {
   Diagnostics diagnostics;
@@ -163,21 +163,22 @@ TEST_F(WorkspacePacksTest, AuditListAndVerifyThenTampering) {
   FreezeMay();
   CliRun verify = Kaizen("audit verify --db '" + db_ + "'");
   ASSERT_EQ(verify.exit_code, 0) << verify.err;
-  EXPECT_EQ(verify.out.rfind("audit log: 6 entries, chain intact\n", 0), 0u) << verify.out;
+  EXPECT_EQ(verify.out.rfind("audit log: 7 entries, chain intact\n", 0), 0u) << verify.out;
 
   CliRun list = Kaizen("audit list --format json --db '" + db_ + "'");
   ASSERT_EQ(list.exit_code, 0) << list.err;
   const json log = json::parse(list.out);
   EXPECT_EQ(log["schema_version"], 1);
-  ASSERT_EQ(log["entries"].size(), 6u);
+  ASSERT_EQ(log["entries"].size(), 7u);
   EXPECT_EQ(log["entries"][0]["action"], "define_indicator");
   EXPECT_EQ(log["entries"][0]["user"], "loader");
   EXPECT_EQ(log["entries"][3]["action"], "catalogue_decisions");
-  EXPECT_EQ(log["entries"][4]["action"], "import");
-  EXPECT_EQ(log["entries"][5]["action"], "freeze");
-  EXPECT_EQ(log["entries"][5]["user"], "jsmith");
-  EXPECT_EQ(log["entries"][5]["subject"], "pack 1");
-  EXPECT_NE(verify.out.find(log["entries"][5]["hash"].get<std::string>()), std::string::npos);
+  EXPECT_EQ(log["entries"][4]["action"], "set_title");
+  EXPECT_EQ(log["entries"][5]["action"], "import");
+  EXPECT_EQ(log["entries"][6]["action"], "freeze");
+  EXPECT_EQ(log["entries"][6]["user"], "jsmith");
+  EXPECT_EQ(log["entries"][6]["subject"], "pack 1");
+  EXPECT_NE(verify.out.find(log["entries"][6]["hash"].get<std::string>()), std::string::npos);
 
   CliRun last = Kaizen("audit list --limit 1 --db '" + db_ + "'");
   ASSERT_EQ(last.exit_code, 0) << last.err;
@@ -187,11 +188,11 @@ TEST_F(WorkspacePacksTest, AuditListAndVerifyThenTampering) {
   // An attacker with the file drops the trigger and rewrites who imported the data.
   ASSERT_EQ(RawSql(db_,
                    "DROP TRIGGER audit_log_no_update; "
-                   "UPDATE audit_log SET user_name = 'mallory' WHERE seq = 5"),
+                   "UPDATE audit_log SET user_name = 'mallory' WHERE seq = 6"),
             "");
   CliRun tampered = Kaizen("audit verify --db '" + db_ + "'");
   EXPECT_EQ(tampered.exit_code, 2);
-  EXPECT_NE(tampered.err.find("entry 5 fails"), std::string::npos) << tampered.err;
+  EXPECT_NE(tampered.err.find("entry 6 fails"), std::string::npos) << tampered.err;
   EXPECT_EQ(tampered.out, "");
 }
 
@@ -245,7 +246,7 @@ TEST_F(WorkspacePacksTest, BackupThenRestoreBringsTheWorkspaceBack) {
   EXPECT_EQ(packs_in(db_), 1u);
   CliRun verify = Kaizen("audit verify --db '" + db_ + "'");
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
-  EXPECT_EQ(verify.out.rfind("audit log: 6 entries, chain intact\n", 0), 0u) << verify.out;
+  EXPECT_EQ(verify.out.rfind("audit log: 7 entries, chain intact\n", 0), 0u) << verify.out;
   for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().string().find(".restore-"), std::string::npos) << entry.path();
   }
