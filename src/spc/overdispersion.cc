@@ -24,14 +24,11 @@ std::string TwoDecimals(double v) { return FormatDecimals(v, 2); }
 // chart of the counts when every point has the same opportunity (Laney 2002; Mohammed, Panesar,
 // Laney and Wilson, BMJ Qual Saf 22(4), 2013).
 std::string Suggestion(ChartType chart) {
-  switch (chart) {
-    case ChartType::kP:
-      return "use the p′ chart (Laney), which widens the limits by σz";
-    case ChartType::kU:
-      return "use the u′ chart (Laney), which widens the limits by σz";
-    default:
-      return "use an XmR chart of the counts, whose limits come from their own moving ranges";
-  }
+  if (!ScaledBySqrtN(chart))
+    return "use an XmR chart of the counts, whose limits come from their own moving ranges";
+  const bool binomial = TraitsOf(chart).model == SigmaModel::kBinomial;
+  return std::string("use the ") + (binomial ? "p′" : "u′") +
+         " chart (Laney), which widens the limits by σz";
 }
 
 std::string WarningText(ChartType chart, int segment, double sigma_z) {
