@@ -71,7 +71,7 @@ set(KAIZEN_PUBLIC_ONLY_LAYERS cli)
 # ingest's: the readers in src/ingest/ take a DataSource.
 set(KAIZEN_LAYER_core_HEADERS date.h diagnostics.h env.h file_util.h memory_env.h
                               number_format.h status.h version.h)
-set(KAIZEN_LAYER_model_HEADERS catalogue.h model.h names.h)
+set(KAIZEN_LAYER_model_HEADERS catalogue.h chart_traits.h model.h names.h)
 set(KAIZEN_LAYER_engine_HEADERS aggregate.h capability.h explain.h funnel.h hypothesis.h
                                 histogram.h pareto.h profile.h spc.h stats.h
                                 summary.h)

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "kaizen/app_analysis.h"
+#include "kaizen/chart_traits.h"
 #include "kaizen/number_format.h"
 
 namespace kaizen {
@@ -44,8 +45,7 @@ void RunClassicalTests(const Sides& s, ChartType chart, BeforeAfter* out) {
   } else {
     out->notes.push_back("Mann-Whitney test not run: " + m.status().message());
   }
-  const bool proportions =
-      chart == ChartType::kP || chart == ChartType::kNp || chart == ChartType::kPPrime;
+  const bool proportions = TraitsOf(chart).model == SigmaModel::kBinomial;  // p, np, p′
   if (proportions) {
     if (Result<ProportionComparison> p = CompareProportions(s.x1, s.n1, s.x2, s.n2); p.ok()) {
       out->proportions = std::move(p).value();

@@ -3,18 +3,19 @@
 #include <utility>
 
 #include "kaizen/app_analysis.h"
+#include "kaizen/chart_traits.h"
 
 namespace kaizen {
 namespace {
 
-// The funnel type the request names, else the one the chart type implies (p, np, p′:
-// proportion; u, u′: rate). Fails for a chart without numerators and denominators.
+// The funnel type the request names, else the one the chart type implies (binomial: p, np, p′;
+// Poisson with a denominator: u, u′). Fails for a chart without numerators and denominators.
 Result<FunnelType> ResolveFunnelType(const Indicator& indicator, const FunnelRequest& request) {
   if (request.type) return *request.type;
   const ChartType chart = indicator.chart;
-  if (chart == ChartType::kP || chart == ChartType::kNp || chart == ChartType::kPPrime)
-    return FunnelType::kProportion;
-  if (chart == ChartType::kU || chart == ChartType::kUPrime) return FunnelType::kRate;
+  const ChartTraits& t = TraitsOf(chart);
+  if (t.ReadsRatio() && t.model == SigmaModel::kBinomial) return FunnelType::kProportion;
+  if (t.ReadsRatio() && t.model == SigmaModel::kPoisson) return FunnelType::kRate;
   return Status::InvalidArgument(
       "--indicator " + request.indicator + " is a " + std::string(ChartTypeName(chart)) +
       " chart without numerators and denominators; a funnel plot needs them: give --type "

@@ -65,6 +65,27 @@ TEST(FunnelOfPeriodTest, AChartWithoutCountsNeedsAType) {
   EXPECT_TRUE(FunnelOfPeriod(ThreeOrganisations(), x, r).ok());
 }
 
+// The type each chart implies: counts of opportunities are proportions (p, np, p′), events per
+// exposure are rates (u, u′); a c chart counts events without a denominator, so it has none.
+TEST(FunnelOfPeriodTest, TheChartTypeImpliesTheFunnelType) {
+  const auto type_of = [](ChartType chart) {
+    const Indicator ind = testing::MakeIndicator(chart, Direction::kLowerIsBetter, "mdc");
+    return FunnelOfPeriod(ThreeOrganisations(), ind, February());
+  };
+  for (ChartType c : {ChartType::kP, ChartType::kNp, ChartType::kPPrime}) {
+    Result<FunnelJobResult> f = type_of(c);
+    ASSERT_TRUE(f.ok()) << ChartTypeName(c) << ": " << f.status().message();
+    EXPECT_EQ(f->type, FunnelType::kProportion) << ChartTypeName(c);
+  }
+  for (ChartType c : {ChartType::kU, ChartType::kUPrime}) {
+    Result<FunnelJobResult> f = type_of(c);
+    ASSERT_TRUE(f.ok()) << ChartTypeName(c) << ": " << f.status().message();
+    EXPECT_EQ(f->type, FunnelType::kRate) << ChartTypeName(c);
+  }
+  for (ChartType c : {ChartType::kC, ChartType::kRun, ChartType::kXbar, ChartType::kG})
+    EXPECT_FALSE(type_of(c).ok()) << ChartTypeName(c);
+}
+
 TEST(FunnelOfPeriodTest, APeriodNoOrganisationHasIsNotFound) {
   const Indicator p = testing::MakeIndicator(ChartType::kP, Direction::kLowerIsBetter, "mdc");
   FunnelRequest r = February();

@@ -10,6 +10,7 @@
 #include "ingest/csv/sniffer.h"
 #include "ingest/name_limits.h"
 #include "ingest/numbers.h"
+#include "kaizen/chart_traits.h"
 #include "kaizen/number_format.h"
 
 namespace kaizen::ingest {
@@ -395,9 +396,9 @@ LongFormatMapper::Shape LongFormatMapper::ShapeOf(const Indicator* definition) c
   if (definition == nullptr) {
     return col_numerator_ >= 0 && col_denominator_ >= 0 ? Shape::kRatio : Shape::kValue;
   }
-  if (definition->chart == ChartType::kXbar || definition->chart == ChartType::kS)
-    return Shape::kSubgroup;
-  return ChartUsesDenominator(definition->chart) ? Shape::kRatio : Shape::kValue;
+  const ChartTraits& t = TraitsOf(definition->chart);
+  if (t.ReadsSubgroup()) return Shape::kSubgroup;
+  return t.ReadsRatio() ? Shape::kRatio : Shape::kValue;
 }
 
 Status LongFormatMapper::Error(std::string_view code, int line, int column, std::string message) {

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kaizen/chart_traits.h"
 #include "kaizen/model.h"
 #include "kaizen/names.h"
 
@@ -22,48 +23,49 @@ Result<ChartType> ParseChartType(std::string_view name) {
                                  "up, g, t)");
 }
 
-bool ChartUsesDenominator(ChartType type) {
-  switch (type) {
-    case ChartType::kP:
-    case ChartType::kNp:
-    case ChartType::kU:
-    case ChartType::kPPrime:
-    case ChartType::kUPrime:
-      return true;
-    default:
-      return false;
-  }
-}
+bool ChartUsesDenominator(ChartType type) { return TraitsOf(type).ReadsRatio(); }
 
 ChartType DefaultChart(bool ratios) { return ratios ? ChartType::kP : ChartType::kXmr; }
 
-PointProblem CheckPoint(ChartType type, double value, double numerator, double denominator) {
-  const auto whole = [](double x) { return std::floor(x) == x; };
-  switch (type) {
-    case ChartType::kC:
-    case ChartType::kG:
+namespace {
+
+bool Whole(double x) { return std::floor(x) == x; }
+
+// A numerator of events over a denominator of opportunities (or exposure).
+PointProblem CheckRatio(const ChartTraits& t, double numerator, double denominator) {
+  if (std::isnan(numerator) || std::isnan(denominator)) return PointProblem::kNone;
+  if (numerator < 0) return PointProblem::kNegativeCount;
+  if (!(denominator > 0)) return PointProblem::kZeroDenominator;
+  // A rate (u, u′) may exceed one event per unit of exposure; a proportion cannot.
+  const bool bounded = t.plots != Plotted::kRate;
+  if (bounded && numerator > denominator) return PointProblem::kNumeratorAboveDenominator;
+  if (t.whole_counts && !Whole(numerator)) return PointProblem::kNonIntegerCount;
+  return PointProblem::kNone;
+}
+
+// A value that counts events (c, g) or times the gap between them (t).
+PointProblem CheckCount(const ChartTraits& t, double value) {
+  switch (t.domain) {
+    case CountDomain::kAny:
+      return PointProblem::kNone;
+    case CountDomain::kPositive:
+      return value <= 0 ? PointProblem::kNotPositive : PointProblem::kNone;
+    case CountDomain::kNonNegative:
       if (std::isnan(value)) return PointProblem::kNone;
       if (value < 0) return PointProblem::kNegativeCount;
-      if (type == ChartType::kC && !whole(value)) return PointProblem::kNonIntegerCount;
-      return PointProblem::kNone;
-    case ChartType::kT:
-      return value <= 0 ? PointProblem::kNotPositive : PointProblem::kNone;
-    case ChartType::kP:
-    case ChartType::kPPrime:
-    case ChartType::kNp:
-    case ChartType::kU:
-    case ChartType::kUPrime: {
-      if (std::isnan(numerator) || std::isnan(denominator)) return PointProblem::kNone;
-      if (numerator < 0) return PointProblem::kNegativeCount;
-      if (!(denominator > 0)) return PointProblem::kZeroDenominator;
-      const bool proportion = type != ChartType::kU && type != ChartType::kUPrime;
-      if (proportion && numerator > denominator) return PointProblem::kNumeratorAboveDenominator;
-      if (type == ChartType::kNp && !whole(numerator)) return PointProblem::kNonIntegerCount;
-      return PointProblem::kNone;
-    }
-    default:
+      if (t.whole_counts && !Whole(value)) return PointProblem::kNonIntegerCount;
       return PointProblem::kNone;
   }
+  return PointProblem::kNone;
+}
+
+}  // namespace
+
+PointProblem CheckPoint(ChartType type, double value, double numerator, double denominator) {
+  const ChartTraits& t = TraitsOf(type);
+  if (t.ReadsRatio()) return CheckRatio(t, numerator, denominator);
+  if (t.ReadsValue()) return CheckCount(t, value);
+  return PointProblem::kNone;  // s: any SD the engine accepts
 }
 
 Result<Direction> ParseDirection(std::string_view name) {

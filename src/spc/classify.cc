@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "kaizen/chart_traits.h"
+
 namespace kaizen::spc {
 
 PointClass ClassOf(Side side, Direction direction) {
@@ -89,7 +91,7 @@ VariationIcon VariationIconOf(const PointResult& latest) {
 AssuranceIcon AssuranceIconOf(const Profile& profile, ChartType chart, Direction direction,
                               const PointResult& latest, std::optional<double> target) {
   if (profile.assurance == AssuranceComparison::kNone || !target ||
-      direction == Direction::kNeither || chart == ChartType::kT || chart == ChartType::kG ||
+      direction == Direction::kNeither || !TraitsOf(chart).gives_assurance ||
       std::isnan(latest.lower3) || std::isnan(latest.upper3)) {
     return AssuranceIcon::kNone;
   }

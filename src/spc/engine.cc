@@ -6,6 +6,7 @@
 #include <cmath>
 #include <string>
 
+#include "kaizen/chart_traits.h"
 #include "kaizen/number_format.h"
 #include "kaizen/spc.h"
 #include "spc/chart.h"
@@ -38,24 +39,6 @@ SpcEngine::~SpcEngine() = default;
 
 namespace {
 
-bool NeedsValues(ChartType c) {
-  switch (c) {
-    case ChartType::kRun:
-    case ChartType::kXmr:
-    case ChartType::kMr:
-    case ChartType::kC:
-    case ChartType::kG:
-    case ChartType::kT:
-    case ChartType::kXbar:
-      return true;
-    default:
-      return false;
-  }
-}
-
-// x̄ and s charts read each subgroup's size (the denominator column) and SD.
-bool UsesSubgroups(ChartType c) { return c == ChartType::kXbar || c == ChartType::kS; }
-
 // The statistic a chart plots for row i, or NaN with *invalid set when the row's values make
 // no sense for the chart (spc-spec.md, "Edge cases": denominators ≤ 0 or below the numerator,
 // non-positive t values).
@@ -65,38 +48,30 @@ double PlottedValue(ChartType chart, const Series& s, std::size_t i, bool* inval
     *invalid = true;
     return kMissing;
   };
-  const double v = NeedsValues(chart) ? s.values[i] : kMissing;
-  const double num = ChartUsesDenominator(chart) ? s.numerators[i] : kMissing;
-  const double den =
-      ChartUsesDenominator(chart) || UsesSubgroups(chart) ? s.denominators[i] : kMissing;
+  const ChartTraits& t = TraitsOf(chart);
+  const double v = t.ReadsValue() ? s.values[i] : kMissing;
+  const double num = t.ReadsRatio() ? s.numerators[i] : kMissing;
+  const double den = t.ReadsRatio() || t.ReadsSubgroup() ? s.denominators[i] : kMissing;
   // What a row may hold for its chart is one rule (CheckPoint, model/indicator.cc), which the
   // importer applies with the row's file and line; here it guards series built any other way.
   if (CheckPoint(chart, v, num, den) != PointProblem::kNone) return bad();
-  switch (chart) {
-    case ChartType::kRun:
-    case ChartType::kXmr:
-    case ChartType::kMr:
+  switch (t.plots) {
+    case Plotted::kValue:
       if (std::isinf(v)) return bad();
       return v;
-    case ChartType::kC:
-    case ChartType::kG:
-    case ChartType::kT:
-      return std::isnan(v) || std::isfinite(v) ? v : bad();
-    case ChartType::kP:
-    case ChartType::kPPrime:
-    case ChartType::kNp:
+    case Plotted::kProportion:
+    case Plotted::kDefectives:
       if (std::isnan(num) || std::isnan(den)) return kMissing;
       if (!std::isfinite(den)) return bad();
-      return chart == ChartType::kNp ? num : num / den;
-    case ChartType::kU:
-    case ChartType::kUPrime:
+      return t.plots == Plotted::kDefectives ? num : num / den;
+    case Plotted::kRate:
       if (std::isnan(num) || std::isnan(den)) return kMissing;
       if (!std::isfinite(den) || !std::isfinite(num)) return bad();
       return num / den;
-    case ChartType::kXbar:
+    case Plotted::kSubgroupMean:
       if (std::isnan(v) || std::isnan(den) || den < 1) return kMissing;
       return std::isfinite(v) ? v : bad();
-    case ChartType::kS: {
+    case Plotted::kSubgroupSd: {
       const double sd = s.subgroup_sds[i];
       if (std::isnan(sd) || std::isnan(den) || den < 2) return kMissing;
       return sd >= 0 && std::isfinite(sd) ? sd : bad();
@@ -116,12 +91,12 @@ Status CheckColumns(ChartType chart, const Series& s) {
     return Status::Ok();
   };
   Status st;
-  if (NeedsValues(chart) && !(st = check(s.values, "value")).ok()) return st;
-  if (ChartUsesDenominator(chart) && !(st = check(s.numerators, "numerator")).ok()) return st;
-  if ((ChartUsesDenominator(chart) || UsesSubgroups(chart)) &&
-      !(st = check(s.denominators, "denominator")).ok())
+  const ChartTraits& t = TraitsOf(chart);
+  if (t.ReadsValue() && !(st = check(s.values, "value")).ok()) return st;
+  if (t.ReadsRatio() && !(st = check(s.numerators, "numerator")).ok()) return st;
+  if ((t.ReadsRatio() || t.ReadsSubgroup()) && !(st = check(s.denominators, "denominator")).ok())
     return st;
-  if (UsesSubgroups(chart) && !(st = check(s.subgroup_sds, "subgroup_sd")).ok()) return st;
+  if (t.ReadsSubgroup() && !(st = check(s.subgroup_sds, "subgroup_sd")).ok()) return st;
   for (std::size_t i = 1; i < n; ++i) {
     if (!(s.periods[i - 1] < s.periods[i]))
       return Status::InvalidArgument("series " + s.indicator_id + "/" + s.organisation +
@@ -271,14 +246,15 @@ void AddSegmentWarnings(const Profile& profile, std::size_t seg, const spc::Char
 // point): how many more are needed is what the reader can act on.
 void SetJudgement(ChartType chart, const Profile& profile, SegmentResult* segment) {
   segment->points_needed = 0;
-  const bool too_few =
-      chart != ChartType::kRun && segment->n_baseline < profile.min_points_for_limits;
+  // A chart without limits (run) is judged by its runs rules from its first point.
+  const bool limits_chart = TraitsOf(chart).has_limits;
+  const bool too_few = limits_chart && segment->n_baseline < profile.min_points_for_limits;
   if (segment->zero_variation) {
     segment->judgement = Judgement::kZeroVariation;
   } else if (too_few) {
     segment->judgement = Judgement::kTooFewPoints;
     segment->points_needed = profile.min_points_for_limits;
-  } else if (!segment->has_limits && !(chart == ChartType::kRun && segment->n_baseline > 0)) {
+  } else if (!segment->has_limits && !(!limits_chart && segment->n_baseline > 0)) {
     segment->judgement = Judgement::kNoLimits;
   } else {
     segment->judgement = Judgement::kJudged;

@@ -4,13 +4,18 @@
 #include <cstdio>
 #include <string>
 
+#include "kaizen/chart_traits.h"
 #include "kaizen/number_format.h"
 #include "spc/laney.h"
 
 namespace kaizen::spc {
 namespace {
 
-bool ScaledBySqrtN(ChartType chart) { return chart == ChartType::kP || chart == ChartType::kU; }
+// p and u take σ̂ at n = 1 and scale it by each point's √nᵢ; np and c have one σ̂ (constant n).
+bool ScaledBySqrtN(ChartType chart) {
+  const Plotted plots = TraitsOf(chart).plots;
+  return plots == Plotted::kProportion || plots == Plotted::kRate;
+}
 
 // Laney's sigma-z is read against a threshold with two decimals (1.00), so it keeps two.
 std::string TwoDecimals(double v) { return FormatDecimals(v, 2); }
@@ -19,18 +24,15 @@ std::string TwoDecimals(double v) { return FormatDecimals(v, 2); }
 // chart of the counts when every point has the same opportunity (Laney 2002; Mohammed, Panesar,
 // Laney and Wilson, BMJ Qual Saf 22(4), 2013).
 std::string Suggestion(ChartType chart) {
-  switch (chart) {
-    case ChartType::kP:
-      return "use the p′ chart (Laney), which widens the limits by σz";
-    case ChartType::kU:
-      return "use the u′ chart (Laney), which widens the limits by σz";
-    default:
-      return "use an XmR chart of the counts, whose limits come from their own moving ranges";
-  }
+  if (!ScaledBySqrtN(chart))
+    return "use an XmR chart of the counts, whose limits come from their own moving ranges";
+  const bool binomial = TraitsOf(chart).model == SigmaModel::kBinomial;
+  return std::string("use the ") + (binomial ? "p′" : "u′") +
+         " chart (Laney), which widens the limits by σz";
 }
 
 std::string WarningText(ChartType chart, int segment, double sigma_z) {
-  const bool binomial = chart == ChartType::kP || chart == ChartType::kNp;
+  const bool binomial = TraitsOf(chart).model == SigmaModel::kBinomial;
   return "segment " + std::to_string(segment + 1) + " is over-dispersed: its points vary " +
          TwoDecimals(sigma_z) + " times as much as the " + (binomial ? "binomial" : "Poisson") +
          " model of the " + std::string(ChartTypeName(chart)) + " chart expects (Laney's sigma-z " +
@@ -64,8 +66,8 @@ double SegmentSigmaZ(ChartType chart, const Profile& profile, const SegmentResul
 
 void AssessDispersion(ChartType chart, const Profile& profile, std::span<const uint8_t> kept,
                       std::span<const uint8_t> estimate, ChartScratch* scratch, SeriesResult* out) {
-  const bool model_chart = chart == ChartType::kP || chart == ChartType::kNp ||
-                           chart == ChartType::kC || chart == ChartType::kU;
+  const ChartTraits& t = TraitsOf(chart);
+  const bool model_chart = t.model != SigmaModel::kNone && !t.laney;
   if (!model_chart) return;  // p′ and u′ already hold the σz of their limits
   for (std::size_t s = 0; s < out->segments.size(); ++s) {
     SegmentResult& seg = out->segments[s];

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 
+#include "kaizen/chart_traits.h"
 #include "kaizen/number_format.h"
 #include "spc/classify.h"
 
@@ -48,7 +49,7 @@ std::string Sentence(const SeriesResult& r, std::string_view unit, const Profile
                      Side side, int first, int last, int count) {
   const bool high = side == Side::kHigh;
   const std::string where = Span(r, first, last);
-  const std::string centre = r.chart == ChartType::kRun ? "median" : "mean";
+  const std::string centre = TraitsOf(r.chart).centre == CentreLine::kMedian ? "median" : "mean";
   switch (rule) {
     case RuleId::kBeyondLimits:
       if (count == 1) {

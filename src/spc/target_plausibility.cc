@@ -5,15 +5,14 @@
 #include <limits>
 #include <string>
 
+#include "kaizen/chart_traits.h"
 #include "kaizen/number_format.h"
 
 namespace kaizen::spc {
 
 std::optional<double> WholeOfProportion(const Indicator& indicator) {
+  if (TraitsOf(indicator.chart).plots == Plotted::kProportion) return indicator.multiplier;
   switch (indicator.chart) {
-    case ChartType::kP:
-    case ChartType::kPPrime:
-      return indicator.multiplier;
     case ChartType::kRun:
     case ChartType::kXmr:
       if (indicator.unit == "%") return 100.0;

@@ -27,6 +27,7 @@
 #include "ingest/expression.h"
 #include "ingest/name_limits.h"
 #include "ingest/numbers.h"
+#include "kaizen/chart_traits.h"
 #include "kaizen/number_format.h"
 
 namespace kaizen {
@@ -314,7 +315,8 @@ std::optional<TextPosition> FindHeaderWithoutKey(std::string_view text) {
 // most 1 (times the multiplier: 100 for a percentage), and no count or rate is negative.
 // The chart and the multiplier are read before the targets.
 std::string TargetRangeProblem(const Indicator& ind, double target) {
-  const bool proportion = ind.chart == ChartType::kP || ind.chart == ChartType::kPPrime;
+  const ChartTraits& traits = TraitsOf(ind.chart);
+  const bool proportion = traits.plots == Plotted::kProportion;
   const std::string chart = std::string(ChartTypeName(ind.chart)) + " chart";
   if (proportion && (target < 0 || target > ind.multiplier)) {
     return FormatNumber(target) + ", outside what a " + chart + " can plot (expected 0 to " +
@@ -322,9 +324,9 @@ std::string TargetRangeProblem(const Indicator& ind, double target) {
            FormatNumber(ind.multiplier) +
            (ind.multiplier == 1 ? "; for percentages set multiplier = 100)" : ")");
   }
-  const bool counts = ind.chart == ChartType::kNp || ind.chart == ChartType::kC ||
-                      ind.chart == ChartType::kU || ind.chart == ChartType::kUPrime ||
-                      ind.chart == ChartType::kG || ind.chart == ChartType::kT;
+  // Every chart of counts (np, c, u, u′, g; t's times between events) plots zero or more; p
+  // and p′, counts too, were held to their range above.
+  const bool counts = traits.domain != CountDomain::kAny;
   if (counts && target < 0) {
     return FormatNumber(target) + ", below what a " + chart +
            " can plot (expected 0 or more: it counts events)";

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kaizen/chart_traits.h"
 #include "kaizen/render.h"
 #include "render/svg/palette.h"
 #include "render/svg/plot_frame.h"
@@ -181,7 +182,7 @@ bool DrawCentreAndLimits(MarkupWriter& w, const SpcLayout& l, const SpcColumns& 
                          const std::vector<Span>& spans) {
   bool any_limits = false;
   for (const auto& [first, last, draw_limits] : spans) {
-    if (!l.run_chart && draw_limits) {
+    if (l.has_limits && draw_limits) {
       for (const std::vector<double>* limit : {&c.upper, &c.lower}) {
         const std::string d = StepPath(l.s, *limit, first, last);
         if (d.empty()) continue;
@@ -319,8 +320,8 @@ void DrawEdgeLabels(MarkupWriter& w, const SpcLayout& l, const SpcColumns& c,
         labels.push_back({s.Y(v) + 4, name + " " + render::FormatValue(v, l.decimals), colour});
       }
     };
-    add(c.centre[last], l.run_chart ? "Median" : "Mean", kCentreColour);
-    if (!l.run_chart && !spans.empty() && spans.back().draw_limits) {
+    add(c.centre[last], l.median_centre ? "Median" : "Mean", kCentreColour);
+    if (l.has_limits && !spans.empty() && spans.back().draw_limits) {
       add(c.upper[last], "Upper limit", kLimitColour);
       add(c.lower[last], "Lower limit", kLimitColour);
     }
@@ -377,8 +378,8 @@ void DrawChartLegend(MarkupWriter& w, const SpcLayout& l, const SeriesResult& r,
                      bool any_limits, const PointsShown& shown, Palette palette) {
   render::OpenLegendGroup(w);
   render::Legend legend(w, l.s.left, l.s.bottom + 44, l.width - 10);
-  legend.Line(l.run_chart ? "Median" : "Mean", kCentreColour);
-  if (!l.run_chart && any_limits) legend.Line("Process limits", kLimitColour, kLimitDash);
+  legend.Line(l.median_centre ? "Median" : "Mean", kCentreColour);
+  if (l.has_limits && any_limits) legend.Line("Process limits", kLimitColour, kLimitDash);
   if (any_target) legend.Line("Target", kTargetColour, kTargetDash);
   constexpr std::string_view kLegendNames[] = {"Common cause", "Improvement", "Concern",
                                                "Neither improvement nor concern"};
@@ -432,7 +433,7 @@ void DrawMarkerNotes(MarkupWriter& w, const SpcLayout& l) {
 // Layers are drawn back to front: axes, lines, the data, then labels and the legend on top.
 std::string RenderChartSvg(const Indicator& indicator, const SeriesResult& r,
                            const ChartOptions& options) {
-  const SpcColumns c = render::ColumnsOf(indicator, r, r.chart == ChartType::kRun);
+  const SpcColumns c = render::ColumnsOf(indicator, r, TraitsOf(r.chart).has_limits);
   const SpcLayout l = render::LayoutChart(indicator, r, options, c);
   MarkupWriter w;
   render::OpenPlot(w, l.width, l.height, render::ChartTitle(indicator, r, options),

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <optional>
 
+#include "kaizen/chart_traits.h"
 #include "render/svg/plot_frame.h"
 #include "render/svg/spc_chart.h"
 #include "render/svg/svg_writer.h"
@@ -57,7 +58,7 @@ std::string StepPath(const SpcScale& s, const std::vector<double>& values, int f
   return d;
 }
 
-SpcColumns ColumnsOf(const Indicator& indicator, const SeriesResult& r, bool run_chart) {
+SpcColumns ColumnsOf(const Indicator& indicator, const SeriesResult& r, bool has_limits) {
   const int n = static_cast<int>(r.points.size());
   SpcColumns c{.values = std::vector<double>(n),
                .centre = std::vector<double>(n),
@@ -68,8 +69,8 @@ SpcColumns ColumnsOf(const Indicator& indicator, const SeriesResult& r, bool run
     const PointResult& p = r.points[i];
     c.values[i] = p.missing ? kMissing : p.value;
     c.centre[i] = p.centre;
-    c.lower[i] = run_chart ? kMissing : p.lower3;
-    c.upper[i] = run_chart ? kMissing : p.upper3;
+    c.lower[i] = has_limits ? p.lower3 : kMissing;
+    c.upper[i] = has_limits ? p.upper3 : kMissing;
     if (std::optional<TargetStep> t = indicator.TargetAt(p.period)) {
       c.target[i] = t->value;
       c.any_target = c.any_target || std::isfinite(t->value);
@@ -83,7 +84,8 @@ SpcLayout LayoutChart(const Indicator& indicator, const SeriesResult& r,
   SpcLayout l;
   l.width = std::max(options.width, 320);
   l.base_height = std::max(options.height, 220);
-  l.run_chart = r.chart == ChartType::kRun;
+  l.has_limits = TraitsOf(r.chart).has_limits;
+  l.median_centre = TraitsOf(r.chart).centre == CentreLine::kMedian;
   l.decimals = DisplayDecimals(r);
   l.ticks = ValueTicks(c);
   l.tick_decimals = TickDecimals(l.ticks);

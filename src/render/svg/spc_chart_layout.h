@@ -39,12 +39,13 @@ struct SpcColumns {
   bool any_target = false;
 };
 
-SpcColumns ColumnsOf(const Indicator& indicator, const SeriesResult& r, bool run_chart);
+SpcColumns ColumnsOf(const Indicator& indicator, const SeriesResult& r, bool has_limits);
 
 // Everything about the chart that is worked out before drawing, once.
 struct SpcLayout {
   double width = 0, base_height = 0, height = 0;
-  bool run_chart = false;
+  bool has_limits = true;      // false for a run chart (chart_traits.h)
+  bool median_centre = false;  // the centre line reads "Median", not "Mean"
   int decimals = 0;
   std::vector<double> ticks;
   int tick_decimals = 0;
