@@ -28,14 +28,15 @@ Status AppendAudit(const Db& db, const Change& change, const AuditRecord& record
 Result<std::vector<AuditEntry>> ReadAuditLog(const Db& db);
 
 // Walks the log in seq order recomputing each hash: the first entry edited (its hash no longer
-// matches its fields), missing (a gap in seq, or a hash chained to something else) or moved.
+// matches its fields), missing (a gap in seq, or a hash chained to something else) or moved;
+// and a log that ends before the highest frozen pack's last_audit_seq (entries cut from the end).
 Result<AuditVerdict> VerifyAuditChain(const Db& db);
 
-// The hex SHA-256 of `previous_hash` and the entry's fields, each length-prefixed so that no two
-// different entries hash the same bytes.
 // Lowercase hex of `size` bytes.
 std::string Hex(const unsigned char* bytes, std::size_t size);
 
+// The hex SHA-256 of `previous_hash` and the entry's fields, each length-prefixed so that no two
+// different entries hash the same bytes.
 std::string AuditHash(std::string_view previous_hash, const AuditEntry& entry);
 
 }  // namespace kaizen::store

@@ -2,7 +2,8 @@
 // are defined by topic, one file each: sqlite_workspace.cc (opening, integrity, backup),
 // sqlite_indicators.cc (definitions and their versions), sqlite_import.cc (imports, series and
 // point history), sqlite_decisions.cc (proposals, annotations, commentary and the catalogue's
-// decisions), sqlite_people.cc (organisations and users), sqlite_packs.cc (frozen packs).
+// decisions and the data's comments), sqlite_people.cc (organisations and users),
+// sqlite_packs.cc (frozen packs), sqlite_export.cc (every revision, for export).
 #ifndef KAIZEN_STORE_SQLITE_WORKSPACE_H_
 #define KAIZEN_STORE_SQLITE_WORKSPACE_H_
 
