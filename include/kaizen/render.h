@@ -67,7 +67,7 @@ struct ReportInput {
   std::string organisation_filter;  // shown in the header when the report is for one org
   Date generated_on;                // supplied by the caller (the engine never reads clocks)
   Palette palette = Palette::kMdc;
-  std::vector<ReportNotice> notices;  // shown in order above the summary (HTML only)
+  std::vector<ReportNotice> notices;  // shown in order above the summary (PDF: pages before it)
   std::vector<ReportSeries> series;
 };
 

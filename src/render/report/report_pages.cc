@@ -452,9 +452,27 @@ void FlowWords(std::vector<Page>& pages, const std::vector<PageText>& words, dou
       pages.push_back(OpenPage(heading + " (continued)", meta));
       y = pages.back().top + 10;
     }
-    TextAt(pages.back().w, kMargin + 4, y + 4, l.text, l.size, l.colour, "start", false, l.italic);
+    TextAt(pages.back().w, kMargin + 4, y + 4, l.text, l.size, l.colour, "start", l.bold, l.italic);
     y += kWordLineHeight;
   }
+}
+
+// The notices of a report from a workspace (as at, since the last frozen pack, pending), each
+// heading then its lines as bullets, on pages of their own before the summary.
+void NoticePages(const ReportInput& input, const std::string& title, const std::string& meta,
+                 std::vector<Page>& pages) {
+  if (input.notices.empty()) return;
+  constexpr double kWidth = kRight - kMargin - 8;
+  std::vector<PageText> words;
+  for (const ReportNotice& notice : input.notices) {
+    for (const std::string& l : WrapToWidth(notice.heading, kWidth, 13, true))
+      words.push_back({.text = l, .size = 13, .colour = kText, .bold = true});
+    for (const std::string& line : notice.lines)
+      for (const std::string& l : WrapToWidth("\xE2\x80\xA2 " + line, kWidth, 11, false))
+        words.push_back({.text = l, .size = 11, .colour = kText});
+  }
+  pages.push_back(OpenPage(title, meta));
+  FlowWords(pages, words, pages.back().top + 10, title, meta);
 }
 
 // One series: heading, chart, key figures, icons, then the words; the words that do not fit
@@ -624,6 +642,7 @@ std::vector<std::string> RenderReportPagesSvg(const ReportInput& input) {
           " (first, red edge)";
 
   std::vector<Page> pages;
+  NoticePages(input, title, meta, pages);
   pages.push_back(MatrixPage(input, order, title, meta));
   SummaryTablePages(input, order, title, meta, pages);
   for (const int index : order) {

@@ -33,6 +33,20 @@ TEST(RenderReportPagesSvg, MatrixThenSummaryThenOnePagePerSeries) {
   EXPECT_NE(pages[1].find(">STALE</text>"), std::string::npos);
 }
 
+// A report from a workspace: its notices come first, on a page of their own, headings then their
+// lines as bullets; without notices there is no such page (above: five pages).
+TEST(RenderReportPagesSvg, NoticesComeFirstOnAPageOfTheirOwn) {
+  TestReport t = MakeTestReport();
+  t.input.notices = {{"As at", {"Data as at import 2."}},
+                     {"Pending decisions", {"Proposal 1: rebase of falls from 2024-03-01."}}};
+  const std::vector<std::string> pages = RenderReportPagesSvg(t.input);
+  ASSERT_EQ(pages.size(), 6u);
+  EXPECT_NE(pages[0].find(">As at</text>"), std::string::npos);
+  EXPECT_NE(pages[0].find("\xE2\x80\xA2 Data as at import 2."), std::string::npos);
+  EXPECT_LT(pages[0].find(">As at</text>"), pages[0].find(">Pending decisions</text>"));
+  EXPECT_NE(pages[1].find(">Special cause concern</text>"), std::string::npos);  // the matrix
+}
+
 TEST(RenderReportPagesSvg, PaginatesLongTables) {
   TestReport t = MakeTestReport();
   const ReportSeries first = t.input.series[0];
