@@ -125,6 +125,10 @@ struct ImportRecord {
   std::string reason;
 };
 
+// A point's value as its history reads: "12.3", "4/120" for a numerator over a denominator,
+// "missing"; each number the shortest text that reads back as the same double.
+std::string DescribePointValue(const Observation& observation);
+
 // One revision of one point: what an import said it was.
 struct PointRevision {
   int revision = 0;  // 1 for the first import of the point, then 2, 3, ...
@@ -156,6 +160,11 @@ struct Proposal {
   ProposalState state = ProposalState::kPending;
   std::string decided_by, decided_at, decision_comment;
 };
+
+// What a proposal would do, for people: "rebase of ae-4h for RXX from 2024-03-01", "target of
+// falls from 2024-04-01: 12", "baseline of falls: first 12 points", "ghost of falls at ...".
+// The one wording of the CLI, the history and the report's pending decisions.
+std::string DescribeProposal(const Proposal& proposal);
 
 // Adds the proposal's decision to `indicator` as an approved one would be (a rebase, ghost or
 // target step for its organisation, or the baseline): what CurrentCatalogue does with every

@@ -92,13 +92,8 @@ std::string Limits(const SummaryRow& row, const std::string& unit) {
 }
 
 std::string Describe(const Proposal& p) {
-  std::string what = "Proposal " + std::to_string(p.id) + ": " +
-                     std::string(ProposalKindName(p.kind)) + " of " + p.indicator_id +
-                     (p.organisation.empty() ? "" : " for " + p.organisation) + " from " +
-                     p.date.ToIso();
-  if (p.kind == ProposalKind::kTarget)
-    what += std::isnan(p.target) ? " (no target)" : " at " + FormatShortest(p.target);
-  return what + ", proposed by " + p.proposed_by + " (" + p.reason + ")";
+  return "Proposal " + std::to_string(p.id) + ": " + DescribeProposal(p) + ", proposed by " +
+         p.proposed_by + " (" + p.reason + ")";
 }
 
 // "RXX now: mean 12.0, limits 8.0 to 16.0; if approved: mean ..." for one series.

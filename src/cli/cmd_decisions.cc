@@ -93,28 +93,6 @@ int ProposalFrom(const ProposeOptions& o, Proposal* p) {
   return kExitOk;
 }
 
-// "rebase of ae-4h for RXX from 2024-03-01": what a proposal would do, for people.
-std::string Describe(const Proposal& p) {
-  std::string text = std::string(ProposalKindName(p.kind)) + " of " + p.indicator_id +
-                     (p.organisation.empty() ? "" : " for " + p.organisation);
-  switch (p.kind) {
-    case ProposalKind::kGhost:
-      return text + " at " + p.date.ToIso();
-    case ProposalKind::kTarget:
-      return text + " from " + p.date.ToIso() + ": " +
-             (std::isnan(p.target) ? std::string("none") : FormatNumber(p.target));
-    case ProposalKind::kBaseline:
-      if (p.baseline.first_n > 0) {
-        return text + ": first " + std::to_string(p.baseline.first_n) + " points";
-      }
-      return text + ": " + (p.baseline.from ? p.baseline.from->ToIso() : "start") + " to " +
-             (p.baseline.to ? p.baseline.to->ToIso() : "end");
-    case ProposalKind::kRebase:
-      break;
-  }
-  return text + " from " + p.date.ToIso();
-}
-
 void AddDecideCommand(CLI::App* app, int* exit_code, bool approve) {
   const std::string name = approve ? "approve" : "reject";
   auto* cmd = app->add_subcommand(name, approve ? "approve a pending proposal: it changes results"
@@ -146,7 +124,8 @@ std::string PendingTable(const std::vector<Proposal>& proposals) {
   if (proposals.empty()) return "no pending proposals\n";
   Table table({"id", "proposal", "proposed by", "proposed at", "reason"});
   for (const Proposal& p : proposals) {
-    table.AddRow({std::to_string(p.id), Describe(p), p.proposed_by, p.proposed_at, p.reason});
+    table.AddRow(
+        {std::to_string(p.id), DescribeProposal(p), p.proposed_by, p.proposed_at, p.reason});
   }
   return table.Render();
 }
@@ -181,7 +160,7 @@ void AddProposeCommand(CLI::App* app, int* exit_code) {
       *exit_code = ReportWorkspaceFailure(id.status());
       return;
     }
-    std::cout << "proposal " << id.value() << ": " << Describe(proposal) << " (pending)\n";
+    std::cout << "proposal " << id.value() << ": " << DescribeProposal(proposal) << " (pending)\n";
     *exit_code = kExitOk;
   });
 }

@@ -62,13 +62,6 @@ std::string DescribeVersions(const std::vector<IndicatorVersion>& versions) {
   return out;
 }
 
-std::string PointValue(const Observation& o) {
-  if (!std::isnan(o.numerator) || !std::isnan(o.denominator)) {
-    return FormatNumber(o.numerator) + "/" + FormatNumber(o.denominator);
-  }
-  return std::isnan(o.value) ? "missing" : FormatNumber(o.value);
-}
-
 // "12.3 from import 1 (may.csv, 2024-06-03T09:12:00Z, by jsmith), corrected to 12.9 in import 2
 // (june.csv, ..., by J. Smith)": the point's story in one sentence, then one line per revision.
 std::string DescribePoint(const std::string& where, const std::vector<PointRevision>& revisions) {
@@ -77,10 +70,10 @@ std::string DescribePoint(const std::string& where, const std::vector<PointRevis
            r.import.imported_at + ", by " + r.import.imported_by + ")";
   };
   std::string story =
-      PointValue(revisions.front().observation) + " from " + import_of(revisions.front());
+      DescribePointValue(revisions.front().observation) + " from " + import_of(revisions.front());
   for (std::size_t i = 1; i < revisions.size(); ++i) {
-    story +=
-        ", corrected to " + PointValue(revisions[i].observation) + " in " + import_of(revisions[i]);
+    story += ", corrected to " + DescribePointValue(revisions[i].observation) + " in " +
+             import_of(revisions[i]);
   }
   return where + ": " + story + "\n";
 }
@@ -92,15 +85,10 @@ struct HistoryOptions {
 };
 
 // A decision's story: what was proposed, by whom and why, and how it was decided.
-std::string DescribeProposal(const Proposal& p) {
-  std::string what = std::string(ProposalKindName(p.kind)) + " of " + p.indicator_id +
-                     (p.organisation.empty() ? "" : " for " + p.organisation) + " from " +
-                     p.date.ToIso();
-  if (p.kind == ProposalKind::kTarget) {
-    what += std::isnan(p.target) ? " (no target)" : " at " + FormatNumber(p.target);
-  }
-  std::string out = "proposal " + std::to_string(p.id) + ": " + what + "\n  proposed " +
-                    p.proposed_at + " by " + p.proposed_by + ": " + p.reason + "\n";
+std::string DescribeDecision(const Proposal& p) {
+  std::string out = "proposal " + std::to_string(p.id) + ": " + DescribeProposal(p) +
+                    "\n  proposed " + p.proposed_at + " by " + p.proposed_by + ": " + p.reason +
+                    "\n";
   if (p.state == ProposalState::kPending) return out + "  pending\n";
   out += "  " + std::string(ProposalStateName(p.state)) +
          (p.decided_at.empty() ? "" : " " + p.decided_at) +
@@ -113,7 +101,7 @@ int RunProposalHistory(Workspace* workspace, std::int64_t id) {
   auto proposals = workspace->Proposals(std::nullopt);
   if (!proposals.ok()) return ReportWorkspaceFailure(proposals.status());
   for (const Proposal& p : proposals.value()) {
-    if (p.id == id) return WriteOutput("-", DescribeProposal(p));
+    if (p.id == id) return WriteOutput("-", DescribeDecision(p));
   }
   std::cerr << "kaizen: " << workspace->Location() << ": no proposal " << id << "\n";
   return kExitBadInput;

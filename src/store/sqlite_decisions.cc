@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "kaizen/number_format.h"
 #include "store/sqlite_workspace.h"
 
 namespace kaizen::store {
@@ -17,12 +18,7 @@ namespace {
 
 // ---- text for messages and the audit log ----------------------------------------------------
 
-std::string FormatNumber(double x) {
-  if (std::isnan(x)) return "none";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.15g", x);
-  return text;
-}
+std::string FormatNumber(double x) { return std::isnan(x) ? "none" : FormatShortest(x); }
 
 std::string DescribeBaseline(const Baseline& b) {
   if (b.first_n > 0) return "first " + std::to_string(b.first_n) + " points";
@@ -33,7 +29,7 @@ std::string DescribeBaseline(const Baseline& b) {
 }
 
 // A proposal as one `key=value` line per field, for its audit entries.
-std::string DescribeProposal(const Proposal& p) {
+std::string ProposalAuditText(const Proposal& p) {
   std::string text = "kind=" + std::string(ProposalKindName(p.kind)) +
                      "\nindicator=" + p.indicator_id + "\norganisation=" + p.organisation +
                      "\ndate=" + p.date.ToIso();
@@ -498,7 +494,7 @@ Result<std::int64_t> SqliteWorkspace::Propose(const Change& change, const Propos
                                {.action = "propose",
                                 .subject = "proposal " + std::to_string(id.value()),
                                 .before = "",
-                                .after = DescribeProposal(pending)});
+                                .after = ProposalAuditText(pending)});
   if (!audited.ok()) return audited;
   if (Status status = transaction.Commit(); !status.ok()) return status;
   return id.value();
@@ -539,8 +535,8 @@ Status SqliteWorkspace::Decide(const Change& change, std::int64_t proposal_id, b
   Status audited = AppendAudit(db_, change,
                                {.action = approve ? "approve" : "reject",
                                 .subject = subject,
-                                .before = DescribeProposal(before.value()),
-                                .after = DescribeProposal(after)});
+                                .before = ProposalAuditText(before.value()),
+                                .after = ProposalAuditText(after)});
   if (!audited.ok()) return audited;
   return transaction.Commit();
 }

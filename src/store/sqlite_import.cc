@@ -41,14 +41,10 @@ PointValues PointOf(const Series& series, std::size_t i) {
           At(series.subgroup_sds, i)};
 }
 
-std::string FormatNumber(double x) { return std::isnan(x) ? "" : FormatExactly(x); }
-
-// "12.3" for a value, "4/120" for a numerator over a denominator: a point as its history reads.
+// A point as its history reads (DescribePointValue): "12.3", "4/120".
 std::string DescribePoint(const PointValues& p) {
-  if (!std::isnan(p.numerator) || !std::isnan(p.denominator)) {
-    return FormatNumber(p.numerator) + "/" + FormatNumber(p.denominator);
-  }
-  return std::isnan(p.value) ? "missing" : FormatNumber(p.value);
+  return DescribePointValue(
+      {.value = p.value, .numerator = p.numerator, .denominator = p.denominator});
 }
 
 // The latest revision of one stored point.

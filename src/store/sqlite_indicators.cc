@@ -1,23 +1,16 @@
 // Indicator definitions and their versions: a change to any field of a definition is a new
 // version with who, when and why; the one with the highest version is in force.
-#include <charconv>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "kaizen/number_format.h"
 #include "store/sqlite_workspace.h"
 
 namespace kaizen::store {
 
 std::string_view ConflictPreferenceName(ConflictPreference preference) {
   return preference == ConflictPreference::kImprovement ? "improvement" : "concern";
-}
-
-// The shortest text that reads back as the same double (std::to_chars): 0.1 is "0.1".
-std::string FormatExactly(double x) {
-  char text[32];
-  const auto end = std::to_chars(text, text + sizeof text, x).ptr;
-  return std::string(text, end);
 }
 
 namespace {
@@ -193,13 +186,13 @@ Result<std::pair<int, bool>> SqliteWorkspace::WriteDefinition(const Change& chan
   if (!upsert.ok()) return upsert.status();
   upsert->Bind(1, definition.id).Bind(2, std::int64_t{version});
   if (Status status = upsert->Run(); !status.ok()) return status;
-  std::string placeholders;
-  for (int i = 0; i < kDefinitionColumnCount; ++i) placeholders += ", ?";
+  std::string parameters;
+  for (int i = 0; i < kDefinitionColumnCount; ++i) parameters += ", ?";
   auto insert = Statement::Prepare(
       db_,
       "INSERT INTO indicator_versions (indicator_id, version, changed_by, changed_at, "
       "reason, " +
-          std::string(kDefinitionColumns) + ") VALUES (?, ?, ?, ?, ?" + placeholders + ")");
+          std::string(kDefinitionColumns) + ") VALUES (?, ?, ?, ?, ?" + parameters + ")");
   if (!insert.ok()) return insert.status();
   insert->Bind(1, definition.id).Bind(2, std::int64_t{version}).Bind(3, change.user);
   insert->Bind(4, FormatChangeTime(change.at)).Bind(5, change.reason);
@@ -298,7 +291,7 @@ std::vector<std::pair<std::string, std::string>> DefinitionFields(const Indicato
   for (const auto& [name, value] : d.overrides) fields.emplace_back("override." + name, value);
   const std::vector<std::pair<std::string, std::string>> rest = {
       {"conflict_preference", std::string(store::ConflictPreferenceName(d.conflict_preference))},
-      {"multiplier", store::FormatExactly(d.multiplier)},
+      {"multiplier", FormatShortest(d.multiplier)},
       {"decimals", d.decimals ? std::to_string(*d.decimals) : ""},
       {"aggregation", std::string(AggregationName(d.aggregation))},
       {"accountable_person", d.accountable_person},

@@ -20,8 +20,6 @@ namespace kaizen::store {
 
 // "concern" or "improvement", as the catalogue spells ConflictPreference.
 std::string_view ConflictPreferenceName(ConflictPreference preference);
-// A number with enough digits to read back as the same double ("" for NaN is the caller's).
-std::string FormatExactly(double x);
 
 class SqliteWorkspace final : public Workspace {
  public:

@@ -1,8 +1,11 @@
 // The machine names of the workspace's enums, as stored in the file and typed on the command
-// line.
+// line, and the one wording of a proposal.
 #include <array>
+#include <cmath>
+#include <string>
 #include <string_view>
 
+#include "kaizen/number_format.h"
 #include "kaizen/workspace.h"
 
 namespace kaizen {
@@ -45,6 +48,35 @@ Result<ProposalState> ParseProposalState(std::string_view name) {
 }
 Result<CommentKind> ParseCommentKind(std::string_view name) {
   return ParseName<CommentKind>(kCommentKinds, name, "comment kind");
+}
+
+std::string DescribePointValue(const Observation& o) {
+  auto number = [](double x) { return std::isnan(x) ? std::string() : FormatShortest(x); };
+  if (!std::isnan(o.numerator) || !std::isnan(o.denominator)) {
+    return number(o.numerator) + "/" + number(o.denominator);
+  }
+  return std::isnan(o.value) ? "missing" : number(o.value);
+}
+
+std::string DescribeProposal(const Proposal& p) {
+  std::string text = std::string(ProposalKindName(p.kind)) + " of " + p.indicator_id +
+                     (p.organisation.empty() ? "" : " for " + p.organisation);
+  switch (p.kind) {
+    case ProposalKind::kGhost:
+      return text + " at " + p.date.ToIso();
+    case ProposalKind::kTarget:
+      return text + " from " + p.date.ToIso() + ": " +
+             (std::isnan(p.target) ? std::string("none") : FormatShortest(p.target));
+    case ProposalKind::kBaseline:
+      if (p.baseline.first_n > 0) {
+        return text + ": first " + std::to_string(p.baseline.first_n) + " points";
+      }
+      return text + ": " + (p.baseline.from ? p.baseline.from->ToIso() : "start") + " to " +
+             (p.baseline.to ? p.baseline.to->ToIso() : "end");
+    case ProposalKind::kRebase:
+      break;
+  }
+  return text + " from " + p.date.ToIso();
 }
 
 }  // namespace kaizen

@@ -43,8 +43,8 @@ class WorkspaceStoryTest : public CliTest {
 
   std::string Report(const std::string& name) {
     const std::string path = dir_ + "/" + name;
-    const CliRun r = Kaizen("report --db " + Db() + " --as-of 2024-07-15 --title Board -o '" +
-                            path + "'");
+    const CliRun r =
+        Kaizen("report --db " + Db() + " --as-of 2024-07-15 --title Board -o '" + path + "'");
     EXPECT_EQ(r.exit_code, 0) << r.err;
     return testing::ReadFile(path);
   }
@@ -73,8 +73,8 @@ TEST_F(WorkspaceStoryTest, FromThreeMonthlyImportsToWhatTheNextReportSaysChanged
 
   ASSERT_EQ(Kaizen("approve 1 --db " + Db() + " --reason 'agreed at PRG' --user bjones").exit_code,
             0);
-  const CliRun frozen = Kaizen("freeze --db " + Db() +
-                               " --title 'Board, June 2024' --as-of 2024-07-15 --user cgrey");
+  const CliRun frozen =
+      Kaizen("freeze --db " + Db() + " --title 'Board, June 2024' --as-of 2024-07-15 --user cgrey");
   ASSERT_EQ(frozen.exit_code, 0) << frozen.err;
 
   // July's file adds month 31 and corrects August 2023 (month 20: 32 becomes 35).
