@@ -259,6 +259,10 @@ class Workspace {
   virtual Result<std::vector<Organisation>> Organisations() = 0;
   // Adds or updates a user. InvalidArgument for an unknown role.
   virtual Status PutUser(const Change& change, const User& user) = 0;
+  // Changes only the role of the user `name`, reading and writing in one transaction.
+  // NotFound when there is no such user, InvalidArgument for an unknown role.
+  virtual Status SetUserRole(const Change& change, const std::string& name,
+                             const std::string& role) = 0;
   // NotFound when there is no such user.
   virtual Status RemoveUser(const Change& change, const std::string& name) = 0;
   virtual Result<std::vector<User>> Users() = 0;
@@ -334,6 +338,11 @@ class Workspace {
   // Writes a consistent copy of the whole workspace to `path` (SQLite's online backup: other
   // processes may keep reading and writing). AlreadyExists when `path` exists.
   virtual Status Backup(const std::string& path) = 0;
+  // Records in this workspace's audit log (a fresh copy of the backup at `backup_path`, about to
+  // replace a workspace) that it is a restore: the backup's path and sha256, the entry its own
+  // log ended at, and `replaced`, what the file it replaces was ("" when there was none).
+  virtual Status RecordRestore(const Change& change, const std::string& backup_path,
+                               const std::string& replaced) = 0;
 
   // -- export ----------------------------------------------------------------------------------
   // Calls `on_revision` with every revision of every point (what `kaizen export --what history`

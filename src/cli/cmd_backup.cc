@@ -73,6 +73,28 @@ Status RetireOldWorkspace(const std::string& path) {
   return Status::Ok();
 }
 
+// What the restore replaces, for its audit entry: the workspace's last audit entry, or why the
+// file is not a workspace that opens (a damaged file is often why it is being restored).
+std::string DescribeReplaced(const std::string& path, bool exists) {
+  if (!exists) return "";
+  auto old = OpenWorkspace(path, WorkspaceMode::kReadOnly);
+  if (!old.ok()) return "a file that did not open as a workspace: " + old.status().message();
+  auto log = old.value()->AuditLog();
+  if (!log.ok()) return "a workspace whose audit log did not read: " + log.status().message();
+  if (log->empty()) return "a workspace with an empty audit log";
+  return "a workspace whose audit log ended at entry " + std::to_string(log->back().seq) +
+         " (hash " + log->back().hash + ")";
+}
+
+// Records the restore in the copy's own audit log before it replaces anything, so a failure
+// leaves the old workspace as it was.
+Status RecordRestoreIn(const std::string& temporary, const RestoreOptions& o,
+                       const std::string& replaced) {
+  auto restored = OpenWorkspace(temporary, WorkspaceMode::kOpen);
+  if (!restored.ok()) return restored.status();
+  return restored.value()->RecordRestore(ChangeFor(o.workspace), o.copy, replaced);
+}
+
 // Copies into a temporary beside the workspace (the same file system, so the rename is atomic)
 // and renames it over: the workspace is the old one or the copy, never half of one.
 int Restore(const RestoreOptions& o) {
@@ -91,6 +113,11 @@ int Restore(const RestoreOptions& o) {
   std::filesystem::remove(temporary, error);
   if ((exit_code = ExitAfterWriting(copy->Backup(temporary))) != kExitOk) return exit_code;
   copy.reset();
+  if (Status recorded = RecordRestoreIn(temporary, o, DescribeReplaced(target, exists));
+      !recorded.ok()) {
+    std::filesystem::remove(temporary, error);
+    return ReportWorkspaceFailure(recorded);
+  }
   if (Status retired = exists ? RetireOldWorkspace(target) : Status::Ok(); !retired.ok()) {
     std::filesystem::remove(temporary, error);
     return ReportWorkspaceFailure(retired);
@@ -121,7 +148,9 @@ void AddRestoreCommand(CLI::App* app, int* exit_code) {
       "restore", "put a backup back as the workspace (checked first; replaced atomically)");
   auto o = std::make_shared<RestoreOptions>();
   cmd->add_option("copy", o->copy, "the backup (made by kaizen backup)")->required();
-  AddWorkspaceOptions(cmd, &o->workspace, WorkspaceAccess::kRead);
+  // kChange: the restore is recorded in the restored workspace's audit log, with --user and
+  // --reason.
+  AddWorkspaceOptions(cmd, &o->workspace, WorkspaceAccess::kChange);
   cmd->add_flag("--force", o->force, "replace an existing workspace");
   cmd->callback([o, exit_code] { *exit_code = Restore(*o); });
 }

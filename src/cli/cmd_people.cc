@@ -93,16 +93,6 @@ void AddOrganisationAdd(CLI::App* parent, int* exit_code) {
   });
 }
 
-// The user `name` as the workspace holds it, or NotFound.
-Result<User> FindUser(Workspace* workspace, const std::string& name) {
-  auto users = workspace->Users();
-  if (!users.ok()) return users.status();
-  auto found =
-      std::find_if(users->begin(), users->end(), [&](const User& u) { return u.name == name; });
-  if (found == users->end()) return Status::NotFound("no user '" + name + "' in the workspace");
-  return *found;
-}
-
 // The roles a user may have, as the store checks them (sqlite_people.cc).
 std::vector<std::string> Roles() { return {"viewer", "editor", "approver", "admin"}; }
 
@@ -160,11 +150,8 @@ void AddUserRole(CLI::App* parent, int* exit_code) {
   AddWorkspaceOptions(cmd, &o->workspace, WorkspaceAccess::kChange);
   cmd->callback([o, exit_code] {
     *exit_code = RunChange(o->workspace, "user " + o->name + " is now " + o->role,
-                           [&](Workspace* w, const Change& change) -> Status {
-                             auto user = FindUser(w, o->name);
-                             if (!user.ok()) return user.status();
-                             user->role = o->role;
-                             return w->PutUser(change, user.value());
+                           [&](Workspace* w, const Change& change) {
+                             return w->SetUserRole(change, o->name, o->role);
                            });
   });
 }

@@ -151,37 +151,67 @@ Result<std::vector<Organisation>> SqliteWorkspace::Organisations() {
   return ReadOrganisations(db_, "");
 }
 
-Status SqliteWorkspace::PutUser(const Change& change, const User& user) {
-  if (Status status = CheckWritable(); !status.ok()) return status;
-  if (user.name.empty()) return Status::InvalidArgument("a user needs a name");
-  if (!OneOf(kRoles, user.role)) {
-    return Status::InvalidArgument("user " + user.name + ": unknown role '" + user.role +
-                                   "' (expected " + Expected(kRoles) + ")");
-  }
-  Transaction transaction(db_);
-  if (Status status = transaction.Begin(); !status.ok()) return status;
-  auto existing = ReadUser(db_, user.name);
-  if (!existing.ok()) return existing.status();
-  User wanted = user;
+namespace {
+
+// Writes `wanted` over `existing` (an empty name: none) with its audit entry, inside the
+// caller's transaction, so that reading the user and changing them is one step.
+Status WriteUser(const Db& db, const Change& change, const User& existing, User wanted) {
   std::sort(wanted.organisations.begin(), wanted.organisations.end());
   wanted.organisations.erase(std::unique(wanted.organisations.begin(), wanted.organisations.end()),
                              wanted.organisations.end());
-  const std::string before = existing->name.empty() ? "" : DescribeUser(existing.value());
+  const std::string before = existing.name.empty() ? "" : DescribeUser(existing);
   const std::string after = DescribeUser(wanted);
-  if (before == after) return Status::Ok();
+  if (before == after) return Status::Ok();  // nothing changes: nothing to record
   auto upsert =
-      Statement::Prepare(db_,
+      Statement::Prepare(db,
                          "INSERT INTO users (name, display_name, role) VALUES (?, ?, ?) "
                          "ON CONFLICT (name) DO UPDATE SET display_name = excluded.display_name, "
                          "role = excluded.role");
   if (!upsert.ok()) return upsert.status();
   upsert->Bind(1, wanted.name).Bind(2, wanted.display_name).Bind(3, wanted.role);
   if (Status status = upsert->Run(); !status.ok()) return status;
-  if (Status status = WriteUserOrganisations(db_, wanted); !status.ok()) return status;
-  Status audited = AppendAudit(
-      db_, change,
+  if (Status status = WriteUserOrganisations(db, wanted); !status.ok()) return status;
+  return AppendAudit(
+      db, change,
       {.action = "put_user", .subject = "user " + wanted.name, .before = before, .after = after});
-  if (!audited.ok()) return audited;
+}
+
+Status CheckRole(const std::string& name, const std::string& role) {
+  if (OneOf(kRoles, role)) return Status::Ok();
+  return Status::InvalidArgument("user " + name + ": unknown role '" + role + "' (expected " +
+                                 Expected(kRoles) + ")");
+}
+
+}  // namespace
+
+Status SqliteWorkspace::PutUser(const Change& change, const User& user) {
+  if (Status status = CheckWritable(); !status.ok()) return status;
+  if (user.name.empty()) return Status::InvalidArgument("a user needs a name");
+  if (Status status = CheckRole(user.name, user.role); !status.ok()) return status;
+  Transaction transaction(db_);
+  if (Status status = transaction.Begin(); !status.ok()) return status;
+  auto existing = ReadUser(db_, user.name);
+  if (!existing.ok()) return existing.status();
+  if (Status status = WriteUser(db_, change, existing.value(), user); !status.ok()) return status;
+  return transaction.Commit();
+}
+
+Status SqliteWorkspace::SetUserRole(const Change& change, const std::string& name,
+                                    const std::string& role) {
+  if (Status status = CheckWritable(); !status.ok()) return status;
+  if (Status status = CheckRole(name, role); !status.ok()) return status;
+  // The read and the write are one transaction: a concurrent change to the user's name or
+  // organisations cannot be overwritten by the copy read here.
+  Transaction transaction(db_);
+  if (Status status = transaction.Begin(); !status.ok()) return status;
+  auto existing = ReadUser(db_, name);
+  if (!existing.ok()) return existing.status();
+  if (existing->name.empty()) return Status::NotFound(db_.path + ": no user '" + name + "'");
+  User wanted = existing.value();
+  wanted.role = role;
+  if (Status status = WriteUser(db_, change, existing.value(), wanted); !status.ok()) {
+    return status;
+  }
   return transaction.Commit();
 }
 

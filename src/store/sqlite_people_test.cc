@@ -101,6 +101,29 @@ TEST_F(PeopleTest, UsersAreUpsertedTheirOrganisationsReplacedAndRemoved) {
   EXPECT_TRUE(workspace_->VerifyAudit()->ok());
 }
 
+TEST_F(PeopleTest, ARoleChangeKeepsTheUsersNameAndOrganisations) {
+  ASSERT_TRUE(
+      workspace_->PutUser(By("admin"), {"jsmith", "J. Smith", "editor", {"RXX", "RYY"}}).ok());
+  ASSERT_TRUE(workspace_->SetUserRole(By("admin"), "jsmith", "approver").ok());
+  // The same role again changes nothing and records nothing.
+  ASSERT_TRUE(workspace_->SetUserRole(By("admin"), "jsmith", "approver").ok());
+  auto users = workspace_->Users().value();
+  ASSERT_EQ(users.size(), 1u);
+  EXPECT_EQ(users[0].display_name, "J. Smith");
+  EXPECT_EQ(users[0].role, "approver");
+  EXPECT_EQ(users[0].organisations, (std::vector<std::string>{"RXX", "RYY"}));
+  EXPECT_EQ(Actions(), (std::vector<std::string>{"put_user", "put_user"}));
+  auto log = workspace_->AuditLog().value();
+  EXPECT_EQ(log[1].after,
+            "name=jsmith\ndisplay_name=J. Smith\nrole=approver\n"
+            "organisations=RXX,RYY\n");
+
+  EXPECT_EQ(workspace_->SetUserRole(By("admin"), "nobody", "viewer").code(), StatusCode::kNotFound);
+  EXPECT_EQ(workspace_->SetUserRole(By("admin"), "jsmith", "owner").code(),
+            StatusCode::kInvalidArgument);
+  EXPECT_EQ(workspace_->Users()->at(0).role, "approver");
+}
+
 TEST_F(PeopleTest, AReadOnlyWorkspaceRefusesPeopleChanges) {
   workspace_.reset();
   auto opened = OpenWorkspace(path_, WorkspaceMode::kReadOnly);
@@ -110,6 +133,7 @@ TEST_F(PeopleTest, AReadOnlyWorkspaceRefusesPeopleChanges) {
             StatusCode::kPermissionDenied);
   EXPECT_EQ(w.PutUser(By("a"), {"u", "U", "viewer", {}}).code(), StatusCode::kPermissionDenied);
   EXPECT_EQ(w.RemoveUser(By("a"), "u").code(), StatusCode::kPermissionDenied);
+  EXPECT_EQ(w.SetUserRole(By("a"), "u", "admin").code(), StatusCode::kPermissionDenied);
 }
 
 }  // namespace

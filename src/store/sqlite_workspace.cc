@@ -64,6 +64,29 @@ Status SqliteWorkspace::Backup(const std::string& path) {
   return Status::Ok();
 }
 
+// The restore's entry continues the backup's own chain, so `kaizen audit verify` holds across it
+// and the log says where the history jumped back to.
+Status SqliteWorkspace::RecordRestore(const Change& change, const std::string& backup_path,
+                                      const std::string& replaced) {
+  if (Status status = CheckWritable(); !status.ok()) return status;
+  auto sha256 = Sha256OfFile(backup_path);
+  if (!sha256.ok()) return sha256.status();
+  Transaction transaction(db_);
+  if (Status status = transaction.Begin(); !status.ok()) return status;
+  auto log = ReadAuditLog(db_);
+  if (!log.ok()) return log.status();
+  const std::string ended =
+      log->empty() ? "an empty audit log" : "audit entry " + std::to_string(log->back().seq);
+  Status audited = AppendAudit(
+      db_, change,
+      {.action = "restore",
+       .subject = "workspace",
+       .before = replaced,
+       .after = "restored from " + backup_path + " (sha256 " + sha256.value() + "), at " + ended});
+  if (!audited.ok()) return audited;
+  return transaction.Commit();
+}
+
 namespace {
 
 // Checks the file's existence against the mode before SQLite would silently create it.

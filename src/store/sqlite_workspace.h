@@ -38,6 +38,8 @@ class SqliteWorkspace final : public Workspace {
   Status PutOrganisation(const Change& change, const Organisation& organisation) override;
   Result<std::vector<Organisation>> Organisations() override;
   Status PutUser(const Change& change, const User& user) override;
+  Status SetUserRole(const Change& change, const std::string& name,
+                     const std::string& role) override;
   Status RemoveUser(const Change& change, const std::string& name) override;
   Result<std::vector<User>> Users() override;
 
@@ -71,6 +73,8 @@ class SqliteWorkspace final : public Workspace {
   Result<FrozenPack> Pack(std::int64_t id) override;
 
   Status Backup(const std::string& path) override;
+  Status RecordRestore(const Change& change, const std::string& backup_path,
+                       const std::string& replaced) override;
 
   // sqlite_export.cc
   Status ForEachRevision(

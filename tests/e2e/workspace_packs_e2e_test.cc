@@ -241,12 +241,28 @@ TEST_F(WorkspacePacksTest, BackupThenRestoreBringsTheWorkspaceBack) {
         << busy.err;
     EXPECT_EQ(holder.value()->Packs()->size(), 2u);
   }
-  CliRun restored = Kaizen("restore '" + copy + "' --db '" + db_ + "' --force");
+  CliRun restored = Kaizen("restore '" + copy + "' --db '" + db_ +
+                           "' --force --user jsmith --reason 'June pack frozen in error'");
   ASSERT_EQ(restored.exit_code, 0) << restored.err;
   EXPECT_EQ(packs_in(db_), 1u);
+  // The copy's seven entries (import, rebase proposed and approved, ..., the May pack), then the
+  // restore itself, which names the replaced workspace's last entry: the June pack, entry 8.
   CliRun verify = Kaizen("audit verify --db '" + db_ + "'");
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
-  EXPECT_EQ(verify.out.rfind("audit log: 7 entries, chain intact\n", 0), 0u) << verify.out;
+  EXPECT_EQ(verify.out.rfind("audit log: 8 entries, chain intact\n", 0), 0u) << verify.out;
+  const json log = json::parse(Kaizen("audit list --format json --db '" + db_ + "'").out);
+  const json& restore = log["entries"].back();
+  EXPECT_EQ(restore["seq"], 8);
+  EXPECT_EQ(restore["action"], "restore");
+  EXPECT_EQ(restore["user"], "jsmith");
+  EXPECT_EQ(restore["before"].get<std::string>().rfind(
+                "a workspace whose audit log ended at entry 8 (hash ", 0),
+            0u)
+      << restore["before"];
+  auto copy_sha256 = Sha256OfFile(copy);
+  ASSERT_TRUE(copy_sha256.ok());
+  EXPECT_EQ(restore["after"],
+            "restored from " + copy + " (sha256 " + copy_sha256.value() + "), at audit entry 7");
   for (const auto& entry : std::filesystem::directory_iterator(dir_)) {
     EXPECT_EQ(entry.path().string().find(".restore-"), std::string::npos) << entry.path();
   }
