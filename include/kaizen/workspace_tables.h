@@ -1,7 +1,9 @@
 // The workspace as tables, for `kaizen export --db W`: its observations (each point at its
-// latest revision), the history of every revision, the decisions, the commentary and the audit
-// log, each a table of typed columns, and the writers that turn tables into CSV (RFC 4180), a
-// JSON document (docs/api.md, "Workspace export") or an .xlsx workbook (one sheet per table).
+// latest revision), the history of every revision, the decisions, the commentary, the audit
+// log, every version of every indicator's definition, the annotations, the organisations, the
+// users and the frozen packs' record, each a table of typed columns, and the writers that turn
+// tables into CSV (RFC 4180), a JSON document (docs/api.md, "Workspace export") or an .xlsx
+// workbook (one sheet per table).
 //
 // ReadWorkspaceTable reads through the Workspace interface and returns the store's failure;
 // the writers are pure functions of their tables, thread-safe, and never throw.
@@ -19,11 +21,25 @@
 
 namespace kaizen {
 
-enum class WorkspaceTableKind { kObservations, kHistory, kDecisions, kCommentary, kAudit };
+enum class WorkspaceTableKind {
+  kObservations,
+  kHistory,
+  kDecisions,
+  kCommentary,
+  kAudit,
+  kIndicators,
+  kAnnotations,
+  kOrganisations,
+  kUsers,
+  kPacks
+};
 
-// "observations", "history", "decisions", "commentary", "audit": the table's name in every
-// format (the JSON key, the sheet name, the --what value).
+// "observations", "history", "decisions", "commentary", "audit", "indicators", "annotations",
+// "organisations", "users", "packs": the table's name in every format (the JSON key, the sheet
+// name, the --what value).
 std::string_view WorkspaceTableName(WorkspaceTableKind kind);
+// Every table's name in order, for help and messages: "observations, history, ... or packs".
+std::string WorkspaceTableNameList();
 // InvalidArgument naming the expected names for an unknown one.
 Result<WorkspaceTableKind> ParseWorkspaceTableKind(std::string_view name);
 // Every kind, in the order `--what all` writes them.
@@ -58,7 +74,14 @@ struct WorkspaceTable {
 //    file_name, imported_by, imported_at and line, one row per revision;
 //  - decisions: every proposal with its state and who decided it, when and why;
 //  - commentary: every comment of every indicator, by id;
-//  - audit: the audit log, by seq.
+//  - audit: the audit log, by seq;
+//  - indicators: every version of every definition (version, changed_by, changed_at, reason,
+//    then each DefinitionFields field), by indicator then version;
+//  - annotations: every annotation of every indicator, by id;
+//  - organisations (code, name, kind, parent) and users (name, display_name, role, their
+//    organisations comma-separated; no secret is ever stored here);
+//  - packs: each frozen pack's id, title, who froze it and when, sha256 and high-water marks
+//    (not its bytes: `kaizen packs open` writes those).
 // Returns the workspace's failure (IOError, Busy, Corruption).
 Result<WorkspaceTable> ReadWorkspaceTable(Workspace* workspace, WorkspaceTableKind kind);
 

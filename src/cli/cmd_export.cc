@@ -1,5 +1,6 @@
 // kaizen export --db W: the workspace's observations, their history, the decisions, the
-// commentary and the audit log as CSV, JSON or an .xlsx workbook, for people and programs that
+// commentary, the audit log, the indicators' versions, annotations, organisations, users and
+// packs as CSV, JSON or an .xlsx workbook, for people and programs that
 // do not read the workspace file (docs/workspace.md, "Export"; the JSON schema in docs/api.md).
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -41,8 +42,8 @@ int TablesFor(const ExportOptions& o, const std::string& format,
   if (o.what == "all") {
     if (format == "csv") {
       std::cerr << "kaizen: --what all: a CSV file holds one table; export one table at a time "
-                   "(--what observations|history|decisions|commentary|audit) or use "
-                   "--format json or xlsx\n";
+                   "(--what "
+                << WorkspaceTableNameList() << ") or use --format json or xlsx\n";
       return kExitBadInput;
     }
     *kinds = AllWorkspaceTableKinds();
@@ -166,13 +167,18 @@ int RunExport(const ExportOptions& o) {
 
 void AddExportCommand(CLI::App* app, int* exit_code) {
   auto* cmd = app->add_subcommand(
-      "export", "write the workspace's observations, history, decisions, commentary or audit log");
+      "export",
+      "write the workspace's data, history, decisions, commentary, definitions, people, packs "
+      "or audit log");
   auto o = std::make_shared<ExportOptions>();
   AddWorkspaceOptions(cmd, &o->workspace, WorkspaceAccess::kRead);
+  std::vector<std::string> tables = {"all"};
+  for (WorkspaceTableKind kind : AllWorkspaceTableKinds()) {
+    tables.emplace_back(WorkspaceTableName(kind));
+  }
   cmd->add_option("--what", o->what,
-                  "observations (default), history, decisions, commentary, audit or all")
-      ->check(
-          CLI::IsMember({"observations", "history", "decisions", "commentary", "audit", "all"}));
+                  "the table: " + WorkspaceTableNameList() + " (default observations), or all")
+      ->check(CLI::IsMember(tables));
   cmd->add_option("--format", o->format, "csv, json or xlsx (default: by the extension of -o)")
       ->check(CLI::IsMember({"csv", "json", "xlsx"}));
   cmd->add_option("-o,--output", o->output, "the file to write ('-' or none: standard output)");

@@ -133,117 +133,253 @@ Status StreamAudit(Workspace* workspace, const TableRowCallback& on_row) {
   return Status::Ok();
 }
 
-constexpr std::pair<WorkspaceTableKind, std::string_view> kNames[] = {
-    {WorkspaceTableKind::kObservations, "observations"},
-    {WorkspaceTableKind::kHistory, "history"},
-    {WorkspaceTableKind::kDecisions, "decisions"},
-    {WorkspaceTableKind::kCommentary, "commentary"},
-    {WorkspaceTableKind::kAudit, "audit"},
+// Every version of every indicator, oldest first per indicator: who changed it, when and why,
+// then each field of the definition under DefinitionFields' names (the one list of them).
+std::vector<TableColumn> IndicatorColumns() {
+  std::vector<TableColumn> columns =
+      Columns({{"version", kN}, {"changed_by", kT}, {"changed_at", kT}, {"reason", kT}});
+  for (const auto& [name, value] : DefinitionFields(Indicator{})) columns.push_back({name, kT});
+  return columns;
+}
+
+Status StreamIndicators(Workspace* workspace, const TableRowCallback& on_row) {
+  auto current = workspace->Indicators();
+  if (!current.ok()) return current.status();
+  for (const IndicatorVersion& indicator : current.value()) {
+    auto versions = workspace->IndicatorHistory(indicator.definition.id);
+    if (!versions.ok()) return versions.status();
+    for (const IndicatorVersion& v : versions.value()) {
+      std::vector<TableCell> row = {Number(v.version), Text(v.changed_by), Text(v.changed_at),
+                                    Text(v.reason)};
+      for (auto& [name, value] : DefinitionFields(v.definition)) row.push_back(Text(value));
+      if (Status status = on_row(row); !status.ok()) return status;
+    }
+  }
+  return Status::Ok();
+}
+
+Status StreamAnnotations(Workspace* workspace, const TableRowCallback& on_row) {
+  auto indicators = workspace->Indicators();
+  if (!indicators.ok()) return indicators.status();
+  std::vector<WorkspaceAnnotation> annotations;
+  for (const IndicatorVersion& indicator : indicators.value()) {
+    auto some = workspace->Annotations(indicator.definition.id);
+    if (!some.ok()) return some.status();
+    annotations.insert(annotations.end(), some->begin(), some->end());
+  }
+  std::sort(annotations.begin(), annotations.end(),
+            [](const WorkspaceAnnotation& a, const WorkspaceAnnotation& b) { return a.id < b.id; });
+  for (const WorkspaceAnnotation& a : annotations) {
+    Status status =
+        on_row({Number(static_cast<double>(a.id)), Text(a.indicator_id), Text(a.organisation),
+                Text(a.date.ToIso()), Text(a.text), Text(a.created_by), Text(a.created_at)});
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+Status StreamOrganisations(Workspace* workspace, const TableRowCallback& on_row) {
+  auto organisations = workspace->Organisations();
+  if (!organisations.ok()) return organisations.status();
+  for (const Organisation& o : organisations.value()) {
+    Status status = on_row({Text(o.code), Text(o.name), Text(o.kind), Text(o.parent)});
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+// A user's organisations comma-separated, as `kaizen user add --orgs` takes them; "" : all.
+std::string JoinedOrganisations(const std::vector<std::string>& organisations) {
+  std::string joined;
+  for (const std::string& o : organisations) joined += (joined.empty() ? "" : ",") + o;
+  return joined;
+}
+
+Status StreamUsers(Workspace* workspace, const TableRowCallback& on_row) {
+  auto users = workspace->Users();
+  if (!users.ok()) return users.status();
+  for (const User& u : users.value()) {
+    Status status = on_row({Text(u.name), Text(u.display_name), Text(u.role),
+                            Text(JoinedOrganisations(u.organisations))});
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+// The packs' record, not their bytes (`kaizen packs open` writes those, checked).
+Status StreamPacks(Workspace* workspace, const TableRowCallback& on_row) {
+  auto packs = workspace->Packs();
+  if (!packs.ok()) return packs.status();
+  for (const FrozenPack& p : packs.value()) {
+    Status status =
+        on_row({Number(static_cast<double>(p.id)), Text(p.title), Text(p.frozen_by),
+                Text(p.frozen_at), Text(p.sha256), Number(static_cast<double>(p.last_import_id)),
+                Number(static_cast<double>(p.last_audit_seq))});
+    if (!status.ok()) return status;
+  }
+  return Status::Ok();
+}
+
+// One row per table: its name (the JSON key, the sheet name, the --what value), its columns
+// and how its rows are read. The order is the order `--what all` writes them.
+struct TableSpec {
+  WorkspaceTableKind kind;
+  std::string_view name;
+  std::vector<TableColumn> (*columns)();
+  Status (*stream)(Workspace*, const TableRowCallback&);
 };
+
+const TableSpec kTables[] = {
+    {WorkspaceTableKind::kObservations, "observations",
+     [] {
+       return Columns({{"indicator", kT},
+                       {"organisation", kT},
+                       {"period", kT},
+                       {"value", kN},
+                       {"numerator", kN},
+                       {"denominator", kN}});
+     },
+     StreamObservations},
+    {WorkspaceTableKind::kHistory, "history",
+     [] {
+       return Columns({{"indicator", kT},
+                       {"organisation", kT},
+                       {"period", kT},
+                       {"revision", kN},
+                       {"value", kN},
+                       {"numerator", kN},
+                       {"denominator", kN},
+                       {"import_id", kN},
+                       {"file_name", kT},
+                       {"imported_by", kT},
+                       {"imported_at", kT},
+                       {"line", kN}});
+     },
+     StreamHistory},
+    {WorkspaceTableKind::kDecisions, "decisions",
+     [] {
+       return Columns({{"id", kN},
+                       {"kind", kT},
+                       {"indicator", kT},
+                       {"organisation", kT},
+                       {"date", kT},
+                       {"target", kN},
+                       {"set_by", kT},
+                       {"baseline_first_n", kN},
+                       {"baseline_from", kT},
+                       {"baseline_to", kT},
+                       {"reason", kT},
+                       {"proposed_by", kT},
+                       {"proposed_at", kT},
+                       {"state", kT},
+                       {"decided_by", kT},
+                       {"decided_at", kT},
+                       {"decision_comment", kT}});
+     },
+     StreamDecisions},
+    {WorkspaceTableKind::kCommentary, "commentary",
+     [] {
+       return Columns({{"id", kN},
+                       {"indicator", kT},
+                       {"organisation", kT},
+                       {"period", kT},
+                       {"kind", kT},
+                       {"text", kT},
+                       {"source", kT},
+                       {"author", kT},
+                       {"created_by", kT},
+                       {"created_at", kT}});
+     },
+     StreamCommentary},
+    {WorkspaceTableKind::kAudit, "audit",
+     [] {
+       return Columns({{"seq", kN},
+                       {"at", kT},
+                       {"user", kT},
+                       {"action", kT},
+                       {"subject", kT},
+                       {"before", kT},
+                       {"after", kT},
+                       {"hash", kT}});
+     },
+     StreamAudit},
+    {WorkspaceTableKind::kIndicators, "indicators", IndicatorColumns, StreamIndicators},
+    {WorkspaceTableKind::kAnnotations, "annotations",
+     [] {
+       return Columns({{"id", kN},
+                       {"indicator", kT},
+                       {"organisation", kT},
+                       {"date", kT},
+                       {"text", kT},
+                       {"created_by", kT},
+                       {"created_at", kT}});
+     },
+     StreamAnnotations},
+    {WorkspaceTableKind::kOrganisations, "organisations",
+     [] {
+       return Columns({{"code", kT}, {"name", kT}, {"kind", kT}, {"parent", kT}});
+     },
+     StreamOrganisations},
+    {WorkspaceTableKind::kUsers, "users",
+     [] {
+       return Columns({{"name", kT}, {"display_name", kT}, {"role", kT}, {"organisations", kT}});
+     },
+     StreamUsers},
+    {WorkspaceTableKind::kPacks, "packs",
+     [] {
+       return Columns({{"id", kN},
+                       {"title", kT},
+                       {"frozen_by", kT},
+                       {"frozen_at", kT},
+                       {"sha256", kT},
+                       {"last_import_id", kN},
+                       {"last_audit_seq", kN}});
+     },
+     StreamPacks},
+};
+
+const TableSpec& SpecOf(WorkspaceTableKind kind) {
+  for (const TableSpec& spec : kTables) {
+    if (spec.kind == kind) return spec;
+  }
+  return kTables[0];
+}
 
 }  // namespace
 
-std::string_view WorkspaceTableName(WorkspaceTableKind kind) {
-  for (const auto& [value, name] : kNames) {
-    if (value == kind) return name;
+std::string_view WorkspaceTableName(WorkspaceTableKind kind) { return SpecOf(kind).name; }
+
+std::string WorkspaceTableNameList() {
+  std::string list;
+  const std::size_t n = std::size(kTables);
+  for (std::size_t i = 0; i < n; ++i) {
+    list += i == 0 ? "" : (i + 1 == n ? " or " : ", ");
+    list += kTables[i].name;
   }
-  return "observations";
+  return list;
 }
 
 Result<WorkspaceTableKind> ParseWorkspaceTableKind(std::string_view name) {
-  for (const auto& [value, spelling] : kNames) {
-    if (spelling == name) return value;
+  for (const TableSpec& spec : kTables) {
+    if (spec.name == name) return spec.kind;
   }
-  return Status::InvalidArgument("unknown table '" + std::string(name) +
-                                 "' (expected observations, history, decisions, commentary "
-                                 "or audit)");
+  return Status::InvalidArgument("unknown table '" + std::string(name) + "' (expected " +
+                                 WorkspaceTableNameList() + ")");
 }
 
 std::vector<WorkspaceTableKind> AllWorkspaceTableKinds() {
   std::vector<WorkspaceTableKind> kinds;
-  for (const auto& [value, name] : kNames) kinds.push_back(value);
+  for (const TableSpec& spec : kTables) kinds.push_back(spec.kind);
   return kinds;
 }
 
 std::vector<TableColumn> WorkspaceTableColumns(WorkspaceTableKind kind) {
-  switch (kind) {
-    case WorkspaceTableKind::kObservations:
-      return Columns({{"indicator", kT},
-                      {"organisation", kT},
-                      {"period", kT},
-                      {"value", kN},
-                      {"numerator", kN},
-                      {"denominator", kN}});
-    case WorkspaceTableKind::kHistory:
-      return Columns({{"indicator", kT},
-                      {"organisation", kT},
-                      {"period", kT},
-                      {"revision", kN},
-                      {"value", kN},
-                      {"numerator", kN},
-                      {"denominator", kN},
-                      {"import_id", kN},
-                      {"file_name", kT},
-                      {"imported_by", kT},
-                      {"imported_at", kT},
-                      {"line", kN}});
-    case WorkspaceTableKind::kDecisions:
-      return Columns({{"id", kN},
-                      {"kind", kT},
-                      {"indicator", kT},
-                      {"organisation", kT},
-                      {"date", kT},
-                      {"target", kN},
-                      {"set_by", kT},
-                      {"baseline_first_n", kN},
-                      {"baseline_from", kT},
-                      {"baseline_to", kT},
-                      {"reason", kT},
-                      {"proposed_by", kT},
-                      {"proposed_at", kT},
-                      {"state", kT},
-                      {"decided_by", kT},
-                      {"decided_at", kT},
-                      {"decision_comment", kT}});
-    case WorkspaceTableKind::kCommentary:
-      return Columns({{"id", kN},
-                      {"indicator", kT},
-                      {"organisation", kT},
-                      {"period", kT},
-                      {"kind", kT},
-                      {"text", kT},
-                      {"source", kT},
-                      {"author", kT},
-                      {"created_by", kT},
-                      {"created_at", kT}});
-    case WorkspaceTableKind::kAudit:
-      break;
-  }
-  return Columns({{"seq", kN},
-                  {"at", kT},
-                  {"user", kT},
-                  {"action", kT},
-                  {"subject", kT},
-                  {"before", kT},
-                  {"after", kT},
-                  {"hash", kT}});
+  return SpecOf(kind).columns();
 }
 
 Status ForEachWorkspaceRow(Workspace* workspace, WorkspaceTableKind kind,
                            const TableRowCallback& on_row) {
-  switch (kind) {
-    case WorkspaceTableKind::kObservations:
-      return StreamObservations(workspace, on_row);
-    case WorkspaceTableKind::kHistory:
-      return StreamHistory(workspace, on_row);
-    case WorkspaceTableKind::kDecisions:
-      return StreamDecisions(workspace, on_row);
-    case WorkspaceTableKind::kCommentary:
-      return StreamCommentary(workspace, on_row);
-    case WorkspaceTableKind::kAudit:
-      break;
-  }
-  return StreamAudit(workspace, on_row);
+  return SpecOf(kind).stream(workspace, on_row);
 }
 
 Result<WorkspaceTable> ReadWorkspaceTable(Workspace* workspace, WorkspaceTableKind kind) {

@@ -189,6 +189,97 @@ TEST_F(WorkspaceExportCliTest, ALargeExportStreamsInPiecesAndStaysWhole) {
   EXPECT_EQ(Lines(r.out).size(), 30001u);
 }
 
+// The definitions' versions, annotations, organisations, users and packs, each made here by a
+// command whose values the expected rows repeat.
+TEST_F(WorkspaceExportCliTest, DefinitionsPeopleAnnotationsAndPacksAreExported) {
+  // A second version of ae_attendances: the example's catalogue with its name changed.
+  std::string catalogue =
+      testing::ReadFile(std::string(KAIZEN_SOURCE_DIR) + "/" + std::string(kCatalogue));
+  const std::string old_name = "name = \"A&E type 1 attendances\"";
+  ASSERT_NE(catalogue.find(old_name), std::string::npos);
+  catalogue.replace(catalogue.find(old_name), old_name.size(), "name = \"Type 1 A&E attendances\"");
+  const std::string renamed = dir_ + "/renamed.toml";
+  std::ofstream(renamed) << catalogue;
+  CliRun r = Kaizen("import '" + std::string(kData) + "' --indicators '" + renamed + "' --db '" +
+                    db_ + "' --user bob --reason 'house style for names'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(Kaizen("annotate --indicator ae_attendances --date 2018-01-01 --text 'Flu peak' "
+                   "--db '" +
+                   db_ + "' --user bob")
+                .exit_code,
+            0);
+  ASSERT_EQ(Kaizen("organisations add RXX --name 'North Trust' --kind trust --db '" + db_ + "'")
+                .exit_code,
+            0);
+  ASSERT_EQ(Kaizen("user add jsmith --display-name 'J. Smith' --role editor --orgs RXX,R1H "
+                   "--db '" +
+                   db_ + "'")
+                .exit_code,
+            0);
+  r = Kaizen("freeze --db '" + db_ + "' --title 'Board, March 2019' --user carol");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::size_t sha_at = r.out.find("(sha256 ");
+  ASSERT_NE(sha_at, std::string::npos) << r.out;
+  const std::string sha256 = r.out.substr(sha_at + 8, 64);
+
+  r = Export(db_, "--what all --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json doc = json::parse(r.out);
+  // The example's three indicators by id, ae_attendances with two versions: the import's, then
+  // bob's rename.
+  const json& versions = doc["indicators"];
+  ASSERT_EQ(versions.size(), 4u) << versions;
+  EXPECT_EQ(versions[0]["id"], "ae_4h");
+  EXPECT_EQ(versions[0]["version"], 1);
+  EXPECT_EQ(versions[0]["chart"], "pp");
+  EXPECT_EQ(versions[0]["multiplier"], "100");
+  EXPECT_EQ(versions[1]["id"], "ae_admissions");
+  EXPECT_EQ(versions[2]["id"], "ae_attendances");
+  EXPECT_EQ(versions[2]["version"], 1);
+  EXPECT_EQ(versions[2]["name"], "A&E type 1 attendances");
+  EXPECT_EQ(versions[2]["changed_by"], "alice");
+  EXPECT_EQ(versions[2]["reason"], "monthly data");
+  EXPECT_EQ(versions[3]["id"], "ae_attendances");
+  EXPECT_EQ(versions[3]["version"], 2);
+  EXPECT_EQ(versions[3]["name"], "Type 1 A&E attendances");
+  EXPECT_EQ(versions[3]["changed_by"], "bob");
+  EXPECT_EQ(versions[3]["reason"], "house style for names");
+  EXPECT_EQ(versions[3]["chart"], "xmr");
+  // The catalogue's one annotation, then bob's.
+  const json& annotations = doc["annotations"];
+  ASSERT_EQ(annotations.size(), 2u) << annotations;
+  EXPECT_EQ(annotations[0]["indicator"], "ae_4h");
+  EXPECT_EQ(annotations[0]["date"], "2017-12-01");
+  EXPECT_EQ(annotations[0]["text"], "Winter escalation: extra medical beds opened");
+  EXPECT_EQ(annotations[1]["indicator"], "ae_attendances");
+  EXPECT_EQ(annotations[1]["date"], "2018-01-01");
+  EXPECT_EQ(annotations[1]["text"], "Flu peak");
+  EXPECT_EQ(annotations[1]["created_by"], "bob");
+  EXPECT_EQ(doc["organisations"],
+            json::parse(R"([{"code":"RXX","name":"North Trust","kind":"trust","parent":""}])"));
+  EXPECT_EQ(doc["users"], json::parse(R"([{"name":"jsmith","display_name":"J. Smith",)"
+                                      R"("role":"editor","organisations":"R1H,RXX"}])"));
+  const json& packs = doc["packs"];
+  ASSERT_EQ(packs.size(), 1u);
+  EXPECT_EQ(packs[0]["id"], 1);
+  EXPECT_EQ(packs[0]["title"], "Board, March 2019");
+  EXPECT_EQ(packs[0]["frozen_by"], "carol");
+  EXPECT_EQ(packs[0]["sha256"], sha256);
+  EXPECT_EQ(packs[0]["last_import_id"], 2);
+  // The pack's audit mark is its own "freeze" entry, the log's last.
+  EXPECT_EQ(doc["audit"].back()["action"], "freeze");
+  EXPECT_EQ(packs[0]["last_audit_seq"], doc["audit"].back()["seq"]);
+
+  // One table as CSV: the header names the version's fields, then the definition's.
+  r = Export(db_, "--what indicators");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(Lines(r.out)[0].rfind("version,changed_by,changed_at,reason,id,reference,name,", 0), 0u)
+      << Lines(r.out)[0];
+  EXPECT_EQ(Lines(r.out).size(), 5u);
+  r = Export(db_, "--what users");
+  EXPECT_EQ(r.out, "name,display_name,role,organisations\njsmith,J. Smith,editor,\"R1H,RXX\"\n");
+}
+
 TEST_F(WorkspaceExportCliTest, BadRequestsAreRefusedWithAMessage) {
   CliRun r = Export(db_, "--what all --format csv");
   EXPECT_EQ(r.exit_code, 2);
