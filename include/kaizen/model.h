@@ -8,6 +8,7 @@
 #define KAIZEN_MODEL_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -228,6 +229,11 @@ struct Series {
   // What each period is (a day or month, an ISO week, a financial quarter or year), for
   // writing it back as the file did (FormatPeriod); set by the importer.
   PeriodKind period_kind = PeriodKind::kDate;
+  // The line of the file (the row of a sheet) each point was read from, the first row of its
+  // period when several rows make one point; set by the file readers, which the workspace
+  // records with each observation. Empty when not known (a series built in code, or from the
+  // workspace); Add and Clear leave it alone.
+  std::vector<std::int32_t> source_lines;
 
   std::size_t size() const { return periods.size(); }
   // Appends one row, filling every column (so any chart type can read it).

@@ -134,7 +134,7 @@ struct PointRevision {
   int revision = 0;  // 1 for the first import of the point, then 2, 3, ...
   Observation observation;
   ImportRecord import;
-  int line = 0;  // the line of the file it came from, 0 when unknown (a wide file's cell)
+  int line = 0;  // the line (a sheet's row) of the file it came from, 0 when not known
 };
 
 enum class ProposalKind { kRebase, kGhost, kTarget, kBaseline };

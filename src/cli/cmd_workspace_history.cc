@@ -62,11 +62,13 @@ std::string DescribeVersions(const std::vector<IndicatorVersion>& versions) {
   return out;
 }
 
-// "12.3 from import 1 (may.csv, 2024-06-03T09:12:00Z, by jsmith), corrected to 12.9 in import 2
-// (june.csv, ..., by J. Smith)": the point's story in one sentence, then one line per revision.
+// "12.3 from import 1 (may.csv line 14, 2024-06-03T09:12:00Z, by jsmith), corrected to 12.9 in
+// import 2 (june.csv line 15, ..., by J. Smith)": the point's story in one sentence. The line is
+// left out when the reader did not know it.
 std::string DescribePoint(const std::string& where, const std::vector<PointRevision>& revisions) {
   auto import_of = [](const PointRevision& r) {
-    return "import " + std::to_string(r.import.id) + " (" + r.import.file_name + ", " +
+    const std::string line = r.line > 0 ? " line " + std::to_string(r.line) : "";
+    return "import " + std::to_string(r.import.id) + " (" + r.import.file_name + line + ", " +
            r.import.imported_at + ", by " + r.import.imported_by + ")";
   };
   std::string story =

@@ -61,7 +61,7 @@ Status StreamHistory(Workspace* workspace, const TableRowCallback& on_row) {
     Set(&row[8], r.import.file_name);
     Set(&row[9], r.import.imported_by);
     Set(&row[10], r.import.imported_at);
-    Set(&row[11], r.line > 0 ? r.line : kMissing);  // 0: a wide file's cell, line not known
+    Set(&row[11], r.line > 0 ? r.line : kMissing);  // 0: the line is not known
     return on_row(row);
   });
 }

@@ -1121,6 +1121,7 @@ bool LongFormatMapper::TakeColumnsWhole(const Key& key, RowSelection rows,
   const std::size_t n = slots.size();
   series->periods.resize(n);
   for (std::size_t i = 0; i < n; ++i) series->periods[i] = slots[i].period;
+  series->source_lines.assign(store_.lines.begin(), store_.lines.begin() + n);
   std::vector<RawPeriod>().swap(store_.periods);
   // A ratio series plots numerator/denominator: a value beside them is not read.
   if (key.shape == Shape::kRatio) {
@@ -1169,6 +1170,12 @@ Status LongFormatMapper::FinishSeries(int32_t key_index, RowSelection rows) {
       values[i] = store_.values[slots[i].row];
     }
     for (const Observation& o : SummariseSubgroups(periods, values)) series.Add(o);
+    // One point per period, from its first row (SummariseSubgroups keeps the periods' order).
+    for (std::size_t i = 0; i < slots.size(); ++i) {
+      if (i == 0 || slots[i].period != slots[i - 1].period) {
+        series.source_lines.push_back(store_.lines[slots[i].row]);
+      }
+    }
   } else {
     const std::size_t n = slots.size();
     series.periods.reserve(n);
@@ -1176,6 +1183,7 @@ Status LongFormatMapper::FinishSeries(int32_t key_index, RowSelection rows) {
     series.numerators.reserve(n);
     series.denominators.reserve(n);
     series.subgroup_sds.reserve(n);
+    series.source_lines.reserve(n);
     for (std::size_t g = 0; g < n;) {
       std::size_t h = g + 1;
       while (h < n && slots[h].period == slots[g].period) ++h;
@@ -1191,6 +1199,7 @@ Status LongFormatMapper::FinishSeries(int32_t key_index, RowSelection rows) {
         if (ratio_shape) o.value = kMissing;
       }
       series.Add(o);
+      series.source_lines.push_back(store_.lines[r]);
       g = h;
     }
   }

@@ -60,9 +60,10 @@ struct NewRow {
   std::int32_t period;
   int revision;
   PointValues values;
+  std::int32_t line;  // of the file it came from; 0 when not known
 };
 
-// Rows per multi-row INSERT: 32 rows of 8 parameters, far below SQLite's parameter limit;
+// Rows per multi-row INSERT: 32 rows of 9 parameters, far below SQLite's parameter limit;
 // larger batches measured no faster.
 constexpr std::size_t kBatchRows = 32;
 
@@ -71,7 +72,7 @@ std::string InsertObservationsSql(std::size_t rows) {
       "INSERT INTO observations (series_id, period, revision, value, numerator, denominator, "
       "subgroup_sd, import_id, line) VALUES ";
   for (std::size_t i = 0; i < rows; ++i)
-    sql += i == 0 ? "(?,?,?,?,?,?,?,?,0)" : ",(?,?,?,?,?,?,?,?,0)";
+    sql += i == 0 ? "(?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?)";
   return sql;
 }
 
@@ -91,7 +92,7 @@ class ObservationWriter {
     pending_.push_back(row);
     if (pending_.size() < kBatchRows) return Status::Ok();
     for (std::size_t i = 0; i < pending_.size(); ++i)
-      BindRow(batch_, 8 * static_cast<int>(i), pending_[i]);
+      BindRow(batch_, kRowParameters * static_cast<int>(i), pending_[i]);
     pending_.clear();
     return batch_.Run();
   }
@@ -111,12 +112,15 @@ class ObservationWriter {
     pending_.reserve(kBatchRows);
   }
 
-  // Binds `row` to the eight parameters after `offset`.
+  static constexpr int kRowParameters = 9;
+
+  // Binds `row` to the nine parameters after `offset`.
   void BindRow(Statement& statement, int offset, const NewRow& row) const {
     statement.Bind(offset + 1, row.series_id).Bind(offset + 2, std::int64_t{row.period});
     statement.Bind(offset + 3, std::int64_t{row.revision}).Bind(offset + 4, row.values.value);
     statement.Bind(offset + 5, row.values.numerator).Bind(offset + 6, row.values.denominator);
     statement.Bind(offset + 7, row.values.subgroup_sd).Bind(offset + 8, import_id_);
+    statement.Bind(offset + 9, std::int64_t{row.line});
   }
 
   Statement batch_;
@@ -233,6 +237,8 @@ Status ImportPoints(const Series& series, std::int64_t series_id,
                     ImportTally& tally) {
   ImportedIndicator& counts = tally.per_indicator[series.indicator_id];
   counts.indicator_id = series.indicator_id;
+  // A reader that kept each point's line gives one per point; anything else records 0.
+  const bool has_lines = series.source_lines.size() == series.size();
   for (std::size_t i = 0; i < series.size(); ++i) {
     const std::int32_t period = series.periods[i].days_since_epoch();
     const PointValues point = PointOf(series, i);
@@ -254,7 +260,8 @@ Status ImportPoints(const Series& series, std::int64_t series_id,
     } else {
       ++counts.added;
     }
-    if (Status status = writer.Add({series_id, period, revision, point}); !status.ok()) {
+    const std::int32_t line = has_lines ? series.source_lines[i] : 0;
+    if (Status status = writer.Add({series_id, period, revision, point, line}); !status.ok()) {
       return status;
     }
   }

@@ -137,6 +137,29 @@ TEST_F(WorkspaceImportTest, ACorrectionSupersedesTheValueAndKeepsTheOldOne) {
   EXPECT_TRUE(workspace_->VerifyAudit()->ok());
 }
 
+// Each revision keeps the line its file gave the point: the first file's for the first, the
+// correcting file's for the correction; a series whose reader knew no lines records 0.
+TEST_F(WorkspaceImportTest, EachRevisionRemembersTheLineItCameFrom) {
+  Series may = Values("falls", {12.3, 14});
+  may.source_lines = {2, 3};
+  ASSERT_TRUE(workspace_->Import(By("asmith"), {"may.csv", "aa"}, &catalogue_, {may}).ok());
+  Series june = Values("falls", {12.9, 14, 15});
+  june.source_lines = {7, 8, 9};
+  ASSERT_TRUE(workspace_->Import(By("jsmith", 60), {"june.csv", "bb"}, &catalogue_, {june}).ok());
+  Series unknown = Values("falls", {12.9, 14, 15, 16});  // no lines: built in code
+  ASSERT_TRUE(workspace_->Import(By("jsmith", 90), {"july", "cc"}, &catalogue_, {unknown}).ok());
+
+  auto january = workspace_->PointHistory("falls", "RXX", Month(0)).value();
+  ASSERT_EQ(january.size(), 2u);
+  EXPECT_EQ(january[0].line, 2);
+  EXPECT_EQ(january[1].line, 7);
+  auto february = workspace_->PointHistory("falls", "RXX", Month(1)).value();
+  ASSERT_EQ(february.size(), 1u);  // unchanged in June: the May row is where it came from
+  EXPECT_EQ(february[0].line, 3);
+  EXPECT_EQ(workspace_->PointHistory("falls", "RXX", Month(2)).value()[0].line, 9);
+  EXPECT_EQ(workspace_->PointHistory("falls", "RXX", Month(3)).value()[0].line, 0);
+}
+
 // Observations are written in batches of rows: series longer and shorter than a batch, and not a
 // multiple of it, come back whole, and a re-import correcting every 7th point counts them.
 TEST_F(WorkspaceImportTest, SeriesOfEveryLengthAroundABatchComeBackWhole) {

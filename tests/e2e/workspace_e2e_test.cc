@@ -3,6 +3,9 @@
 // come from the bundled file itself (ae_type1.csv: 3 indicators × 5 trusts × 36 months = 540
 // rows, 180 per indicator) and from the edits the tests make to it.
 #include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -90,11 +93,62 @@ TEST_F(WorkspaceCliTest, ACorrectedFileReportsWhatChangedAndThePointKeepsItsHist
   EXPECT_NE(point.out.find("by asmith), corrected to 22300/27396 in import 2 ("), std::string::npos)
       << point.out;
   EXPECT_NE(point.out.find("by J. Smith)"), std::string::npos) << point.out;
+  // The example is a header and 540 rows, so the row june.csv adds is its line 542; the
+  // corrected row stayed where it was, line 2 of both files.
+  EXPECT_NE(point.out.find(" line 2, "), std::string::npos) << point.out;
+  const CliRun added =
+      Kaizen("history --db " + Db() + " --indicator ae_attendances --org R1H --period 2019-04-01");
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_NE(added.out.find(": 30000 from import 2 ("), std::string::npos) << added.out;
+  EXPECT_NE(added.out.find("june.csv line 542, "), std::string::npos) << added.out;
 
   const CliRun missing =
       Kaizen("history --db " + Db() + " --indicator ae_4h --org R1H --period 2030-01-01");
   EXPECT_EQ(missing.exit_code, 2);
   EXPECT_NE(missing.err.find("no such point"), std::string::npos) << missing.err;
+}
+
+// A record is numbered by the line it starts on: a quoted comment over two lines moves every
+// later row down one line, so the lines differ from the row numbers.
+TEST_F(WorkspaceCliTest, EachPointRemembersTheLineItStartsOn) {
+  const std::string path = dir_ + "/falls.csv";
+  std::ofstream(path) << "indicator,organisation,period,value,comment\n"  // line 1
+                         "falls,W1,2024-01-01,3,\n"                       // line 2
+                         "falls,W1,2024-02-01,4,\"two lines\n"            // lines 3 and 4
+                         "of comment\"\n"
+                         "falls,W1,2024-03-01,5,\n";  // line 5, the fourth row
+  ASSERT_EQ(Kaizen("init --db " + Db()).exit_code, 0);
+  const CliRun import = Kaizen("import '" + path + "' --db " + Db());
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  const CliRun history = Kaizen("export --db " + Db() + " --what history");
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  std::istringstream rows(history.out);
+  std::vector<std::string> lines;  // the last column of each row
+  for (std::string row; std::getline(rows, row);) lines.push_back(row.substr(row.rfind(',') + 1));
+  EXPECT_EQ(lines, (std::vector<std::string>{"line", "2", "3", "5"}));
+}
+
+// A wide sheet's points take their row: one row per indicator and trust (make_wide_xlsx.py
+// writes attendances RF4, R1H on rows 2 and 3, seen-4h RF4, R1H on rows 4 and 5).
+TEST_F(WorkspaceCliTest, AWideSheetsPointsRememberTheirRow) {
+  ASSERT_EQ(Kaizen("init --db " + Db()).exit_code, 0);
+  const std::string wide = testing::SourcePath("tests/e2e/data/wide/ae_wide.xlsx");
+  const std::string toml = testing::SourcePath("tests/e2e/data/wide/ae_wide.toml");
+  const CliRun import = Kaizen("import '" + wide + "' --indicators '" + toml + "' --db " + Db());
+  ASSERT_EQ(import.exit_code, 0) << import.err;
+  const CliRun history = Kaizen("export --db " + Db() + " --what history --format json");
+  ASSERT_EQ(history.exit_code, 0) << history.err;
+  const std::map<std::string, int> row_of = {
+      {"attendances RF4", 2}, {"attendances R1H", 3}, {"seen-4h RF4", 4}, {"seen-4h R1H", 5}};
+  std::map<std::string, int> points;
+  const nlohmann::json doc = nlohmann::json::parse(history.out);
+  for (const auto& r : doc["history"]) {
+    const std::string series =
+        r["indicator"].get<std::string>() + " " + r["organisation"].get<std::string>();
+    EXPECT_EQ(r["line"], row_of.at(series)) << series;
+    ++points[series];
+  }
+  for (const auto& [series, row] : row_of) EXPECT_EQ(points[series], 36) << series;
 }
 
 TEST_F(WorkspaceCliTest, IndicatorsListShowsTheCatalogueAndAChangedDefinitionIsAVersion) {
