@@ -36,7 +36,8 @@ namespace kaizen {
 enum class WorkspaceMode {
   kCreate,    // make a new workspace; AlreadyExists when the file exists
   kOpen,      // read and write an existing one (migrating an older schema); NotFound if missing
-  kReadOnly,  // read an existing one; every change is refused (PermissionDenied)
+  kReadOnly,  // read an existing one, as it was when opened (one snapshot); every change is
+              // refused (PermissionDenied)
 };
 
 // Who changes the workspace, when (from the caller's Env) and why: recorded with the change.

@@ -1,4 +1,6 @@
 // The workspace as a data source, and importing a file into it (include/kaizen/app_workspace.h).
+#include <future>
+#include <optional>
 #include <set>
 #include <utility>
 
@@ -56,9 +58,17 @@ Result<Catalogue> DefinitionsFor(const std::vector<Series>& series, const Series
 
 }  // namespace
 
-Result<ImportResult> ImportSource(const DataSource& source, const std::string& sha256,
-                                  const ImportRequest& request, Workspace* workspace,
-                                  JobDiagnostics* diagnostics) {
+namespace {
+
+// What an import has read before it writes: the series and what the file said, with the
+// definitions to record.
+struct ReadImport {
+  LoadedSeries loaded;
+  Catalogue definitions;
+};
+
+Result<ReadImport> ReadForImport(const DataSource& source, const ImportRequest& request,
+                                 Workspace* workspace, JobDiagnostics* diagnostics) {
   SeriesRequest series_request = request.series;
   series_request.selection = {};
   series_request.overrides = {};
@@ -78,24 +88,48 @@ Result<ImportResult> ImportSource(const DataSource& source, const std::string& s
   if (!loaded.ok()) return loaded.status();
   auto definitions = DefinitionsFor(loaded->series, series_request, workspace);
   if (!definitions.ok()) return definitions.status();
+  return ReadImport{std::move(loaded).value(), std::move(definitions).value()};
+}
+
+Result<ImportResult> WriteImport(const std::string& name, const std::string& sha256,
+                                 const ImportRequest& request, ReadImport& read,
+                                 Workspace* workspace) {
   ImportResult result;
   result.sha256 = sha256;
-  result.summary = std::move(loaded->summary);
-  kaizen::ImportFile file{.name = source.name(), .sha256 = sha256};
+  result.summary = std::move(read.loaded.summary);
+  kaizen::ImportFile file{.name = name, .sha256 = sha256};
   for (const RowComment& c : result.summary.comments) {
     file.comments.push_back({c.indicator, c.organisation, c.period, c.text});
   }
-  auto outcome = workspace->Import(request.change, file, &definitions.value(), loaded->series);
+  auto outcome = workspace->Import(request.change, file, &read.definitions, read.loaded.series);
   if (!outcome.ok()) return outcome.status();
   result.outcome = std::move(outcome).value();
   return result;
 }
 
+}  // namespace
+
+Result<ImportResult> ImportSource(const DataSource& source, const std::string& sha256,
+                                  const ImportRequest& request, Workspace* workspace,
+                                  JobDiagnostics* diagnostics) {
+  auto read = ReadForImport(source, request, workspace, diagnostics);
+  if (!read.ok()) return read.status();
+  return WriteImport(source.name(), sha256, request, read.value(), workspace);
+}
+
+// The file's SHA-256 is taken on a second thread while this one parses the file: the two passes
+// over the same bytes then cost one's time on a machine with two cores (docs/performance.md).
 Result<ImportResult> ImportFile(const std::string& path, const ImportRequest& request,
                                 Workspace* workspace, JobDiagnostics* diagnostics) {
-  auto sha256 = Sha256OfFile(path);
+  auto hashing = std::async(std::launch::async, [path] { return Sha256OfFile(path); });
+  const FileSource source(path);
+  auto read = ReadForImport(source, request, workspace, diagnostics);
+  auto sha256 = hashing.get();
+  // A file that cannot be read fails the hash as it fails the read: the hash's message, as
+  // before the two ran together.
   if (!sha256.ok()) return sha256.status();
-  return ImportSource(FileSource(path), sha256.value(), request, workspace, diagnostics);
+  if (!read.ok()) return read.status();
+  return WriteImport(source.name(), sha256.value(), request, read.value(), workspace);
 }
 
 }  // namespace kaizen::app

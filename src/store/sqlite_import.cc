@@ -268,12 +268,20 @@ Status ImportPoints(const Series& series, std::int64_t series_id,
   return Status::Ok();
 }
 
-// A larger page cache while one import runs (64 MiB, not SQLite's 2 MiB), restored after: with
-// the small cache the import spills dirty pages to the WAL before it commits and writes some of
-// them again. Memory, not durability: synchronous=NORMAL and the WAL are unchanged.
-class ImportCache {
+// What one import changes in the connection, restored after (both are per connection and, for
+// foreign_keys, take effect only outside a transaction, so this is made before BEGIN):
+//  - a larger page cache (64 MiB, not SQLite's 2 MiB): with the small cache the import spills
+//    dirty pages to the WAL before it commits and writes some of them again;
+//  - foreign keys off: checking each observation's two references costs two b-tree look-ups a
+//    row, 15 % of an import (docs/performance.md). Every reference an import writes is one it
+//    has just made or found in the same transaction (the series row, the import row, indicators
+//    defined first), and CheckReferences checks the tables other than observations before
+//    commit, so nothing unreferenced can land; every other writer keeps the checks.
+// Memory and speed, not durability: synchronous=NORMAL and the WAL are unchanged.
+class ImportSettings {
  public:
-  explicit ImportCache(const Db& db) : db_(db) {
+  explicit ImportSettings(const Db& db) : db_(db) {
+    foreign_keys_off_ = Exec(db, "PRAGMA foreign_keys=OFF").ok();
     auto size = Statement::Prepare(db, "PRAGMA cache_size");
     if (!size.ok()) return;
     if (auto row = size->Step(); !row.ok() || !row.value()) return;
@@ -281,17 +289,37 @@ class ImportCache {
     // A failure leaves the cache as it was: slower, not wrong.
     if (!Exec(db, "PRAGMA cache_size=" + std::to_string(kImportCacheSize)).ok()) previous_ = 0;
   }
-  ~ImportCache() {
+  ~ImportSettings() {
     if (previous_ != 0) (void)Exec(db_, "PRAGMA cache_size=" + std::to_string(previous_));
+    if (foreign_keys_off_) (void)Exec(db_, "PRAGMA foreign_keys=ON");
   }
-  ImportCache(const ImportCache&) = delete;
-  ImportCache& operator=(const ImportCache&) = delete;
+  ImportSettings(const ImportSettings&) = delete;
+  ImportSettings& operator=(const ImportSettings&) = delete;
 
  private:
   static constexpr std::int64_t kImportCacheSize = -65536;  // negative: KiB, not pages
   const Db& db_;
   std::int64_t previous_ = 0;
+  bool foreign_keys_off_ = false;
 };
+
+// The references an import writes outside observations (series, decisions, commentary,
+// annotations), checked while the foreign keys are off: small tables, so a quick check. A
+// violation is a bug in kaizen, not in the file: Internal, and the import rolls back.
+Status CheckReferences(const Db& db) {
+  for (const char* table : {"series", "proposals", "commentary", "annotations"}) {
+    auto check = Statement::Prepare(db, std::string("PRAGMA foreign_key_check(") + table + ")");
+    if (!check.ok()) return check.status();
+    auto row = check->Step();
+    if (!row.ok()) return row.status();
+    if (row.value()) {
+      return Status::Internal(db.path + ": the import would leave a row of " + table +
+                              " referring to a missing " + check->Text(2) +
+                              "; nothing was imported");
+    }
+  }
+  return Status::Ok();
+}
 
 // Imports every series' points under `import_id`, counting them in `tally`.
 Status ImportAllSeries(const Db& db, const std::string& file_name, std::int64_t import_id,
@@ -330,7 +358,7 @@ Result<ImportOutcome> SqliteWorkspace::Import(const Change& change, const Import
                                               const Catalogue* catalogue,
                                               const std::vector<Series>& all_series) {
   if (Status status = CheckWritable(); !status.ok()) return status;
-  ImportCache cache(db_);
+  ImportSettings settings(db_);
   Transaction transaction(db_);
   if (Status status = transaction.Begin(); !status.ok()) return status;
   ImportOutcome outcome;
@@ -394,6 +422,7 @@ Result<ImportOutcome> SqliteWorkspace::Import(const Change& change, const Import
                                 .before = tally.corrected_before,
                                 .after = summary + tally.corrected_after});
   if (!audited.ok()) return audited;
+  if (Status status = CheckReferences(db_); !status.ok()) return status;
   if (Status status = transaction.Commit(); !status.ok()) return status;
   return outcome;
 }

@@ -162,6 +162,14 @@ Result<std::unique_ptr<Workspace>> OpenWorkspace(const std::string& path, Worksp
              !status.ok()) {
     return status;
   }
+  if (mode == WorkspaceMode::kReadOnly) {
+    // One read transaction for the workspace's life: every read of it (the catalogue, then the
+    // series, then the decisions) sees the file as one import or decision left it, never half
+    // of one that commits meanwhile (WAL: the snapshot is taken at the first read, and writers
+    // go on). Closing the connection ends it.
+    Status pinned = store::Exec(db, "BEGIN; SELECT 1 FROM sqlite_master LIMIT 1;");
+    if (!pinned.ok()) return pinned;
+  }
   return std::unique_ptr<Workspace>(std::move(workspace));
 }
 

@@ -41,9 +41,10 @@ class WorkspaceCrashTest : public CliTest {
   }
 
   // Everything an import changes, as one text: each point's latest value, the imports and the
-  // audit log's length. Opening for writing first recovers what a killed writer left in the WAL.
-  std::string Snapshot(const std::string& db) {
-    auto opened = OpenWorkspace(db, WorkspaceMode::kOpen);
+  // audit log's length. Opening for writing (the default) first recovers what a killed writer
+  // left in the WAL; a reader beside a running import opens read-only.
+  std::string Snapshot(const std::string& db, WorkspaceMode mode = WorkspaceMode::kOpen) {
+    auto opened = OpenWorkspace(db, mode);
     if (!opened.ok()) return "cannot open: " + opened.status().ToString();
     Workspace& w = *opened.value();
     if (Status pages = w.CheckIntegrity(); !pages.ok()) return "damaged: " + pages.ToString();
@@ -118,6 +119,41 @@ TEST_F(WorkspaceCrashTest, AnImportKilledAtAnyMomentLeavesTheStateBeforeOrAfter)
   // Not asserted (timing decides), but worth seeing: both outcomes should occur.
   std::cout << "killed imports left " << (outcomes.count("before") ? "before " : "")
             << (outcomes.count("after") ? "after" : "") << "\n";
+}
+
+// issue 10: "a reader during an import sees one consistent state". While an import runs in
+// another process, readers open the workspace again and again; each must see exactly the state
+// before the import or exactly the state after it, never part of it.
+TEST_F(WorkspaceCrashTest, AReaderDuringAnImportSeesTheStateBeforeOrAfter) {
+  const std::string first = WriteData("may.csv", 300, 36, 0);
+  const std::string next = WriteData("june.csv", 1000, 48, 0.5);  // corrections and new rows
+  const std::string db = dir_ + "/w.kaizen";
+  ASSERT_EQ(Kaizen("init --db '" + db + "'").exit_code, 0);
+  ASSERT_EQ(Kaizen("import '" + first + "' --db '" + db + "'").exit_code, 0);
+  const std::string before = Snapshot(db);
+  const std::string done = dir_ + "/done.kaizen";
+  std::filesystem::copy_file(db, done);
+  ASSERT_EQ(Kaizen("import '" + next + "' --db '" + done + "'").exit_code, 0);
+  const std::string after = Snapshot(done);
+  ASSERT_NE(before, after);
+
+  const pid_t pid = StartImport(next, db);
+  int status = 0, reads = 0;
+  std::set<std::string> seen;
+  for (;;) {
+    const bool finished = waitpid(pid, &status, WNOHANG) == pid;
+    const std::string state = Snapshot(db, WorkspaceMode::kReadOnly);
+    ++reads;
+    ASSERT_TRUE(state == before || state == after)
+        << "read " << reads << ": neither the state before nor after:\n"
+        << state.substr(0, 300);
+    seen.insert(state == before ? "before" : "after");
+    if (finished) break;
+  }
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  EXPECT_EQ(seen.count("after"), 1u);  // the last read, after the import had exited
+  std::cout << reads << " reads during the import saw " << (seen.count("before") ? "before " : "")
+            << "after\n";
 }
 
 // A full disk in the middle of an import (the file-size limit makes the writes fail, as a full
