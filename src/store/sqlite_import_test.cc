@@ -306,6 +306,27 @@ TEST_F(WorkspaceImportTest, AFullDiskRollsTheImportBackAndLosesNothing) {
 }
 
 // A damaged page (here: one page of the observations overwritten, as a failing disk might):
+// The import writes observations with the foreign keys off; the integrity check looks at every
+// reference, so an observation whose series was removed behind kaizen's back is named.
+TEST_F(WorkspaceImportTest, TheIntegrityCheckNamesADanglingReference) {
+  ASSERT_TRUE(
+      workspace_->Import(By("a"), {"may.csv", "aa"}, &catalogue_, {Values("falls", {1, 2})}).ok());
+  EXPECT_TRUE(workspace_->CheckIntegrity().ok());
+  workspace_.reset();
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &raw), SQLITE_OK);
+  // A raw connection has foreign keys off (SQLite's default), as a careless tool would.
+  ASSERT_EQ(sqlite3_exec(raw, "DELETE FROM series", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(raw);
+  auto opened = OpenWorkspace(path_, WorkspaceMode::kReadOnly);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  const Status status = opened.value()->CheckIntegrity();
+  EXPECT_EQ(status.code(), StatusCode::kCorruption) << status.ToString();
+  EXPECT_NE(status.message().find("a row of observations refers to a missing row of series"),
+            std::string::npos)
+      << status.message();
+}
+
 // CheckIntegrity names the damage as Corruption, never a crash.
 TEST_F(WorkspaceImportTest, ADamagedPageIsFoundByTheIntegrityCheck) {
   std::vector<Series> many;

@@ -23,8 +23,16 @@ Status SqliteWorkspace::CheckIntegrity() {
   auto row = check->Step();
   if (!row.ok()) return Status::Corruption(row.status().message());
   const std::string first = row.value() ? check->Text(0) : "";
-  if (first == "ok") return Status::Ok();
-  return Status::Corruption(db_.path + ": damaged workspace: " + first);
+  if (first != "ok") return Status::Corruption(db_.path + ": damaged workspace: " + first);
+  // Every reference too: an import writes its observations with the foreign keys off
+  // (sqlite_import.cc, ImportSettings), so this is where a dangling one would be found.
+  auto references = Statement::Prepare(db_, "PRAGMA foreign_key_check");
+  if (!references.ok()) return Status::Corruption(references.status().message());
+  auto dangling = references->Step();
+  if (!dangling.ok()) return Status::Corruption(dangling.status().message());
+  if (!dangling.value()) return Status::Ok();
+  return Status::Corruption(db_.path + ": damaged workspace: a row of " + references->Text(0) +
+                            " refers to a missing row of " + references->Text(2));
 }
 
 int SqliteWorkspace::SchemaVersion() {
