@@ -22,6 +22,7 @@
 #include "kaizen/ingest.h"
 #include "kaizen/workspace.h"
 #include "test_support.h"
+#include "workspace_test_support.h"
 
 namespace kaizen {
 namespace {
@@ -68,16 +69,7 @@ Catalogue TheCatalogue() {
   return catalogue;
 }
 
-std::vector<Series> AllSeries(Workspace& workspace) {
-  std::vector<Series> all;
-  EXPECT_TRUE(workspace
-                  .ForEachSeries([&](Series&& s) {
-                    all.push_back(std::move(s));
-                    return Status::Ok();
-                  })
-                  .ok());
-  return all;
-}
+using testing::AllSeries;
 
 // A NaN-safe comparison of two number columns.
 bool SameNumbers(const std::vector<double>& a, const std::vector<double>& b) {

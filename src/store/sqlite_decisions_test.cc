@@ -11,6 +11,7 @@
 #include "kaizen/spc.h"
 #include "kaizen/workspace.h"
 #include "test_support.h"
+#include "workspace_test_support.h"
 
 namespace kaizen {
 namespace {
@@ -38,13 +39,11 @@ Indicator Waits() {
   return indicator;
 }
 
-class DecisionsTest : public ::testing::Test {
+class DecisionsTest : public testing::NewWorkspaceTest {
  protected:
   void SetUp() override {
-    path_ = dir_.path() + "/w.kaizen";
-    auto opened = OpenWorkspace(path_, WorkspaceMode::kCreate);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    workspace_ = std::move(opened).value();
+    NewWorkspaceTest::SetUp();
+    ASSERT_NE(workspace_, nullptr);
     auto defined = workspace_->DefineIndicator(At("alice", 1, "new indicator"), Waits());
     ASSERT_TRUE(defined.ok()) << defined.status().ToString();
   }
@@ -71,10 +70,6 @@ class DecisionsTest : public ::testing::Test {
     EXPECT_NE(found, nullptr);
     return found != nullptr ? *found : Indicator{};
   }
-
-  testing::TemporaryDirectory dir_{"kaizen-decisions"};
-  std::string path_;
-  std::unique_ptr<Workspace> workspace_;
 };
 
 TEST_F(DecisionsTest, AProposalIsPendingWithWhoProposedItAndWhen) {

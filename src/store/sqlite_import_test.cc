@@ -11,10 +11,12 @@
 
 #include "kaizen/workspace.h"
 #include "test_support.h"
+#include "workspace_test_support.h"
 
 namespace kaizen {
 namespace {
 
+using testing::AllSeries;
 using testing::Month;
 
 Change By(const std::string& user, int minute = 0) {
@@ -44,29 +46,8 @@ Series Values(const std::string& id, const std::vector<double>& values) {
   return series;
 }
 
-// Every series of the workspace (the latest revision of each point).
-std::vector<Series> AllSeries(Workspace& workspace) {
-  std::vector<Series> all;
-  EXPECT_TRUE(workspace
-                  .ForEachSeries([&](Series&& s) {
-                    all.push_back(std::move(s));
-                    return Status::Ok();
-                  })
-                  .ok());
-  return all;
-}
-
-class WorkspaceImportTest : public ::testing::Test {
+class WorkspaceImportTest : public testing::NewWorkspaceTest {
  protected:
-  void SetUp() override {
-    auto created = OpenWorkspace(path_, WorkspaceMode::kCreate);
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
-    workspace_ = std::move(created).value();
-  }
-
-  testing::TemporaryDirectory dir_{"kaizen-import"};
-  std::string path_ = dir_.path() + "/w.kaizen";
-  std::unique_ptr<Workspace> workspace_;
   Catalogue catalogue_ = CatalogueOf(Definition("falls", "Inpatient falls"));
 };
 

@@ -9,6 +9,7 @@
 
 #include "kaizen/workspace.h"
 #include "test_support.h"
+#include "workspace_test_support.h"
 
 namespace kaizen {
 namespace {
@@ -37,17 +38,7 @@ std::unique_ptr<Workspace> MakeWorkspace(const std::string& path) {
 constexpr char kPdfBytes[] = "%PDF-1.4\n\0\xff\xfe binary";
 const std::string kPdf(kPdfBytes, sizeof kPdfBytes - 1);
 
-// Runs `sql` on the file outside kaizen; returns SQLite's message ("" when it succeeded).
-std::string RawSql(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  char* error = nullptr;
-  sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  return message;
-}
+using testing::RawSql;
 
 TEST(FrozenPackTest, FreezeStoresTheBytesTheirHashAndTheMarks) {
   testing::TemporaryDirectory dir("kaizen-packs");

@@ -9,6 +9,7 @@
 
 #include "kaizen/workspace.h"
 #include "test_support.h"
+#include "workspace_test_support.h"
 
 namespace kaizen {
 namespace {
@@ -18,14 +19,8 @@ Change By(const std::string& user) {
   return {.user = user, .at = sys_days{year{2024} / June / 3} + hours(10), .reason = "setup"};
 }
 
-class PeopleTest : public ::testing::Test {
+class PeopleTest : public testing::NewWorkspaceTest {
  protected:
-  void SetUp() override {
-    path_ = dir_.path() + "/w.kaizen";
-    auto opened = OpenWorkspace(path_, WorkspaceMode::kCreate);
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    workspace_ = std::move(opened).value();
-  }
   std::vector<std::string> Actions() {
     std::vector<std::string> actions;
     auto log = workspace_->AuditLog();
@@ -34,10 +29,6 @@ class PeopleTest : public ::testing::Test {
     for (const AuditEntry& e : log.value()) actions.push_back(e.action);
     return actions;
   }
-
-  testing::TemporaryDirectory dir_{"kaizen-people"};
-  std::string path_;
-  std::unique_ptr<Workspace> workspace_;
 };
 
 TEST_F(PeopleTest, OrganisationsAreUpsertedWithAParentThatExists) {

@@ -16,6 +16,7 @@
 #include "kaizen/ingest.h"
 #include "kaizen/workspace.h"
 #include "test_support.h"
+#include "workspace_test_support.h"
 
 namespace kaizen {
 namespace {
@@ -46,16 +47,7 @@ void MakeWorkspace(const std::string& path) {
   ASSERT_EQ(imported->import_id, 1);
 }
 
-std::string RawSql(const std::string& path, const std::string& sql) {
-  sqlite3* db = nullptr;
-  sqlite3_open(path.c_str(), &db);
-  char* error = nullptr;
-  sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error);
-  std::string message = error ? error : "";
-  sqlite3_free(error);
-  sqlite3_close(db);
-  return message;
-}
+using testing::RawSql;
 
 class WorkspacePacksTest : public CliTest {
  protected:
