@@ -314,6 +314,7 @@ class Workspace {
   virtual Result<std::vector<Proposal>> Proposals(std::optional<ProposalState> state) = 0;
   virtual Result<std::int64_t> Annotate(const Change& change,
                                         const WorkspaceAnnotation& annotation) = 0;
+  // The annotations (comments, below) of `indicator_id`, or of every indicator for "", by id.
   virtual Result<std::vector<WorkspaceAnnotation>> Annotations(const std::string& indicator_id) = 0;
   // InvalidArgument for a fact without a source or an opinion without an author.
   virtual Result<std::int64_t> AddComment(const Change& change, const Comment& comment) = 0;

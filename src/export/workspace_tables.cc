@@ -100,18 +100,10 @@ Status StreamDecisions(Workspace* workspace, const TableRowCallback& on_row) {
 }
 
 Status StreamCommentary(Workspace* workspace, const TableRowCallback& on_row) {
-  auto indicators = workspace->Indicators();
-  if (!indicators.ok()) return indicators.status();
-  std::vector<Comment> comments;
-  for (const IndicatorVersion& indicator : indicators.value()) {
-    auto some = workspace->Comments(indicator.definition.id);
-    if (!some.ok()) return some.status();
-    comments.insert(comments.end(), some->begin(), some->end());
-  }
-  // In the order they were written, as the log reads, whatever their indicator.
-  std::sort(comments.begin(), comments.end(),
-            [](const Comment& a, const Comment& b) { return a.id < b.id; });
-  for (const Comment& c : comments) {
+  // Every indicator's, in the order they were written, as the log reads.
+  auto comments = workspace->Comments("");
+  if (!comments.ok()) return comments.status();
+  for (const Comment& c : comments.value()) {
     Status status =
         on_row({Number(static_cast<double>(c.id)), Text(c.indicator_id), Text(c.organisation),
                 Text(c.period.ToIso()), Text(std::string(CommentKindName(c.kind))), Text(c.text),
@@ -159,17 +151,9 @@ Status StreamIndicators(Workspace* workspace, const TableRowCallback& on_row) {
 }
 
 Status StreamAnnotations(Workspace* workspace, const TableRowCallback& on_row) {
-  auto indicators = workspace->Indicators();
-  if (!indicators.ok()) return indicators.status();
-  std::vector<WorkspaceAnnotation> annotations;
-  for (const IndicatorVersion& indicator : indicators.value()) {
-    auto some = workspace->Annotations(indicator.definition.id);
-    if (!some.ok()) return some.status();
-    annotations.insert(annotations.end(), some->begin(), some->end());
-  }
-  std::sort(annotations.begin(), annotations.end(),
-            [](const WorkspaceAnnotation& a, const WorkspaceAnnotation& b) { return a.id < b.id; });
-  for (const WorkspaceAnnotation& a : annotations) {
+  auto annotations = workspace->Annotations("");  // every indicator's, by id
+  if (!annotations.ok()) return annotations.status();
+  for (const WorkspaceAnnotation& a : annotations.value()) {
     Status status =
         on_row({Number(static_cast<double>(a.id)), Text(a.indicator_id), Text(a.organisation),
                 Text(a.date.ToIso()), Text(a.text), Text(a.created_by), Text(a.created_at)});
